@@ -1,0 +1,42 @@
+export { PrometheusClient } from './prometheus/client.js';
+export type { Auth, ConnectionCheck, PrometheusClientOptions } from './prometheus/client.js';
+export type {
+  AlertsResult,
+  ApiResponse,
+  BuildInfo,
+  CallOptions,
+  DurationInput,
+  ExemplarsResult,
+  Labels,
+  LabelValuesParams,
+  MatrixResult,
+  MetadataParams,
+  MetadataResult,
+  QueryExemplarsParams,
+  QueryParams,
+  QueryRangeParams,
+  QueryResult,
+  RangeQueryResult,
+  ResponseMeta,
+  RulesParams,
+  RulesResult,
+  RuntimeInfo,
+  ScalarResult,
+  SelectorParams,
+  SeriesParams,
+  StringResult,
+  TargetMetadataResult,
+  TargetsMetadataParams,
+  TargetsParams,
+  TargetsResult,
+  TimeInput,
+  VectorResult,
+} from './prometheus/endpoints.js';
+export * from './prometheus/errors.js';
+export { toFrames, decodeHistogram } from './prometheus/decode.js';
+export type { Frame, HistogramBucket, HistogramColumn, NativeHistogram } from './prometheus/decode.js';
+export { parseSampleValue, formatSampleValue } from './prometheus/sample-value.js';
+export { BackendKind, prometheus, thanos, mimir, cortex, victoriaMetrics } from './prometheus/backends.js';
+export type { BackendPreset, ThanosOptions, MimirOptions, VictoriaMetricsOptions } from './prometheus/backends.js';
+export type { Alert, WireHistogram, WireSample, QueryStats } from './prometheus/schemas.js';
+export { parseDuration, formatDuration } from './time/duration.js';

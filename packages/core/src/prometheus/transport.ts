@@ -1,0 +1,302 @@
+/**
+ * One HTTP exchange with a Prometheus-compatible API: ky does the request, retries and timeout;
+ * this module turns whatever comes back (or does not) into data or a typed PromkitError.
+ */
+import ky, { isHTTPError, isNetworkError, isTimeoutError, type KyInstance } from 'ky';
+import type { z } from 'zod';
+import {
+  CanceledError,
+  HttpError,
+  InvalidResponseError,
+  NetworkError,
+  NotReadyError,
+  PrometheusApiError,
+  PromkitError,
+  QueryParseError,
+  SchemaError,
+  TimeoutError,
+  TooManyPointsError,
+  type ApiErrorBody,
+  type RequestTarget,
+} from './errors.js';
+import { envelopeSchema } from './schemas.js';
+import type { ApiResponse, CallOptions, FormFields } from './endpoints.js';
+import { schemaProblems, summarizeProblems } from '../internal/schema-problems.js';
+
+/** How the transport reaches the server. */
+export interface TransportOptions {
+  /** Base URL, without a trailing slash. */
+  baseUrl: string;
+  headers: Record<string, string>;
+  fetch?: typeof globalThis.fetch;
+  /** Per-attempt timeout in milliseconds. */
+  timeout: number;
+  /** Retries after the first attempt, for network errors and 429/503 answers that are not API errors. */
+  retries: number;
+  /** Longest wait a Retry-After header may impose, in milliseconds. */
+  maxRetryAfter: number;
+}
+
+/** An API request: path below the base URL and its form fields. */
+export interface ApiRequest {
+  path: string;
+  fields: FormFields;
+  /** Whether the endpoint also accepts a form-encoded POST. */
+  postable: boolean;
+}
+
+const EXCERPT_LENGTH = 500;
+
+export class Transport {
+  readonly #http: KyInstance;
+  readonly #options: TransportOptions;
+  /** Set once a server (or proxy) answers 405 to a POST; later requests go as GET. */
+  #postRefused = false;
+
+  constructor(options: TransportOptions, readonly preferPost: boolean) {
+    this.#options = options;
+    this.#http = ky.create({
+      headers: options.headers,
+      timeout: options.timeout,
+      throwHttpErrors: true,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      retry: {
+        limit: options.retries,
+        // Every endpoint the client calls is a read, so POST is as safe to repeat as GET.
+        methods: ['get', 'post', 'head'],
+        statusCodes: [429, 503],
+        afterStatusCodes: [429, 503],
+        maxRetryAfter: options.maxRetryAfter,
+        backoffLimit: 10_000,
+        // A JSON answer is Prometheus itself speaking (e.g. its query timeout): repeating won't help.
+        shouldRetry: ({ error }) => (isHTTPError(error) && isJson(error.response) ? false : undefined),
+      },
+    });
+  }
+
+  /** GETs a path (outside the API envelope, e.g. `/-/ready`) and returns the response text. */
+  async text(path: string, call: CallOptions = {}): Promise<string> {
+    const url = this.#options.baseUrl + path;
+    const target = { url, method: 'GET' };
+    try {
+      const response = await this.#http.get(url, this.#kyOptions(call));
+      return await response.text();
+    } catch (error) {
+      throw this.#failure(error, target, call);
+    }
+  }
+
+  /** Performs an API request, checks the envelope and parses `data` with `schema`. */
+  async api<S extends z.ZodType>(request: ApiRequest, schema: S, call: CallOptions = {}): Promise<ApiResponse<z.infer<S>>> {
+    const body = await this.#send(request, call);
+    const envelope = parseEnvelope(body.json, body.target);
+    if (envelope.status === 'error') throw apiError(body.status, errorBody(envelope), body.target);
+    const parsed = schema.safeParse(envelope.data);
+    if (!parsed.success) {
+      const problems = schemaProblems(parsed.error, ['data']);
+      throw new SchemaError(
+        `Unexpected answer from ${body.target.url}: ${summarizeProblems(problems)}. Is this a Prometheus-compatible API?`,
+        problems,
+        { request: body.target, cause: parsed.error },
+      );
+    }
+    return {
+      data: parsed.data,
+      warnings: envelope.warnings ?? [],
+      infos: envelope.infos ?? [],
+      partial: envelope.isPartial ?? false,
+    };
+  }
+
+  async #send(request: ApiRequest, call: CallOptions): Promise<{ json: unknown; status: number; target: RequestTarget }> {
+    const url = this.#options.baseUrl + request.path;
+    const usePost = request.postable && this.preferPost && !this.#postRefused;
+    const form = new URLSearchParams(request.fields);
+    const target = { url, method: usePost ? 'POST' : 'GET' };
+    let response: Response;
+    try {
+      response = usePost
+        ? await this.#http.post(url, { ...this.#kyOptions(call), body: form })
+        : await this.#http.get(url, { ...this.#kyOptions(call), searchParams: form });
+    } catch (error) {
+      if (usePost && isHTTPError(error) && error.response.status === 405) {
+        // Some proxies only let GET through: remember it and ask again.
+        this.#postRefused = true;
+        return this.#send(request, call);
+      }
+      throw this.#failure(error, target, call);
+    }
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      throw this.#failure(error, target, call);
+    }
+    return { json: parseJson(text, response, target), status: response.status, target };
+  }
+
+  #kyOptions(call: CallOptions) {
+    return {
+      ...(call.signal ? { signal: call.signal } : {}),
+      ...(call.timeout !== undefined ? { timeout: call.timeout } : {}),
+      ...(call.headers ? { headers: call.headers } : {}),
+    };
+  }
+
+  /** Maps anything a request threw to a PromkitError. */
+  #failure(error: unknown, target: RequestTarget, call: CallOptions): PromkitError {
+    if (error instanceof PromkitError) return error;
+    const where = `${target.method} ${target.url}`;
+    if (call.signal?.aborted || isAbort(error)) {
+      return new CanceledError(`Request canceled: ${where}.`, { cause: call.signal?.reason ?? error, request: target });
+    }
+    if (isTimeoutError(error)) {
+      const ms = call.timeout ?? this.#options.timeout;
+      return new TimeoutError(
+        `No answer from ${where} within ${ms} ms: the server is slow or unreachable; raise the timeout or narrow the query.`,
+        'client',
+        { cause: error, request: target },
+      );
+    }
+    if (isHTTPError(error)) return httpFailure(error.response, error.data, target, error);
+    if (isNetworkError(error) || error instanceof TypeError) {
+      return new NetworkError(
+        `Cannot reach ${target.url}: ${causeText(error)}. Check the URL, that the server is running, and (in a browser) that it allows this origin (CORS).`,
+        { cause: error, request: target },
+      );
+    }
+    return new PromkitError(`Request to ${where} failed: ${causeText(error)}`, { cause: error, request: target });
+  }
+}
+
+function parseJson(text: string, response: Response, target: RequestTarget): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const what = looksLikeHtml(text, response)
+      ? `an HTML page${htmlTitle(text)} instead of JSON: a proxy or login page may be in the way`
+      : text.trim() === ''
+        ? 'an empty body instead of JSON'
+        : `a body that is not valid JSON (${causeText(error)}): it may be truncated or not from a Prometheus API`;
+    throw new InvalidResponseError(`${target.url} answered ${response.status} with ${what}. Body starts: ${excerpt(text)}`, {
+      cause: error,
+      request: target,
+    });
+  }
+}
+
+function parseEnvelope(json: unknown, target: RequestTarget) {
+  const parsed = envelopeSchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const problems = schemaProblems(parsed.error, []);
+  throw new SchemaError(
+    `${target.url} answered JSON that is not a Prometheus API answer: ${summarizeProblems(problems)}.`,
+    problems,
+    { request: target, cause: parsed.error },
+  );
+}
+
+function errorBody(envelope: z.infer<typeof envelopeSchema>): ApiErrorBody {
+  return {
+    errorType: envelope.errorType ?? 'unknown',
+    error: envelope.error ?? '',
+    warnings: envelope.warnings ?? [],
+    infos: envelope.infos ?? [],
+  };
+}
+
+/** A non-2xx answer: a Prometheus API error when the body says so, otherwise an HTTP error. */
+function httpFailure(response: Response, data: unknown, target: RequestTarget, cause: unknown): PromkitError {
+  const envelope = envelopeSchema.safeParse(data);
+  if (envelope.success && envelope.data.status === 'error') {
+    return apiError(response.status, errorBody(envelope.data), target);
+  }
+  const text = typeof data === 'string' ? data : data === undefined ? '' : JSON.stringify(data);
+  const status = `${response.status} ${response.statusText}`.trim();
+  const page = looksLikeHtml(text, response) ? ` (an HTML page${htmlTitle(text)}, likely from a proxy)` : '';
+  const options = { cause, request: target };
+  if (response.status === 503) {
+    return new NotReadyError(
+      `${target.url} is not ready (${status})${page}: Prometheus is starting or replaying its WAL, or a proxy has no healthy upstream. Try again shortly.`,
+      response.status,
+      excerpt(text),
+      options,
+    );
+  }
+  const hint =
+    response.status === 404
+      ? ': the URL or its path prefix is wrong (Mimir serves the API under /prometheus; check the backend preset)'
+      : response.status === 401 || response.status === 403
+        ? ': the server refused the credentials; check the token, basic auth or tenant'
+        : '';
+  return new HttpError(`${target.url} answered ${status}${page}${hint}.`, response.status, excerpt(text), options);
+}
+
+const PARSE_POSITION = /(\d+):(\d+): parse error: ?(.*)$/s;
+const MAX_RESOLUTION = /exceeded maximum resolution of ([\d,]+) points/;
+
+/** A Prometheus `"status": "error"` answer as the most specific error class. */
+export function apiError(status: number, body: ApiErrorBody, target: RequestTarget): PromkitError {
+  const base = new PrometheusApiError(
+    `Prometheus answered ${status} (${body.errorType}): ${body.error}`,
+    status,
+    body,
+    { request: target },
+  );
+  const options = { cause: base, request: target };
+  if (body.errorType === 'timeout') {
+    return new TimeoutError(
+      `Prometheus stopped evaluating the query at its timeout: ${body.error}. Narrow the range or raise the query timeout.`,
+      'server',
+      options,
+    );
+  }
+  if (body.errorType === 'canceled') return new CanceledError(`Prometheus canceled the query: ${body.error}`, options);
+  const resolution = MAX_RESOLUTION.exec(body.error);
+  if (resolution) {
+    const limit = Number(resolution[1]!.replaceAll(',', ''));
+    return new TooManyPointsError(
+      `The range query asks for more than ${limit} points per series: ${body.error}`,
+      undefined,
+      limit,
+      options,
+    );
+  }
+  if (body.error.includes('parse error')) {
+    const match = PARSE_POSITION.exec(body.error);
+    const position = match ? { line: Number(match[1]), column: Number(match[2]) } : undefined;
+    const where = position ? ` at line ${position.line}, column ${position.column}` : '';
+    const error = new QueryParseError(`PromQL parse error${where}: ${match?.[3] ?? body.error}`, status, body, options);
+    error.position = position;
+    return error;
+  }
+  base.message = `Prometheus could not run the query (${body.errorType}, ${status}): ${body.error}`;
+  return base;
+}
+
+function isJson(response: Response): boolean {
+  return (response.headers.get('content-type') ?? '').includes('json');
+}
+
+function isAbort(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'name' in error && error.name === 'AbortError';
+}
+
+function looksLikeHtml(text: string, response: Response): boolean {
+  return (response.headers.get('content-type') ?? '').includes('html') || /^\s*<(!doctype|html)/i.test(text);
+}
+
+function htmlTitle(text: string): string {
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]?.trim();
+  return title ? ` titled "${title}"` : '';
+}
+
+function excerpt(text: string): string {
+  return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : text;
+}
+
+function causeText(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const inner = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+  return `${error.message}${inner}`;
+}
