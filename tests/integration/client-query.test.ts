@@ -60,7 +60,7 @@ describe('queryRange', () => {
   it('computes an exact rate, and sees the counter reset through resets()', async () => {
     const i = 40;
     const rate = await prom.query({ query: `rate(promkit_http_requests_total{instance="api-1",method="GET",status="200"}[5m])`, time: T0 + i * STEP });
-    const expected = (valueOf('promkit_http_requests_total', API_1_GET_200, i) - valueOf('promkit_http_requests_total', API_1_GET_200, i - 20)) / 300;
+    const expected = (valueOf('promkit_http_requests_total', API_1_GET_200, i)! - valueOf('promkit_http_requests_total', API_1_GET_200, i - 20)!) / 300;
     expect(single(vectorFrames(rate)).values[0]).toBe(expected);
 
     const resets = await prom.query({ query: 'resets(promkit_http_requests_total{instance="api-1",method="GET",status="200"}[1h])', time: T_END });

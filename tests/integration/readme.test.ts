@@ -1,0 +1,42 @@
+/**
+ * Runs every ```ts block of README.md against the real Prometheus (its example URL swapped for the
+ * test server's) and checks that each `// prints: …` comment matches what the block printed.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, inject, it, vi } from 'vitest';
+
+const EXAMPLE_URL = 'http://127.0.0.1:9090';
+const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+const scratch = fileURLToPath(new URL('./.readme-snippets/', import.meta.url));
+mkdirSync(scratch, { recursive: true });
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** The text each `// prints:` comment promises, in order. */
+function promisedOutput(code: string): string[] {
+  return [...code.matchAll(/\/\/ prints: (.*)$/gm)].map((m) => m[1]!.trim());
+}
+
+describe('README code', () => {
+  it('has code blocks to run', () => {
+    expect(blocks.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(blocks.map((code, i) => [i + 1, code] as const))('block %i runs and prints what it says', async (n, code) => {
+    const file = `${scratch}block-${n}.ts`;
+    writeFileSync(file, code.replaceAll(EXAMPLE_URL, inject('prometheusUrl')));
+    const printed: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
+      printed.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+    });
+    try {
+      await import(/* @vite-ignore */ file);
+    } finally {
+      log.mockRestore();
+    }
+    const promised = promisedOutput(code);
+    expect(promised.length, 'each README block shows its output in // prints: comments').toBeGreaterThan(0);
+    for (const line of promised) expect(printed).toContain(line);
+  });
+});
