@@ -37,8 +37,11 @@ export function ensureNodeModules() {
   const marker = join(ROOT, 'node_modules', '.package-lock.json');
   const lock = join(ROOT, 'package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
-  console.log('promkit: installing node modules (npm ci)…');
-  run('npm', ['ci', '--no-audit', '--no-fund']);
+  // `npm install` rather than `npm ci`: both install the locked versions, but `npm ci` refuses a
+  // lock file that lacks other platforms' optional packages (e.g. rollup's native binaries), which
+  // a registry mirror without them produces.
+  console.log('promkit: installing node modules (npm install, locked versions)…');
+  run('npm', ['install', '--no-audit', '--no-fund']);
 }
 
 /** Installs missing system parts with apt-get when possible, else exits naming them. */
