@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 
 /**
  * @typedef {{ method: string, path: string, headers: import('node:http').IncomingHttpHeaders, body: string }} RecordedRequest
- * @typedef {{ status?: number, headers?: Record<string, string>, body?: string, delayMs?: number, hang?: boolean }} StubAnswer
+ * @typedef {{ status?: number, headers?: Record<string, string>, body?: string, delayMs?: number, hang?: boolean, drop?: boolean }} StubAnswer
  */
 
 /**
@@ -57,6 +57,10 @@ export async function startStub(answers) {
     requests.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body: await readBody(req) });
     const answer = answers[Math.min(requests.length - 1, answers.length - 1)] ?? {};
     if (answer.hang) return; // never answers: the client's timeout or abort must end it
+    if (answer.drop) {
+      req.socket.destroy(); // connection reset: a network error on the client side
+      return;
+    }
     if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs));
     res.writeHead(answer.status ?? 200, answer.headers ?? { 'content-type': 'application/json' });
     res.end(answer.body ?? '');

@@ -126,6 +126,25 @@ describe('errors only a misbehaving server produces', () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
   });
 
+  it('a dropped connection is retried, and the retry succeeds', async () => {
+    const server = await stub({ drop: true }, { body: JSON.stringify({ status: 'success', data: ['instance'] }) });
+    const { data } = await new PrometheusClient({ url: server.url, retries: 1 }).labels();
+    expect(data).toEqual(['instance']);
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it('with retries off, a dropped connection is a NetworkError at once', async () => {
+    const server = await stub({ drop: true });
+    await failure(new PrometheusClient({ url: server.url, retries: 0 }).labels(), 'NetworkError');
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('a 200 answer that is plain text is an InvalidResponseError', async () => {
+    const server = await stub({ headers: { 'content-type': 'text/plain' }, body: 'OK' });
+    const error = await failure(new PrometheusClient({ url: server.url }).labels(), 'InvalidResponseError');
+    expect(error.message).toContain('answered 200 with a body that is not valid JSON');
+  });
+
   it('an HTML error page from a proxy is named as such, with its title', async () => {
     const page = '<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>';
     const server = await stub({ status: 502, headers: { 'content-type': 'text/html' }, body: page });
