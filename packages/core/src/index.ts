@@ -40,3 +40,22 @@ export { BackendKind, prometheus, thanos, mimir, cortex, victoriaMetrics } from 
 export type { BackendPreset, ThanosOptions, MimirOptions, VictoriaMetricsOptions } from './prometheus/backends.js';
 export type { Alert, WireHistogram, WireSample, QueryStats } from './prometheus/schemas.js';
 export { parseDuration, formatDuration } from './time/duration.js';
+export {
+  TIME_RANGE_PRESETS,
+  TIME_UNITS,
+  describeRange,
+  isRelative,
+  parseTime,
+  resolveRange,
+  resolveTimeZone,
+} from './time/range.js';
+export type { RawTimeRange, TimeExpression, TimeOptions, TimeRange, TimeRangePreset, TimeUnit } from './time/range.js';
+export {
+  DEFAULT_MAX_DATA_POINTS,
+  DEFAULT_SCRAPE_INTERVAL,
+  MAX_POINTS_PER_SERIES,
+  builtinVariables,
+  computeTiming,
+  roundInterval,
+} from './time/step.js';
+export type { QueryTiming, StepOptions } from './time/step.js';
