@@ -59,3 +59,8 @@ export {
   roundInterval,
 } from './time/step.js';
 export type { QueryTiming, StepOptions } from './time/step.js';
+export { UNITS, formatValue, formatValueText, isKnownUnit } from './format/units.js';
+export type { FormattedValue, UnitId } from './format/units.js';
+export { REDUCERS, reduce, reduceAll } from './format/reduce.js';
+export type { Reducer } from './format/reduce.js';
+export { seriesName } from './format/legend.js';
