@@ -64,3 +64,7 @@ export type { FormattedValue, UnitId } from './format/units.js';
 export { REDUCERS, reduce, reduceAll } from './format/reduce.js';
 export type { Reducer } from './format/reduce.js';
 export { seriesName } from './format/legend.js';
+export { checkPromQL, metricNames } from './promql/parse.js';
+export type { PromQLSyntaxError, QueryLocation } from './promql/parse.js';
+export { VARIABLE_FORMATS, escapeRegex, interpolate, variablesIn } from './promql/interpolate.js';
+export type { VariableFormat, VariableValue, VariableValues } from './promql/interpolate.js';
