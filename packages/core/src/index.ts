@@ -68,3 +68,24 @@ export { checkPromQL, metricNames } from './promql/parse.js';
 export type { PromQLSyntaxError, QueryLocation } from './promql/parse.js';
 export { VARIABLE_FORMATS, escapeRegex, interpolate, variablesIn } from './promql/interpolate.js';
 export type { VariableFormat, VariableValue, VariableValues } from './promql/interpolate.js';
+export { PANEL_TYPES, SCHEMA_VERSION, SORTS, dashboardSchema, panelSchema, rowSchema, variableSchema } from './dashboard/schema.js';
+export type {
+  Annotation,
+  Dashboard,
+  DashboardInput,
+  DashboardLink,
+  Datasource,
+  FieldDefaults,
+  Panel,
+  PanelOptions,
+  PanelType,
+  Row,
+  Target,
+  Thresholds,
+  ValueMapping,
+  Variable,
+  VariableSelection,
+} from './dashboard/schema.js';
+export { dashboardJsonSchema, parseDashboard, validateDashboard } from './dashboard/parse.js';
+export type { DashboardCheck } from './dashboard/parse.js';
+export type { SchemaProblem } from './prometheus/errors.js';
