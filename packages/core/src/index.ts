@@ -89,3 +89,7 @@ export type {
 export { dashboardJsonSchema, parseDashboard, validateDashboard } from './dashboard/parse.js';
 export type { DashboardCheck } from './dashboard/parse.js';
 export type { SchemaProblem } from './prometheus/errors.js';
+export { ALL_VALUE, applyRegex, autoInterval, parseCustomOptions, sortOptions } from './variables/options.js';
+export type { VariableOption } from './variables/options.js';
+export { dependentsOf, resolutionOrder, resolveVariables, runVariableQuery, valuesOf } from './variables/resolve.js';
+export type { ResolveContext, ResolvedVariable } from './variables/resolve.js';
