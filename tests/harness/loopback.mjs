@@ -69,16 +69,23 @@ export async function startStub(answers) {
 }
 
 /**
- * Forwards `<prefix>/…` to `upstream/…`, recording every request.
- * @param {{ upstream: string, prefix?: string, refusePost?: boolean }} options
+ * Forwards `<prefix>/…` to `upstream/…`, recording every request and how many were in flight at
+ * most. `delayMs` holds each request before forwarding it (to observe sharing and limits).
+ * @param {{ upstream: string, prefix?: string, refusePost?: boolean, delayMs?: number }} options
  */
-export async function startProxy({ upstream, prefix = '', refusePost = false }) {
+export async function startProxy({ upstream, prefix = '', refusePost = false, delayMs = 0 }) {
   /** @type {RecordedRequest[]} */
   const requests = [];
+  const load = { inFlight: 0, maxInFlight: 0 };
   const server = await listen(async (req, res) => {
+    load.inFlight += 1;
+    load.maxInFlight = Math.max(load.maxInFlight, load.inFlight);
+    res.on('close', () => (load.inFlight -= 1));
     const body = await readBody(req);
     const path = req.url ?? '/';
     requests.push({ method: req.method ?? '', path, headers: req.headers, body });
+    if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    if (res.destroyed) return; // the client gave up while we waited
     if (refusePost && req.method === 'POST') {
       res.writeHead(405, { 'content-type': 'text/plain', allow: 'GET' }).end('405 method not allowed\n');
       return;
@@ -95,5 +102,5 @@ export async function startProxy({ upstream, prefix = '', refusePost = false }) 
     res.writeHead(upstreamResponse.status, { 'content-type': upstreamResponse.headers.get('content-type') ?? 'text/plain' });
     res.end(await upstreamResponse.text());
   });
-  return { ...server, requests };
+  return { ...server, requests, load };
 }

@@ -93,3 +93,6 @@ export { ALL_VALUE, applyRegex, autoInterval, parseCustomOptions, sortOptions } 
 export type { VariableOption } from './variables/options.js';
 export { dependentsOf, resolutionOrder, resolveVariables, runVariableQuery, valuesOf } from './variables/resolve.js';
 export type { ResolveContext, ResolvedVariable } from './variables/resolve.js';
+export { QueryEngine } from './query/engine.js';
+export type { EngineStats, PanelQuery, PanelResult, QueryEngineOptions, ResultSource, TargetResult } from './query/engine.js';
+export { compareLabels, labelsKey, mergeTail } from './query/merge.js';

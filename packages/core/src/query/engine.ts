@@ -1,0 +1,302 @@
+/**
+ * The query engine: panel targets + time range + variables → frames per target.
+ *
+ * - Identical requests in flight are shared across panels; finished ones are reused briefly.
+ * - Live ranges (ending at now) refresh incrementally: only the tail is fetched and merged.
+ * - A newer run for the same panel key aborts the older one.
+ * - Requests per datasource are limited; waiting ones can be aborted.
+ * - A failing target gets its own error; the other targets keep their data.
+ */
+import { CanceledError, PromkitError, QueryParseError, isPromkitError } from '../prometheus/errors.js';
+import type { PrometheusClient } from '../prometheus/client.js';
+import { toFrames, type Frame } from '../prometheus/decode.js';
+import type { Target } from '../dashboard/schema.js';
+import { checkPromQL } from '../promql/parse.js';
+import { interpolate, type VariableValues } from '../promql/interpolate.js';
+import { parseDuration } from '../time/duration.js';
+import type { TimeRange } from '../time/range.js';
+import { builtinVariables, computeTiming, type QueryTiming } from '../time/step.js';
+import { Limiter } from './limiter.js';
+import { mergeTail } from './merge.js';
+
+export interface QueryEngineOptions {
+  /** The client of a datasource, by name. */
+  client: (datasource: string) => PrometheusClient;
+  /** How long a finished request's answer is reused, in ms. Default 5,000. */
+  cacheTtl?: number;
+  /** Requests in flight per datasource. Default 6. */
+  concurrency?: number;
+  /** Seconds of the previous result fetched again on an incremental refresh. Default 600 (at least two steps). */
+  overlap?: number;
+  /** The clock, in epoch ms. Default Date.now. */
+  now?: () => number;
+}
+
+/** One panel's worth of querying. */
+export interface PanelQuery {
+  /** Identifies the panel: a newer run with the same key aborts the older one. */
+  key: string;
+  datasource: string;
+  targets: readonly Target[];
+  /** Resolved range, epoch ms. */
+  range: TimeRange;
+  /** The range ends at now and moves with the clock: refreshes fetch only the tail. */
+  live?: boolean;
+  /** Dashboard variables; built-ins (`$__interval`, …) are added per target. */
+  variables?: VariableValues;
+  /** Points the chart can show (its width in pixels). */
+  maxDataPoints?: number;
+  /** Panel-level minimum step, in seconds. */
+  minInterval?: number;
+  /** The datasource's scrape interval, in seconds. */
+  scrapeInterval?: number;
+  signal?: AbortSignal;
+}
+
+/** Where a target's data came from. */
+export type ResultSource = 'network' | 'incremental' | 'shared' | 'cache';
+
+export interface TargetResult {
+  refId: string;
+  /** The query as sent, variables replaced. */
+  expr: string;
+  instant: boolean;
+  timing: QueryTiming;
+  frames: Frame[];
+  warnings: string[];
+  infos: string[];
+  /** Set when this target failed; the panel's other targets are unaffected. */
+  error?: PromkitError;
+  source?: ResultSource;
+  /** The range actually requested, Unix seconds (smaller than `timing` for incremental refreshes). */
+  fetched?: { start: number; end: number };
+}
+
+export interface PanelResult {
+  key: string;
+  targets: TargetResult[];
+}
+
+/** Counters, for tests and benchmarks. */
+export interface EngineStats {
+  /** Requests sent to a server. */
+  requests: number;
+  /** Answers shared with a request already in flight. */
+  shared: number;
+  /** Answers reused from the short-lived cache. */
+  cached: number;
+  /** Range results built from a tail fetch and the previous result. */
+  incremental: number;
+}
+
+interface Answer {
+  frames: Frame[];
+  warnings: string[];
+  infos: string[];
+}
+
+interface InFlight {
+  promise: Promise<Answer>;
+  controller: AbortController;
+  users: number;
+}
+
+interface Tail {
+  startMs: number;
+  endMs: number;
+  frames: Frame[];
+}
+
+const MAX_CACHED = 256;
+
+export class QueryEngine {
+  readonly stats: EngineStats = { requests: 0, shared: 0, cached: 0, incremental: 0 };
+  readonly #options: Required<Omit<QueryEngineOptions, 'client'>> & Pick<QueryEngineOptions, 'client'>;
+  readonly #limiters = new Map<string, Limiter>();
+  readonly #inFlight = new Map<string, InFlight>();
+  readonly #cache = new Map<string, { at: number; answer: Answer }>();
+  readonly #tails = new Map<string, Tail>();
+  readonly #active = new Map<string, AbortController>();
+
+  constructor(options: QueryEngineOptions) {
+    this.#options = { cacheTtl: 5_000, concurrency: 6, overlap: 600, now: Date.now, ...options };
+  }
+
+  /**
+   * Runs a panel's visible targets. Resolves with a result per target (failed ones carry their
+   * error); rejects with a CanceledError only when the run itself was aborted or superseded.
+   */
+  async run(query: PanelQuery): Promise<PanelResult> {
+    this.#active.get(query.key)?.abort(new CanceledError(`Superseded by a newer query for panel "${query.key}".`));
+    const controller = new AbortController();
+    this.#active.set(query.key, controller);
+    const onAbort = () => controller.abort(query.signal?.reason);
+    if (query.signal?.aborted) onAbort();
+    query.signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      const targets = await Promise.all(
+        query.targets.filter((t) => !t.hide).map((t) => this.#target(query, t, controller.signal)),
+      );
+      if (controller.signal.aborted) throw canceled(controller.signal, query.key);
+      return { key: query.key, targets };
+    } finally {
+      query.signal?.removeEventListener('abort', onAbort);
+      if (this.#active.get(query.key) === controller) this.#active.delete(query.key);
+    }
+  }
+
+  /** Aborts everything in flight and forgets every cached result. */
+  dispose(): void {
+    for (const controller of this.#active.values()) controller.abort(new CanceledError('The query engine was disposed.'));
+    for (const flight of this.#inFlight.values()) flight.controller.abort();
+    this.#active.clear();
+    this.#inFlight.clear();
+    this.#cache.clear();
+    this.#tails.clear();
+  }
+
+  async #target(query: PanelQuery, target: Target, signal: AbortSignal): Promise<TargetResult> {
+    const client = this.#options.client(query.datasource);
+    const minInterval = (target.minInterval && parseDuration(target.minInterval)) || query.minInterval;
+    const timing = computeTiming({
+      range: query.range,
+      maxPointsPerSeries: client.backend.maxPointsPerSeries,
+      ...(query.maxDataPoints !== undefined ? { maxDataPoints: query.maxDataPoints } : {}),
+      ...(minInterval !== undefined ? { minInterval } : {}),
+      ...(query.scrapeInterval !== undefined ? { scrapeInterval: query.scrapeInterval } : {}),
+    });
+    const expr = interpolate(target.expr, { ...builtinVariables(timing), ...query.variables });
+    const result: TargetResult = { refId: target.refId, expr, instant: target.instant, timing, frames: [], warnings: [], infos: [] };
+    try {
+      const syntax = checkPromQL(expr);
+      if (syntax) throw parseError(expr, syntax);
+      const ds = query.datasource;
+      if (target.instant) {
+        const key = `instant\n${ds}\n${expr}\n${timing.end}`;
+        const { answer, source } = await this.#shared(ds, key, signal, async (s) =>
+          answerOf(await client.query({ query: expr, time: timing.end }, { signal: s })),
+        );
+        return { ...result, ...answer, source, fetched: { start: timing.end, end: timing.end } };
+      }
+      return { ...result, ...(await this.#range(client, ds, expr, timing, query.live === true, signal)) };
+    } catch (error) {
+      if (signal.aborted) throw canceled(signal, query.key);
+      return { ...result, error: asPromkitError(error) };
+    }
+  }
+
+  /** A range query, incremental when the previous result of the same query can be extended. */
+  async #range(client: PrometheusClient, ds: string, expr: string, timing: QueryTiming, live: boolean, signal: AbortSignal) {
+    const stepMs = timing.step * 1000;
+    const startMs = Math.round(timing.start * 1000);
+    const endMs = Math.round(timing.end * 1000);
+    const tailKey = `${ds}\n${expr}\n${timing.step}`;
+    const previous = live ? this.#tails.get(tailKey) : undefined;
+    const extendable = previous && previous.startMs <= startMs && previous.endMs >= startMs && previous.endMs <= endMs;
+    const overlapMs = Math.max(this.#options.overlap * 1000, 2 * stepMs);
+    const fetchStartMs = extendable ? Math.max(startMs, Math.floor((previous.endMs - overlapMs) / stepMs) * stepMs) : startMs;
+    const fetched = { start: fetchStartMs / 1000, end: timing.end };
+
+    const key = `range\n${ds}\n${expr}\n${fetched.start}\n${fetched.end}\n${timing.step}`;
+    const { answer, source } = await this.#shared(ds, key, signal, async (s) =>
+      answerOf(await client.queryRange({ query: expr, start: fetched.start, end: fetched.end, step: timing.step }, { signal: s })),
+    );
+    let frames = answer.frames;
+    let resultSource: ResultSource = source;
+    if (extendable && fetchStartMs > startMs) {
+      frames = mergeTail(previous.frames, answer.frames, startMs, fetchStartMs);
+      resultSource = 'incremental';
+      this.stats.incremental += 1;
+    }
+    if (live) remember(this.#tails, tailKey, { startMs, endMs, frames });
+    return { frames, warnings: answer.warnings, infos: answer.infos, source: resultSource, fetched };
+  }
+
+  /** Shares a request with an identical one in flight, or reuses a fresh answer, or sends it. */
+  async #shared(
+    ds: string,
+    key: string,
+    signal: AbortSignal,
+    send: (signal: AbortSignal) => Promise<Answer>,
+  ): Promise<{ answer: Answer; source: ResultSource }> {
+    const cached = this.#cache.get(key);
+    if (cached && this.#options.now() - cached.at < this.#options.cacheTtl) {
+      this.stats.cached += 1;
+      return { answer: cached.answer, source: 'cache' };
+    }
+    let flight = this.#inFlight.get(key);
+    let source: ResultSource = 'shared';
+    if (flight) {
+      flight.users += 1;
+      this.stats.shared += 1;
+    } else {
+      source = 'network';
+      const controller = new AbortController();
+      const limiter = this.#limiter(ds);
+      const promise = limiter.run(() => {
+        this.stats.requests += 1;
+        return send(controller.signal);
+      }, controller.signal);
+      flight = { promise, controller, users: 1 };
+      const current = flight;
+      this.#inFlight.set(key, current);
+      promise.then(
+        (answer) => remember(this.#cache, key, { at: this.#options.now(), answer }),
+        () => undefined,
+      ).finally(() => {
+        if (this.#inFlight.get(key) === current) this.#inFlight.delete(key);
+      });
+    }
+    return { answer: await waitFor(flight, signal), source };
+  }
+
+  #limiter(ds: string): Limiter {
+    let limiter = this.#limiters.get(ds);
+    if (!limiter) this.#limiters.set(ds, (limiter = new Limiter(this.#options.concurrency)));
+    return limiter;
+  }
+}
+
+/** Waits for a shared request; leaving aborts it once nobody else waits for it. */
+function waitFor(flight: InFlight, signal: AbortSignal): Promise<Answer> {
+  if (signal.aborted) return leave(flight, signal);
+  return new Promise<Answer>((resolve, reject) => {
+    const onAbort = () => leave(flight, signal).catch(reject);
+    signal.addEventListener('abort', onAbort, { once: true });
+    flight.promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+function leave(flight: InFlight, signal: AbortSignal): Promise<never> {
+  flight.users -= 1;
+  if (flight.users === 0) flight.controller.abort(signal.reason);
+  return Promise.reject(new CanceledError('Query canceled.', { cause: signal.reason }));
+}
+
+/** Inserts as the newest entry, dropping the oldest beyond the cap. */
+function remember<V>(map: Map<string, V>, key: string, value: V): void {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > MAX_CACHED) map.delete(map.keys().next().value!);
+}
+
+function answerOf(result: Parameters<typeof toFrames>[0]): Answer {
+  return { frames: toFrames(result), warnings: result.warnings, infos: result.infos };
+}
+
+function canceled(signal: AbortSignal, key: string): PromkitError {
+  return isPromkitError(signal.reason, 'CanceledError')
+    ? signal.reason
+    : new CanceledError(`Query for panel "${key}" canceled.`, { cause: signal.reason });
+}
+
+function parseError(expr: string, syntax: NonNullable<ReturnType<typeof checkPromQL>>): QueryParseError {
+  const message = `PromQL parse error at line ${syntax.line}, column ${syntax.column}: ${syntax.message} (in ${expr})`;
+  const error = new QueryParseError(message, 0, { errorType: 'bad_data', error: syntax.message, warnings: [], infos: [] });
+  error.position = { line: syntax.line, column: syntax.column };
+  return error;
+}
+
+function asPromkitError(error: unknown): PromkitError {
+  return isPromkitError(error) ? error : new PromkitError(`Query failed: ${String(error)}`, { cause: error });
+}

@@ -1,0 +1,215 @@
+/** The query engine against the real Prometheus: incremental equality, sharing, superseding, limits. */
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { PrometheusClient, QueryEngine, parseDashboard, type Frame, type PanelQuery, type Target } from '@promkit/core';
+import { STEP, T0, valueOf } from '../harness/dataset.mjs';
+import { startProxy } from '../harness/loopback.mjs';
+
+const url = inject('prometheusUrl');
+const servers: { stop(): Promise<void> }[] = [];
+afterAll(() => Promise.all(servers.map((s) => s.stop())));
+
+/** Targets as a dashboard would give them (defaults filled in by the schema). */
+function targets(...list: { refId: string; expr: string; instant?: boolean; hide?: boolean; minInterval?: string }[]): Target[] {
+  const d = parseDashboard({
+    schemaVersion: 1,
+    title: 't',
+    panels: [{ id: 1, type: 'timeseries', gridPos: { x: 0, y: 0, w: 1, h: 1 }, targets: list }],
+  });
+  const panel = d.panels[0]!;
+  return panel.type === 'row' ? [] : panel.targets;
+}
+
+function plain(frames: Frame[]) {
+  return frames.map((f) => ({ labels: f.labels, timestamps: [...f.timestamps], values: [...f.values] }));
+}
+
+async function proxy(delayMs = 0) {
+  const p = await startProxy({ upstream: url, delayMs });
+  servers.push(p);
+  return p;
+}
+
+describe('incremental refresh', () => {
+  it('on the backfilled hour: tail fetch + merge equals a full refetch, sample for sample', async () => {
+    let now = (T0 + 30 * 60) * 1000;
+    const prom = new PrometheusClient({ url });
+    const engine = new QueryEngine({ client: () => prom, now: () => now, overlap: 60, cacheTtl: 0 });
+    const query = (): PanelQuery => ({
+      key: 'p',
+      datasource: 'main',
+      live: true,
+      range: { from: now - 20 * 60_000, to: now },
+      maxDataPoints: 1000,
+      targets: targets(
+        { refId: 'A', expr: 'rate(promkit_http_requests_total[$__rate_interval])' },
+        { refId: 'B', expr: 'promkit_stopping' },
+      ),
+    });
+    const first = await engine.run(query());
+    expect(first.targets.map((t) => t.source)).toEqual(['network', 'network']);
+    for (const minutes of [2, 7, 1]) {
+      now += minutes * 60_000;
+      const refreshed = await engine.run(query());
+      const full = await new QueryEngine({ client: () => prom, now: () => now }).run(query());
+      for (const [i, target] of refreshed.targets.entries()) {
+        expect(target.source).toBe('incremental');
+        expect(target.fetched!.start).toBeGreaterThan(target.timing.start);
+        expect(target.error).toBeUndefined();
+        expect(plain(target.frames)).toEqual(plain(full.targets[i]!.frames));
+      }
+    }
+    // The series that stops half way drops out of the window entirely by the end.
+    expect(engine.stats.incremental).toBe(6);
+  });
+
+  it('while Prometheus scrapes: merged frames equal a full refetch of the same range', async () => {
+    const prom = new PrometheusClient({ url });
+    // Wait for a few seconds of live samples (Prometheus may have only just started).
+    for (let tries = 0; tries < 100; tries++) {
+      const r = await prom.query({ query: 'count_over_time(promkit_live_requests_total[1m]) >= 5' });
+      if (r.resultType === 'vector' && r.result.length > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    let now = Date.now();
+    const engine = new QueryEngine({ client: () => prom, now: () => now, overlap: 2, cacheTtl: 0 });
+    const query = (): PanelQuery => ({
+      key: 'live',
+      datasource: 'main',
+      live: true,
+      range: { from: now - 60_000, to: now },
+      scrapeInterval: 1,
+      maxDataPoints: 1000,
+      targets: targets(
+        { refId: 'A', expr: 'promkit_live_requests_total' },
+        { refId: 'B', expr: 'rate(prometheus_http_requests_total[5s])' },
+      ),
+    });
+    await engine.run(query());
+    await new Promise((r) => setTimeout(r, 3_000));
+    // End 2 s in the past, so every sample up to the end has been scraped when we compare.
+    now = Date.now() - 2_000;
+    const refreshed = await engine.run(query());
+    const full = await new QueryEngine({ client: () => prom, now: () => now }).run(query());
+    for (const [i, target] of refreshed.targets.entries()) {
+      expect(target.source).toBe('incremental');
+      expect(target.frames.length).toBeGreaterThan(0);
+      expect(plain(target.frames)).toEqual(plain(full.targets[i]!.frames));
+    }
+    // The live counter grew between the two runs: new samples really arrived.
+    const counter = refreshed.targets[0]!.frames[0]!;
+    expect(counter.values.at(-1)!).toBeGreaterThan(counter.values[0]!);
+  });
+});
+
+describe('sharing and caching', () => {
+  it('identical targets of two panels share one request; a repeat within the TTL is served from cache', async () => {
+    const p = await proxy(100);
+    const prom = new PrometheusClient({ url: p.url });
+    const engine = new QueryEngine({ client: () => prom, cacheTtl: 60_000 });
+    const panel = (key: string): PanelQuery => ({
+      key,
+      datasource: 'main',
+      range: { from: T0 * 1000, to: (T0 + 600) * 1000 },
+      targets: targets({ refId: 'A', expr: 'promkit_temperature_celsius{room="lab"}' }),
+    });
+    const [a, b] = await Promise.all([engine.run(panel('a')), engine.run(panel('b'))]);
+    expect(p.requests).toHaveLength(1);
+    expect([a.targets[0]!.source, b.targets[0]!.source].sort()).toEqual(['network', 'shared']);
+    expect(plain(a.targets[0]!.frames)).toEqual(plain(b.targets[0]!.frames));
+    const again = await engine.run(panel('c'));
+    expect(again.targets[0]!.source).toBe('cache');
+    expect(p.requests).toHaveLength(1);
+    expect(engine.stats).toMatchObject({ requests: 1, shared: 1, cached: 1 });
+  });
+});
+
+describe('superseding, limits and failures', () => {
+  it('a newer run for the same panel aborts the older one', async () => {
+    const p = await proxy(300);
+    const prom = new PrometheusClient({ url: p.url });
+    const engine = new QueryEngine({ client: () => prom });
+    const run = (expr: string) =>
+      engine.run({ key: 'panel-1', datasource: 'main', range: { from: T0 * 1000, to: (T0 + 600) * 1000 }, targets: targets({ refId: 'A', expr }) });
+    const older = run('promkit_combo{a="a1"}');
+    await new Promise((r) => setTimeout(r, 50));
+    const newer = run('promkit_combo{a="a2"}');
+    await expect(older).rejects.toMatchObject({ name: 'CanceledError', message: 'Superseded by a newer query for panel "panel-1".' });
+    const result = await newer;
+    expect(result.targets[0]!.frames).toHaveLength(10);
+  });
+
+  it('an aborted signal cancels the run', async () => {
+    const p = await proxy(300);
+    const engine = new QueryEngine({ client: () => new PrometheusClient({ url: p.url }) });
+    const controller = new AbortController();
+    const run = engine.run({
+      key: 'x',
+      datasource: 'main',
+      range: { from: T0 * 1000, to: (T0 + 600) * 1000 },
+      targets: targets({ refId: 'A', expr: 'up' }),
+      signal: controller.signal,
+    });
+    setTimeout(() => controller.abort(), 50);
+    await expect(run).rejects.toMatchObject({ name: 'CanceledError' });
+  });
+
+  it('never more requests in flight per datasource than the limit', async () => {
+    const p = await proxy(150);
+    const prom = new PrometheusClient({ url: p.url });
+    const engine = new QueryEngine({ client: () => prom, concurrency: 2 });
+    const panels = Array.from({ length: 6 }, (_, i) =>
+      engine.run({
+        key: `p${i}`,
+        datasource: 'main',
+        range: { from: T0 * 1000, to: (T0 + 600) * 1000 },
+        targets: targets({ refId: 'A', expr: `promkit_combo{a="a${i}", b="b0"}` }),
+      }),
+    );
+    const results = await Promise.all(panels);
+    expect(results.map((r) => r.targets[0]!.frames[0]!.values[0])).toEqual([0, 10, 20, 30, 40, 50]);
+    expect(p.requests).toHaveLength(6);
+    expect(p.load.maxInFlight).toBe(2);
+  });
+
+  it('one failing target gets its own error; the others keep their data; hidden targets are not sent', async () => {
+    const p = await proxy();
+    const engine = new QueryEngine({ client: () => new PrometheusClient({ url: p.url }) });
+    const result = await engine.run({
+      key: 'mixed',
+      datasource: 'main',
+      range: { from: T0 * 1000, to: (T0 + 600) * 1000 },
+      targets: targets(
+        { refId: 'bad', expr: 'sum(rate(x[5m]' },
+        { refId: 'fails', expr: 'promkit_combo / on() promkit_combo', instant: true },
+        { refId: 'good', expr: 'promkit_temperature_celsius{room="office"}', instant: true },
+        { refId: 'hidden', expr: 'up', hide: true },
+      ),
+    });
+    const [bad, fails, good] = result.targets;
+    expect(result.targets.map((t) => t.refId)).toEqual(['bad', 'fails', 'good']);
+    expect(bad!.error).toMatchObject({ name: 'QueryParseError', position: { line: 1, column: 15 } });
+    expect(fails!.error).toMatchObject({ name: 'PrometheusApiError', errorType: 'execution' });
+    expect(good!.error).toBeUndefined();
+    // Instant at the aligned end of the range: T0 + 600 is on the 15 s grid.
+    expect([...good!.frames[0]!.values]).toEqual([valueOf('promkit_temperature_celsius', { room: 'office' }, 600 / STEP)]);
+    // The parse error never reached the server.
+    expect(p.requests.map((r) => new URLSearchParams(r.body).get('query'))).not.toContain('sum(rate(x[5m]');
+    expect(p.requests).toHaveLength(2);
+  });
+
+  it('interpolates dashboard variables and built-ins before sending', async () => {
+    const engine = new QueryEngine({ client: () => new PrometheusClient({ url }) });
+    const result = await engine.run({
+      key: 'vars',
+      datasource: 'main',
+      range: { from: T0 * 1000, to: (T0 + 3600) * 1000 },
+      maxDataPoints: 120,
+      variables: { room: { value: ['lab', 'office'], regex: true } },
+      targets: targets({ refId: 'A', expr: 'avg_over_time(promkit_temperature_celsius{room=~"$room"}[$__interval])' }),
+    });
+    const target = result.targets[0]!;
+    expect(target.expr).toBe('avg_over_time(promkit_temperature_celsius{room=~"(lab|office)"}[30s])');
+    expect(target.timing.step).toBe(30);
+    expect(target.frames.map((f) => f.labels['room'])).toEqual(['lab', 'office']);
+  });
+});
