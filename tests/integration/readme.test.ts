@@ -5,10 +5,12 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, inject, it, vi } from 'vitest';
+import { validateDashboard } from '@promkit/core';
 
 const EXAMPLE_URL = 'http://127.0.0.1:9090';
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+const dashboards = [...readme.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((json) => json.includes('"schemaVersion"'));
 const scratch = fileURLToPath(new URL('./.readme-snippets/', import.meta.url));
 mkdirSync(scratch, { recursive: true });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -28,7 +30,7 @@ describe('README code', () => {
     writeFileSync(file, code.replaceAll(EXAMPLE_URL, inject('prometheusUrl')));
     const printed: string[] = [];
     const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
-      printed.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+      printed.push(args.map((a) => (typeof a === 'string' || a === undefined ? String(a) : JSON.stringify(a))).join(' '));
     });
     try {
       await import(/* @vite-ignore */ file);
@@ -38,5 +40,13 @@ describe('README code', () => {
     const promised = promisedOutput(code);
     expect(promised.length, 'each README block shows its output in // prints: comments').toBeGreaterThan(0);
     for (const line of promised) expect(printed).toContain(line);
+  });
+
+  it.each(dashboards.map((json, i) => [i + 1, json] as const))('dashboard %i is valid', (_, json) => {
+    expect(validateDashboard(json)).toMatchObject({ ok: true });
+  });
+
+  it('has dashboards to check', () => {
+    expect(dashboards.length).toBeGreaterThanOrEqual(1);
   });
 });
