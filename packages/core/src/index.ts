@@ -45,6 +45,7 @@ export {
   TIME_UNITS,
   describeRange,
   isRelative,
+  panelRange,
   parseTime,
   resolveRange,
   resolveTimeZone,
@@ -96,3 +97,5 @@ export type { ResolveContext, ResolvedVariable } from './variables/resolve.js';
 export { QueryEngine } from './query/engine.js';
 export type { EngineStats, PanelQuery, PanelResult, QueryEngineOptions, ResultSource, TargetResult } from './query/engine.js';
 export { compareLabels, labelsKey, mergeTail } from './query/merge.js';
+export { DatasourceRegistry, createClient } from './dashboard/datasources.js';
+export type { ClientFactoryOptions } from './dashboard/datasources.js';

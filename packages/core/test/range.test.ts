@@ -6,6 +6,7 @@ import {
   describeRange,
   isPromkitError,
   isRelative,
+  panelRange,
   parseTime,
   resolveRange,
   resolveTimeZone,
@@ -162,5 +163,24 @@ describe('presets', () => {
     expect(isRelative({ from: 'now-6h', to: 'now' })).toBe(true);
     expect(isRelative({ from: 0, to: 1000 })).toBe(false);
     expect(describeRange({ from: '2024-01-01T00:00:00Z', to: 'now' })).toBe('2024-01-01T00:00:00Z to now');
+  });
+});
+
+describe('panelRange', () => {
+  const now = Date.UTC(2024, 4, 15, 12);
+  const opts = { now, timeZone: 'utc' };
+  it('timeFrom replaces the range; timeShift moves it back, relative or absolute', () => {
+    expect(panelRange({ from: 'now-6h', to: 'now' }, { timeFrom: '1h30m' })).toEqual({ from: 'now-1h-30m', to: 'now' });
+    expect(panelRange({ from: 'now/d', to: 'now/d' }, { timeShift: '1d' })).toEqual({ from: 'now-1d/d', to: 'now-1d/d' });
+    expect(resolveRange(panelRange({ from: 'now-6h', to: 'now' }, { timeFrom: '2h', timeShift: '1w' }), opts)).toEqual({
+      from: now - 7 * DAY - 2 * HOUR,
+      to: now - 7 * DAY,
+    });
+    expect(panelRange({ from: 1000_000, to: 2000_000 }, { timeShift: '500ms' })).toEqual({ from: 999_500, to: 1_999_500 });
+    expect(panelRange({ from: 'now-6h', to: 'now' }, {})).toEqual({ from: 'now-6h', to: 'now' });
+  });
+
+  it('refuses a shift that is not a duration', () => {
+    expect(() => panelRange({ from: 'now-6h', to: 'now' }, { timeShift: 'yesterday' })).toThrow('"yesterday" is not a duration such as "1h" or "1d".');
   });
 });

@@ -28,6 +28,7 @@ import {
   startOfYear,
 } from 'date-fns';
 import { InvalidArgumentError } from '../prometheus/errors.js';
+import { parseDuration } from './duration.js';
 
 /** Units of date math: seconds, minutes, hours, days, weeks, months, years. */
 export const TIME_UNITS = ['s', 'm', 'h', 'd', 'w', 'M', 'y'] as const;
@@ -172,6 +173,39 @@ export function resolveRange(range: RawTimeRange, options: TimeOptions = {}): Ti
     );
   }
   return { from, to };
+}
+
+/**
+ * A panel's own range: `timeFrom` ("1h") replaces the dashboard range with the last hour;
+ * `timeShift` ("1d") moves it back. Both are Prometheus durations.
+ */
+export function panelRange(range: RawTimeRange, panel: { timeFrom?: string | undefined; timeShift?: string | undefined }): RawTimeRange {
+  let out: RawTimeRange = panel.timeFrom ? { from: `now${backBy(panel.timeFrom)}`, to: 'now' } : range;
+  const shift = panel.timeShift;
+  if (shift) {
+    const move = (t: TimeExpression): TimeExpression =>
+      typeof t === 'string' && t.trim().startsWith('now')
+        ? `now${backBy(shift)}${t.trim().slice(3)}`
+        : parseTime(t) - durationMs(shift);
+    out = { from: move(out.from), to: move(out.to) };
+  }
+  return out;
+}
+
+/** A duration as date math going back: "1h30m" → "-1h-30m" (calendar-aware for d, w, y). */
+function backBy(duration: string): string {
+  const parts = [...duration.matchAll(/(\d+)(ms|[smhdwy])/g)];
+  if (parts.length === 0 || parseDuration(duration) === undefined) {
+    throw new InvalidArgumentError(`${JSON.stringify(duration)} is not a duration such as "1h" or "1d".`);
+  }
+  if (parts.some((p) => p[2] === 'ms')) return `-${Math.round(durationMs(duration) / 1000)}s`;
+  return parts.map((p) => `-${p[1]}${p[2]}`).join('');
+}
+
+function durationMs(duration: string): number {
+  const seconds = parseDuration(duration);
+  if (seconds === undefined) throw new InvalidArgumentError(`${JSON.stringify(duration)} is not a duration such as "1h" or "1d".`);
+  return seconds * 1000;
 }
 
 /** True when the range moves with the clock (its end is date math on `now`). */

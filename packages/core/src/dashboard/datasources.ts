@@ -1,0 +1,89 @@
+/**
+ * From a dashboard's datasource definitions to clients. Credentials never live in dashboard JSON:
+ * a datasource names one with `authRef`, and the host application supplies it at run time.
+ */
+import { PrometheusClient, type Auth, type PrometheusClientOptions } from '../prometheus/client.js';
+import { cortex, mimir, prometheus, thanos, victoriaMetrics, type BackendPreset } from '../prometheus/backends.js';
+import { InvalidArgumentError } from '../prometheus/errors.js';
+import type { Dashboard, Datasource } from './schema.js';
+import { parseDuration } from '../time/duration.js';
+
+export interface ClientFactoryOptions {
+  /** Supplies the credential a datasource names with `authRef`. */
+  resolveAuth?: (ref: string, datasource: Datasource) => Auth | undefined;
+  /** Options every client gets (fetch, timeout, retries, …). */
+  clientOptions?: Omit<PrometheusClientOptions, 'url' | 'backend' | 'auth' | 'tenant'>;
+}
+
+function presetOf(ds: Datasource): BackendPreset {
+  switch (ds.backend) {
+    case 'thanos':
+      return thanos();
+    case 'mimir':
+      return mimir(ds.tenant === undefined ? {} : { tenant: ds.tenant });
+    case 'cortex':
+      return cortex(ds.tenant === undefined ? {} : { tenant: ds.tenant });
+    case 'victoriametrics':
+      return victoriaMetrics(ds.tenant === undefined ? {} : { tenant: ds.tenant });
+    case 'prometheus':
+      return prometheus();
+  }
+}
+
+/** A client for one datasource definition. */
+export function createClient(ds: Datasource, options: ClientFactoryOptions = {}): PrometheusClient {
+  let auth: Auth | undefined;
+  if (ds.authRef !== undefined) {
+    auth = options.resolveAuth?.(ds.authRef, ds);
+    if (auth === undefined) {
+      throw new InvalidArgumentError(
+        `Datasource "${ds.name}" needs the credential "${ds.authRef}", and none was supplied: pass resolveAuth to supply it.`,
+      );
+    }
+  }
+  const headers = { ...options.clientOptions?.headers, ...ds.headers };
+  return new PrometheusClient({
+    ...options.clientOptions,
+    url: ds.url,
+    backend: presetOf(ds),
+    headers,
+    ...(auth ? { auth } : {}),
+    ...(ds.tenant !== undefined && ds.backend === 'prometheus' ? { tenant: ds.tenant } : {}),
+  });
+}
+
+/** Clients by datasource name, created on first use; the default answers for panels naming none. */
+export class DatasourceRegistry {
+  readonly #clients = new Map<string, PrometheusClient>();
+  readonly #byName: Map<string, Datasource>;
+  /** Name of the datasource used where none is named. */
+  readonly defaultName: string;
+
+  constructor(dashboard: Pick<Dashboard, 'datasources'>, readonly options: ClientFactoryOptions = {}) {
+    this.#byName = new Map(dashboard.datasources.map((d) => [d.name, d]));
+    this.defaultName = (dashboard.datasources.find((d) => d.default) ?? dashboard.datasources[0])?.name ?? '';
+  }
+
+  /** The datasource definition, by name (or the default for undefined/empty). */
+  get(name?: string): Datasource {
+    const ds = this.#byName.get(name || this.defaultName);
+    if (!ds) {
+      const known = [...this.#byName.keys()].map((n) => `"${n}"`).join(', ') || 'none';
+      throw new InvalidArgumentError(`No datasource named "${name || '(default)'}" (known: ${known}).`);
+    }
+    return ds;
+  }
+
+  /** The client of a datasource, by name. */
+  client(name?: string): PrometheusClient {
+    const ds = this.get(name);
+    let client = this.#clients.get(ds.name);
+    if (!client) this.#clients.set(ds.name, (client = createClient(ds, this.options)));
+    return client;
+  }
+
+  /** The scrape interval of a datasource, in seconds. */
+  scrapeInterval(name?: string): number {
+    return parseDuration(this.get(name).scrapeInterval) ?? 15;
+  }
+}
