@@ -6,7 +6,12 @@
  */
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startPrometheus } from './tests/harness/prometheus.mjs';
+
+const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), 'test-output', 'screenshots');
 
 /** @type {import('./tests/harness/prometheus.mjs').RunningPrometheus | undefined} */
 let prometheus;
@@ -24,25 +29,56 @@ export const CHROMIUM_ARGS = [
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
-  files: ['tests/browser/**/*.test.ts'],
+  files: ['tests/browser/**/*.test.ts', 'packages/elements/src/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'production'] },
   concurrency: 1,
   browserStartTimeout: 60_000,
   testsFinishTimeout: 300_000,
-  testFramework: { config: { timeout: 20_000 } },
+  testFramework: { config: { timeout: 30_000 } },
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022' }),
     {
       name: 'real-prometheus',
       async serverStart() {
-        prometheus = await startPrometheus({});
+        prometheus = await startPrometheus({ live: true });
       },
       async serverStop() {
         await prometheus?.stop();
       },
+      /** Server commands the tests call: an outage of Prometheus, and element screenshots. */
+      async executeCommand({ command, payload, session }) {
+        if (command === 'prometheus-kill') {
+          await prometheus?.kill();
+          return true;
+        }
+        if (command === 'prometheus-restart') {
+          await prometheus?.restart();
+          return true;
+        }
+        if (command === 'screenshot') {
+          const { selector, name } = /** @type {{ selector: string, name: string }} */ (payload);
+          const page = /** @type {import('@web/test-runner-chrome').ChromeLauncher} */ (session.browser).getPage(session.id);
+          const element = await page.$(selector);
+          if (!element) throw new Error(`screenshot: nothing matches ${selector}`);
+          await mkdir(SCREENSHOTS, { recursive: true });
+          await element.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+          return true;
+        }
+        return undefined;
+      },
     },
   ],
-  browsers: [chromeLauncher({ launchOptions: { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS } })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS },
+      // High-DPI pages, so screenshots show whether charts stay crisp.
+      createPage: async ({ context }) => {
+        const page = await context.newPage();
+        await page.setViewport({ width: 1280, height: 900, deviceScaleFactor: 2 });
+        return page;
+      },
+    }),
+  ],
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html>
   <body>

@@ -28,6 +28,8 @@ export const ALWAYS_FIRING_ALERT = 'PromkitAlwaysFiring';
  * @property {string} dataDir
  * @property {string | undefined} exporterHost host:port of the live exporter, when live
  * @property {() => Promise<void>} stop stops Prometheus and the exporter, removes the temp dir
+ * @property {() => Promise<void>} kill stops Prometheus only, keeping its data (an outage)
+ * @property {() => Promise<void>} restart starts it again on the same port and data, when ready
  */
 
 /** A free TCP port on 127.0.0.1. */
@@ -58,37 +60,46 @@ export async function startPrometheus(options = {}) {
   await writeFile(configFile, JSON.stringify(prometheusConfig(port, rulesFile, exporter?.host)));
   await writeFile(rulesFile, JSON.stringify(liveRules()));
 
-  const child = spawn(
-    'prometheus',
-    [
-      `--config.file=${configFile}`,
-      `--storage.tsdb.path=${join(dataDir, 'tsdb')}`,
-      '--storage.tsdb.retention.time=100y',
-      `--web.listen-address=127.0.0.1:${port}`,
-      '--enable-feature=exemplar-storage',
-      '--log.level=warn',
-    ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  let stderr = '';
-  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const args = [
+    `--config.file=${configFile}`,
+    `--storage.tsdb.path=${join(dataDir, 'tsdb')}`,
+    '--storage.tsdb.retention.time=100y',
+    `--web.listen-address=127.0.0.1:${port}`,
+    '--enable-feature=exemplar-storage',
+    '--log.level=warn',
+  ];
   const url = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
+  let stderr = '';
+  /** @type {import('node:child_process').ChildProcessByStdio<null, null, import('node:stream').Readable> | undefined} */
+  let child;
+  const spawnReady = async () => {
+    stderr = '';
+    const started = spawn('prometheus', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    started.stderr.on('data', (chunk) => (stderr += chunk));
+    child = started;
+    await waitReady(url, () => started.exitCode, () => stderr);
+  };
+  const kill = async () => {
+    const running = child;
+    child = undefined;
+    if (running && running.exitCode === null) {
+      const exited = new Promise((resolve) => running.once('exit', resolve));
+      running.kill('SIGTERM');
       await exited;
     }
+  };
+  const stop = async () => {
+    await kill();
     await exporter?.stop();
     await rm(dataDir, { recursive: true, force: true });
   };
   try {
-    await waitReady(url, () => child.exitCode, () => stderr);
+    await spawnReady();
   } catch (error) {
     await stop();
     throw error;
   }
-  return { url, dataDir, exporterHost: exporter?.host, stop };
+  return { url, dataDir, exporterHost: exporter?.host, stop, kill, restart: spawnReady };
 }
 
 /**

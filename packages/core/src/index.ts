@@ -99,3 +99,4 @@ export type { EngineStats, PanelQuery, PanelResult, QueryEngineOptions, ResultSo
 export { compareLabels, labelsKey, mergeTail } from './query/merge.js';
 export { DatasourceRegistry, createClient } from './dashboard/datasources.js';
 export type { ClientFactoryOptions } from './dashboard/datasources.js';
+export { schemaProblems as schemaProblemsOf } from './internal/schema-problems.js';

@@ -14,7 +14,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** Every issue of a zod error, with `prefix` prepended to its path. */
-export function schemaProblems(error: z.ZodError, prefix: readonly PropertyKey[]): SchemaProblem[] {
+export function schemaProblems(error: z.ZodError, prefix: readonly PropertyKey[] = []): SchemaProblem[] {
   return error.issues.map((issue) => ({ path: formatPath([...prefix, ...issue.path]), message: issue.message }));
 }
 

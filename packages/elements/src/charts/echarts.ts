@@ -1,0 +1,34 @@
+/** The ECharts parts promkit draws with, registered once (tree-shaken `echarts/core`). */
+import { init, use, connect, getInstanceByDom, type ECharts } from 'echarts/core';
+import { BarChart, GaugeChart, HeatmapChart, LineChart } from 'echarts/charts';
+import {
+  AxisPointerComponent,
+  DataZoomComponent,
+  DatasetComponent,
+  GridComponent,
+  MarkAreaComponent,
+  MarkLineComponent,
+  ToolboxComponent,
+  TooltipComponent,
+  VisualMapComponent,
+} from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+
+use([
+  LineChart,
+  BarChart,
+  GaugeChart,
+  HeatmapChart,
+  GridComponent,
+  DatasetComponent,
+  TooltipComponent,
+  AxisPointerComponent,
+  DataZoomComponent,
+  ToolboxComponent,
+  MarkLineComponent,
+  MarkAreaComponent,
+  VisualMapComponent,
+  CanvasRenderer,
+]);
+
+export { init, connect, getInstanceByDom, type ECharts };

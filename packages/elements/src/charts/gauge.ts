@@ -1,0 +1,69 @@
+/** Gauge panel → ECharts option: an arc per the field's min–max, coloured by thresholds. */
+import type { EChartsCoreOption } from 'echarts/core';
+import type { FieldDefaults } from '@promkit/core';
+import { resolveColor, type ChartTheme } from '../theme/theme.js';
+import type { ReducedValue } from './reduce.js';
+
+export function gaugeOption(values: ReducedValue[], field: FieldDefaults, theme: ChartTheme): EChartsCoreOption {
+  const min = field.min ?? 0;
+  const max = field.max ?? 100;
+  const steps = field.thresholds?.steps ?? [{ value: null, color: 'green' }];
+  const percentage = field.thresholds?.mode === 'percentage';
+  // Arc colour stops: each threshold colours the arc up to the next threshold.
+  const stops = steps.map((step, i) => {
+    const next = steps[i + 1]?.value;
+    const end = next === undefined || next === null ? 1 : percentage ? next / 100 : (next - min) / (max - min || 1);
+    return [Math.min(1, Math.max(0, end)), resolveColor(step.color, theme)] as [number, string];
+  });
+  const n = values.length;
+  return {
+    animation: false,
+    textStyle: { fontFamily: theme.fontFamily, color: theme.text },
+    series: values.map((v, i) => ({
+      type: 'gauge',
+      min,
+      max,
+      center: [`${((i + 0.5) / n) * 100}%`, '58%'],
+      radius: `${Math.min(88, 170 / n)}%`,
+      startAngle: 210,
+      endAngle: -30,
+      progress: { show: true, width: 10, itemStyle: { color: v.color ?? theme.palette[0] } },
+      axisLine: { lineStyle: { width: 10, color: [[1, theme.grid]] } },
+      axisTick: { show: false },
+      splitLine: { show: false },
+      axisLabel: { show: false },
+      pointer: { show: false },
+      anchor: { show: false },
+      title: { show: n > 1, offsetCenter: [0, '62%'], color: theme.textMuted, fontSize: theme.fontSize },
+      detail: {
+        valueAnimation: false,
+        offsetCenter: [0, '6%'],
+        fontSize: 22,
+        fontWeight: 600,
+        color: v.color ?? theme.text,
+        formatter: () => `${v.formatted.prefix}${v.formatted.text}${v.formatted.suffix}`,
+      },
+      data: [{ value: Number.isFinite(v.value) ? v.value : min, name: v.name }],
+    })).concat(
+      values.map((_, i) => ({
+        type: 'gauge',
+        min,
+        max,
+        center: [`${((i + 0.5) / n) * 100}%`, '58%'],
+        radius: `${Math.min(88, 170 / n) + 6}%`,
+        startAngle: 210,
+        endAngle: -30,
+        axisLine: { lineStyle: { width: 3, color: stops } },
+        progress: { show: false },
+        axisTick: { show: false },
+        splitLine: { show: false },
+        axisLabel: { show: false },
+        pointer: { show: false },
+        anchor: { show: false },
+        title: { show: false },
+        detail: { show: false },
+        data: [],
+      })) as never[],
+    ),
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * Heatmap of classic histogram buckets over time: frames of `sum by (le) (rate(x_bucket[…]))`,
+ * one per `le`, become per-bucket counts (the cumulative buckets minus the one below).
+ */
+import type { EChartsCoreOption } from 'echarts/core';
+import { formatValueText, type FieldDefaults, type Frame } from '@promkit/core';
+import type { ChartTheme } from '../theme/theme.js';
+import { escapeHtml } from './escape.js';
+import { axisTimeLabel, fullTimeLabel } from './time-format.js';
+
+export interface HeatmapData {
+  times: number[];
+  /** Upper bounds, ascending, as labels. */
+  buckets: string[];
+  /** Flat [timeIndex, bucketIndex, count, …]. */
+  cells: Float64Array;
+  max: number;
+}
+
+/** Frames with an `le` label → per-bucket counts on a common time grid. */
+export function bucketCounts(frames: Frame[]): HeatmapData {
+  const withLe = frames
+    .filter((f) => f.labels['le'] !== undefined)
+    .map((f) => ({ f, le: f.labels['le'] === '+Inf' ? Number.POSITIVE_INFINITY : Number(f.labels['le']) }))
+    .filter((x) => !Number.isNaN(x.le))
+    .sort((a, b) => a.le - b.le);
+  const times = [...new Set(withLe.flatMap(({ f }) => [...f.timestamps]))].sort((a, b) => a - b);
+  const timeIndex = new Map(times.map((t, i) => [t, i]));
+  const cumulative = withLe.map(({ f }) => {
+    const row = new Float64Array(times.length).fill(Number.NaN);
+    f.timestamps.forEach((t, i) => (row[timeIndex.get(t)!] = f.values[i]!));
+    return row;
+  });
+  const cells = new Float64Array(times.length * withLe.length * 3);
+  let o = 0;
+  let max = 0;
+  for (let b = 0; b < withLe.length; b++) {
+    for (let t = 0; t < times.length; t++) {
+      const below = b === 0 ? 0 : cumulative[b - 1]![t]!;
+      const count = Math.max(0, cumulative[b]![t]! - (Number.isNaN(below) ? 0 : below));
+      cells[o++] = t;
+      cells[o++] = b;
+      cells[o++] = count;
+      if (count > max) max = count;
+    }
+  }
+  return { times, buckets: withLe.map(({ f }) => f.labels['le']!), cells, max };
+}
+
+export function heatmapOption(data: HeatmapData, field: FieldDefaults, theme: ChartTheme, timeZone: string): EChartsCoreOption {
+  const span = (data.times.at(-1) ?? 0) - (data.times[0] ?? 0);
+  const unit = field.unit ?? 'none';
+  return {
+    animation: false,
+    textStyle: { fontFamily: theme.fontFamily, fontSize: theme.fontSize, color: theme.text },
+    grid: { left: 8, right: 16, top: 12, bottom: 40, containLabel: true },
+    dataset: { source: data.cells, dimensions: ['time', 'bucket', 'count'] },
+    xAxis: {
+      type: 'category',
+      data: data.times,
+      axisLabel: { color: theme.textMuted, hideOverlap: true, formatter: (v: string) => axisTimeLabel(Number(v), span, timeZone) },
+      axisLine: { lineStyle: { color: theme.axis } },
+    },
+    yAxis: {
+      type: 'category',
+      data: data.buckets.map((le) => (le === '+Inf' ? '+Inf' : formatValueText(Number(le), unit))),
+      axisLabel: { color: theme.textMuted },
+      axisLine: { lineStyle: { color: theme.axis } },
+    },
+    visualMap: {
+      min: 0,
+      max: data.max || 1,
+      calculable: false,
+      orient: 'horizontal',
+      left: 'center',
+      bottom: 0,
+      itemHeight: 120,
+      itemWidth: 10,
+      textStyle: { color: theme.textMuted },
+      inRange: { color: theme.dark ? ['#0d1117', '#1f4e8c', '#5794f2', '#fade2a'] : ['#f6f8fa', '#9ecae1', '#2f7fd8', '#0b3d91'] },
+      dimension: 2,
+    },
+    tooltip: {
+      confine: true,
+      backgroundColor: theme.tooltipBackground,
+      borderColor: theme.border,
+      textStyle: { color: theme.text },
+      formatter: (p: { value: ArrayLike<number> }) => {
+        const [t, b, count] = [p.value[0]!, p.value[1]!, p.value[2]!];
+        const le = data.buckets[b] ?? '';
+        return `${escapeHtml(fullTimeLabel(data.times[t] ?? 0, timeZone))}<br>le ${escapeHtml(le)}: <b>${escapeHtml(formatValueText(count, 'short'))}</b>`;
+      },
+    },
+    series: [{ type: 'heatmap', encode: { x: 'time', y: 'bucket', value: 'count' }, progressive: 0 }],
+  };
+}

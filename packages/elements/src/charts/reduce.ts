@@ -1,0 +1,44 @@
+/** One number per series for stat, gauge and bar gauge panels, with its display and colour. */
+import { formatValue, reduce, type FieldDefaults, type FormattedValue, type Frame, type Reducer } from '@promkit/core';
+import { resolveColor, type ChartTheme } from '../theme/theme.js';
+import { thresholdColor } from './fields.js';
+
+export interface ReducedValue {
+  name: string;
+  value: number;
+  /** The value before the last sample (for the trend arrow). */
+  previous: number;
+  formatted: FormattedValue;
+  /** Colour from thresholds or value mappings, resolved for the theme. */
+  color: string | undefined;
+  frame: Frame;
+}
+
+/** Reduces a series and formats it, applying value mappings and thresholds. */
+export function reduceSeries(name: string, frame: Frame, field: FieldDefaults, calc: Reducer, theme: ChartTheme): ReducedValue {
+  const value = reduce(frame.values, calc);
+  const previous = frame.values.length > 1 ? reduce(frame.values.subarray(0, frame.values.length - 1), calc) : Number.NaN;
+  const mapped = mapValue(value, field);
+  const formatted = mapped?.text !== undefined ? { prefix: '', text: mapped.text, suffix: '' } : formatValue(value, field.unit ?? 'none', field.decimals);
+  const color = mapped?.color ?? thresholdColor(value, field.thresholds, field.min ?? 0, field.max ?? 100);
+  return { name, value, previous, formatted, color: color === undefined ? undefined : resolveColor(color, theme), frame };
+}
+
+/** The first value mapping that applies to a value. */
+export function mapValue(value: number, field: FieldDefaults): { text?: string | undefined; color?: string | undefined } | undefined {
+  for (const m of field.mappings ?? []) {
+    if (m.type === 'value' && m.options[String(value)]) return m.options[String(value)];
+    if (m.type === 'range' && (m.options.from === null || value >= m.options.from) && (m.options.to === null || value <= m.options.to)) {
+      return m.options.result;
+    }
+    if (m.type === 'special' && Number.isNaN(value) && ['nan', 'null', 'null+nan'].includes(m.options.match)) return m.options.result;
+    if (m.type === 'regex') {
+      try {
+        if (new RegExp(m.options.pattern).test(String(value))) return m.options.result;
+      } catch {
+        // an invalid pattern never matches
+      }
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,228 @@
+/**
+ * Time series panel → ECharts option. Pure: frames, settings and theme in, option out.
+ *
+ * Each series is one dataset whose source is a flat Float64Array `[t0, v0, t1, v1, …]` (ECharts'
+ * typed-array source), never an array of `[t, v]` pairs; LTTB sampling keeps drawing fast, and
+ * animation is off beyond a few thousand points. Missing steps become gaps.
+ */
+import type { EChartsCoreOption } from 'echarts/core';
+import { formatValueText, type FieldDefaults, type Frame, type PanelOptions } from '@promkit/core';
+import { resolveColor, type ChartTheme } from '../theme/theme.js';
+import { escapeHtml } from './escape.js';
+import { axisTimeLabel, fullTimeLabel } from './time-format.js';
+
+export interface TimeseriesSeries {
+  name: string;
+  refId: string;
+  frame: Frame;
+  field: FieldDefaults;
+  /** Hidden from the chart (toggled off in the legend). */
+  hidden?: boolean;
+}
+
+export interface TimeseriesInput {
+  series: TimeseriesSeries[];
+  /** Panel-level settings (axis unit, thresholds, stacking come from the first series' field). */
+  field: FieldDefaults;
+  options: PanelOptions;
+  /** The x axis spans this, epoch ms. */
+  range: { from: number; to: number };
+  /** Step of the data, ms: a wider gap between samples is drawn as a gap. */
+  stepMs: number;
+  theme: ChartTheme;
+  timeZone: string;
+  /** Where the pointer is, in value units, for the `single` tooltip (set by the element). */
+  pointer?: { value: number | undefined };
+}
+
+/** Points beyond which animation is off and sampling on. */
+const LARGE = 2_000;
+
+/** The colour of series i: an override's fixed colour, else the palette. */
+export function seriesColor(field: FieldDefaults, index: number, theme: ChartTheme): string {
+  if (field.color?.mode === 'fixed' && field.color.fixedColor) return resolveColor(field.color.fixedColor, theme);
+  return theme.palette[index % theme.palette.length]!;
+}
+
+/** A frame as one flat [t, v, t, v, …] array, NaN rows marking gaps wider than `maxGapMs`. */
+export function interleave(frame: Frame, maxGapMs: number, transform?: (v: number) => number): Float64Array {
+  const { timestamps: t, values: v } = frame;
+  let gaps = 0;
+  for (let i = 1; i < t.length; i++) if (t[i]! - t[i - 1]! > maxGapMs) gaps++;
+  const out = new Float64Array((t.length + gaps) * 2);
+  let o = 0;
+  for (let i = 0; i < t.length; i++) {
+    if (i > 0 && t[i]! - t[i - 1]! > maxGapMs) {
+      out[o++] = t[i - 1]! + 1;
+      out[o++] = Number.NaN;
+    }
+    out[o++] = t[i]!;
+    out[o++] = transform ? transform(v[i]!) : v[i]!;
+  }
+  return out;
+}
+
+/** Each series divided by the sum of all series at the same timestamp, × 100 (100 % stacking). */
+export function percentFrames(frames: Frame[]): Frame[] {
+  const totals = new Map<number, number>();
+  for (const f of frames) {
+    for (let i = 0; i < f.timestamps.length; i++) {
+      const v = f.values[i]!;
+      if (!Number.isNaN(v)) totals.set(f.timestamps[i]!, (totals.get(f.timestamps[i]!) ?? 0) + v);
+    }
+  }
+  return frames.map((f) => ({
+    labels: f.labels,
+    timestamps: f.timestamps,
+    values: f.values.map((v, i) => {
+      const total = totals.get(f.timestamps[i]!) ?? 0;
+      return total === 0 ? Number.NaN : (v / total) * 100;
+    }),
+  }));
+}
+
+export function timeseriesOption(input: TimeseriesInput): EChartsCoreOption {
+  const { theme, field, options } = input;
+  const custom = field.custom ?? {};
+  const stacking = custom.stacking?.mode ?? 'none';
+  const log = custom.axisScale?.type === 'log';
+  const unit = stacking === 'percent' ? 'percent' : (field.unit ?? 'none');
+  const visible = input.series.filter((s) => !s.hidden);
+  const frames = stacking === 'percent' ? percentFrames(visible.map((s) => s.frame)) : visible.map((s) => s.frame);
+  const points = frames.reduce((n, f) => n + f.timestamps.length, 0);
+  const large = points > LARGE;
+  const spanNulls = custom.spanNulls;
+  const maxGap = spanNulls === true ? Number.POSITIVE_INFINITY : Math.max(typeof spanNulls === 'number' ? spanNulls : 0, input.stepMs * 1.5);
+  const nonPositiveToGap = log ? (v: number) => (v > 0 ? v : Number.NaN) : undefined;
+
+  const datasets = frames.map((frame) => ({ source: interleave(frame, maxGap, nonPositiveToGap), dimensions: ['time', 'value'] }));
+  const series = visible.map((s, i) => {
+    const index = input.series.indexOf(s);
+    const c = s.field.custom ?? {};
+    const color = seriesColor(s.field, index, theme);
+    const draw = c.drawStyle ?? 'line';
+    const fill = (c.fillOpacity ?? (stacking === 'none' ? 0 : 30)) / 100;
+    return {
+      id: `${s.refId}:${s.name}`,
+      name: s.name,
+      type: draw === 'bars' ? 'bar' : 'line',
+      datasetIndex: i,
+      encode: { x: 'time', y: 'value' },
+      color,
+      showSymbol: draw === 'points' || c.showPoints === 'always',
+      symbolSize: draw === 'points' ? 4 : 3,
+      sampling: 'lttb',
+      connectNulls: spanNulls === true,
+      lineStyle: { width: draw === 'points' ? 0 : (c.lineWidth ?? 1.5), color },
+      ...(fill > 0 && draw !== 'points' ? { areaStyle: { opacity: fill, color } } : {}),
+      ...(stacking !== 'none' ? { stack: c.stacking?.group ?? 'A' } : {}),
+      emphasis: { disabled: true },
+      ...(draw === 'bars' ? { barMaxWidth: 12 } : {}),
+      large,
+      ...(i === 0 ? thresholdMarks(field, theme) : {}),
+    };
+  });
+
+  const span = input.range.to - input.range.from;
+  return {
+    animation: !large,
+    textStyle: { fontFamily: theme.fontFamily, fontSize: theme.fontSize, color: theme.text },
+    color: theme.palette,
+    backgroundColor: 'transparent',
+    grid: { left: 8, right: 16, top: 12, bottom: 8, containLabel: true },
+    dataset: datasets,
+    xAxis: {
+      type: 'time',
+      min: input.range.from,
+      max: input.range.to,
+      axisLine: { lineStyle: { color: theme.axis } },
+      axisTick: { show: false },
+      axisLabel: { color: theme.textMuted, hideOverlap: true, formatter: (value: number) => axisTimeLabel(value, span, input.timeZone) },
+      splitLine: { show: true, lineStyle: { color: theme.grid } },
+    },
+    yAxis: {
+      type: log ? 'log' : 'value',
+      ...(log ? { logBase: custom.axisScale?.log ?? 10 } : {}),
+      ...(field.min !== undefined ? { min: field.min } : stacking === 'percent' ? { min: 0 } : {}),
+      ...(field.max !== undefined ? { max: field.max } : stacking === 'percent' ? { max: 100 } : {}),
+      name: custom.axisLabel ?? '',
+      nameTextStyle: { color: theme.textMuted },
+      position: custom.axisPlacement === 'right' ? 'right' : 'left',
+      show: custom.axisPlacement !== 'hidden',
+      axisLabel: { color: theme.textMuted, formatter: (value: number) => formatValueText(value, unit, field.decimals) },
+      splitLine: { lineStyle: { color: theme.grid } },
+    },
+    tooltip:
+      options.tooltip?.mode === 'none'
+        ? { show: false }
+        : {
+            trigger: 'axis',
+            confine: true,
+            backgroundColor: theme.tooltipBackground,
+            borderColor: theme.border,
+            textStyle: { color: theme.text, fontFamily: theme.fontFamily, fontSize: theme.fontSize },
+            axisPointer: { type: 'line', lineStyle: { color: theme.axis } },
+            formatter: (params: TooltipParam[]) => tooltipHtml(params, input, unit),
+          },
+    axisPointer: { link: [{ xAxisIndex: 'all' }] },
+    toolbox: { show: false, feature: { dataZoom: { yAxisIndex: 'none' } } },
+    dataZoom: [{ type: 'inside', xAxisIndex: 0, disabled: true }],
+    series,
+  };
+}
+
+/** Threshold lines and bands, drawn with the first series. */
+function thresholdMarks(field: FieldDefaults, theme: ChartTheme) {
+  const style = field.custom?.thresholdsStyle?.mode ?? 'off';
+  const steps = field.thresholds?.mode === 'absolute' ? field.thresholds.steps : [];
+  if (style === 'off' || steps.length < 2) return {};
+  const marks: Record<string, unknown> = {};
+  if (style === 'line' || style === 'line+area') {
+    marks['markLine'] = {
+      silent: true,
+      symbol: 'none',
+      label: { show: false },
+      data: steps
+        .filter((s) => s.value !== null)
+        .map((s) => ({ yAxis: s.value, lineStyle: { color: resolveColor(s.color, theme), type: 'dashed', width: 1 } })),
+    };
+  }
+  if (style === 'area' || style === 'line+area') {
+    marks['markArea'] = {
+      silent: true,
+      data: steps.map((s, i) => [
+        { yAxis: s.value ?? 'min', itemStyle: { color: resolveColor(s.color, theme), opacity: 0.08 } },
+        { yAxis: steps[i + 1]?.value ?? 'max' },
+      ]),
+    };
+  }
+  return marks;
+}
+
+interface TooltipParam {
+  seriesName: string;
+  color: string;
+  value: ArrayLike<number> | number[];
+  axisValue: number;
+}
+
+/** Tooltip rows, every text escaped (series names carry label values). */
+function tooltipHtml(params: TooltipParam[], input: TimeseriesInput, unit: string): string {
+  if (params.length === 0) return '';
+  let rows = params.filter((p) => !Number.isNaN(Number(p.value[1])));
+  const sort = input.options.tooltip?.sort ?? 'none';
+  if (sort !== 'none') rows = [...rows].sort((a, b) => (Number(a.value[1]) - Number(b.value[1])) * (sort === 'asc' ? 1 : -1));
+  if (input.options.tooltip?.mode === 'single' && input.pointer?.value !== undefined && rows.length > 1) {
+    const target = input.pointer.value;
+    rows = [rows.reduce((best, p) => (Math.abs(Number(p.value[1]) - target) < Math.abs(Number(best.value[1]) - target) ? p : best))];
+  }
+  const time = `<div style="margin-bottom:4px;opacity:.75">${escapeHtml(fullTimeLabel(params[0]!.axisValue, input.timeZone))}</div>`;
+  const body = rows
+    .map(
+      (p) =>
+        `<div style="display:flex;gap:8px;align-items:center"><span style="width:10px;height:3px;border-radius:2px;background:${escapeHtml(p.color)}"></span>` +
+        `<span style="flex:1">${escapeHtml(p.seriesName)}</span><b>${escapeHtml(formatValueText(Number(p.value[1]), unit, input.field.decimals))}</b></div>`,
+    )
+    .join('');
+  return time + body;
+}

@@ -1,0 +1,632 @@
+import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { ContextConsumer } from '@lit/context';
+import {
+  PrometheusClient,
+  PromkitError,
+  QueryEngine,
+  formatValueText,
+  isPromkitError,
+  isRelative,
+  panelRange,
+  panelSchema,
+  parseDuration,
+  reduce,
+  resolveRange,
+  schemaProblemsOf,
+  seriesName,
+  type Frame,
+  type Panel,
+  type PanelType,
+  type Reducer,
+  type TargetResult,
+  type TimeRange,
+} from '@promkit/core';
+import { PromElement } from '../../internal/prom-element.js';
+import { dashboardContext, type DashboardContext } from '../../internal/dashboard-context.js';
+import { EChartsController } from '../../controllers/echarts-controller.js';
+import { RefreshController } from '../../controllers/refresh-controller.js';
+import { readTheme, themeTokens, type ChartTheme } from '../../theme/theme.js';
+import { timeseriesOption, seriesColor, type TimeseriesSeries } from '../../charts/timeseries.js';
+import { gaugeOption } from '../../charts/gauge.js';
+import { bucketCounts, heatmapOption } from '../../charts/heatmap.js';
+import { reduceSeries, type ReducedValue } from '../../charts/reduce.js';
+import { fieldFor } from '../../charts/fields.js';
+import { PromDataEvent } from '../../events/data-event.js';
+import { PromErrorEvent } from '../../events/error-event.js';
+import { PromRefreshEvent } from '../../events/refresh-event.js';
+import { PromTimeRangeChangeEvent } from '../../events/time-range-change-event.js';
+import { renderMarkdown } from './markdown.js';
+import { panelStyles } from './panel.styles.js';
+
+/** A panel spec as written in dashboard JSON (defaults may be left out). */
+export type PanelSpec = Parameters<typeof panelSchema.parse>[0];
+
+type LoadState = 'idle' | 'loading' | 'ready' | 'error';
+const CHART_TYPES: ReadonlySet<PanelType> = new Set(['timeseries', 'gauge', 'heatmap']);
+let panelCount = 0;
+
+/**
+ * A live Prometheus chart.
+ *
+ * @summary Standalone by attributes (`url`, `query`, `type`, `range`, `refresh`), or a full panel
+ * spec through the `spec` property; inside `<prom-dashboard>` it takes datasource, time range
+ * and variables from the dashboard.
+ *
+ * @fires prom-data - New data arrived. `detail.targets` holds each target's frames.
+ * @fires prom-error - A query failed. `detail.error` is the typed error, `detail.refId` the target.
+ * @fires prom-refresh - A refresh started. `detail.reason` says why.
+ * @fires prom-time-range-change - The user dragged across the chart to zoom. `detail` has `from`/`to`.
+ *
+ * @csspart base - The panel frame.
+ * @csspart header - Title row.
+ * @csspart title - The title text.
+ * @csspart body - Everything below the header.
+ * @csspart chart - The chart area.
+ * @csspart legend - The legend.
+ *
+ * @cssprop --prom-color-background - Panel background.
+ * @cssprop --prom-color-text - Text colour.
+ * @cssprop --prom-color-border - Frame colour.
+ * @cssprop --prom-palette-0 - First series colour (through --prom-palette-9).
+ * @cssprop --prom-font-family - Font of text and charts.
+ * @cssprop --prom-panel-radius - Corner radius of the frame.
+ */
+export class PromPanel extends PromElement {
+  static override styles = [themeTokens, panelStyles];
+
+  static override properties = {
+    url: { type: String },
+    query: { type: String },
+    type: { type: String },
+    title: { type: String },
+    unit: { type: String },
+    decimals: { type: Number },
+    legendFormat: { type: String, attribute: 'legend-format' },
+    legend: { type: String },
+    range: { type: String },
+    refresh: { type: String },
+    theme: { type: String, reflect: true },
+    timeZone: { type: String, attribute: 'time-zone' },
+    datasource: { type: String },
+    instant: { type: Boolean },
+    spec: { attribute: false },
+    client: { attribute: false },
+    legendPlacement: { type: String, attribute: 'legend-placement', reflect: true },
+    _state: { state: true },
+    _results: { state: true },
+    _error: { state: true },
+    _refreshing: { state: true },
+    _hidden: { state: true },
+    _sort: { state: true },
+  };
+
+  /** Prometheus base URL (standalone use). */
+  declare url: string | undefined;
+  /** PromQL expression (standalone use). */
+  declare query: string | undefined;
+  /** Panel type: timeseries (default), stat, gauge, bargauge, table, heatmap, text. */
+  declare type: PanelType;
+  declare title: string;
+  /** Unit id such as `reqps`, `bytes`, `percentunit`. */
+  declare unit: string | undefined;
+  declare decimals: number | undefined;
+  /** Series names, e.g. `{{instance}}`. */
+  declare legendFormat: string | undefined;
+  /** Legend mode: list, table or hidden. */
+  declare legend: 'list' | 'table' | 'hidden' | undefined;
+  /** Time range start as date math (`now-1h`) or `from,to`; standalone use. Default `now-1h`. */
+  declare range: string;
+  /** Auto-refresh interval such as `30s`; empty for off. */
+  declare refresh: string;
+  /** light, dark or auto (follow the system). */
+  declare theme: 'light' | 'dark' | 'auto' | undefined;
+  /** IANA timezone for axes and date math; default the browser's. */
+  declare timeZone: string | undefined;
+  /** Datasource name inside a dashboard. */
+  declare datasource: string | undefined;
+  /** Query only the end of the range (stat, gauge, table). */
+  declare instant: boolean;
+  /** A full panel spec (dashboard JSON); wins over the attributes. */
+  declare spec: PanelSpec | undefined;
+  /** A client to use instead of one built from `url` (custom fetch, auth, backend preset). */
+  declare client: PrometheusClient | undefined;
+  declare legendPlacement: 'bottom' | 'right' | undefined;
+
+  declare _state: LoadState;
+  declare _results: TargetResult[];
+  declare _error: PromkitError | undefined;
+  declare _refreshing: boolean;
+  declare _hidden: ReadonlySet<string>;
+  declare _sort: { column: string; desc: boolean } | undefined;
+
+  readonly #id = `prom-panel-${++panelCount}`;
+  readonly #chart = new EChartsController(this, () => this.renderRoot.querySelector<HTMLElement>('[part="chart"] .canvas'));
+  readonly #refresher = new RefreshController(this, () => void this.load('interval'));
+  readonly #context = new ContextConsumer(this, { context: dashboardContext, subscribe: true, callback: () => this.#onContext() });
+  #ownEngine: { engine: QueryEngine; key: string } | undefined;
+  #abort: AbortController | undefined;
+  #theme: ChartTheme | undefined;
+  #pointer = { value: undefined as number | undefined };
+  #lastRevision = -1;
+  #media: MediaQueryList | undefined;
+  readonly #onScheme = () => this.requestUpdate();
+
+  constructor() {
+    super();
+    this.type = 'timeseries';
+    this.title = '';
+    this.range = 'now-1h';
+    this.refresh = '';
+    this.instant = false;
+    this._state = 'idle';
+    this._results = [];
+    this._refreshing = false;
+    this._hidden = new Set();
+    this.#chart.on('datazoom', (event) => this.#onZoom(event as ZoomEvent));
+  }
+
+  /** The panel's data as last received. */
+  get results(): readonly TargetResult[] {
+    return this._results;
+  }
+
+  /** Queries again now. */
+  refreshNow(): Promise<void> {
+    return this.load('manual');
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#media = matchMedia('(prefers-color-scheme: dark)');
+    this.#media.addEventListener('change', this.#onScheme);
+    if (this._state !== 'idle') void this.load('change');
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#media?.removeEventListener('change', this.#onScheme);
+    this.#abort?.abort();
+    this.#abort = undefined;
+    this.#ownEngine?.engine.dispose();
+    this.#ownEngine = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasAttribute('theme') && this.#context.value?.theme) this.setAttribute('theme', this.#context.value.theme);
+    const queryProps = ['url', 'query', 'type', 'range', 'spec', 'client', 'datasource', 'instant', 'legendFormat', 'timeZone'];
+    if (this._state === 'idle' || queryProps.some((p) => changed.has(p as keyof PromPanel))) {
+      if (changed.has('url') || changed.has('client')) {
+        this.#ownEngine?.engine.dispose();
+        this.#ownEngine = undefined;
+      }
+      if (this.isConnected) queueMicrotask(() => void this.load('change'));
+    }
+    if (changed.has('refresh')) this.#refresher.intervalMs = (parseDuration(this.refresh || '') ?? 0) * 1000;
+  }
+
+  protected override updated(): void {
+    this.#theme = readTheme(this);
+    this.#chart.setGroup(this.#context.value?.group);
+    this.#draw();
+  }
+
+  #onContext(): void {
+    const ctx = this.#context.value;
+    if (ctx && ctx.revision !== this.#lastRevision) {
+      this.#lastRevision = ctx.revision;
+      void this.load('change');
+    }
+  }
+
+  /** The effective spec: `spec`, else one built from the attributes. */
+  #spec(): Panel {
+    const input: PanelSpec = this.spec ?? {
+      id: 1,
+      type: this.type,
+      title: this.title,
+      gridPos: { x: 0, y: 0, w: 24, h: 8 },
+      ...(this.datasource ? { datasource: this.datasource } : {}),
+      targets: this.query ? [{ refId: 'A', expr: this.query, instant: this.instant, ...(this.legendFormat ? { legendFormat: this.legendFormat } : {}) }] : [],
+      fieldConfig: { defaults: { ...(this.unit ? { unit: this.unit } : {}), ...(this.decimals !== undefined ? { decimals: this.decimals } : {}) } },
+      options: { ...(this.legend ? { legend: { displayMode: this.legend, placement: this.legendPlacement ?? 'bottom' } } : {}) },
+    };
+    const parsed = panelSchema.safeParse(input, { reportInput: true });
+    if (!parsed.success) {
+      throw new PromkitError(`This panel's settings are invalid: ${schemaProblemsOf(parsed.error).map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+    }
+    return parsed.data;
+  }
+
+  /** Runs the panel's queries and updates the display. */
+  async load(reason: 'interval' | 'retry' | 'manual' | 'change'): Promise<void> {
+    if (!this.isConnected) return;
+    let spec: Panel;
+    let setup: PanelSetup | undefined;
+    try {
+      spec = this.#spec();
+      if (spec.type === 'text') {
+        this._state = 'ready';
+        return;
+      }
+      setup = this.#setup(spec);
+    } catch (error) {
+      this.#fail(asError(error));
+      return;
+    }
+    if (!setup) return;
+    this.#abort?.abort();
+    const abort = (this.#abort = new AbortController());
+    this.dispatchEvent(new PromRefreshEvent({ reason }));
+    if (this._state === 'ready') this._refreshing = true;
+    else this._state = 'loading';
+    try {
+      const width = this.renderRoot.querySelector<HTMLElement>('[part="chart"]')?.clientWidth || this.clientWidth || 800;
+      const result = await setup.engine.run({
+        key: setup.key,
+        datasource: setup.datasource,
+        targets: spec.targets.map((t) => (CHART_TYPES.has(spec.type) && spec.type !== 'gauge' ? t : { ...t, instant: t.instant || spec.type === 'table' })),
+        range: setup.range,
+        live: setup.live,
+        variables: setup.variables,
+        maxDataPoints: spec.maxDataPoints ?? Math.max(100, Math.round(width)),
+        ...(spec.interval ? { minInterval: parseDuration(spec.interval)! } : {}),
+        scrapeInterval: setup.scrapeInterval,
+        signal: abort.signal,
+      });
+      this._results = result.targets;
+      this.#range = setup.range;
+      const failures = result.targets.filter((t) => t.error);
+      for (const t of failures) this.dispatchEvent(new PromErrorEvent({ error: t.error!, refId: t.refId }));
+      if (failures.length > 0 && failures.length === result.targets.length) {
+        this._error = failures[0]!.error;
+        this._state = 'error';
+      } else {
+        this._error = undefined;
+        this._state = 'ready';
+      }
+      this.dispatchEvent(new PromDataEvent({ targets: result.targets }));
+    } catch (error) {
+      if (isPromkitError(error, 'CanceledError')) return;
+      this.#fail(asError(error));
+    } finally {
+      if (this.#abort === abort) {
+        this.#abort = undefined;
+        this._refreshing = false;
+      }
+    }
+  }
+
+  #range: TimeRange | undefined;
+
+  #fail(error: PromkitError): void {
+    this._error = error;
+    this._state = 'error';
+    this._refreshing = false;
+    this.dispatchEvent(new PromErrorEvent({ error }));
+  }
+
+  /** Engine, datasource and range: the dashboard's when inside one, else the panel's own. */
+  #setup(spec: Panel): PanelSetup | undefined {
+    const ctx: DashboardContext | undefined = this.#context.value;
+    if (ctx) {
+      const datasource = ctx.datasources.get(spec.datasource?.replace(/^\$\{?(\w+)\}?$/, (_, v: string) => String(asText(ctx.variables[v]))));
+      const raw = panelRange(ctx.range, spec);
+      return {
+        engine: ctx.engine,
+        key: this.#id,
+        datasource: datasource.name,
+        range: resolveRange(raw, { timeZone: ctx.timeZone, weekStartsOn: ctx.weekStartsOn }),
+        live: isRelative(raw),
+        variables: ctx.variables,
+        scrapeInterval: ctx.datasources.scrapeInterval(datasource.name),
+      };
+    }
+    if (!this.client && !this.url) {
+      if (spec.targets.length === 0) return undefined;
+      throw new PromkitError('No Prometheus to ask: set the url attribute (or the client property), or place the panel in a <prom-dashboard>.');
+    }
+    if (!this.#ownEngine) {
+      const client = this.client ?? new PrometheusClient({ url: this.url! });
+      this.#ownEngine = { engine: new QueryEngine({ client: () => client }), key: this.#id };
+    }
+    const [from, to = 'now'] = this.range.split(',').map((s) => s.trim());
+    const raw = panelRange({ from: from || 'now-1h', to }, spec);
+    return {
+      engine: this.#ownEngine.engine,
+      key: this.#ownEngine.key,
+      datasource: 'default',
+      range: resolveRange(raw, this.timeZone ? { timeZone: this.timeZone } : {}),
+      live: isRelative(raw),
+      variables: {},
+      scrapeInterval: 15,
+    };
+  }
+
+  get #timeZone(): string {
+    return this.#context.value?.timeZone ?? this.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  }
+
+  /** Series of every successful target with names and per-series field settings. */
+  #series(spec: Panel): TimeseriesSeries[] {
+    const out: TimeseriesSeries[] = [];
+    for (const result of this._results) {
+      if (result.error) continue;
+      const target = spec.targets.find((t) => t.refId === result.refId);
+      for (const frame of result.frames) {
+        const name = seriesName(frame.labels, target?.legendFormat) || result.expr;
+        out.push({ name, refId: result.refId, frame, field: fieldFor(spec, name, result.refId), hidden: this._hidden.has(`${result.refId}:${name}`) });
+      }
+    }
+    return out;
+  }
+
+  /** Draws ECharts-based types after render. */
+  #draw(): void {
+    if (this._state !== 'ready' || !this.#theme) return;
+    let spec: Panel;
+    try {
+      spec = this.#spec();
+    } catch {
+      return;
+    }
+    const series = this.#series(spec);
+    const theme = this.#theme;
+    if (spec.type === 'timeseries' && series.length > 0) {
+      const step = this._results.find((r) => !r.error)?.timing.step ?? 15;
+      this.#chart.setOption(
+        timeseriesOption({
+          series,
+          field: spec.fieldConfig.defaults,
+          options: spec.options,
+          range: this.#range ?? { from: 0, to: 1 },
+          stepMs: step * 1000,
+          theme,
+          timeZone: this.#timeZone,
+          pointer: this.#pointer,
+        }),
+        true,
+      );
+      this.#chart.chart?.dispatchAction({ type: 'takeGlobalCursor', key: 'dataZoomSelect', dataZoomSelectActive: true });
+      this.#trackPointer();
+    } else if (spec.type === 'gauge' && series.length > 0) {
+      this.#chart.setOption(gaugeOption(this.#reduced(spec, series), spec.fieldConfig.defaults, theme), true);
+    } else if (spec.type === 'heatmap' && series.length > 0) {
+      this.#chart.setOption(heatmapOption(bucketCounts(series.map((s) => s.frame)), spec.fieldConfig.defaults, theme, this.#timeZone), true);
+    }
+  }
+
+  #pointerTracked = false;
+  #trackPointer(): void {
+    const chart = this.#chart.chart;
+    if (!chart || this.#pointerTracked) return;
+    this.#pointerTracked = true;
+    chart.getZr().on('mousemove', (e: { offsetX: number; offsetY: number }) => {
+      const value = chart.convertFromPixel({ yAxisIndex: 0 }, e.offsetY) as unknown;
+      this.#pointer.value = typeof value === 'number' ? value : undefined;
+    });
+  }
+
+  #reduced(spec: Panel, series: TimeseriesSeries[]): ReducedValue[] {
+    const calc: Reducer = spec.options.reduceOptions?.calcs[0] ?? 'lastNotNull';
+    return series.map((s) => reduceSeries(s.name, s.frame, s.field, calc, this.#theme!));
+  }
+
+  #onZoom(event: ZoomEvent): void {
+    const batch = event.batch?.[0];
+    if (batch?.startValue === undefined || batch.endValue === undefined) return;
+    const from = new Date(batch.startValue).toISOString();
+    const to = new Date(batch.endValue).toISOString();
+    this.#chart.chart?.dispatchAction({ type: 'dataZoom', start: 0, end: 100 });
+    const change = new PromTimeRangeChangeEvent({ from, to });
+    this.dispatchEvent(change);
+    if (!change.defaultPrevented && !this.#context.value) this.range = `${from},${to}`;
+  }
+
+  override render(): TemplateResult {
+    let spec: Panel | undefined;
+    try {
+      spec = this.#spec();
+    } catch {
+      spec = undefined;
+    }
+    const title = spec?.title ?? this.title;
+    const warnings = this._results.flatMap((r) => [...r.warnings, ...(r.error && this._state === 'ready' ? [`${r.refId}: ${r.error.message}`] : [])]);
+    return html`
+      <section part="base" aria-label=${title || 'Prometheus panel'}>
+        <header part="header">
+          <span part="title" id="title">${title}</span>
+          ${this._refreshing ? html`<span class="status" role="status" aria-label="Refreshing"><span class="spinner"></span></span>` : nothing}
+          ${warnings.length > 0
+            ? html`<span class="badge" tabindex="0" role="note" title=${warnings.join('\n')} aria-label=${`${warnings.length} warning(s): ${warnings.join('; ')}`}>⚠ ${warnings.length}</span>`
+            : nothing}
+        </header>
+        <div part="body">${this.#body(spec)}</div>
+      </section>
+    `;
+  }
+
+  #body(spec: Panel | undefined): TemplateResult {
+    if (this._state === 'error' || !spec) {
+      const message = this._error?.message ?? 'This panel cannot be shown.';
+      return html`<div part="chart"><div class="message error" role="alert">
+          <strong>Query failed</strong>
+          <div class="detail">${message}</div>
+          <button @click=${() => void this.load('retry')}>Retry</button>
+        </div></div>`;
+    }
+    if (spec.type === 'text') {
+      return html`<div class="markdown">${spec.options.mode === 'text' ? spec.options.content ?? '' : unsafeHTML(renderMarkdown(spec.options.content ?? ''))}</div>`;
+    }
+    if (this._state === 'loading' || this._state === 'idle') {
+      return html`<div part="chart" aria-busy="true"><div class="skeleton"></div><span class="visually-hidden">Loading</span></div>`;
+    }
+    const series = this.#series(spec);
+    if (series.length === 0) {
+      return html`<div part="chart"><div class="message">${spec.fieldConfig.defaults.noValue ?? 'No data'}</div></div>`;
+    }
+    switch (spec.type) {
+      case 'stat':
+        return this.#stats(spec, series);
+      case 'bargauge':
+        return this.#bars(spec, series);
+      case 'table':
+        return this.#table(series);
+      default:
+        return html`<div part="chart" role="img" aria-labelledby="title summary">
+            <div class="canvas" style="position:absolute;inset:0"></div>
+          </div>
+          <span class="visually-hidden" id="summary">${this.#summary(spec, series)}</span>
+          ${spec.type === 'timeseries' ? this.#legend(spec, series) : nothing}`;
+    }
+  }
+
+  /** Text summary of the chart for assistive technology. */
+  #summary(spec: Panel, series: TimeseriesSeries[]): string {
+    const unit = spec.fieldConfig.defaults.unit ?? 'none';
+    const parts = series.slice(0, 10).map((s) => `${s.name}: last ${formatValueText(reduce(s.frame.values, 'lastNotNull'), unit)}, max ${formatValueText(reduce(s.frame.values, 'max'), unit)}`);
+    return `${series.length} series. ${parts.join('; ')}${series.length > 10 ? '; …' : ''}`;
+  }
+
+  #legend(spec: Panel, series: TimeseriesSeries[]): TemplateResult | typeof nothing {
+    const legend = spec.options.legend;
+    if (legend?.displayMode === 'hidden') return nothing;
+    if (series.length === 1 && !legend) return nothing;
+    const unit = spec.fieldConfig.defaults.unit ?? 'none';
+    const decimals = spec.fieldConfig.defaults.decimals;
+    const color = (s: TimeseriesSeries) => seriesColor(s.field, series.indexOf(s), this.#theme ?? readTheme(this));
+    const toggle = (s: TimeseriesSeries) => {
+      const key = `${s.refId}:${s.name}`;
+      const hidden = new Set(this._hidden);
+      if (hidden.has(key)) hidden.delete(key);
+      else hidden.add(key);
+      this._hidden = hidden;
+    };
+    const item = (s: TimeseriesSeries) => html`<button class="legend-item" aria-pressed=${s.hidden ? 'false' : 'true'} @click=${() => toggle(s)}>
+      <span class="swatch" style="background:${color(s)}"></span><span class="legend-name">${s.name}</span>
+    </button>`;
+    if (legend?.displayMode === 'table') {
+      const calcs = legend.calcs;
+      return html`<div part="legend"><table>
+          <thead><tr><th>Series</th>${calcs.map((c) => html`<th class="number">${c}</th>`)}</tr></thead>
+          <tbody>${series.map(
+            (s) => html`<tr><td>${item(s)}</td>${calcs.map((c) => html`<td class="number">${formatValueText(reduce(s.frame.values, c), unit, decimals)}</td>`)}</tr>`,
+          )}</tbody>
+        </table></div>`;
+    }
+    return html`<div part="legend"><ul class="legend-list">${series.map((s) => html`<li>${item(s)}</li>`)}</ul></div>`;
+  }
+
+  #stats(spec: Panel, series: TimeseriesSeries[]): TemplateResult {
+    const values = this.#reduced(spec, series);
+    const area = spec.options.graphMode !== 'none';
+    return html`<div class="stats-wrap"><div class="stats" part="chart" role="group" aria-labelledby="title">
+        ${values.map((v) => {
+          const trend = Number.isFinite(v.previous) && Number.isFinite(v.value) && v.value !== v.previous ? (v.value > v.previous ? '▲' : '▼') : '';
+          const label = `${v.name}: ${v.formatted.prefix}${v.formatted.text}${v.formatted.suffix}`;
+          return html`<div class=${area ? 'stat has-sparkline' : 'stat'} role="img" aria-label=${label}>
+            ${area ? sparkline(v.frame, v.color ?? this.#theme?.palette[0] ?? 'currentColor') : nothing}
+            <span class="stat-line" style=${v.color ? `color:${v.color}` : ''}>
+              <span class="stat-value">${v.formatted.prefix}${v.formatted.text}<span class="stat-unit">${v.formatted.suffix.trim()}</span></span>
+              ${trend ? html`<span class="trend" aria-hidden="true">${trend}</span>` : nothing}
+            </span>
+            ${values.length > 1 ? html`<span class="stat-name">${v.name}</span>` : nothing}
+          </div>`;
+        })}
+      </div></div>`;
+  }
+
+  #bars(spec: Panel, series: TimeseriesSeries[]): TemplateResult {
+    const values = this.#reduced(spec, series);
+    const field = spec.fieldConfig.defaults;
+    const min = field.min ?? 0;
+    const max = field.max ?? Math.max(...values.map((v) => (Number.isFinite(v.value) ? v.value : 0)), min + 1);
+    return html`<div class="bars" part="chart" role="list" aria-labelledby="title">
+      ${values.map((v) => {
+        const share = Math.max(0, Math.min(1, (v.value - min) / (max - min || 1)));
+        return html`<div class="bar-row" role="listitem" aria-label=${`${v.name}: ${v.formatted.prefix}${v.formatted.text}${v.formatted.suffix}`}>
+          <span class="legend-name">${v.name}</span>
+          <div class="bar-track"><div class="bar-fill" style="width:${(share * 100).toFixed(2)}%;background:${v.color ?? this.#theme?.palette[0]}"></div></div>
+          <span class="bar-value" style=${v.color ? `color:${v.color}` : ''}>${v.formatted.prefix}${v.formatted.text}${v.formatted.suffix}</span>
+        </div>`;
+      })}
+    </div>`;
+  }
+
+  #table(series: TimeseriesSeries[]): TemplateResult {
+    // The metric name is a column only when the rows differ in it.
+    const names = new Set(series.map((s) => s.frame.labels['__name__']));
+    const labelNames = [...new Set(series.flatMap((s) => Object.keys(s.frame.labels)))].filter((n) => n !== '__name__' || names.size > 1).sort();
+    const rows = series.map((s) => ({ s, value: s.frame.values.at(-1) ?? Number.NaN }));
+    const sort = this._sort;
+    if (sort) {
+      rows.sort((a, b) => {
+        const order =
+          sort.column === 'Value'
+            ? a.value - b.value
+            : (a.s.frame.labels[sort.column] ?? '').localeCompare(b.s.frame.labels[sort.column] ?? '', undefined, { numeric: true });
+        return sort.desc ? -order : order;
+      });
+    }
+    const header = (column: string, numeric = false) => {
+      const active = sort?.column === column;
+      const ariaSort = active ? (sort!.desc ? 'descending' : 'ascending') : 'none';
+      return html`<th class=${numeric ? 'number' : ''} aria-sort=${ariaSort} scope="col">
+        <button @click=${() => (this._sort = { column, desc: active ? !sort!.desc : numeric })}>${column}${active ? (sort!.desc ? ' ↓' : ' ↑') : ''}</button>
+      </th>`;
+    };
+    return html`<div class="table-wrap" part="chart"><table aria-labelledby="title">
+      <thead><tr>${labelNames.map((n) => header(n))}${header('Value', true)}</tr></thead>
+      <tbody>${rows.map(
+        ({ s, value }) => html`<tr>${labelNames.map((n) => html`<td>${s.frame.labels[n] ?? ''}</td>`)}<td class="number">${formatValueText(value, s.field.unit ?? 'none', s.field.decimals)}</td></tr>`,
+      )}</tbody>
+    </table></div>`;
+  }
+}
+
+/** A small area chart behind a stat value, as inline SVG. */
+function sparkline(frame: Frame, color: string) {
+  const values = [...frame.values].filter((v) => Number.isFinite(v));
+  if (values.length < 2) return nothing;
+  const t0 = frame.timestamps[0]!;
+  const span = frame.timestamps.at(-1)! - t0 || 1;
+  const lo = Math.min(...values);
+  const hi = Math.max(...values);
+  const points: string[] = [];
+  frame.timestamps.forEach((t, i) => {
+    const v = frame.values[i]!;
+    if (Number.isFinite(v)) points.push(`${(((t - t0) / span) * 100).toFixed(2)},${(30 - ((v - lo) / (hi - lo || 1)) * 28).toFixed(2)}`);
+  });
+  return svg`<svg class="sparkline" viewBox="0 0 100 30" preserveAspectRatio="none" aria-hidden="true">
+    <polygon points="0,30 ${points.join(' ')} 100,30" fill=${color} fill-opacity="0.18"></polygon>
+    <polyline points=${points.join(' ')} fill="none" stroke=${color} stroke-width="1.5" vector-effect="non-scaling-stroke"></polyline>
+  </svg>`;
+}
+
+/** What a query run needs besides the spec. */
+interface PanelSetup {
+  engine: QueryEngine;
+  key: string;
+  datasource: string;
+  range: TimeRange;
+  live: boolean;
+  variables: DashboardContext['variables'];
+  scrapeInterval: number;
+}
+
+interface ZoomEvent {
+  batch?: { startValue?: number; endValue?: number }[];
+}
+
+function asError(error: unknown): PromkitError {
+  return isPromkitError(error) ? error : new PromkitError(String((error as Error)?.message ?? error), { cause: error });
+}
+
+function asText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && 'value' in value) {
+    const v = (value as { value: string | string[] }).value;
+    return Array.isArray(v) ? (v[0] ?? '') : v;
+  }
+  return '';
+}

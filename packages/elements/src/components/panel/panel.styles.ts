@@ -1,0 +1,337 @@
+import { css } from 'lit';
+
+export const panelStyles = css`
+  :host {
+    display: block;
+    position: relative;
+    height: 300px;
+    min-height: 120px;
+    box-sizing: border-box;
+    font-family: var(--prom-font-family);
+    font-size: var(--prom-font-size);
+    color: var(--prom-color-text);
+  }
+  [part='base'] {
+    display: flex;
+    flex-direction: column;
+    height: 100%;
+    box-sizing: border-box;
+    background: var(--prom-color-background);
+    border: 1px solid var(--prom-color-border);
+    border-radius: var(--prom-panel-radius, 6px);
+    overflow: hidden;
+  }
+  [part='header'] {
+    display: flex;
+    align-items: center;
+    gap: 6px;
+    height: 30px;
+    flex: none;
+    padding: 0 10px;
+  }
+  [part='title'] {
+    flex: 1;
+    min-width: 0;
+    font-weight: 600;
+    font-size: calc(var(--prom-font-size) + 1px);
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .status {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+    color: var(--prom-color-text-muted);
+  }
+  .spinner {
+    width: 10px;
+    height: 10px;
+    border: 2px solid var(--prom-color-border);
+    border-top-color: var(--prom-color-focus);
+    border-radius: 50%;
+    animation: spin 0.8s linear infinite;
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(360deg);
+    }
+  }
+  .badge {
+    font: inherit;
+    border: 1px solid var(--prom-color-yellow);
+    color: var(--prom-color-yellow);
+    background: transparent;
+    border-radius: 10px;
+    padding: 0 6px;
+    line-height: 16px;
+    cursor: help;
+  }
+  [part='body'] {
+    position: relative;
+    flex: 1;
+    min-height: 0;
+    display: flex;
+    padding: 0 8px 8px;
+  }
+  :host([legend-placement='right']) [part='body'] {
+    flex-direction: row;
+  }
+  :host(:not([legend-placement='right'])) [part='body'] {
+    flex-direction: column;
+  }
+  [part='chart'] {
+    flex: 1;
+    min-height: 0;
+    min-width: 0;
+    position: relative;
+  }
+  .skeleton {
+    position: absolute;
+    inset: 4px 0 0;
+    border-radius: 4px;
+    background: linear-gradient(90deg, var(--prom-color-surface) 25%, var(--prom-color-grid) 50%, var(--prom-color-surface) 75%);
+    background-size: 200% 100%;
+    animation: shimmer 1.4s ease-in-out infinite;
+  }
+  @keyframes shimmer {
+    from {
+      background-position: 200% 0;
+    }
+    to {
+      background-position: -200% 0;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton,
+    .spinner {
+      animation: none;
+    }
+  }
+  .message {
+    position: absolute;
+    inset: 0;
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    gap: 8px;
+    padding: 12px;
+    text-align: center;
+    color: var(--prom-color-text-muted);
+  }
+  .message.error {
+    color: var(--prom-color-red);
+  }
+  .message .detail {
+    max-width: 60ch;
+    color: var(--prom-color-text);
+    overflow-wrap: anywhere;
+    max-height: 70%;
+    overflow: auto;
+  }
+  button {
+    font: inherit;
+    color: var(--prom-color-text);
+    background: var(--prom-color-surface);
+    border: 1px solid var(--prom-color-border);
+    border-radius: 4px;
+    padding: 2px 10px;
+    cursor: pointer;
+  }
+  button:focus-visible {
+    outline: 2px solid var(--prom-color-focus);
+    outline-offset: 1px;
+  }
+  [part='legend'] {
+    flex: none;
+    max-height: 35%;
+    overflow: auto;
+    padding-top: 4px;
+  }
+  :host([legend-placement='right']) [part='legend'] {
+    max-height: none;
+    max-width: 40%;
+    padding: 0 0 0 8px;
+  }
+  .legend-list {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 2px 12px;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .legend-item {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    border: 0;
+    background: none;
+    padding: 1px 2px;
+    color: var(--prom-color-text);
+    cursor: pointer;
+    max-width: 100%;
+    text-align: start;
+  }
+  .legend-item[aria-pressed='false'] {
+    opacity: 0.45;
+  }
+  .swatch {
+    flex: none;
+    width: 12px;
+    height: 3px;
+    border-radius: 2px;
+  }
+  .legend-name {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  table {
+    width: 100%;
+    border-collapse: collapse;
+    font-variant-numeric: tabular-nums;
+  }
+  th,
+  td {
+    padding: 3px 8px;
+    text-align: start;
+    border-bottom: 1px solid var(--prom-color-grid);
+    white-space: nowrap;
+  }
+  th {
+    position: sticky;
+    top: 0;
+    background: var(--prom-color-background);
+    color: var(--prom-color-text-muted);
+    font-weight: 600;
+  }
+  th button {
+    border: 0;
+    background: none;
+    padding: 0;
+    font-weight: 600;
+    color: inherit;
+  }
+  td.number,
+  th.number {
+    text-align: end;
+  }
+  .table-wrap {
+    flex: 1;
+    overflow: auto;
+  }
+  .stats {
+    flex: 1;
+    display: grid;
+    gap: 8px;
+    grid-auto-flow: column;
+    grid-auto-columns: 1fr;
+    min-height: 0;
+  }
+  .stat {
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    justify-content: center;
+    align-items: center;
+    min-width: 0;
+    border-radius: 4px;
+    overflow: hidden;
+  }
+  .stat-line {
+    position: relative;
+    z-index: 1;
+    display: inline-flex;
+    align-items: baseline;
+  }
+  .stat-value {
+    font-size: clamp(18px, 14cqh, 48px);
+    font-weight: 600;
+    line-height: 1.1;
+    white-space: nowrap;
+    font-variant-numeric: tabular-nums;
+  }
+  .stat-unit {
+    font-size: 0.6em;
+    font-weight: 500;
+    margin-left: 2px;
+  }
+  .stat-name {
+    position: relative;
+    z-index: 1;
+    color: var(--prom-color-text-muted);
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    max-width: 100%;
+  }
+  .trend {
+    font-size: clamp(10px, 5cqh, 16px);
+    margin-left: 4px;
+  }
+  .sparkline {
+    position: absolute;
+    left: 0;
+    right: 0;
+    bottom: 0;
+    width: 100%;
+    height: 38%;
+  }
+  .stat.has-sparkline {
+    padding-bottom: 34cqh;
+  }
+  .stats-wrap {
+    flex: 1;
+    display: flex;
+    container-type: size;
+    min-height: 0;
+  }
+  .bars {
+    flex: 1;
+    display: flex;
+    flex-direction: column;
+    justify-content: center;
+    gap: 6px;
+    overflow: auto;
+  }
+  .bar-row {
+    display: grid;
+    grid-template-columns: minmax(60px, 30%) 1fr auto;
+    align-items: center;
+    gap: 8px;
+  }
+  .bar-track {
+    height: 14px;
+    border-radius: 3px;
+    background: var(--prom-color-grid);
+    overflow: hidden;
+  }
+  .bar-fill {
+    height: 100%;
+    border-radius: 3px;
+  }
+  .bar-value {
+    font-variant-numeric: tabular-nums;
+    font-weight: 600;
+    min-width: 6ch;
+    text-align: end;
+  }
+  .markdown {
+    flex: 1;
+    overflow: auto;
+    line-height: 1.5;
+  }
+  .markdown a {
+    color: var(--prom-color-focus);
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+`;

@@ -1,0 +1,256 @@
+/** <prom-panel> in Chromium against the real Prometheus: exact values, states, safety, cleanup. */
+import { expect } from 'chai';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { formatValueText } from '@promkit/core';
+import { getInstanceByDom } from '../../charts/echarts.js';
+import { HISTOGRAM_BUCKETS, STEP, T0, T_END, TRICKY_LABEL_VALUES, valueOf, storedSeries } from '../../../../../tests/harness/dataset.mjs';
+import type { PromPanel } from './panel.component.js';
+import './panel.js';
+
+const url = window.__PROMKIT_TEST__.prometheusUrl;
+const HOUR_RANGE = `${new Date(T0 * 1000).toISOString()},${new Date(T_END * 1000).toISOString()}`;
+
+/** Live ResizeObservers, counted by wrapping the constructor the controller uses. */
+let liveObservers = 0;
+const NativeResizeObserver = window.ResizeObserver;
+window.ResizeObserver = class extends NativeResizeObserver {
+  #live = false;
+  override observe(target: Element, options?: ResizeObserverOptions) {
+    if (!this.#live) liveObservers++;
+    this.#live = true;
+    super.observe(target, options);
+  }
+  override disconnect() {
+    if (this.#live) liveObservers--;
+    this.#live = false;
+    super.disconnect();
+  }
+};
+
+const stage = document.createElement('div');
+stage.style.cssText = 'display:grid;grid-template-columns:repeat(2, 560px);gap:12px;padding:12px;background:#fff';
+document.body.append(stage);
+
+/** Renders a panel and waits until it has data (or an error). */
+async function panel(attributes: Record<string, string>, setup?: (p: PromPanel) => void): Promise<PromPanel> {
+  const el = document.createElement('prom-panel');
+  el.style.height = '280px';
+  for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v);
+  setup?.(el);
+  const settled = new Promise((resolve) => {
+    el.addEventListener('prom-data', resolve, { once: true });
+    el.addEventListener('prom-error', resolve, { once: true });
+  });
+  stage.append(el);
+  await settled;
+  await el.updateComplete;
+  await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+  return el;
+}
+
+function shadow(el: PromPanel): ShadowRoot {
+  return el.shadowRoot!;
+}
+
+/** True when the canvas has painted pixels (not all transparent). */
+function painted(el: PromPanel): boolean {
+  const canvas = shadow(el).querySelector('canvas');
+  if (!canvas || canvas.width === 0) return false;
+  const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+  for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
+  return false;
+}
+
+async function screenshot(el: PromPanel, name: string) {
+  el.id = `shot-${name}`;
+  await executeServerCommand('screenshot', { selector: `#${el.id}`, name });
+}
+
+afterEach(() => {
+  stage.replaceChildren();
+});
+
+describe('<prom-panel> types', () => {
+  it('timeseries: exact dataset values, drawn from one Float64Array dataset per series', async () => {
+    const el = await panel({ url, query: 'promkit_temperature_celsius', range: HOUR_RANGE, unit: 'celsius', 'legend-format': '{{room}}', title: 'Temperature' });
+    const frames = el.results[0]!.frames;
+    expect(frames.map((f) => f.labels['room'])).to.deep.equal(['lab', 'office']);
+    const step = el.results[0]!.timing.step;
+    frames.forEach((f) => {
+      const room = f.labels['room']!;
+      expect([...f.values]).to.deep.equal([...f.timestamps].map((t) => valueOf('promkit_temperature_celsius', { room }, (t / 1000 - T0) / STEP)));
+    });
+    expect(step % STEP).to.equal(0);
+    const legend = [...shadow(el).querySelectorAll('.legend-name')].map((n) => n.textContent);
+    expect(legend).to.deep.equal(['lab', 'office']);
+    const chart = getInstanceByDom(shadow(el).querySelector<HTMLElement>('.canvas')!)!;
+    const option = chart.getOption() as { dataset: { source: unknown }[] };
+    expect(option.dataset[0]!.source).to.be.instanceOf(Float64Array);
+    expect(painted(el)).to.equal(true);
+  });
+
+  it('stat: the shown text is the expected number', async () => {
+    const el = await panel({ url, type: 'stat', query: 'promkit_combo{a="a4",b="b2"}', range: HOUR_RANGE, title: 'Combo 42' });
+    expect(shadow(el).querySelector('.stat-value')!.textContent!.replace(/\s+/g, '')).to.equal(String(valueOf('promkit_combo', { a: 'a4', b: 'b2' }, 0)));
+  });
+
+  it('stat with a unit shows the formatted value', async () => {
+    const el = await panel({ url, type: 'stat', query: 'promkit_temperature_celsius{room="lab"}', range: HOUR_RANGE, unit: 'celsius', decimals: '2', title: 'Lab' });
+    const last = valueOf('promkit_temperature_celsius', { room: 'lab' }, (T_END - T0) / STEP)!;
+    expect(shadow(el).querySelector('.stat-value')!.textContent!.replace(/\s+/g, '')).to.equal(formatValueText(last, 'celsius', 2).replace(/\s+/g, ''));
+  });
+
+  it('table: one row per series with the exact values, sortable by value', async () => {
+    const el = await panel({ url, type: 'table', query: 'promkit_http_requests_total', range: HOUR_RANGE, title: 'Requests' });
+    const end = (T_END - T0) / STEP;
+    const expected = storedSeries()
+      .filter((s) => s.name === 'promkit_http_requests_total')
+      .map((s) => valueOf(s.name, s.labels, end));
+    const table = shadow(el).querySelector('table')!;
+    const headers = [...table.querySelectorAll('th')].map((th) => th.textContent!.trim());
+    expect(headers).to.deep.equal(['instance', 'job', 'method', 'status', 'Value']);
+    const valueCells = () => [...table.querySelectorAll('tbody tr')].map((tr) => tr.lastElementChild!.textContent!.trim());
+    expect(valueCells().sort()).to.deep.equal(expected.map((v) => formatValueText(v!, 'none')).sort());
+    table.querySelectorAll<HTMLButtonElement>('th button')[4]!.click();
+    await el.updateComplete;
+    const sorted = [...expected].sort((a, b) => b! - a!).map((v) => formatValueText(v!, 'none'));
+    expect(valueCells()).to.deep.equal(sorted);
+    expect(table.querySelectorAll('th')[4]!.getAttribute('aria-sort')).to.equal('descending');
+  });
+
+  it('bargauge: a bar per series, values from the dataset', async () => {
+    const el = await panel({ url, type: 'bargauge', query: 'promkit_combo{a="a9"}', range: HOUR_RANGE, 'legend-format': '{{b}}', title: 'Bars' });
+    const rows = [...shadow(el).querySelectorAll('.bar-row')].map((r) => [r.querySelector('.legend-name')!.textContent, r.querySelector('.bar-value')!.textContent]);
+    expect(rows).to.deep.equal(Array.from({ length: 10 }, (_, b) => [`b${b}`, String(90 + b)]));
+  });
+
+  it('gauge: draws on canvas with the reduced value', async () => {
+    const el = await panel({ url, type: 'gauge', query: 'promkit_combo{a="a6",b="b5"}', range: HOUR_RANGE, title: 'Gauge' });
+    expect(el.results[0]!.frames[0]!.values.at(-1)).to.equal(65);
+    expect(painted(el)).to.equal(true);
+  });
+
+  it('heatmap: classic histogram buckets over time become per-bucket counts', async () => {
+    const el = await panel({ url, type: 'heatmap', query: 'sum by (le) (rate(promkit_request_duration_seconds_bucket[5m]))', range: HOUR_RANGE, title: 'Latency' });
+    const chart = getInstanceByDom(shadow(el).querySelector<HTMLElement>('.canvas')!)!;
+    const option = chart.getOption() as { yAxis: { data: string[] }[] };
+    expect(option.yAxis[0]!.data).to.have.length(HISTOGRAM_BUCKETS.length);
+    expect(painted(el)).to.equal(true);
+  });
+
+  it('text: markdown rendered, scripts and handlers removed', async () => {
+    const el = document.createElement('prom-panel');
+    el.spec = {
+      id: 1,
+      type: 'text',
+      title: 'Notes',
+      gridPos: { x: 0, y: 0, w: 12, h: 4 },
+      options: { content: '**Owned** by ops <img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" onerror="window.__xss=1"> <script>window.__xss=2</script> [docs](javascript:alert(1))' },
+    };
+    stage.append(el);
+    await el.updateComplete;
+    const body = shadow(el).querySelector('.markdown')!;
+    expect(body.querySelector('strong')!.textContent).to.equal('Owned');
+    expect(body.querySelector('script')).to.equal(null);
+    expect(body.querySelector('img')!.hasAttribute('onerror')).to.equal(false);
+    expect(body.querySelector('a')?.getAttribute('href') ?? '').not.to.match(/javascript:/);
+    expect((window as { __xss?: number }).__xss).to.equal(undefined);
+  });
+});
+
+describe('<prom-panel> safety and states', () => {
+  it('label values that look like HTML are shown as text in legend and tooltip', async () => {
+    const el = await panel({ url, query: 'promkit_label_text', range: HOUR_RANGE, 'legend-format': '{{text}}' });
+    const names = [...shadow(el).querySelectorAll('.legend-name')].map((n) => n.textContent);
+    expect([...names].sort()).to.deep.equal([...TRICKY_LABEL_VALUES].sort());
+    expect(shadow(el).querySelector('[part="legend"] img')).to.equal(null);
+    const chart = getInstanceByDom(shadow(el).querySelector<HTMLElement>('.canvas')!)!;
+    chart.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: 3 });
+    await new Promise((r) => setTimeout(r, 100));
+    const tooltip = [...shadow(el).querySelectorAll('div')].find((d) => d.textContent?.includes('<img src=x onerror=alert(1)>'));
+    expect(tooltip, 'tooltip shows the markup as text').to.not.equal(undefined);
+    expect(shadow(el).querySelector('[part="chart"] img')).to.equal(null);
+  });
+
+  it('no data is said plainly', async () => {
+    const el = await panel({ url, query: 'promkit_does_not_exist', range: HOUR_RANGE });
+    expect(shadow(el).querySelector('.message')!.textContent!.trim()).to.equal('No data');
+  });
+
+  it('a parse error shows the typed message, and Retry recovers after Prometheus comes back', async () => {
+    const bad = await panel({ url, query: 'sum(rate(x[5m]', range: HOUR_RANGE });
+    expect(shadow(bad).querySelector('[role="alert"] .detail')!.textContent).to.match(/^PromQL parse error at line 1, column 15/);
+
+    await executeServerCommand('prometheus-kill');
+    let el: PromPanel;
+    try {
+      el = await panel({ url, type: 'stat', query: 'promkit_combo{a="a1",b="b1"}', range: HOUR_RANGE }, (p) => {
+        p.client = undefined;
+      });
+      expect(shadow(el).querySelector('[role="alert"] .detail')!.textContent).to.match(/^Cannot reach http:\/\/127\.0\.0\.1:\d+\/api\/v1\/query/);
+    } finally {
+      await executeServerCommand('prometheus-restart');
+    }
+    const recovered = new Promise((resolve) => el.addEventListener('prom-data', resolve, { once: true }));
+    shadow(el).querySelector<HTMLButtonElement>('[role="alert"] button')!.click();
+    await recovered;
+    await el.updateComplete;
+    expect(shadow(el).querySelector('.stat-value')!.textContent!.trim()).to.equal('11');
+  });
+
+  it('refresh picks up newly scraped samples', async () => {
+    const el = await panel({ url, type: 'stat', query: 'max(promkit_live_requests_total)', range: 'now-5m', refresh: '1s' });
+    const first = el.results[0]!.frames[0]!.values.at(-1)!;
+    let latest = first;
+    for (let i = 0; i < 20 && latest <= first; i++) {
+      await new Promise((resolve) => el.addEventListener('prom-data', resolve, { once: true }));
+      latest = el.results[0]!.frames[0]?.values.at(-1) ?? latest;
+    }
+    expect(latest).to.be.greaterThan(first);
+    await el.updateComplete;
+    expect(shadow(el).querySelector('.stat-value')!.textContent!.trim()).to.equal(formatValueText(latest, 'none'));
+  });
+
+  it('leaves no ECharts instance or observer behind, and re-creates the chart when moved', async () => {
+    const before = liveObservers;
+    const el = await panel({ url, query: 'promkit_temperature_celsius', range: HOUR_RANGE });
+    const container = shadow(el).querySelector<HTMLElement>('.canvas')!;
+    expect(getInstanceByDom(container)).to.not.equal(undefined);
+    expect(liveObservers).to.equal(before + 1);
+    // Moving the element: disconnect then connect.
+    const other = document.createElement('div');
+    stage.append(other);
+    other.append(el);
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(getInstanceByDom(shadow(el).querySelector<HTMLElement>('.canvas')!)).to.not.equal(undefined);
+    expect(liveObservers).to.equal(before + 1);
+    el.remove();
+    expect(getInstanceByDom(container)).to.equal(undefined);
+    expect(getInstanceByDom(shadow(el).querySelector<HTMLElement>('.canvas')!)).to.equal(undefined);
+    expect(liveObservers).to.equal(before);
+  });
+});
+
+describe('screenshots per panel type and theme', () => {
+  for (const theme of ['light', 'dark'] as const) {
+    it(`${theme}`, async () => {
+      stage.style.background = theme === 'dark' ? '#0d1117' : '#ffffff';
+      const common = { url, range: HOUR_RANGE, theme };
+      const panels = [
+        ['timeseries', { ...common, query: 'rate(promkit_http_requests_total[5m])', unit: 'reqps', 'legend-format': '{{instance}} {{method}} {{status}}', title: 'Request rate' }],
+        ['stat', { ...common, type: 'stat', query: 'sum(rate(promkit_http_requests_total[5m]))', unit: 'reqps', title: 'Total requests/s' }],
+        ['gauge', { ...common, type: 'gauge', query: 'promkit_combo{a="a6",b="b5"}', unit: 'percent', title: 'Quota used' }],
+        ['bargauge', { ...common, type: 'bargauge', query: 'promkit_combo{a="a4"}', 'legend-format': '{{b}}', title: 'Per table' }],
+        ['table', { ...common, type: 'table', query: 'promkit_http_requests_total', title: 'Requests by series' }],
+        ['heatmap', { ...common, type: 'heatmap', query: 'sum by (le) (rate(promkit_request_duration_seconds_bucket[5m]))', title: 'Latency buckets' }],
+      ] as const;
+      for (const [name, attributes] of panels) {
+        const el = await panel(attributes as Record<string, string>);
+        expect(el.shadowRoot!.querySelector('[role="alert"]'), `${name} rendered without error`).to.equal(null);
+        await new Promise((r) => setTimeout(r, 150));
+        await screenshot(el, `${name}-${theme}`);
+      }
+    });
+  }
+});

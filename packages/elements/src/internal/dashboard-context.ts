@@ -1,0 +1,20 @@
+/** What a <prom-dashboard> shares with the panels inside it (Lit context). */
+import { createContext } from '@lit/context';
+import type { DatasourceRegistry, QueryEngine, RawTimeRange, VariableValues } from '@promkit/core';
+
+export interface DashboardContext {
+  engine: QueryEngine;
+  datasources: DatasourceRegistry;
+  range: RawTimeRange;
+  timeZone: string;
+  weekStartsOn: 0 | 1;
+  variables: VariableValues;
+  /** Changes whenever panels should query again (range, variables, refresh tick). */
+  revision: number;
+  /** ECharts group that links the crosshair of every chart of this dashboard. */
+  group: string;
+  /** The theme panels follow unless they set their own. */
+  theme: string;
+}
+
+export const dashboardContext = createContext<DashboardContext | undefined>(Symbol('prom-dashboard'));
