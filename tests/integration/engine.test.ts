@@ -138,6 +138,19 @@ describe('superseding, limits and failures', () => {
     expect(result.targets[0]!.frames).toHaveLength(10);
   });
 
+  it('a newer run of the same query does not inherit the aborted request of the older one', async () => {
+    const p = await proxy(200);
+    const engine = new QueryEngine({ client: () => new PrometheusClient({ url: p.url }), cacheTtl: 0 });
+    const run = () =>
+      engine.run({ key: 'same', datasource: 'main', range: { from: T0 * 1000, to: (T0 + 600) * 1000 }, targets: targets({ refId: 'A', expr: 'promkit_combo{a="a3"}' }) });
+    const older = run();
+    const newer = run();
+    await expect(older).rejects.toMatchObject({ name: 'CanceledError' });
+    const result = await newer;
+    expect(result.targets[0]!.error).toBeUndefined();
+    expect(result.targets[0]!.frames).toHaveLength(10);
+  });
+
   it('an aborted signal cancels the run', async () => {
     const p = await proxy(300);
     const engine = new QueryEngine({ client: () => new PrometheusClient({ url: p.url }) });

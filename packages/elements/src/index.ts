@@ -6,3 +6,8 @@ export { PromTimeRangeChangeEvent } from './events/time-range-change-event.js';
 export { PromVariableChangeEvent } from './events/variable-change-event.js';
 export { PromRefreshIntervalChangeEvent } from './events/refresh-interval-change-event.js';
 export type { ChartTheme } from './theme/theme.js';
+export { PromDashboard } from './components/dashboard/dashboard.component.js';
+export { PromTimeRange } from './components/time-range/time-range.component.js';
+export { PromRefreshPicker, REFRESH_INTERVALS } from './components/refresh-picker/refresh-picker.component.js';
+export { PromVariable } from './components/variable/variable.component.js';
+export { PromPanelViewEvent } from './events/panel-view-event.js';

@@ -396,7 +396,8 @@ function checkReferences(d: DashboardShape, ctx: Ctx): void {
     const first = panelIds.get(panel.id);
     if (first !== undefined) problem([...path, 'id'], `id ${panel.id} is already used by ${first}`);
     else panelIds.set(panel.id, where);
-    if (panel.gridPos.x + panel.gridPos.w > 24) {
+    // Only when x and w are each in range: otherwise their own problem is already listed.
+    if (panel.gridPos.x <= 23 && panel.gridPos.w <= 24 && panel.gridPos.x + panel.gridPos.w > 24) {
       problem([...path, 'gridPos'], `x + w must be at most 24 (the grid's width), got ${panel.gridPos.x} + ${panel.gridPos.w}`);
     }
     if (panel.repeat !== undefined && !variableNames.has(panel.repeat)) {

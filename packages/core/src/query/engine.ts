@@ -225,6 +225,8 @@ export class QueryEngine {
       return { answer: cached.answer, source: 'cache' };
     }
     let flight = this.#inFlight.get(key);
+    // A request whose every waiter left was aborted; it is not shared, even before it settles.
+    if (flight?.controller.signal.aborted) flight = undefined;
     let source: ResultSource = 'shared';
     if (flight) {
       flight.users += 1;

@@ -4,7 +4,10 @@ import type { FieldDefaults } from '@promkit/core';
 import { resolveColor, type ChartTheme } from '../theme/theme.js';
 import type { ReducedValue } from './reduce.js';
 
-export function gaugeOption(values: ReducedValue[], field: FieldDefaults, theme: ChartTheme): EChartsCoreOption {
+/** `size`: the smaller side of one gauge's box, px (text and arc scale with it). */
+export function gaugeOption(values: ReducedValue[], field: FieldDefaults, theme: ChartTheme, size = 200): EChartsCoreOption {
+  const fontSize = Math.round(Math.max(12, Math.min(40, size / 8)));
+  const width = Math.round(Math.max(6, Math.min(16, size / 18)));
   const min = field.min ?? 0;
   const max = field.max ?? 100;
   const steps = field.thresholds?.steps ?? [{ value: null, color: 'green' }];
@@ -27,8 +30,8 @@ export function gaugeOption(values: ReducedValue[], field: FieldDefaults, theme:
       radius: `${Math.min(88, 170 / n)}%`,
       startAngle: 210,
       endAngle: -30,
-      progress: { show: true, width: 10, itemStyle: { color: v.color ?? theme.palette[0] } },
-      axisLine: { lineStyle: { width: 10, color: [[1, theme.grid]] } },
+      progress: { show: true, width, itemStyle: { color: v.color ?? theme.palette[0] } },
+      axisLine: { lineStyle: { width, color: [[1, theme.grid]] } },
       axisTick: { show: false },
       splitLine: { show: false },
       axisLabel: { show: false },
@@ -38,7 +41,7 @@ export function gaugeOption(values: ReducedValue[], field: FieldDefaults, theme:
       detail: {
         valueAnimation: false,
         offsetCenter: [0, '6%'],
-        fontSize: 22,
+        fontSize,
         fontWeight: 600,
         color: v.color ?? theme.text,
         formatter: () => `${v.formatted.prefix}${v.formatted.text}${v.formatted.suffix}`,

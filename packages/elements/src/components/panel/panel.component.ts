@@ -21,8 +21,10 @@ import {
   type Reducer,
   type TargetResult,
   type TimeRange,
+  type VariableValues,
 } from '@promkit/core';
 import { PromElement } from '../../internal/prom-element.js';
+import { expandIcon } from '../../internal/icons.js';
 import { dashboardContext, type DashboardContext } from '../../internal/dashboard-context.js';
 import { EChartsController } from '../../controllers/echarts-controller.js';
 import { RefreshController } from '../../controllers/refresh-controller.js';
@@ -36,6 +38,7 @@ import { PromDataEvent } from '../../events/data-event.js';
 import { PromErrorEvent } from '../../events/error-event.js';
 import { PromRefreshEvent } from '../../events/refresh-event.js';
 import { PromTimeRangeChangeEvent } from '../../events/time-range-change-event.js';
+import { PromPanelViewEvent } from '../../events/panel-view-event.js';
 import { renderMarkdown } from './markdown.js';
 import { panelStyles } from './panel.styles.js';
 
@@ -64,6 +67,8 @@ let panelCount = 0;
  * @csspart body - Everything below the header.
  * @csspart chart - The chart area.
  * @csspart legend - The legend.
+ * @csspart view-button - The "view alone" button (with `viewable`).
+ * @fires prom-panel-view - The "view alone" button was pressed. `detail.panelId` is the panel's id.
  *
  * @cssprop --prom-color-background - Panel background.
  * @cssprop --prom-color-text - Text colour.
@@ -93,6 +98,8 @@ export class PromPanel extends PromElement {
     spec: { attribute: false },
     client: { attribute: false },
     legendPlacement: { type: String, attribute: 'legend-placement', reflect: true },
+    viewable: { type: Boolean },
+    scopedVars: { attribute: false },
     _state: { state: true },
     _results: { state: true },
     _error: { state: true },
@@ -132,6 +139,10 @@ export class PromPanel extends PromElement {
   /** A client to use instead of one built from `url` (custom fetch, auth, backend preset). */
   declare client: PrometheusClient | undefined;
   declare legendPlacement: 'bottom' | 'right' | undefined;
+  /** Shows a button that asks the dashboard to show this panel alone. */
+  declare viewable: boolean;
+  /** Variable values for this panel only (a repeated panel's own value). */
+  declare scopedVars: VariableValues | undefined;
 
   declare _state: LoadState;
   declare _results: TargetResult[];
@@ -159,6 +170,7 @@ export class PromPanel extends PromElement {
     this.range = 'now-1h';
     this.refresh = '';
     this.instant = false;
+    this.viewable = false;
     this._state = 'idle';
     this._results = [];
     this._refreshing = false;
@@ -180,7 +192,7 @@ export class PromPanel extends PromElement {
     super.connectedCallback();
     this.#media = matchMedia('(prefers-color-scheme: dark)');
     this.#media.addEventListener('change', this.#onScheme);
-    if (this._state !== 'idle') void this.load('change');
+    if (this._state !== 'idle') this.#scheduleLoad('change');
   }
 
   override disconnectedCallback(): void {
@@ -194,13 +206,13 @@ export class PromPanel extends PromElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasAttribute('theme') && this.#context.value?.theme) this.setAttribute('theme', this.#context.value.theme);
-    const queryProps = ['url', 'query', 'type', 'range', 'spec', 'client', 'datasource', 'instant', 'legendFormat', 'timeZone'];
+    const queryProps = ['url', 'query', 'type', 'range', 'spec', 'client', 'datasource', 'instant', 'legendFormat', 'timeZone', 'scopedVars'];
     if (this._state === 'idle' || queryProps.some((p) => changed.has(p as keyof PromPanel))) {
       if (changed.has('url') || changed.has('client')) {
         this.#ownEngine?.engine.dispose();
         this.#ownEngine = undefined;
       }
-      if (this.isConnected) queueMicrotask(() => void this.load('change'));
+      if (this.isConnected) this.#scheduleLoad('change');
     }
     if (changed.has('refresh')) this.#refresher.intervalMs = (parseDuration(this.refresh || '') ?? 0) * 1000;
   }
@@ -215,8 +227,19 @@ export class PromPanel extends PromElement {
     const ctx = this.#context.value;
     if (ctx && ctx.revision !== this.#lastRevision) {
       this.#lastRevision = ctx.revision;
-      void this.load('change');
+      this.#scheduleLoad('change');
     }
+  }
+
+  #loadQueued = false;
+  /** Several triggers in one task (attributes, context, connection) make one query. */
+  #scheduleLoad(reason: 'interval' | 'retry' | 'manual' | 'change'): void {
+    if (this.#loadQueued) return;
+    this.#loadQueued = true;
+    queueMicrotask(() => {
+      this.#loadQueued = false;
+      void this.load(reason);
+    });
   }
 
   /** The effective spec: `spec`, else one built from the attributes. */
@@ -310,7 +333,8 @@ export class PromPanel extends PromElement {
   #setup(spec: Panel): PanelSetup | undefined {
     const ctx: DashboardContext | undefined = this.#context.value;
     if (ctx) {
-      const datasource = ctx.datasources.get(spec.datasource?.replace(/^\$\{?(\w+)\}?$/, (_, v: string) => String(asText(ctx.variables[v]))));
+      const variables = { ...ctx.variables, ...this.scopedVars };
+      const datasource = ctx.datasources.get(spec.datasource?.replace(/^\$\{?(\w+)\}?$/, (_, v: string) => String(asText(variables[v]))));
       const raw = panelRange(ctx.range, spec);
       return {
         engine: ctx.engine,
@@ -318,7 +342,7 @@ export class PromPanel extends PromElement {
         datasource: datasource.name,
         range: resolveRange(raw, { timeZone: ctx.timeZone, weekStartsOn: ctx.weekStartsOn }),
         live: isRelative(raw),
-        variables: ctx.variables,
+        variables,
         scrapeInterval: ctx.datasources.scrapeInterval(datasource.name),
       };
     }
@@ -390,7 +414,9 @@ export class PromPanel extends PromElement {
       this.#chart.chart?.dispatchAction({ type: 'takeGlobalCursor', key: 'dataZoomSelect', dataZoomSelectActive: true });
       this.#trackPointer();
     } else if (spec.type === 'gauge' && series.length > 0) {
-      this.#chart.setOption(gaugeOption(this.#reduced(spec, series), spec.fieldConfig.defaults, theme), true);
+      const box = this.renderRoot.querySelector<HTMLElement>('[part="chart"]');
+      const size = box ? Math.min(box.clientWidth / Math.max(1, series.length), box.clientHeight) : 200;
+      this.#chart.setOption(gaugeOption(this.#reduced(spec, series), spec.fieldConfig.defaults, theme, size), true);
     } else if (spec.type === 'heatmap' && series.length > 0) {
       this.#chart.setOption(heatmapOption(bucketCounts(series.map((s) => s.frame)), spec.fieldConfig.defaults, theme, this.#timeZone), true);
     }
@@ -437,6 +463,9 @@ export class PromPanel extends PromElement {
         <header part="header">
           <span part="title" id="title">${title}</span>
           ${this._refreshing ? html`<span class="status" role="status" aria-label="Refreshing"><span class="spinner"></span></span>` : nothing}
+          ${this.viewable
+            ? html`<button class="view" part="view-button" aria-label=${`View ${title || 'panel'} alone`} title="View" @click=${() => this.dispatchEvent(new PromPanelViewEvent({ panelId: spec?.id ?? 0 }))}>${expandIcon}</button>`
+            : nothing}
           ${warnings.length > 0
             ? html`<span class="badge" tabindex="0" role="note" title=${warnings.join('\n')} aria-label=${`${warnings.length} warning(s): ${warnings.join('; ')}`}>⚠ ${warnings.length}</span>`
             : nothing}

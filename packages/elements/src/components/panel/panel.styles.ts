@@ -57,6 +57,17 @@ export const panelStyles = css`
       transform: rotate(360deg);
     }
   }
+  .view {
+    border: 0;
+    background: none;
+    padding: 0 4px;
+    color: var(--prom-color-text-muted);
+    opacity: 0;
+  }
+  [part='base']:hover .view,
+  .view:focus-visible {
+    opacity: 1;
+  }
   .badge {
     font: inherit;
     border: 1px solid var(--prom-color-yellow);

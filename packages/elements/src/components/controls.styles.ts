@@ -1,0 +1,80 @@
+/** Styles shared by the toolbar controls (time range, refresh, variables). */
+import { css } from 'lit';
+
+export const controlStyles = css`
+  :host {
+    display: inline-flex;
+    position: relative;
+    align-items: center;
+    gap: 4px;
+    font-family: var(--prom-font-family);
+    font-size: var(--prom-font-size);
+    color: var(--prom-color-text);
+  }
+  label,
+  .label {
+    color: var(--prom-color-text-muted);
+    white-space: nowrap;
+  }
+  button,
+  select,
+  input {
+    font: inherit;
+    color: var(--prom-color-text);
+    background: var(--prom-color-background);
+    border: 1px solid var(--prom-color-border);
+    border-radius: 4px;
+    padding: 3px 8px;
+    min-height: 26px;
+    box-sizing: border-box;
+  }
+  button {
+    cursor: pointer;
+    white-space: nowrap;
+  }
+  button:hover,
+  select:hover {
+    background: var(--prom-color-surface);
+  }
+  :is(button, select, input):focus-visible {
+    outline: 2px solid var(--prom-color-focus);
+    outline-offset: 1px;
+  }
+  [part='popover'] {
+    position: absolute;
+    top: calc(100% + 4px);
+    z-index: 10;
+    min-width: 220px;
+    max-height: 360px;
+    overflow: auto;
+    padding: 8px;
+    background: var(--prom-color-background);
+    border: 1px solid var(--prom-color-border);
+    border-radius: 6px;
+    box-shadow: 0 8px 24px rgb(0 0 0 / 0.18);
+  }
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  li > button,
+  li > label {
+    display: flex;
+    align-items: center;
+    gap: 6px;
+    width: 100%;
+    border: 0;
+    text-align: start;
+    background: none;
+    padding: 4px 6px;
+    border-radius: 4px;
+    color: var(--prom-color-text);
+    cursor: pointer;
+  }
+  li > button:hover,
+  li > label:hover,
+  li > button[aria-current='true'] {
+    background: var(--prom-color-surface);
+  }
+`;

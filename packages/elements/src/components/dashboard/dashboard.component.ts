@@ -1,0 +1,495 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { ContextProvider } from '@lit/context';
+import {
+  DatasourceRegistry,
+  QueryEngine,
+  SchemaError,
+  interpolate,
+  isPromkitError,
+  parseDuration,
+  resolveRange,
+  resolveVariables,
+  validateDashboard,
+  valuesOf,
+  type Auth,
+  type Dashboard,
+  type DashboardInput,
+  type Datasource,
+  type Panel,
+  type PrometheusClientOptions,
+  type ResolvedVariable,
+  type Row,
+  type SchemaProblem,
+  type VariableValues,
+} from '@promkit/core';
+import { PromElement } from '../../internal/prom-element.js';
+import { fullscreenIcon } from '../../internal/icons.js';
+import { dashboardContext, type DashboardContext } from '../../internal/dashboard-context.js';
+import { RefreshController } from '../../controllers/refresh-controller.js';
+import { themeTokens } from '../../theme/theme.js';
+import { PromTimeRangeChangeEvent } from '../../events/time-range-change-event.js';
+import { PromVariableChangeEvent } from '../../events/variable-change-event.js';
+import { PromRefreshEvent } from '../../events/refresh-event.js';
+import { PromRefreshIntervalChangeEvent } from '../../events/refresh-interval-change-event.js';
+import { PromPanelViewEvent } from '../../events/panel-view-event.js';
+import { PromErrorEvent } from '../../events/error-event.js';
+import { dashboardStyles } from './dashboard.styles.js';
+import '../panel/panel.js';
+import '../time-range/time-range.js';
+import '../refresh-picker/refresh-picker.js';
+import '../variable/variable.js';
+
+let dashboardCount = 0;
+
+/** A group of panels laid out together: the top of the dashboard, or one row. */
+interface Section {
+  row: Row | undefined;
+  key: string;
+  panels: { spec: Panel; scoped: VariableValues; key: string }[];
+}
+
+/**
+ * A whole dashboard from one JSON definition.
+ *
+ * @summary Loads a dashboard (from `src`, the `dashboard` property, or an inline
+ * `<script type="application/json">` child), validates it and shows the problems if it is
+ * invalid, then lays its panels out on a 24-column grid with a toolbar of variables, time range
+ * and refresh. The host drives it with attributes and properties and hears about changes as events.
+ *
+ * @fires prom-time-range-change - The time range changed (picker or zoom). Cancel it to control the range yourself.
+ * @fires prom-variable-change - A variable's selection changed. Cancelable.
+ * @fires prom-refresh-interval-change - The auto-refresh interval changed. Cancelable.
+ * @fires prom-refresh - A refresh started.
+ * @fires prom-data - A panel has new data (bubbles from the panel).
+ * @fires prom-error - Loading failed, or a panel's query failed.
+ *
+ * @slot - An inline `<script type="application/json">` dashboard definition.
+ * @csspart toolbar - The bar with title, variables, time range and refresh.
+ * @csspart grid - Each grid of panels.
+ * @csspart row - A row header.
+ * @csspart problems - The list of problems of an invalid dashboard.
+ * @cssprop --prom-color-background - Page background behind the panels.
+ * @cssprop --prom-dashboard-gap - Space between panels (default 8px).
+ */
+export class PromDashboard extends PromElement {
+  static override styles = [themeTokens, dashboardStyles];
+  static override properties = {
+    src: { type: String },
+    url: { type: String },
+    from: { type: String, reflect: true },
+    to: { type: String, reflect: true },
+    refresh: { type: String, reflect: true },
+    theme: { type: String, reflect: true },
+    timeZone: { type: String, attribute: 'time-zone' },
+    syncUrl: { type: Boolean, attribute: 'sync-url' },
+    urlKey: { type: String, attribute: 'url-key' },
+    viewPanel: { type: Number, attribute: 'view-panel', reflect: true },
+    dashboard: { attribute: false },
+    variableValues: { attribute: false },
+    resolveAuth: { attribute: false },
+    clientOptions: { attribute: false },
+    _definition: { state: true },
+    _problems: { state: true },
+    _variables: { state: true },
+    _collapsed: { state: true },
+  };
+
+  /** URL of a dashboard JSON file. */
+  declare src: string | undefined;
+  /** Prometheus URL: replaces the default datasource's URL, or is the only datasource. */
+  declare url: string | undefined;
+  /** Range start (date math, ISO, epoch ms); default the dashboard's own. */
+  declare from: string | undefined;
+  declare to: string | undefined;
+  /** Auto-refresh interval ('' off); default the dashboard's own. */
+  declare refresh: string | undefined;
+  declare theme: 'light' | 'dark' | 'auto' | undefined;
+  /** IANA timezone; default the dashboard's own, then the browser's. */
+  declare timeZone: string | undefined;
+  /** Keep time range, refresh and variables in the page URL (off by default, so dashboards can share a page). */
+  declare syncUrl: boolean;
+  /** Prefix for this dashboard's URL parameters when several sync on one page. */
+  declare urlKey: string | undefined;
+  /** Id of a panel to show alone. */
+  declare viewPanel: number | undefined;
+  /** The dashboard definition (wins over `src` and inline JSON). */
+  declare dashboard: DashboardInput | undefined;
+  /** Variable selections by name, e.g. `{ job: 'api', instance: ['a', 'b'] }`. */
+  declare variableValues: Record<string, string | string[]> | undefined;
+  /** Supplies credentials that datasources name with `authRef`. */
+  declare resolveAuth: ((ref: string, datasource: Datasource) => Auth | undefined) | undefined;
+  /** Options for every Prometheus client (fetch, timeout, retries…). */
+  declare clientOptions: Omit<PrometheusClientOptions, 'url' | 'backend' | 'auth' | 'tenant'> | undefined;
+
+  declare _definition: Dashboard | undefined;
+  declare _problems: SchemaProblem[] | undefined;
+  declare _variables: Map<string, ResolvedVariable>;
+  declare _collapsed: ReadonlySet<number>;
+
+  readonly #group = `prom-dashboard-${++dashboardCount}`;
+  readonly #provider = new ContextProvider(this, { context: dashboardContext });
+  readonly #refresher = new RefreshController(this, () => this.#bump('interval'));
+  #engine: QueryEngine | undefined;
+  #registry: DatasourceRegistry | undefined;
+  #revision = 0;
+  #loaded: unknown;
+  readonly #onKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && this.viewPanel !== undefined) this.viewPanel = undefined;
+  };
+
+  constructor() {
+    super();
+    this.syncUrl = false;
+    this._variables = new Map();
+    this._collapsed = new Set();
+    // Changes are applied after the event has reached every listener, so a host that cancels
+    // it (to control the dashboard itself) is obeyed whatever the order of listeners.
+    const afterDispatch = <E extends Event>(handle: (event: E) => void) => (event: Event) =>
+      queueMicrotask(() => {
+        if (!event.defaultPrevented) handle(event as E);
+      });
+    this.addEventListener(PromTimeRangeChangeEvent.type, afterDispatch<PromTimeRangeChangeEvent>((e) => this.#onTimeRange(e)));
+    this.addEventListener(PromVariableChangeEvent.type, afterDispatch<PromVariableChangeEvent>((e) => void this.#onVariable(e)));
+    this.addEventListener(PromRefreshIntervalChangeEvent.type, afterDispatch<PromRefreshIntervalChangeEvent>((e) => this.#onRefreshInterval(e)));
+    this.addEventListener(PromRefreshEvent.type, (e) => {
+      // Only the refresh button refreshes everything (panels announce their own refreshes too).
+      if ((e.composedPath()[0] as Element).localName === 'prom-refresh-picker') this.#bump('manual');
+    });
+    this.addEventListener(PromPanelViewEvent.type, (e) => {
+      const id = (e as PromPanelViewEvent).detail.panelId;
+      this.viewPanel = this.viewPanel === id ? undefined : id;
+    });
+  }
+
+  /** The dashboard as validated, defaults filled in. */
+  get definition(): Dashboard | undefined {
+    return this._definition;
+  }
+
+  /** Resolved variables: options and current selection. */
+  get variables(): ReadonlyMap<string, ResolvedVariable> {
+    return this._variables;
+  }
+
+  /** Problems that stopped the dashboard from loading. */
+  get problems(): readonly SchemaProblem[] | undefined {
+    return this._problems;
+  }
+
+  /** Queries every panel again now. */
+  refreshNow(): void {
+    this.#bump('manual');
+  }
+
+  /** Shows the dashboard fullscreen. */
+  requestDashboardFullscreen(): Promise<void> {
+    return this.requestFullscreen();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('keydown', this.#onKey);
+    if (this._definition && !this.#engine) this.#start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('keydown', this.#onKey);
+    this.#engine?.dispose();
+    this.#engine = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('dashboard') || changed.has('src') || !this.#loaded) void this.#load();
+    if (this._definition && (changed.has('from') || changed.has('to') || changed.has('timeZone'))) this.#bump('change', true);
+    if (changed.has('refresh')) this.#refresher.intervalMs = (parseDuration(this.#refreshInterval) ?? 0) * 1000;
+    if (changed.has('variableValues') && changed.get('variableValues') !== undefined && this._definition) void this.#resolve(undefined);
+    if (changed.has('url') && changed.get('url') !== undefined && this._definition) this.#start();
+  }
+
+  get #raw() {
+    const time = this._definition?.time ?? { from: 'now-6h', to: 'now' };
+    return { from: this.from ?? String(time.from), to: this.to ?? String(time.to) };
+  }
+
+  get #refreshInterval(): string {
+    return this.refresh ?? this._definition?.refresh ?? '';
+  }
+
+  get #zone(): string {
+    const zone = this.timeZone ?? this._definition?.timezone ?? 'browser';
+    return zone === 'browser' ? Intl.DateTimeFormat().resolvedOptions().timeZone : zone === 'utc' ? 'UTC' : zone;
+  }
+
+  /** Reads the definition from the property, `src`, or the inline JSON child. */
+  async #load(): Promise<void> {
+    const source = this.dashboard ?? this.src ?? this.querySelector('script[type="application/json"]')?.textContent ?? undefined;
+    if (source === undefined || source === this.#loaded) return;
+    this.#loaded = source;
+    let input: unknown = source;
+    if (source === this.src) {
+      try {
+        const response = await fetch(this.src!);
+        if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+        input = await response.text();
+      } catch (error) {
+        this.#invalid([{ path: '(root)', message: `could not be loaded from ${this.src}: ${(error as Error).message}` }]);
+        return;
+      }
+    }
+    const check = validateDashboard(input);
+    if (!check.ok) {
+      this.#invalid(check.problems);
+      return;
+    }
+    this._problems = undefined;
+    this._definition = check.dashboard;
+    if (this.syncUrl) this.#readUrl();
+    this.#refresher.intervalMs = (parseDuration(this.#refreshInterval) ?? 0) * 1000;
+    this.#start();
+  }
+
+  #invalid(problems: SchemaProblem[]): void {
+    this._problems = problems;
+    this._definition = undefined;
+    const message = `The dashboard has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`;
+    this.dispatchEvent(new PromErrorEvent({ error: new SchemaError(message, problems) }));
+  }
+
+  /** Builds clients and engine, then resolves variables and tells the panels. */
+  #start(): void {
+    const d = this._definition;
+    if (!d) return;
+    this.#engine?.dispose();
+    let datasources = d.datasources;
+    if (this.url) {
+      const main = datasources.find((ds) => ds.default) ?? datasources[0];
+      datasources = main
+        ? datasources.map((ds) => (ds === main ? { ...ds, url: this.url! } : ds))
+        : [{ name: 'default', type: 'prometheus', url: this.url, backend: 'prometheus', scrapeInterval: '15s', default: true }];
+    }
+    this.#registry = new DatasourceRegistry(
+      { datasources },
+      { ...(this.resolveAuth ? { resolveAuth: this.resolveAuth } : {}), ...(this.clientOptions ? { clientOptions: this.clientOptions } : {}) },
+    );
+    const registry = this.#registry;
+    this.#engine = new QueryEngine({ client: (name) => registry.client(name) });
+    void this.#resolve(undefined);
+  }
+
+  /** Resolves variables (all, or `changed` and its dependents), then re-queries the panels. */
+  async #resolve(changed: string | undefined): Promise<void> {
+    const d = this._definition;
+    const registry = this.#registry;
+    if (!d || !registry) return;
+    try {
+      const range = resolveRange(this.#raw, { timeZone: this.#zone, weekStartsOn: d.weekStart === 'sunday' ? 0 : 1 });
+      this._variables = await resolveVariables(d, {
+        client: (name) => registry.client(name),
+        defaultDatasource: registry.defaultName,
+        range,
+        builtins: { __range: `${Math.round((range.to - range.from) / 1000)}s` },
+        ...(this.variableValues ? { selections: this.variableValues } : {}),
+        ...(changed ? { previous: this._variables, refresh: new Set([changed]) } : {}),
+      });
+    } catch (error) {
+      if (isPromkitError(error)) this.dispatchEvent(new PromErrorEvent({ error }));
+    }
+    this.#bump('change');
+  }
+
+  /** Publishes a new context revision: every panel queries again. */
+  #bump(reason: 'interval' | 'manual' | 'change', rangeChanged = false): void {
+    const d = this._definition;
+    if (!d || !this.#engine || !this.#registry) return;
+    if (rangeChanged && d.variables.some((v) => v.type === 'query' && v.refresh === 'time')) {
+      void this.#resolve(d.variables.find((v) => v.type === 'query' && v.refresh === 'time')!.name);
+      return;
+    }
+    if (reason !== 'change') this.dispatchEvent(new PromRefreshEvent({ reason }));
+    const context: DashboardContext = {
+      engine: this.#engine,
+      datasources: this.#registry,
+      range: this.#raw,
+      timeZone: this.#zone,
+      weekStartsOn: d.weekStart === 'sunday' ? 0 : 1,
+      variables: valuesOf(this._variables),
+      revision: ++this.#revision,
+      group: this.#group,
+      theme: this.theme ?? '',
+    };
+    this.#provider.setValue(context);
+    if (this.syncUrl) this.#writeUrl();
+    this.requestUpdate();
+  }
+
+  #onTimeRange(event: PromTimeRangeChangeEvent): void {
+    this.from = event.detail.from;
+    this.to = event.detail.to;
+  }
+
+  async #onVariable(event: PromVariableChangeEvent): Promise<void> {
+    if (!this._definition) return;
+    this.variableValues = { ...this.#selections(), [event.detail.name]: event.detail.value };
+    await this.#resolve(event.detail.name);
+  }
+
+  #onRefreshInterval(event: PromRefreshIntervalChangeEvent): void {
+    this.refresh = event.detail.refresh;
+  }
+
+  #selections(): Record<string, string | string[]> {
+    return Object.fromEntries([...this._variables].map(([name, v]) => [name, v.multi ? v.selected : (v.selected[0] ?? '')]));
+  }
+
+  #param(name: string): string {
+    return `${this.urlKey ? `${this.urlKey}.` : ''}${name}`;
+  }
+
+  #readUrl(): void {
+    const params = new URLSearchParams(location.search);
+    const from = params.get(this.#param('from'));
+    const to = params.get(this.#param('to'));
+    const refresh = params.get(this.#param('refresh'));
+    if (from) this.from = from;
+    if (to) this.to = to;
+    if (refresh !== null) this.refresh = refresh;
+    const selections: Record<string, string | string[]> = { ...this.variableValues };
+    for (const v of this._definition?.variables ?? []) {
+      const values = params.getAll(this.#param(`var-${v.name}`));
+      if (values.length > 0) selections[v.name] = values.length === 1 && !('multi' in v && v.multi) ? values[0]! : values;
+    }
+    this.variableValues = selections;
+  }
+
+  #writeUrl(): void {
+    const params = new URLSearchParams(location.search);
+    const prefix = this.#param('');
+    for (const key of [...params.keys()]) if (key.startsWith(`${prefix}var-`)) params.delete(key);
+    params.set(this.#param('from'), this.#raw.from);
+    params.set(this.#param('to'), this.#raw.to);
+    params.set(this.#param('refresh'), this.#refreshInterval);
+    for (const [name, v] of this._variables) for (const value of v.selected) params.append(this.#param(`var-${name}`), value);
+    history.replaceState(history.state, '', `${location.pathname}?${params}${location.hash}`);
+  }
+
+  /** Sections: the panels above the first row, then each row (once per value when it repeats). */
+  #sections(d: Dashboard): Section[] {
+    const values = valuesOf(this._variables);
+    const top: Section = { row: undefined, key: 'top', panels: [] };
+    const sections: Section[] = [top];
+    // The sections that panels after a row belong to: one per repeat of that row.
+    let current: { section: Section; scope: VariableValues }[] = [{ section: top, scope: {} }];
+    for (const item of d.panels) {
+      if (item.type !== 'row') {
+        for (const { section, scope } of current) this.#place(section, item, scope, values);
+        continue;
+      }
+      current = this.#repeats(item.repeat).map((scope, i) => {
+        const section: Section = { row: { ...item, title: interpolate(item.title, { ...values, ...scope }) }, key: `row-${item.id}-${i}`, panels: [] };
+        sections.push(section);
+        if (item.collapsed) for (const p of item.panels) this.#place(section, p, scope, values);
+        return { section, scope };
+      });
+    }
+    return sections.filter((s) => s.row || s.panels.length > 0);
+  }
+
+  /** One scope per selected value of `variable` (one empty scope when it does not repeat). */
+  #repeats(variable: string | undefined): VariableValues[] {
+    const v = variable ? this._variables.get(variable) : undefined;
+    if (!variable || !v) return [{}];
+    const list = Array.isArray(v.value.value) ? v.value.value : [v.value.value];
+    return list.map((value) => ({ [variable]: value }));
+  }
+
+  /** Adds a panel (or its repeats) to a section with interpolated titles. */
+  #place(section: Section, panel: Panel, scoped: VariableValues, values: VariableValues): void {
+    const scopes = panel.repeat ? this.#repeats(panel.repeat).map((s) => ({ ...scoped, ...s })) : [scoped];
+    const perRow = panel.maxPerRow ?? scopes.length;
+    scopes.forEach((scope, i) => {
+      const w = panel.repeat && panel.repeatDirection !== 'v' ? Math.max(panel.gridPos.w, Math.floor(24 / Math.max(1, perRow))) : panel.gridPos.w;
+      const across = Math.max(1, Math.floor(24 / w));
+      const gridPos = !panel.repeat
+        ? panel.gridPos
+        : panel.repeatDirection === 'v'
+          ? { ...panel.gridPos, y: panel.gridPos.y + i * panel.gridPos.h }
+          : { ...panel.gridPos, w, x: (i % across) * w, y: panel.gridPos.y + Math.floor(i / across) * panel.gridPos.h };
+      section.panels.push({
+        spec: { ...panel, gridPos, title: interpolate(panel.title, { ...values, ...scope }) },
+        scoped: scope,
+        key: `${section.key}-${panel.id}-${i}`,
+      });
+    });
+  }
+
+  #toggleRow(id: number): void {
+    const collapsed = new Set(this._collapsed);
+    if (collapsed.has(id)) collapsed.delete(id);
+    else collapsed.add(id);
+    this._collapsed = collapsed;
+  }
+
+  override render(): TemplateResult {
+    if (this._problems) {
+      return html`<div part="problems" role="alert">
+        <strong>This dashboard cannot be shown: ${this._problems.length} problem${this._problems.length === 1 ? '' : 's'}</strong>
+        <ul>${this._problems.map((p) => html`<li><code>${p.path}</code>: ${p.message}</li>`)}</ul>
+      </div>`;
+    }
+    const d = this._definition;
+    // Panels wait for the first context (variables resolved), or they would start on their own.
+    if (!d || this.#revision === 0) return html`<slot></slot><div class="loading" aria-busy="true">Loading dashboard…</div>`;
+    const sections = this.#sections(d);
+    const viewed = this.viewPanel === undefined ? undefined : sections.flatMap((s) => s.panels).find((p) => p.spec.id === this.viewPanel);
+    return html`
+      <slot></slot>
+      <div part="toolbar" role="toolbar" aria-label=${`${d.title} controls`}>
+        <h2 class="title">${d.title}</h2>
+        ${[...this._variables.values()]
+          .filter((v) => (d.variables.find((x) => x.name === v.name)?.hide ?? 'none') !== 'variable')
+          .map(
+            (v) => html`<prom-variable
+              .name=${v.name}
+              .label=${(d.variables.find((x) => x.name === v.name)?.hide ?? 'none') === 'label' ? '' : v.label}
+              .options=${v.options}
+              .value=${v.selected}
+              .multi=${v.multi}
+              .includeAll=${v.includeAll}
+              theme=${this.theme ?? nothing}
+            ></prom-variable>`,
+          )}
+        <span class="spacer"></span>
+        ${viewed ? html`<button @click=${() => (this.viewPanel = undefined)}>← Back to dashboard</button>` : nothing}
+        <prom-time-range .from=${this.#raw.from} .to=${this.#raw.to} theme=${this.theme ?? nothing}></prom-time-range>
+        <prom-refresh-picker .refresh=${this.#refreshInterval} theme=${this.theme ?? nothing}></prom-refresh-picker>
+        <button class="icon" aria-label="Fullscreen" title="Fullscreen" @click=${() => void this.requestDashboardFullscreen().catch(() => undefined)}>${fullscreenIcon}</button>
+      </div>
+      ${viewed
+        ? html`<div class="viewed">${this.#panel(viewed.spec, viewed.scoped, 'height:100%')}</div>`
+        : sections.map((s) => this.#section(s))}
+    `;
+  }
+
+  #section(section: Section): TemplateResult {
+    const row = section.row;
+    const collapsed = row ? (this._collapsed.has(row.id) ? !row.collapsed : row.collapsed) : false;
+    const top = Math.min(...section.panels.map((p) => p.spec.gridPos.y));
+    return html`
+      ${row
+        ? html`<h3 part="row" class="row"><button aria-expanded=${collapsed ? 'false' : 'true'} @click=${() => this.#toggleRow(row.id)}>${collapsed ? '▸' : '▾'} ${row.title}</button></h3>`
+        : nothing}
+      ${collapsed || section.panels.length === 0
+        ? nothing
+        : html`<div part="grid" class="grid">
+            ${section.panels.map(({ spec, scoped }) =>
+              this.#panel(spec, scoped, `grid-column:${spec.gridPos.x + 1} / span ${spec.gridPos.w};grid-row:${spec.gridPos.y - top + 1} / span ${spec.gridPos.h};height:auto`),
+            )}
+          </div>`}
+    `;
+  }
+
+  #panel(spec: Panel, scoped: VariableValues, style: string): TemplateResult {
+    return html`<prom-panel .spec=${spec} .scopedVars=${scoped} viewable style=${style} theme=${this.theme ?? nothing}></prom-panel>`;
+  }
+}

@@ -1,0 +1,87 @@
+import { css } from 'lit';
+
+export const dashboardStyles = css`
+  :host {
+    display: block;
+    box-sizing: border-box;
+    font-family: var(--prom-font-family);
+    font-size: var(--prom-font-size);
+    color: var(--prom-color-text);
+    background: var(--prom-color-surface);
+    padding: var(--prom-dashboard-gap, 8px);
+    --prom-grid-unit: 30px;
+  }
+  :host(:fullscreen) {
+    overflow: auto;
+  }
+  [part='toolbar'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 8px 12px;
+    margin-bottom: var(--prom-dashboard-gap, 8px);
+  }
+  .title {
+    margin: 0 8px 0 0;
+    font-size: calc(var(--prom-font-size) + 5px);
+    font-weight: 600;
+  }
+  .spacer {
+    flex: 1;
+  }
+  button {
+    font: inherit;
+    color: var(--prom-color-text);
+    background: var(--prom-color-background);
+    border: 1px solid var(--prom-color-border);
+    border-radius: 4px;
+    padding: 3px 8px;
+    min-height: 26px;
+    cursor: pointer;
+  }
+  button:focus-visible {
+    outline: 2px solid var(--prom-color-focus);
+    outline-offset: 1px;
+  }
+  .grid {
+    display: grid;
+    grid-template-columns: repeat(24, minmax(0, 1fr));
+    grid-auto-rows: var(--prom-grid-unit);
+    gap: var(--prom-dashboard-gap, 8px);
+    margin-bottom: var(--prom-dashboard-gap, 8px);
+  }
+  .grid > prom-panel {
+    min-height: 0;
+  }
+  .row {
+    margin: 8px 0;
+    font-size: calc(var(--prom-font-size) + 2px);
+  }
+  .row button {
+    border: 0;
+    background: none;
+    font-weight: 600;
+    padding: 2px 0;
+  }
+  .viewed {
+    height: calc(100vh - 80px);
+    min-height: 300px;
+  }
+  [part='problems'] {
+    padding: 16px;
+    border: 1px solid var(--prom-color-red);
+    border-radius: 6px;
+    background: var(--prom-color-background);
+    color: var(--prom-color-text);
+  }
+  [part='problems'] code {
+    color: var(--prom-color-red);
+  }
+  .loading {
+    padding: 16px;
+    color: var(--prom-color-text-muted);
+  }
+  ::slotted(script) {
+    display: none;
+  }
+`;

@@ -1,0 +1,113 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { TIME_RANGE_PRESETS, describeRange, parseTime } from '@promkit/core';
+import { PromElement } from '../../internal/prom-element.js';
+import { clockIcon } from '../../internal/icons.js';
+import { themeTokens } from '../../theme/theme.js';
+import { controlStyles } from '../controls.styles.js';
+import { PromTimeRangeChangeEvent } from '../../events/time-range-change-event.js';
+
+/**
+ * Picks a time range: quick presets (last 5 minutes … 30 days, today, this week…) or absolute
+ * from/to. Keyboard-operable; Escape closes the list.
+ *
+ * @summary Time range picker, alone or in a dashboard toolbar.
+ * @fires prom-time-range-change - The user picked a range. `detail` has `from` and `to`.
+ * @csspart trigger - The button that opens the picker.
+ * @csspart popover - The list of presets and the absolute fields.
+ * @cssprop --prom-color-focus - Focus ring colour.
+ */
+export class PromTimeRange extends PromElement {
+  static override styles = [themeTokens, controlStyles];
+  static override properties = {
+    from: { type: String, reflect: true },
+    to: { type: String, reflect: true },
+    theme: { type: String, reflect: true },
+    _open: { state: true },
+    _problem: { state: true },
+  };
+
+  /** Start: date math (`now-6h`), ISO 8601 or epoch ms. */
+  declare from: string;
+  /** End: date math, ISO 8601 or epoch ms. */
+  declare to: string;
+  declare theme: string | undefined;
+  declare _open: boolean;
+  declare _problem: string | undefined;
+
+  readonly #onKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && this._open) {
+      this._open = false;
+      this.renderRoot.querySelector<HTMLButtonElement>('[part="trigger"]')?.focus();
+    }
+  };
+  readonly #onOutside = (event: Event) => {
+    if (this._open && !event.composedPath().includes(this)) this._open = false;
+  };
+
+  constructor() {
+    super();
+    this.from = 'now-6h';
+    this.to = 'now';
+    this._open = false;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('keydown', this.#onKey);
+    document.addEventListener('pointerdown', this.#onOutside);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('keydown', this.#onKey);
+    document.removeEventListener('pointerdown', this.#onOutside);
+  }
+
+  #pick(from: string, to: string): void {
+    const event = new PromTimeRangeChangeEvent({ from, to });
+    this.dispatchEvent(event);
+    if (!event.defaultPrevented) {
+      this.from = from;
+      this.to = to;
+    }
+    this._open = false;
+  }
+
+  #applyAbsolute(event: SubmitEvent): void {
+    event.preventDefault();
+    const form = event.target as HTMLFormElement;
+    const from = (form.elements.namedItem('from') as HTMLInputElement).value.trim();
+    const to = (form.elements.namedItem('to') as HTMLInputElement).value.trim();
+    try {
+      if (parseTime(from) >= parseTime(to, { roundUp: true })) throw new Error('"From" must be before "To".');
+      this._problem = undefined;
+      this.#pick(from, to);
+    } catch (error) {
+      this._problem = (error as Error).message;
+    }
+  }
+
+  override render(): TemplateResult {
+    const label = describeRange({ from: this.from, to: this.to });
+    return html`
+      <button part="trigger" aria-haspopup="dialog" aria-expanded=${this._open ? 'true' : 'false'} aria-label=${`Time range: ${label}`} @click=${() => (this._open = !this._open)}>
+        ${clockIcon} ${label}
+      </button>
+      ${this._open
+        ? html`<div part="popover" role="dialog" aria-label="Choose a time range" style="right:0">
+            <ul aria-label="Quick ranges">
+              ${TIME_RANGE_PRESETS.map(
+                (p) => html`<li><button aria-current=${p.from === this.from && p.to === this.to ? 'true' : 'false'} @click=${() => this.#pick(p.from, p.to)}>${p.label}</button></li>`,
+              )}
+            </ul>
+            <form @submit=${this.#applyAbsolute} style="display:grid;gap:4px;margin-top:8px;border-top:1px solid var(--prom-color-border);padding-top:8px">
+              <label for="from">From</label><input id="from" name="from" .value=${this.from} autocomplete="off" />
+              <label for="to">To</label><input id="to" name="to" .value=${this.to} autocomplete="off" />
+              ${this._problem ? html`<span role="alert" style="color:var(--prom-color-red)">${this._problem}</span>` : nothing}
+              <button type="submit">Apply time range</button>
+            </form>
+          </div>`
+        : nothing}
+    `;
+  }
+}

@@ -1,0 +1,135 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { ALL_VALUE, type VariableOption } from '@promkit/core';
+import { PromElement } from '../../internal/prom-element.js';
+import { themeTokens } from '../../theme/theme.js';
+import { controlStyles } from '../controls.styles.js';
+import { PromVariableChangeEvent } from '../../events/variable-change-event.js';
+
+let variableCount = 0;
+
+/**
+ * A dashboard variable's value: a labelled select for single values; a searchable list of
+ * checkboxes, with All, for multi-value variables.
+ *
+ * @summary Variable select (searchable, multi, All).
+ * @fires prom-variable-change - The selection changed. `detail` has `name` and `value` (`$__all` for All).
+ * @csspart trigger - The button that opens a multi-value list.
+ * @csspart popover - The multi-value list.
+ * @csspart select - The single-value select.
+ */
+export class PromVariable extends PromElement {
+  static override styles = [themeTokens, controlStyles];
+  static override properties = {
+    name: { type: String },
+    label: { type: String },
+    multi: { type: Boolean },
+    includeAll: { type: Boolean, attribute: 'include-all' },
+    theme: { type: String, reflect: true },
+    options: { attribute: false },
+    value: { attribute: false },
+    _open: { state: true },
+    _filter: { state: true },
+  };
+
+  /** Variable name (`$name` in queries). */
+  declare name: string;
+  /** Text before the control; defaults to the name. */
+  declare label: string | undefined;
+  declare multi: boolean;
+  declare includeAll: boolean;
+  declare theme: string | undefined;
+  /** Choices. */
+  declare options: VariableOption[];
+  /** Selected value(s); `['$__all']` for All. */
+  declare value: string[];
+  declare _open: boolean;
+  declare _filter: string;
+
+  readonly #id = `prom-variable-${++variableCount}`;
+  readonly #onKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && this._open) {
+      this._open = false;
+      this.renderRoot.querySelector<HTMLButtonElement>('[part="trigger"]')?.focus();
+    }
+  };
+  readonly #onOutside = (event: Event) => {
+    if (this._open && !event.composedPath().includes(this)) this._open = false;
+  };
+
+  constructor() {
+    super();
+    this.name = '';
+    this.multi = false;
+    this.includeAll = false;
+    this.options = [];
+    this.value = [];
+    this._open = false;
+    this._filter = '';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.addEventListener('keydown', this.#onKey);
+    document.addEventListener('pointerdown', this.#onOutside);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('keydown', this.#onKey);
+    document.removeEventListener('pointerdown', this.#onOutside);
+  }
+
+  #select(value: string[]): void {
+    const event = new PromVariableChangeEvent({ name: this.name, value: this.multi ? value : (value[0] ?? '') });
+    this.dispatchEvent(event);
+    if (!event.defaultPrevented) this.value = value;
+  }
+
+  #toggle(option: string, checked: boolean): void {
+    if (option === ALL_VALUE) {
+      this.#select(checked ? [ALL_VALUE] : []);
+      return;
+    }
+    const current = this.value.filter((v) => v !== ALL_VALUE);
+    this.#select(checked ? [...current, option] : current.filter((v) => v !== option));
+  }
+
+  #summary(): string {
+    if (this.value.includes(ALL_VALUE)) return 'All';
+    const texts = this.value.map((v) => this.options.find((o) => o.value === v)?.text ?? v);
+    if (texts.length === 0) return 'None';
+    return texts.length > 2 ? `${texts.slice(0, 2).join(' + ')} + ${texts.length - 2}` : texts.join(' + ');
+  }
+
+  override render(): TemplateResult {
+    const label = this.label || this.name;
+    if (!this.multi) {
+      return html`<label for=${this.#id}>${label}</label>
+        <select id=${this.#id} part="select" @change=${(e: Event) => this.#select([(e.target as HTMLSelectElement).value])}>
+          ${this.includeAll ? html`<option value=${ALL_VALUE} ?selected=${this.value[0] === ALL_VALUE}>All</option>` : nothing}
+          ${this.options.map((o) => html`<option value=${o.value} ?selected=${this.value[0] === o.value}>${o.text}</option>`)}
+        </select>`;
+    }
+    const filter = this._filter.toLowerCase();
+    const shown = this.options.filter((o) => o.text.toLowerCase().includes(filter));
+    const all = this.value.includes(ALL_VALUE);
+    return html`<span class="label" id=${`${this.#id}-label`}>${label}</span>
+      <button part="trigger" aria-haspopup="listbox" aria-expanded=${this._open ? 'true' : 'false'} aria-labelledby=${`${this.#id}-label ${this.#id}-value`} @click=${() => (this._open = !this._open)}>
+        <span id=${`${this.#id}-value`}>${this.#summary()}</span> ▾
+      </button>
+      ${this._open
+        ? html`<div part="popover" role="group" aria-label=${`Values of ${label}`}>
+            <input type="search" placeholder="Search" aria-label=${`Search values of ${label}`} .value=${this._filter} @input=${(e: Event) => (this._filter = (e.target as HTMLInputElement).value)} style="width:100%;margin-bottom:6px" />
+            <ul>
+              ${this.includeAll && filter === ''
+                ? html`<li><label><input type="checkbox" .checked=${all} @change=${(e: Event) => this.#toggle(ALL_VALUE, (e.target as HTMLInputElement).checked)} />All</label></li>`
+                : nothing}
+              ${shown.map(
+                (o) => html`<li><label><input type="checkbox" .checked=${all || this.value.includes(o.value)} @change=${(e: Event) => this.#toggle(o.value, (e.target as HTMLInputElement).checked)} />${o.text}</label></li>`,
+              )}
+              ${shown.length === 0 ? html`<li style="padding:4px 6px;color:var(--prom-color-text-muted)">No match</li>` : nothing}
+            </ul>
+          </div>`
+        : nothing}`;
+  }
+}

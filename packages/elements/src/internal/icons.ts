@@ -1,0 +1,10 @@
+/** Small inline SVG icons: no icon font or emoji needed, crisp at any pixel ratio, coloured by currentColor. */
+import { svg } from 'lit';
+
+const icon = (path: ReturnType<typeof svg>) =>
+  svg`<svg width="14" height="14" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" style="vertical-align:-2px">${path}</svg>`;
+
+export const clockIcon = icon(svg`<circle cx="8" cy="8" r="6.25"></circle><path d="M8 4.5V8l2.5 1.5"></path>`);
+export const refreshIcon = icon(svg`<path d="M13.5 8a5.5 5.5 0 1 1-1.6-3.9"></path><path d="M13.5 2.5v3h-3"></path>`);
+export const fullscreenIcon = icon(svg`<path d="M2.5 6V2.5H6M10 2.5h3.5V6M13.5 10v3.5H10M6 13.5H2.5V10"></path>`);
+export const expandIcon = icon(svg`<path d="M9.5 2.5h4v4M13.5 2.5 9 7M6.5 13.5h-4v-4M2.5 13.5 7 9"></path>`);
