@@ -33,6 +33,7 @@ describe('formatValueText', () => {
     [93_784, 'dtdurations', undefined, '1 day, 2 hours'],
     [200, 'dtdurations', undefined, '3 minutes, 20 seconds'],
     [1, 'dtdurations', undefined, '1 second'],
+    [-1.7625990849069044e308, 'dtdurations', undefined, '-5.59e+300 years'],
     [2_400_000_000, 'hertz', undefined, '2.4 GHz'],
     [1234, 'reqps', undefined, '1.23 K req/s'],
     [12, 'ops', undefined, '12 ops/s'],

@@ -93,6 +93,9 @@ const HUMAN_UNITS: readonly [number, string][] = [
 
 /** Seconds as words, two largest units: "1 day, 2 hours". */
 const humanDuration: Formatter = (value) => {
+  const years = Math.abs(value) / 31_536_000;
+  // Past a million years, words stop helping: show the years in exponent form.
+  if (years >= 1e6) return { prefix: value < 0 ? '-' : '', text: years.toExponential(2), suffix: ' years' };
   let rest = Math.round(Math.abs(value));
   if (rest === 0) return { prefix: '', text: value === 0 ? '0' : '< 1', suffix: ' second' + (value === 0 ? 's' : '') };
   const parts: string[] = [];

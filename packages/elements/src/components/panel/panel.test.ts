@@ -200,7 +200,13 @@ describe('<prom-panel> safety and states', () => {
 
   it('refresh picks up newly scraped samples', async () => {
     const el = await panel({ url, type: 'stat', query: 'max(promkit_live_requests_total)', range: 'now-5m', refresh: '1s' });
-    const first = el.results[0]!.frames[0]!.values.at(-1)!;
+    // Prometheus may have only just started: wait for its first scrape of the live exporter.
+    const lastValue = () => el.results[0]?.frames[0]?.values.at(-1);
+    for (let i = 0; i < 20 && lastValue() === undefined; i++) {
+      await new Promise((resolve) => el.addEventListener('prom-data', resolve, { once: true }));
+    }
+    const first = lastValue()!;
+    expect(first).to.be.a('number');
     let latest = first;
     for (let i = 0; i < 20 && latest <= first; i++) {
       await new Promise((resolve) => el.addEventListener('prom-data', resolve, { once: true }));
