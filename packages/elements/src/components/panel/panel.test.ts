@@ -1,6 +1,6 @@
 /** <prom-panel> in Chromium against the real Prometheus: exact values, states, safety, cleanup. */
 import { expect } from 'chai';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { executeServerCommand, sendMouse } from '@web/test-runner-commands';
 import { formatValueText } from '@promkit/core';
 import { getInstanceByDom } from '../../charts/echarts.js';
 import { HISTOGRAM_BUCKETS, STEP, T0, T_END, TRICKY_LABEL_VALUES, valueOf, storedSeries } from '../../../../../tests/harness/dataset.mjs';
@@ -235,6 +235,47 @@ describe('<prom-panel> safety and states', () => {
     expect(getInstanceByDom(container)).to.equal(undefined);
     expect(getInstanceByDom(shadow(el).querySelector<HTMLElement>('.canvas')!)).to.equal(undefined);
     expect(liveObservers).to.equal(before);
+  });
+});
+
+describe('<prom-panel> interaction', () => {
+  it('dragging across the chart zooms: a time-range event with the dragged span', async () => {
+    const el = await panel({ url, query: 'promkit_temperature_celsius', range: HOUR_RANGE });
+    const canvas = shadow(el).querySelector('canvas')!.getBoundingClientRect();
+    const events: { from: string; to: string }[] = [];
+    el.addEventListener('prom-time-range-change', (e) => events.push((e as CustomEvent).detail));
+    const y = Math.round(canvas.top + canvas.height * 0.4);
+    await sendMouse({ type: 'move', position: [Math.round(canvas.left + canvas.width * 0.3), y] });
+    await sendMouse({ type: 'down' });
+    await sendMouse({ type: 'move', position: [Math.round(canvas.left + canvas.width * 0.5), y] });
+    await sendMouse({ type: 'move', position: [Math.round(canvas.left + canvas.width * 0.6), y] });
+    const reloaded = new Promise((resolve) => el.addEventListener('prom-data', resolve, { once: true }));
+    await sendMouse({ type: 'up' });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(events).to.have.length(1);
+    const from = Date.parse(events[0]!.from) / 1000;
+    const to = Date.parse(events[0]!.to) / 1000;
+    expect(from).to.be.greaterThan(T0);
+    expect(to).to.be.lessThan(T_END);
+    expect(to - from).to.be.within(600, 1800);
+    // Standalone, the panel takes the new range itself and queries it.
+    await reloaded;
+    expect(el.results[0]!.timing.start).to.be.at.least(Math.floor(from / 15) * 15 - 60);
+  });
+
+  it('an off-screen panel pauses its refresh and resumes when scrolled into view', async () => {
+    const spacer = document.createElement('div');
+    spacer.style.cssText = 'height:3000px;grid-column:1 / -1';
+    stage.append(spacer);
+    const el = await panel({ url, type: 'stat', query: 'max(promkit_live_requests_total)', range: 'now-5m', refresh: '1s' });
+    let refreshes = 0;
+    el.addEventListener('prom-refresh', () => refreshes++);
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(refreshes, 'no refresh while off-screen').to.equal(0);
+    el.scrollIntoView();
+    await new Promise((resolve) => el.addEventListener('prom-data', resolve, { once: true }));
+    expect(refreshes).to.be.greaterThan(0);
+    window.scrollTo(0, 0);
   });
 });
 

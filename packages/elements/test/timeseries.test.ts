@@ -1,0 +1,123 @@
+/** The time series option builder, in Node: pure input → option. */
+import { describe, expect, it } from 'vitest';
+import type { FieldDefaults, Frame } from '@promkit/core';
+import { interleave, percentFrames, timeseriesOption, type TimeseriesInput } from '../src/charts/timeseries.js';
+import type { ChartTheme } from '../src/theme/theme.js';
+
+const theme: ChartTheme = {
+  dark: false,
+  text: '#111',
+  textMuted: '#555',
+  background: '#fff',
+  surface: '#eee',
+  border: '#ccc',
+  grid: '#ddd',
+  axis: '#999',
+  tooltipBackground: '#fff',
+  fontFamily: 'sans-serif',
+  fontSize: 12,
+  palette: ['#p0', '#p1', '#p2'],
+  named: { red: '#red', green: '#green', orange: '#orange' },
+};
+
+function frame(name: string, points: [number, number][]): Frame {
+  return { labels: { name }, timestamps: Float64Array.from(points, (p) => p[0]), values: Float64Array.from(points, (p) => p[1]) };
+}
+
+function input(field: FieldDefaults, frames: Frame[], extra: Partial<TimeseriesInput> = {}): TimeseriesInput {
+  return {
+    series: frames.map((f, i) => ({ name: f.labels['name']!, refId: 'A', frame: f, field: i === 0 ? field : {} })),
+    field,
+    options: {},
+    range: { from: 0, to: 100_000 },
+    stepMs: 10_000,
+    theme,
+    timeZone: 'UTC',
+    ...extra,
+  };
+}
+
+type Option = { series: Record<string, unknown>[]; dataset: { source: Float64Array }[]; yAxis: Record<string, unknown>; animation: boolean; tooltip: { formatter?: (p: unknown) => string } };
+
+describe('interleave', () => {
+  it('writes [t, v, …] and a NaN row where samples are missing', () => {
+    const f = frame('a', [[0, 1], [10, 2], [40, 3]]);
+    expect([...interleave(f, 15)]).toEqual([0, 1, 10, 2, 11, Number.NaN, 40, 3]);
+    expect([...interleave(f, Number.POSITIVE_INFINITY)]).toEqual([0, 1, 10, 2, 40, 3]);
+  });
+});
+
+describe('timeseriesOption', () => {
+  it('one Float64Array dataset per series, LTTB sampling, palette colours, units on the axis', () => {
+    const o = timeseriesOption(input({ unit: 'bytes' }, [frame('a', [[0, 1024], [10_000, 2048]]), frame('b', [[0, 1], [10_000, 2]])])) as unknown as Option;
+    expect(o.dataset.map((d) => d.source)).toEqual([Float64Array.of(0, 1024, 10_000, 2048), Float64Array.of(0, 1, 10_000, 2)]);
+    expect(o.series.map((s) => [s['type'], s['sampling'], s['color'], s['datasetIndex']])).toEqual([
+      ['line', 'lttb', '#p0', 0],
+      ['line', 'lttb', '#p1', 1],
+    ]);
+    expect((o.yAxis['axisLabel'] as { formatter: (v: number) => string }).formatter(1536)).toBe('1.5 KiB');
+    expect(o.animation).toBe(true);
+  });
+
+  it('turns animation off for large data', () => {
+    const big = frame('a', Array.from({ length: 3000 }, (_, i) => [i * 10_000, i] as [number, number]));
+    expect((timeseriesOption(input({}, [big])) as unknown as Option).animation).toBe(false);
+  });
+
+  it('stacks normally, or to 100 % with a percent axis', () => {
+    const frames = [frame('a', [[0, 1], [10_000, 3]]), frame('b', [[0, 3], [10_000, 1]])];
+    const normal = timeseriesOption(input({ custom: { stacking: { mode: 'normal' } } }, frames)) as unknown as Option;
+    expect(normal.series.map((s) => s['stack'])).toEqual(['A', 'A']);
+    const percent = timeseriesOption(input({ custom: { stacking: { mode: 'percent' } } }, frames)) as unknown as Option;
+    expect(percent.dataset.map((d) => [...d.source])).toEqual([
+      [0, 25, 10_000, 75],
+      [0, 75, 10_000, 25],
+    ]);
+    expect(percent.yAxis).toMatchObject({ min: 0, max: 100 });
+    expect(percentFrames(frames).map((f) => [...f.values])).toEqual([[25, 75], [75, 25]]);
+  });
+
+  it('log axis: base and non-positive values as gaps', () => {
+    const o = timeseriesOption(input({ custom: { axisScale: { type: 'log', log: 2 } } }, [frame('a', [[0, 0], [10_000, 8]])])) as unknown as Option;
+    expect(o.yAxis).toMatchObject({ type: 'log', logBase: 2 });
+    expect([...o.dataset[0]!.source]).toEqual([0, Number.NaN, 10_000, 8]);
+  });
+
+  it('threshold lines and bands in threshold colours', () => {
+    const thresholds = { mode: 'absolute' as const, steps: [{ value: null, color: 'green' }, { value: 80, color: 'red' }] };
+    const o = timeseriesOption(input({ thresholds, custom: { thresholdsStyle: { mode: 'line+area' } } }, [frame('a', [[0, 1]])])) as unknown as Option;
+    const markLine = o.series[0]!['markLine'] as { data: { yAxis: number; lineStyle: { color: string } }[] };
+    expect(markLine.data.map((d) => [d.yAxis, d.lineStyle.color])).toEqual([[80, '#red']]);
+    const markArea = o.series[0]!['markArea'] as { data: [{ yAxis: unknown; itemStyle: { color: string } }, { yAxis: unknown }][] };
+    expect(markArea.data.map(([a, b]) => [a.yAxis, b.yAxis, a.itemStyle.color])).toEqual([
+      ['min', 80, '#green'],
+      [80, 'max', '#red'],
+    ]);
+  });
+
+  it('hidden series are left out; fixed override colours win', () => {
+    const i = input({}, [frame('a', [[0, 1]]), frame('b', [[0, 2]])]);
+    i.series[0]!.hidden = true;
+    i.series[1]!.field = { color: { mode: 'fixed', fixedColor: 'orange' } };
+    const o = timeseriesOption(i) as unknown as Option;
+    expect(o.series.map((s) => [s['name'], s['color']])).toEqual([['b', '#orange']]);
+  });
+
+  it('the tooltip escapes series names and sorts; single mode shows the series nearest the pointer', () => {
+    const pointer = { value: 9 as number | undefined };
+    const i = input({}, [frame('<img src=x onerror=alert(1)>', [[0, 1]]), frame('b', [[0, 10]])], { options: { tooltip: { mode: 'multi', sort: 'desc' } }, pointer });
+    const o = timeseriesOption(i) as unknown as Option;
+    const params = [
+      { seriesName: '<img src=x onerror=alert(1)>', color: '#p0', value: [0, 1], axisValue: 0 },
+      { seriesName: 'b', color: '#p1', value: [0, 10], axisValue: 0 },
+    ];
+    const html = o.tooltip.formatter!(params);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toContain('<img');
+    expect(html.indexOf('>b<')).toBeLessThan(html.indexOf('&lt;img'));
+    const single = timeseriesOption({ ...i, options: { tooltip: { mode: 'single', sort: 'none' } } }) as unknown as Option;
+    const one = single.tooltip.formatter!(params);
+    expect(one).toContain('>b<');
+    expect(one).not.toContain('&lt;img');
+  });
+});
