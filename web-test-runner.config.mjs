@@ -29,7 +29,8 @@ export const CHROMIUM_ARGS = [
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
-  files: ['tests/browser/**/*.test.ts', 'packages/elements/src/**/*.test.ts'],
+  // Element tests first: page-level tests then find a Prometheus with a minute of its own history.
+  files: ['packages/elements/src/**/*.test.ts', 'tests/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'production'] },
   concurrency: 1,
   browserStartTimeout: 60_000,

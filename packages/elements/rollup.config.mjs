@@ -1,14 +1,31 @@
+import nodeResolve from '@rollup/plugin-node-resolve';
+import replace from '@rollup/plugin-replace';
+import terser from '@rollup/plugin-terser';
 import typescript from '@rollup/plugin-typescript';
 
-/** ESM build of @promkit/elements with declarations; dependencies stay external for npm users. */
-export default {
-  input: ['src/index.ts', 'src/define.ts'],
-  output: { dir: 'dist', format: 'es', sourcemap: true, preserveModules: true, preserveModulesRoot: 'src' },
-  external: [/^lit(\/|$)/, /^@lit\//, /^echarts(\/|$)/, /^@promkit\//, /^marked$/, /^dompurify$/],
-  plugins: [
-    typescript({
-      tsconfig: './tsconfig.json',
-      compilerOptions: { module: 'NodeNext', composite: false, declaration: true, declarationMap: true, outDir: 'dist', rootDir: 'src' },
-    }),
-  ],
-};
+const typescriptFor = (declarations) =>
+  typescript({
+    tsconfig: './tsconfig.json',
+    compilerOptions: { module: 'NodeNext', composite: false, declaration: declarations, declarationMap: declarations, outDir: 'dist', rootDir: 'src' },
+  });
+
+export default [
+  /** ESM build with declarations; dependencies stay external for npm users. */
+  {
+    input: ['src/index.ts', 'src/define.ts'],
+    output: { dir: 'dist', format: 'es', sourcemap: true, preserveModules: true, preserveModulesRoot: 'src' },
+    external: [/^lit(\/|$)/, /^@lit\//, /^echarts(\/|$)/, /^zrender(\/|$)/, /^@promkit\//, /^marked$/, /^dompurify$/],
+    plugins: [typescriptFor(true)],
+  },
+  /** One minified file for a <script> tag: everything bundled, every element registered. */
+  {
+    input: 'src/bundle.ts',
+    output: { file: 'dist/promkit.min.js', format: 'iife', name: 'promkit', sourcemap: true },
+    plugins: [
+      replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
+      nodeResolve({ browser: true, exportConditions: ['browser', 'production', 'import'] }),
+      typescriptFor(false),
+      terser({ format: { comments: false } }),
+    ],
+  },
+];

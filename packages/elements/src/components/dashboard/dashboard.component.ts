@@ -51,6 +51,7 @@ interface Section {
 /**
  * A whole dashboard from one JSON definition.
  *
+ * @tagname prom-dashboard
  * @summary Loads a dashboard (from `src`, the `dashboard` property, or an inline
  * `<script type="application/json">` child), validates it and shows the problems if it is
  * invalid, then lays its panels out on a 24-column grid with a toolbar of variables, time range

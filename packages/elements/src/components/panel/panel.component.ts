@@ -52,6 +52,7 @@ let panelCount = 0;
 /**
  * A live Prometheus chart.
  *
+ * @tagname prom-panel
  * @summary Standalone by attributes (`url`, `query`, `type`, `range`, `refresh`), or a full panel
  * spec through the `spec` property; inside `<prom-dashboard>` it takes datasource, time range
  * and variables from the dashboard.

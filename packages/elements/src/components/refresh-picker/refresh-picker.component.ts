@@ -12,6 +12,7 @@ export const REFRESH_INTERVALS = ['', '5s', '15s', '30s', '1m', '5m'] as const;
 /**
  * Refresh now, and pick an auto-refresh interval.
  *
+ * @tagname prom-refresh-picker
  * @summary Refresh button and interval select (off, 5s, 15s, 30s, 1m, 5m).
  * @fires prom-refresh - The refresh button was pressed (`detail.reason` is `manual`).
  * @fires prom-refresh-interval-change - An interval was picked. `detail.refresh` is '' for off.

@@ -10,6 +10,7 @@ import { PromTimeRangeChangeEvent } from '../../events/time-range-change-event.j
  * Picks a time range: quick presets (last 5 minutes … 30 days, today, this week…) or absolute
  * from/to. Keyboard-operable; Escape closes the list.
  *
+ * @tagname prom-time-range
  * @summary Time range picker, alone or in a dashboard toolbar.
  * @fires prom-time-range-change - The user picked a range. `detail` has `from` and `to`.
  * @csspart trigger - The button that opens the picker.

@@ -11,6 +11,7 @@ let variableCount = 0;
  * A dashboard variable's value: a labelled select for single values; a searchable list of
  * checkboxes, with All, for multi-value variables.
  *
+ * @tagname prom-variable
  * @summary Variable select (searchable, multi, All).
  * @fires prom-variable-change - The selection changed. `detail` has `name` and `value` (`$__all` for All).
  * @csspart trigger - The button that opens a multi-value list.
