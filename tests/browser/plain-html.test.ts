@@ -27,7 +27,7 @@ describe('examples/plain-html', () => {
       expect(win.customElements.get(tag), tag).to.not.equal(undefined);
     }
     expect(typeof win.promkit?.['PrometheusClient']).to.equal('function');
-    const panels = [...frame.contentDocument!.querySelectorAll('prom-panel')] as (HTMLElement & { results: { error?: unknown; frames: unknown[] }[] })[];
+    const panels = [...frame.contentDocument!.querySelectorAll('prom-panel')];
     expect(panels).to.have.length(4);
     const deadline = Date.now() + 20_000;
     while (panels.some((p) => p.results.length === 0 || p.results[0]!.frames.length === 0) && Date.now() < deadline) {

@@ -6,6 +6,7 @@ import type { PromDashboard } from './dashboard.component.js';
 import type { PromPanel } from '../panel/panel.component.js';
 import type { PromVariable } from '../variable/variable.component.js';
 import type { PromTimeRange } from '../time-range/time-range.component.js';
+import { getInstanceByDom } from '../../charts/echarts.js';
 import '../../define.js';
 
 const url = window.__PROMKIT_TEST__.prometheusUrl;
@@ -73,6 +74,25 @@ describe('<prom-dashboard>', () => {
     // The repeated gauge: one per selected room, titles interpolated.
     expect(panels(d).filter((p) => p.shadowRoot!.querySelector('[part="title"]')!.textContent!.startsWith('Temperature in'))).to.have.length(2);
     expect(byTitle(d, 'Temperature in office').results[0]!.frames[0]!.values.at(-1)).to.equal(valueOf('promkit_temperature_celsius', { room: 'office' }, END));
+  });
+
+  it('the crosshair is shared: hovering one chart shows the same time on the others', async () => {
+    const d = await mount((el) => {
+      el.src = FIXTURE;
+      el.url = url;
+    });
+    const charts = ['Request rate by method', 'Temperature by room'].map((t) => getInstanceByDom(byTitle(d, t).shadowRoot!.querySelector<HTMLElement>('.canvas')!)!);
+    expect(charts[0]!.group).to.equal(charts[1]!.group);
+    expect(charts[0]!.group).to.match(/^prom-dashboard-\d+$/);
+    const tooltipShown = (i: number) =>
+      [...byTitle(d, i === 0 ? 'Request rate by method' : 'Temperature by room').shadowRoot!.querySelectorAll<HTMLElement>('[part="chart"] div')].some(
+        (div) => div.style.display !== 'none' && div.style.opacity !== '0' && div.textContent!.includes(i === 0 ? 'GET' : 'office'),
+      );
+    const point = charts[0]!.convertToPixel({ seriesIndex: 0 }, [(T0 + 1200) * 1000, 1]) as number[];
+    charts[0]!.dispatchAction({ type: 'showTip', x: point[0], y: point[1] });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(tooltipShown(0)).to.equal(true);
+    expect(tooltipShown(1), 'the other chart shows its tooltip too').to.equal(true);
   });
 
   it('changing a variable through its control re-queries the panels that use it', async () => {
