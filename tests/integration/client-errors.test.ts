@@ -77,7 +77,8 @@ describe('errors from the real Prometheus', () => {
       'TimeoutError',
     );
     expect(error.side).toBe('server');
-    expect(error.message).toMatch(/query timed out in expression evaluation/);
+    // Evaluation timeout, or the deadline hit while expanding series: both are Prometheus' timeout.
+    expect(error.message).toMatch(/query timed out in expression evaluation|context deadline exceeded/);
     expect(proxy.requests).toHaveLength(1);
   });
 
@@ -173,6 +174,14 @@ describe('errors only a misbehaving server produces', () => {
     const client = new PrometheusClient({ url: server.url });
     const error = await failure(client.queryRange({ query: 'up', start: 0, end: 10, step: 1 }), 'SchemaError');
     expect(error.problems).toEqual([{ path: 'data.result[0].values[1]', message: 'expected [time, "value"], got an array of 2' }]);
+  });
+
+  it("a deadline hit while expanding series (422 execution) is a server-side TimeoutError too", async () => {
+    const body = { status: 'error', errorType: 'execution', error: 'expanding series: context deadline exceeded' };
+    const server = await stub({ status: 422, body: JSON.stringify(body) });
+    const error = await failure(new PrometheusClient({ url: server.url }).query({ query: 'up' }), 'TimeoutError');
+    expect(error.side).toBe('server');
+    expect(error.message).toContain('expanding series: context deadline exceeded');
   });
 
   it('a JSON 503 from Prometheus itself is not retried', async () => {

@@ -244,7 +244,9 @@ export function apiError(status: number, body: ApiErrorBody, target: RequestTarg
     { request: target },
   );
   const options = { cause: base, request: target };
-  if (body.errorType === 'timeout') {
+  // Prometheus says `timeout` when evaluation runs out of time, but `execution` with "context
+  // deadline exceeded" when the deadline hits while it is still expanding series.
+  if (body.errorType === 'timeout' || body.error.includes('context deadline exceeded')) {
     return new TimeoutError(
       `Prometheus stopped evaluating the query at its timeout: ${body.error}. Narrow the range or raise the query timeout.`,
       'server',

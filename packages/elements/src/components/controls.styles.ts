@@ -19,26 +19,15 @@ export const controlStyles = css`
   button,
   select,
   input {
-    font: inherit;
-    color: var(--prom-color-text);
-    background: var(--prom-color-background);
-    border: 1px solid var(--prom-color-border);
-    border-radius: 4px;
-    padding: 3px 8px;
     min-height: 26px;
     box-sizing: border-box;
   }
   button {
-    cursor: pointer;
     white-space: nowrap;
   }
   button:hover,
   select:hover {
     background: var(--prom-color-surface);
-  }
-  :is(button, select, input):focus-visible {
-    outline: 2px solid var(--prom-color-focus);
-    outline-offset: 1px;
   }
   [part='popover'] {
     position: absolute;

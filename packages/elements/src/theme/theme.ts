@@ -24,6 +24,37 @@ export interface ChartTheme {
   named: Record<string, string>;
 }
 
+/** The dark values, used for `theme="dark"` and, without a theme, for a dark system preference. */
+const darkTokens = css`
+  --prom-color-text: #e6edf3;
+  --prom-color-text-muted: #9198a1;
+  --prom-color-background: #0d1117;
+  --prom-color-surface: #151b23;
+  --prom-color-border: #3d444d;
+  --prom-color-grid: #21262d;
+  --prom-color-axis: #656c76;
+  --prom-color-tooltip: #1c2128;
+  --prom-color-focus: #4493f8;
+  --prom-color-green: #3fb950;
+  --prom-color-yellow: #d29922;
+  --prom-color-orange: #f0883e;
+  --prom-color-red: #f85149;
+  --prom-color-blue: #58a6ff;
+  --prom-color-purple: #bc8cff;
+  --prom-palette-0: #5794f2;
+  --prom-palette-1: #ff9830;
+  --prom-palette-2: #73bf69;
+  --prom-palette-3: #f2495c;
+  --prom-palette-4: #b877d9;
+  --prom-palette-5: #37c8d6;
+  --prom-palette-6: #fade2a;
+  --prom-palette-7: #ff7ab8;
+  --prom-palette-8: #a8d05a;
+  --prom-palette-9: #a0a0a0;
+  color-scheme: dark;
+
+`;
+
 /** Light and dark defaults of every token, set on `:host`. */
 export const themeTokens = css`
   :host {
@@ -57,61 +88,11 @@ export const themeTokens = css`
     color-scheme: light;
   }
   :host([theme='dark']) {
-    --prom-color-text: #e6edf3;
-    --prom-color-text-muted: #9198a1;
-    --prom-color-background: #0d1117;
-    --prom-color-surface: #151b23;
-    --prom-color-border: #3d444d;
-    --prom-color-grid: #21262d;
-    --prom-color-axis: #656c76;
-    --prom-color-tooltip: #1c2128;
-    --prom-color-focus: #4493f8;
-    --prom-color-green: #3fb950;
-    --prom-color-yellow: #d29922;
-    --prom-color-orange: #f0883e;
-    --prom-color-red: #f85149;
-    --prom-color-blue: #58a6ff;
-    --prom-color-purple: #bc8cff;
-    --prom-palette-0: #5794f2;
-    --prom-palette-1: #ff9830;
-    --prom-palette-2: #73bf69;
-    --prom-palette-3: #f2495c;
-    --prom-palette-4: #b877d9;
-    --prom-palette-5: #37c8d6;
-    --prom-palette-6: #fade2a;
-    --prom-palette-7: #ff7ab8;
-    --prom-palette-8: #a8d05a;
-    --prom-palette-9: #a0a0a0;
-    color-scheme: dark;
+    ${darkTokens}
   }
   @media (prefers-color-scheme: dark) {
     :host(:not([theme='light'])) {
-      --prom-color-text: #e6edf3;
-      --prom-color-text-muted: #9198a1;
-      --prom-color-background: #0d1117;
-      --prom-color-surface: #151b23;
-      --prom-color-border: #3d444d;
-      --prom-color-grid: #21262d;
-      --prom-color-axis: #656c76;
-      --prom-color-tooltip: #1c2128;
-      --prom-color-focus: #4493f8;
-      --prom-color-green: #3fb950;
-      --prom-color-yellow: #d29922;
-      --prom-color-orange: #f0883e;
-      --prom-color-red: #f85149;
-      --prom-color-blue: #58a6ff;
-      --prom-color-purple: #bc8cff;
-      --prom-palette-0: #5794f2;
-      --prom-palette-1: #ff9830;
-      --prom-palette-2: #73bf69;
-      --prom-palette-3: #f2495c;
-      --prom-palette-4: #b877d9;
-      --prom-palette-5: #37c8d6;
-      --prom-palette-6: #fade2a;
-      --prom-palette-7: #ff7ab8;
-      --prom-palette-8: #a8d05a;
-      --prom-palette-9: #a0a0a0;
-      color-scheme: dark;
+      ${darkTokens}
     }
   }
 `;

@@ -27,6 +27,7 @@ import { fullscreenIcon } from '../../internal/icons.js';
 import { dashboardContext, type DashboardContext } from '../../internal/dashboard-context.js';
 import { RefreshController } from '../../controllers/refresh-controller.js';
 import { themeTokens } from '../../theme/theme.js';
+import { formControlStyles } from '../../theme/form-controls.js';
 import { PromTimeRangeChangeEvent } from '../../events/time-range-change-event.js';
 import { PromVariableChangeEvent } from '../../events/variable-change-event.js';
 import { PromRefreshEvent } from '../../events/refresh-event.js';
@@ -73,7 +74,7 @@ interface Section {
  * @cssprop --prom-dashboard-gap - Space between panels (default 8px).
  */
 export class PromDashboard extends PromElement {
-  static override styles = [themeTokens, dashboardStyles];
+  static override styles = [themeTokens, formControlStyles, dashboardStyles];
   static override properties = {
     src: { type: String },
     url: { type: String },

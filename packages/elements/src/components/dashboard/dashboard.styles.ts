@@ -29,20 +29,6 @@ export const dashboardStyles = css`
   .spacer {
     flex: 1;
   }
-  button {
-    font: inherit;
-    color: var(--prom-color-text);
-    background: var(--prom-color-background);
-    border: 1px solid var(--prom-color-border);
-    border-radius: 4px;
-    padding: 3px 8px;
-    min-height: 26px;
-    cursor: pointer;
-  }
-  button:focus-visible {
-    outline: 2px solid var(--prom-color-focus);
-    outline-offset: 1px;
-  }
   .grid {
     display: grid;
     grid-template-columns: repeat(24, minmax(0, 1fr));

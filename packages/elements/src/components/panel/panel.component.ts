@@ -29,6 +29,7 @@ import { dashboardContext, type DashboardContext } from '../../internal/dashboar
 import { EChartsController } from '../../controllers/echarts-controller.js';
 import { RefreshController } from '../../controllers/refresh-controller.js';
 import { readTheme, themeTokens, type ChartTheme } from '../../theme/theme.js';
+import { formControlStyles } from '../../theme/form-controls.js';
 import { timeseriesOption, seriesColor, type TimeseriesSeries } from '../../charts/timeseries.js';
 import { gaugeOption } from '../../charts/gauge.js';
 import { bucketCounts, heatmapOption } from '../../charts/heatmap.js';
@@ -79,7 +80,7 @@ let panelCount = 0;
  * @cssprop --prom-panel-radius - Corner radius of the frame.
  */
 export class PromPanel extends PromElement {
-  static override styles = [themeTokens, panelStyles];
+  static override styles = [themeTokens, formControlStyles, panelStyles];
 
   static override properties = {
     url: { type: String },
@@ -397,6 +398,11 @@ export class PromPanel extends PromElement {
     }
     const series = this.#series(spec);
     const theme = this.#theme;
+    // Same type and series as last time (a refresh): merge only series and datasets, keeping
+    // axes and layout; otherwise replace the whole option.
+    const shape = `${spec.type}|${theme.dark}|${series.map((s) => `${s.refId}:${s.name}:${s.hidden ? 0 : 1}`).join('|')}`;
+    const replace = shape !== this.#drawnShape;
+    this.#drawnShape = shape;
     if (spec.type === 'timeseries' && series.length > 0) {
       const step = this._results.find((r) => !r.error)?.timing.step ?? 15;
       this.#chart.setOption(
@@ -410,19 +416,20 @@ export class PromPanel extends PromElement {
           timeZone: this.#timeZone,
           pointer: this.#pointer,
         }),
-        true,
+        replace,
       );
       this.#chart.chart?.dispatchAction({ type: 'takeGlobalCursor', key: 'dataZoomSelect', dataZoomSelectActive: true });
       this.#trackPointer();
     } else if (spec.type === 'gauge' && series.length > 0) {
       const box = this.renderRoot.querySelector<HTMLElement>('[part="chart"]');
       const size = box ? Math.min(box.clientWidth / Math.max(1, series.length), box.clientHeight) : 200;
-      this.#chart.setOption(gaugeOption(this.#reduced(spec, series), spec.fieldConfig.defaults, theme, size), true);
+      this.#chart.setOption(gaugeOption(this.#reduced(spec, series), spec.fieldConfig.defaults, theme, size), replace);
     } else if (spec.type === 'heatmap' && series.length > 0) {
-      this.#chart.setOption(heatmapOption(bucketCounts(series.map((s) => s.frame)), spec.fieldConfig.defaults, theme, this.#timeZone), true);
+      this.#chart.setOption(heatmapOption(bucketCounts(series.map((s) => s.frame)), spec.fieldConfig.defaults, theme, this.#timeZone), replace);
     }
   }
 
+  #drawnShape = '';
   #pointerTracked = false;
   #trackPointer(): void {
     const chart = this.#chart.chart;

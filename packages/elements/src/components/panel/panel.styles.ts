@@ -142,17 +142,8 @@ export const panelStyles = css`
     overflow: auto;
   }
   button {
-    font: inherit;
-    color: var(--prom-color-text);
     background: var(--prom-color-surface);
-    border: 1px solid var(--prom-color-border);
-    border-radius: 4px;
     padding: 2px 10px;
-    cursor: pointer;
-  }
-  button:focus-visible {
-    outline: 2px solid var(--prom-color-focus);
-    outline-offset: 1px;
   }
   [part='legend'] {
     flex: none;

@@ -172,6 +172,45 @@ describe('<prom-panel> safety and states', () => {
     expect(shadow(el).querySelector('[part="chart"] img')).to.equal(null);
   });
 
+  it('one failing target leaves the others drawn and shows a warning badge naming it', async () => {
+    const el = await panel({ range: HOUR_RANGE }, (p) => {
+      p.url = url;
+      p.spec = {
+        id: 1,
+        type: 'timeseries',
+        title: 'Mixed',
+        gridPos: { x: 0, y: 0, w: 12, h: 8 },
+        targets: [
+          { refId: 'A', expr: 'promkit_temperature_celsius' },
+          { refId: 'B', expr: 'promkit_combo / on() promkit_combo' },
+        ],
+      };
+    });
+    expect(shadow(el).querySelector('[role="alert"]')).to.equal(null);
+    const badge = shadow(el).querySelector('.badge')!;
+    expect(badge.textContent!.trim()).to.equal('⚠ 1');
+    expect(badge.getAttribute('aria-label')).to.match(/^1 warning\(s\): B: Prometheus could not run the query \(execution, 422\)/);
+    expect(shadow(el).querySelectorAll('.legend-name')).to.have.length(2);
+    await screenshot(el, 'warning-badge');
+  });
+
+  it('a refresh keeps the chart and replaces only its data', async () => {
+    const el = await panel({ url, query: 'promkit_temperature_celsius', range: HOUR_RANGE });
+    const chart = getInstanceByDom(shadow(el).querySelector<HTMLElement>('.canvas')!)!;
+    let fullRedraws = 0;
+    const setOption = chart.setOption.bind(chart);
+    chart.setOption = ((option: unknown, opts?: { notMerge?: boolean }) => {
+      if (opts?.notMerge) fullRedraws++;
+      return setOption(option as never, opts as never);
+    }) as typeof chart.setOption;
+    const refreshed = new Promise((resolve) => el.addEventListener('prom-data', resolve, { once: true }));
+    await el.refreshNow();
+    await refreshed;
+    await el.updateComplete;
+    expect(getInstanceByDom(shadow(el).querySelector<HTMLElement>('.canvas')!)).to.equal(chart);
+    expect(fullRedraws).to.equal(0);
+  });
+
   it('no data is said plainly', async () => {
     const el = await panel({ url, query: 'promkit_does_not_exist', range: HOUR_RANGE });
     expect(shadow(el).querySelector('.message')!.textContent!.trim()).to.equal('No data');
@@ -292,6 +331,19 @@ describe('screenshots per panel type and theme', () => {
         ['table', { ...common, type: 'table', query: 'promkit_http_requests_total', title: 'Requests by series' }],
         ['heatmap', { ...common, type: 'heatmap', query: 'sum by (le) (rate(promkit_request_duration_seconds_bucket[5m]))', title: 'Latency buckets' }],
       ] as const;
+      const text = document.createElement('prom-panel');
+      text.setAttribute('theme', theme);
+      text.style.height = '280px';
+      text.spec = {
+        id: 9,
+        type: 'text',
+        title: 'About this service',
+        gridPos: { x: 0, y: 0, w: 12, h: 6 },
+        options: { content: '## Checkout API\n\nOwned by **payments**. On call: see the [runbook](https://example.com/runbook).\n\n- p99 target: 300 ms\n- error budget: 0.1 %' },
+      };
+      stage.append(text);
+      await text.updateComplete;
+      await screenshot(text, `text-${theme}`);
       for (const [name, attributes] of panels) {
         const el = await panel(attributes as Record<string, string>);
         expect(el.shadowRoot!.querySelector('[role="alert"]'), `${name} rendered without error`).to.equal(null);

@@ -2,6 +2,7 @@ import { html, type TemplateResult } from 'lit';
 import { PromElement } from '../../internal/prom-element.js';
 import { refreshIcon } from '../../internal/icons.js';
 import { themeTokens } from '../../theme/theme.js';
+import { formControlStyles } from '../../theme/form-controls.js';
 import { controlStyles } from '../controls.styles.js';
 import { PromRefreshEvent } from '../../events/refresh-event.js';
 import { PromRefreshIntervalChangeEvent } from '../../events/refresh-interval-change-event.js';
@@ -20,7 +21,7 @@ export const REFRESH_INTERVALS = ['', '5s', '15s', '30s', '1m', '5m'] as const;
  * @csspart select - The interval select.
  */
 export class PromRefreshPicker extends PromElement {
-  static override styles = [themeTokens, controlStyles];
+  static override styles = [themeTokens, formControlStyles, controlStyles];
   static override properties = {
     refresh: { type: String, reflect: true },
     theme: { type: String, reflect: true },

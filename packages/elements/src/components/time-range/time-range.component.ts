@@ -3,7 +3,9 @@ import { TIME_RANGE_PRESETS, describeRange, parseTime } from '@promkit/core';
 import { PromElement } from '../../internal/prom-element.js';
 import { clockIcon } from '../../internal/icons.js';
 import { themeTokens } from '../../theme/theme.js';
+import { formControlStyles } from '../../theme/form-controls.js';
 import { controlStyles } from '../controls.styles.js';
+import { PopoverController } from '../../controllers/popover-controller.js';
 import { PromTimeRangeChangeEvent } from '../../events/time-range-change-event.js';
 
 /**
@@ -18,12 +20,11 @@ import { PromTimeRangeChangeEvent } from '../../events/time-range-change-event.j
  * @cssprop --prom-color-focus - Focus ring colour.
  */
 export class PromTimeRange extends PromElement {
-  static override styles = [themeTokens, controlStyles];
+  static override styles = [themeTokens, formControlStyles, controlStyles];
   static override properties = {
     from: { type: String, reflect: true },
     to: { type: String, reflect: true },
     theme: { type: String, reflect: true },
-    _open: { state: true },
     _problem: { state: true },
   };
 
@@ -32,36 +33,14 @@ export class PromTimeRange extends PromElement {
   /** End: date math, ISO 8601 or epoch ms. */
   declare to: string;
   declare theme: string | undefined;
-  declare _open: boolean;
   declare _problem: string | undefined;
 
-  readonly #onKey = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && this._open) {
-      this._open = false;
-      this.renderRoot.querySelector<HTMLButtonElement>('[part="trigger"]')?.focus();
-    }
-  };
-  readonly #onOutside = (event: Event) => {
-    if (this._open && !event.composedPath().includes(this)) this._open = false;
-  };
+  readonly #popover = new PopoverController(this, () => this.renderRoot.querySelector<HTMLElement>('[part="trigger"]'));
 
   constructor() {
     super();
     this.from = 'now-6h';
     this.to = 'now';
-    this._open = false;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.addEventListener('keydown', this.#onKey);
-    document.addEventListener('pointerdown', this.#onOutside);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.removeEventListener('keydown', this.#onKey);
-    document.removeEventListener('pointerdown', this.#onOutside);
   }
 
   #pick(from: string, to: string): void {
@@ -71,7 +50,7 @@ export class PromTimeRange extends PromElement {
       this.from = from;
       this.to = to;
     }
-    this._open = false;
+    this.#popover.open = false;
   }
 
   #applyAbsolute(event: SubmitEvent): void {
@@ -91,10 +70,10 @@ export class PromTimeRange extends PromElement {
   override render(): TemplateResult {
     const label = describeRange({ from: this.from, to: this.to });
     return html`
-      <button part="trigger" aria-haspopup="dialog" aria-expanded=${this._open ? 'true' : 'false'} aria-label=${`Time range: ${label}`} @click=${() => (this._open = !this._open)}>
+      <button part="trigger" aria-haspopup="dialog" aria-expanded=${this.#popover.open ? 'true' : 'false'} aria-label=${`Time range: ${label}`} @click=${() => this.#popover.toggle()}>
         ${clockIcon} ${label}
       </button>
-      ${this._open
+      ${this.#popover.open
         ? html`<div part="popover" role="dialog" aria-label="Choose a time range" style="right:0">
             <ul aria-label="Quick ranges">
               ${TIME_RANGE_PRESETS.map(

@@ -2,7 +2,9 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { ALL_VALUE, type VariableOption } from '@promkit/core';
 import { PromElement } from '../../internal/prom-element.js';
 import { themeTokens } from '../../theme/theme.js';
+import { formControlStyles } from '../../theme/form-controls.js';
 import { controlStyles } from '../controls.styles.js';
+import { PopoverController } from '../../controllers/popover-controller.js';
 import { PromVariableChangeEvent } from '../../events/variable-change-event.js';
 
 let variableCount = 0;
@@ -19,7 +21,7 @@ let variableCount = 0;
  * @csspart select - The single-value select.
  */
 export class PromVariable extends PromElement {
-  static override styles = [themeTokens, controlStyles];
+  static override styles = [themeTokens, formControlStyles, controlStyles];
   static override properties = {
     name: { type: String },
     label: { type: String },
@@ -28,7 +30,6 @@ export class PromVariable extends PromElement {
     theme: { type: String, reflect: true },
     options: { attribute: false },
     value: { attribute: false },
-    _open: { state: true },
     _filter: { state: true },
   };
 
@@ -43,19 +44,10 @@ export class PromVariable extends PromElement {
   declare options: VariableOption[];
   /** Selected value(s); `['$__all']` for All. */
   declare value: string[];
-  declare _open: boolean;
   declare _filter: string;
 
   readonly #id = `prom-variable-${++variableCount}`;
-  readonly #onKey = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && this._open) {
-      this._open = false;
-      this.renderRoot.querySelector<HTMLButtonElement>('[part="trigger"]')?.focus();
-    }
-  };
-  readonly #onOutside = (event: Event) => {
-    if (this._open && !event.composedPath().includes(this)) this._open = false;
-  };
+  readonly #popover = new PopoverController(this, () => this.renderRoot.querySelector<HTMLElement>('[part="trigger"]'));
 
   constructor() {
     super();
@@ -64,20 +56,7 @@ export class PromVariable extends PromElement {
     this.includeAll = false;
     this.options = [];
     this.value = [];
-    this._open = false;
     this._filter = '';
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.addEventListener('keydown', this.#onKey);
-    document.addEventListener('pointerdown', this.#onOutside);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.removeEventListener('keydown', this.#onKey);
-    document.removeEventListener('pointerdown', this.#onOutside);
   }
 
   #select(value: string[]): void {
@@ -115,10 +94,10 @@ export class PromVariable extends PromElement {
     const shown = this.options.filter((o) => o.text.toLowerCase().includes(filter));
     const all = this.value.includes(ALL_VALUE);
     return html`<span class="label" id=${`${this.#id}-label`}>${label}</span>
-      <button part="trigger" aria-haspopup="listbox" aria-expanded=${this._open ? 'true' : 'false'} aria-labelledby=${`${this.#id}-label ${this.#id}-value`} @click=${() => (this._open = !this._open)}>
+      <button part="trigger" aria-haspopup="listbox" aria-expanded=${this.#popover.open ? 'true' : 'false'} aria-labelledby=${`${this.#id}-label ${this.#id}-value`} @click=${() => this.#popover.toggle()}>
         <span id=${`${this.#id}-value`}>${this.#summary()}</span> ▾
       </button>
-      ${this._open
+      ${this.#popover.open
         ? html`<div part="popover" role="group" aria-label=${`Values of ${label}`}>
             <input type="search" placeholder="Search" aria-label=${`Search values of ${label}`} .value=${this._filter} @input=${(e: Event) => (this._filter = (e.target as HTMLInputElement).value)} style="width:100%;margin-bottom:6px" />
             <ul>
