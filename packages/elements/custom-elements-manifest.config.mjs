@@ -6,6 +6,8 @@
 export default {
   globs: ['src/components/**/*.component.ts'],
   litelement: true,
+  // package.json names the manifest itself; cem would write whatever --outdir it was given.
+  packagejson: false,
   plugins: [
     {
       name: 'promkit-public-api-only',
