@@ -6,6 +6,7 @@
  */
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { build } from 'esbuild';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +31,7 @@ export const CHROMIUM_ARGS = [
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   // Element tests first: page-level tests then find a Prometheus with a minute of its own history.
-  files: ['packages/elements/src/**/*.test.ts', 'tests/browser/**/*.test.ts'],
+  files: ['packages/elements/src/**/*.test.ts', 'packages/adapters/test/**/*.browser.test.ts', 'tests/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'production'] },
   concurrency: 1,
   browserStartTimeout: 60_000,
@@ -38,6 +39,26 @@ export default {
   testFramework: { config: { timeout: 30_000 } },
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022' }),
+    {
+      // React ships CommonJS only: bundle it once as ES modules (one shared React) and serve that.
+      name: 'react-as-esm',
+      async serverStart() {
+        await build({
+          entryPoints: { react: 'tests/browser/vendor/react.mjs', 'react-dom-client': 'tests/browser/vendor/react-dom-client.mjs' },
+          bundle: true,
+          splitting: true,
+          format: 'esm',
+          outdir: 'test-output/vendor',
+          define: { 'process.env.NODE_ENV': '"production"' },
+          logLevel: 'error',
+        });
+      },
+      resolveImport({ source }) {
+        if (source === 'react') return '/test-output/vendor/react.js';
+        if (source === 'react-dom/client') return '/test-output/vendor/react-dom-client.js';
+        return undefined;
+      },
+    },
     {
       name: 'real-prometheus',
       async serverStart() {

@@ -1,0 +1,71 @@
+/**
+ * React components for every promkit element (through @lit/react): attributes and properties
+ * become props, and each DOM event an `onProm…` prop with its typed event.
+ *
+ *   <PromPanel url="…" query="up" type="stat" onPromData={(e) => console.log(e.detail.targets)} />
+ */
+import * as React from 'react';
+import { createComponent, type EventName } from '@lit/react';
+import {
+  PromDashboard as PromDashboardElement,
+  PromDataEvent,
+  PromErrorEvent,
+  PromPanel as PromPanelElement,
+  PromPanelViewEvent,
+  PromRefreshEvent,
+  PromRefreshIntervalChangeEvent,
+  PromRefreshPicker as PromRefreshPickerElement,
+  PromTimeRange as PromTimeRangeElement,
+  PromTimeRangeChangeEvent,
+  PromVariable as PromVariableElement,
+  PromVariableChangeEvent,
+} from '@promkit/elements';
+import '@promkit/elements/define.js';
+
+const onPromData = 'prom-data' as EventName<PromDataEvent>;
+const onPromError = 'prom-error' as EventName<PromErrorEvent>;
+const onPromRefresh = 'prom-refresh' as EventName<PromRefreshEvent>;
+const onPromTimeRangeChange = 'prom-time-range-change' as EventName<PromTimeRangeChangeEvent>;
+const onPromVariableChange = 'prom-variable-change' as EventName<PromVariableChangeEvent>;
+const onPromRefreshIntervalChange = 'prom-refresh-interval-change' as EventName<PromRefreshIntervalChangeEvent>;
+const onPromPanelView = 'prom-panel-view' as EventName<PromPanelViewEvent>;
+
+/** `<prom-panel>`: one live chart. */
+export const PromPanel = createComponent({
+  tagName: 'prom-panel',
+  elementClass: PromPanelElement,
+  react: React,
+  events: { onPromData, onPromError, onPromRefresh, onPromTimeRangeChange, onPromPanelView },
+});
+
+/** `<prom-dashboard>`: a whole dashboard from JSON. */
+export const PromDashboard = createComponent({
+  tagName: 'prom-dashboard',
+  elementClass: PromDashboardElement,
+  react: React,
+  events: { onPromData, onPromError, onPromRefresh, onPromTimeRangeChange, onPromVariableChange, onPromRefreshIntervalChange },
+});
+
+/** `<prom-time-range>`: time range picker. */
+export const PromTimeRange = createComponent({
+  tagName: 'prom-time-range',
+  elementClass: PromTimeRangeElement,
+  react: React,
+  events: { onPromTimeRangeChange },
+});
+
+/** `<prom-refresh-picker>`: refresh now and auto-refresh interval. */
+export const PromRefreshPicker = createComponent({
+  tagName: 'prom-refresh-picker',
+  elementClass: PromRefreshPickerElement,
+  react: React,
+  events: { onPromRefresh, onPromRefreshIntervalChange },
+});
+
+/** `<prom-variable>`: a variable's select. */
+export const PromVariable = createComponent({
+  tagName: 'prom-variable',
+  elementClass: PromVariableElement,
+  react: React,
+  events: { onPromVariableChange },
+});
