@@ -13,8 +13,6 @@ export interface DashboardContext {
   revision: number;
   /** ECharts group that links the crosshair of every chart of this dashboard. */
   group: string;
-  /** The theme panels follow unless they set their own. */
-  theme: string;
 }
 
 export const dashboardContext = createContext<DashboardContext | undefined>(Symbol('prom-dashboard'));

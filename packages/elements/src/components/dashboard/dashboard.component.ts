@@ -279,8 +279,8 @@ export class PromDashboard extends PromElement {
     void this.#resolve(undefined);
   }
 
-  /** Resolves variables (all, or `changed` and its dependents), then re-queries the panels. */
-  async #resolve(changed: string | undefined): Promise<void> {
+  /** Resolves variables (all, or those `changed` and their dependents), then re-queries the panels. */
+  async #resolve(changed: readonly string[] | undefined): Promise<void> {
     const d = this._definition;
     const registry = this.#registry;
     if (!d || !registry) return;
@@ -292,7 +292,7 @@ export class PromDashboard extends PromElement {
         range,
         builtins: { __range: `${Math.round((range.to - range.from) / 1000)}s` },
         ...(this.variableValues ? { selections: this.variableValues } : {}),
-        ...(changed ? { previous: this._variables, refresh: new Set([changed]) } : {}),
+        ...(changed ? { previous: this._variables, refresh: new Set(changed) } : {}),
       });
     } catch (error) {
       if (isPromkitError(error)) this.dispatchEvent(new PromErrorEvent({ error }));
@@ -304,8 +304,9 @@ export class PromDashboard extends PromElement {
   #bump(reason: 'interval' | 'manual' | 'change', rangeChanged = false): void {
     const d = this._definition;
     if (!d || !this.#engine || !this.#registry) return;
-    if (rangeChanged && d.variables.some((v) => v.type === 'query' && v.refresh === 'time')) {
-      void this.#resolve(d.variables.find((v) => v.type === 'query' && v.refresh === 'time')!.name);
+    const timeVariables = d.variables.filter((v) => v.type === 'query' && v.refresh === 'time').map((v) => v.name);
+    if (rangeChanged && timeVariables.length > 0) {
+      void this.#resolve(timeVariables);
       return;
     }
     if (reason !== 'change') this.dispatchEvent(new PromRefreshEvent({ reason }));
@@ -318,7 +319,6 @@ export class PromDashboard extends PromElement {
       variables: valuesOf(this._variables),
       revision: ++this.#revision,
       group: this.#group,
-      theme: this.theme ?? '',
     };
     this.#provider.setValue(context);
     if (this.syncUrl) this.#writeUrl();
@@ -333,7 +333,7 @@ export class PromDashboard extends PromElement {
   async #onVariable(event: PromVariableChangeEvent): Promise<void> {
     if (!this._definition) return;
     this.variableValues = { ...this.#selections(), [event.detail.name]: event.detail.value };
-    await this.#resolve(event.detail.name);
+    await this.#resolve([event.detail.name]);
   }
 
   #onRefreshInterval(event: PromRefreshIntervalChangeEvent): void {

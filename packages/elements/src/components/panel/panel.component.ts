@@ -159,6 +159,8 @@ export class PromPanel extends PromElement {
   readonly #context = new ContextConsumer(this, { context: dashboardContext, subscribe: true, callback: () => this.#onContext() });
   #ownEngine: { engine: QueryEngine; key: string } | undefined;
   #abort: AbortController | undefined;
+  /** The resolved range of the data shown (the x axis spans it). */
+  #range: TimeRange | undefined;
   #theme: ChartTheme | undefined;
   #pointer = { value: undefined as number | undefined };
   #lastRevision = -1;
@@ -207,7 +209,6 @@ export class PromPanel extends PromElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasAttribute('theme') && this.#context.value?.theme) this.setAttribute('theme', this.#context.value.theme);
     const queryProps = ['url', 'query', 'type', 'range', 'spec', 'client', 'datasource', 'instant', 'legendFormat', 'timeZone', 'scopedVars'];
     if (this._state === 'idle' || queryProps.some((p) => changed.has(p as keyof PromPanel))) {
       if (changed.has('url') || changed.has('client')) {
@@ -321,8 +322,6 @@ export class PromPanel extends PromElement {
       }
     }
   }
-
-  #range: TimeRange | undefined;
 
   #fail(error: PromkitError): void {
     this._error = error;
