@@ -139,6 +139,29 @@ describe('<prom-dashboard>', () => {
     expect(d.to).to.equal(mid);
   });
 
+  it('a new time range re-resolves every variable that refreshes on time', async () => {
+    const d = await mount((el) => {
+      el.url = url;
+      el.dashboard = {
+        schemaVersion: 1,
+        title: 'Time variables',
+        time: { from: '2023-11-14T22:00:00Z', to: '2023-11-14T23:00:00Z' },
+        variables: [
+          { type: 'query', name: 'job', query: 'label_values(promkit_stopping, job)', refresh: 'time' },
+          { type: 'query', name: 'room', query: 'label_values(promkit_temperature_celsius, room)', refresh: 'time' },
+        ],
+        panels: [{ id: 1, type: 'stat', title: 'Lab', gridPos: { x: 0, y: 0, w: 6, h: 4 }, targets: [{ refId: 'A', expr: 'promkit_combo{a="a0",b="b1"}' }] }],
+      };
+    });
+    const options = (name: string) => d.variables.get(name)!.options.map((o) => o.value);
+    expect([options('job'), options('room')]).to.deep.equal([['batch'], ['lab', 'office']]);
+    // The live hour holds none of the backfilled series.
+    d.from = 'now-1h';
+    d.to = 'now';
+    await settled(d, () => options('job').length === 0 && options('room').length === 0);
+    expect([options('job'), options('room')]).to.deep.equal([[], []]);
+  });
+
   it('an invalid dashboard lists its problems with paths', async () => {
     const d = document.createElement('prom-dashboard');
     d.dashboard = { schemaVersion: 1, title: 'Broken', panels: [{ id: 1, type: 'stat', gridPos: { x: 0, y: 0, w: 30, h: 4 } }] } as never;
