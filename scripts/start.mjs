@@ -1,33 +1,37 @@
 // @ts-check
 /**
- * `npm start`: installs what is missing, then runs a real Prometheus on a free loopback port with
- * the deterministic history backfilled and live scraping of itself and a small exporter, and
- * keeps it running until Ctrl-C. (The dashboard demo and catalog join it as they are built.)
+ * `npm start`: the demo. Installs what is missing, builds the packages if needed, starts a real
+ * Prometheus (backfilled history plus live scraping of itself and a small exporter), serves the
+ * example pages, and prints their addresses. Ctrl-C stops everything it started.
+ * With PROMKIT_PROMETHEUS_URL set, the pages use that Prometheus instead and none is started.
  */
-import { ensureNodeModules, ensureSystemParts } from './ensure.mjs';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, ensureNodeModules, ensureSystemParts, run } from './ensure.mjs';
 
 ensureNodeModules();
-ensureSystemParts();
+const own = process.env.PROMKIT_PROMETHEUS_URL;
+if (!own) ensureSystemParts();
+if (!existsSync(join(ROOT, 'packages/elements/dist/promkit.min.js'))) {
+  console.log('promkit: building the packages (first start only)…');
+  run('npm', ['run', 'build', '--silent']);
+}
 
-const { startPrometheus } = await import('../tests/harness/prometheus.mjs');
-const { T0, T_END } = await import('../tests/harness/dataset.mjs');
-const prometheus = await startPrometheus({ live: true });
+const { serveStatic } = await import('./static-server.mjs');
+const prometheus = own ? undefined : await (await import('../tests/harness/prometheus.mjs')).startPrometheus({ live: true });
+const prometheusUrl = own ?? prometheus?.url ?? '';
+const site = await serveStatic(ROOT);
+const q = `?prometheus=${encodeURIComponent(prometheusUrl)}`;
 
 console.log(`
 promkit demo
 
-  Prometheus   ${prometheus.url}   (its own UI: ${prometheus.url}/graph)
-  History      ${new Date(T0 * 1000).toISOString()} … ${new Date(T_END * 1000).toISOString()} (backfilled)
-  Live         scraping itself and a demo exporter every second
+  Dashboard          ${site.url}/examples/dashboard-page/index.html${q}
+  Plain HTML page    ${site.url}/examples/plain-html/index.html${q}
+  Prometheus         ${prometheusUrl}${prometheus ? '   (started here: backfilled history, live scraping every second)' : '   (from PROMKIT_PROMETHEUS_URL)'}
 
-Try the client against it:
-
-  import { PrometheusClient, toFrames } from '@promkit/core';
-  const prom = new PrometheusClient({ url: '${prometheus.url}' });
-  const r = await prom.queryRange({ query: 'rate(promkit_http_requests_total[5m])', start: ${T0}, end: ${T_END}, step: 15 });
-  console.log(toFrames(r));
-
-Ctrl-C stops Prometheus and the exporter and removes their temp data.
+Your own Prometheus instead: PROMKIT_PROMETHEUS_URL=http://your-host:9090 npm start
+Ctrl-C stops everything this started.
 `);
 
 let stopping = false;
@@ -35,7 +39,7 @@ for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
   process.on(signal, async () => {
     if (stopping) return;
     stopping = true;
-    await prometheus.stop();
+    await Promise.all([site.stop(), prometheus?.stop()]);
     console.log('promkit demo stopped.');
     process.exit(0);
   });

@@ -576,7 +576,9 @@ export class PromPanel extends PromElement {
     const values = this.#reduced(spec, series);
     const field = spec.fieldConfig.defaults;
     const min = field.min ?? 0;
-    const max = field.max ?? Math.max(...values.map((v) => (Number.isFinite(v.value) ? v.value : 0)), min + 1);
+    // Without a max, the largest value fills its bar (whatever the unit's scale).
+    const largest = Math.max(...values.map((v) => (Number.isFinite(v.value) ? v.value : min)));
+    const max = field.max ?? (largest > min ? largest : min + 1);
     return html`<div class="bars" part="chart" role="list" aria-labelledby="title">
       ${values.map((v) => {
         const share = Math.max(0, Math.min(1, (v.value - min) / (max - min || 1)));

@@ -124,6 +124,13 @@ describe('<prom-panel> types', () => {
     expect(rows).to.deep.equal(Array.from({ length: 10 }, (_, b) => [`b${b}`, String(90 + b)]));
   });
 
+  it('bargauge: small values fill their bars relative to the largest when no max is set', async () => {
+    const el = await panel({ url, type: 'bargauge', query: 'promkit_combo{a="a0"} / 1000', range: HOUR_RANGE, 'legend-format': '{{b}}', unit: 's' });
+    const widths = [...shadow(el).querySelectorAll<HTMLElement>('.bar-fill')].map((b) => Number.parseFloat(b.style.width));
+    expect(widths.at(-1)).to.equal(100);
+    expect(widths[1]).to.be.closeTo((1 / 9) * 100, 0.01);
+  });
+
   it('gauge: draws on canvas with the reduced value', async () => {
     const el = await panel({ url, type: 'gauge', query: 'promkit_combo{a="a6",b="b5"}', range: HOUR_RANGE, title: 'Gauge' });
     expect(el.results[0]!.frames[0]!.values.at(-1)).to.equal(65);
