@@ -463,7 +463,7 @@ export class PromDashboard extends PromElement {
           )}
         <span class="spacer"></span>
         ${viewed ? html`<button @click=${() => (this.viewPanel = undefined)}>← Back to dashboard</button>` : nothing}
-        <prom-time-range .from=${this.#raw.from} .to=${this.#raw.to} theme=${this.theme ?? nothing}></prom-time-range>
+        <prom-time-range .from=${this.#raw.from} .to=${this.#raw.to} .timeZone=${this.#zone} theme=${this.theme ?? nothing}></prom-time-range>
         <prom-refresh-picker .refresh=${this.#refreshInterval} theme=${this.theme ?? nothing}></prom-refresh-picker>
         <button class="icon" aria-label="Fullscreen" title="Fullscreen" @click=${() => void this.requestDashboardFullscreen().catch(() => undefined)}>${fullscreenIcon}</button>
       </div>

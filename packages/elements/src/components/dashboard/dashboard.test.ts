@@ -255,6 +255,19 @@ describe('controls alone', () => {
     expect(picker.shadowRoot!.querySelector('[part="popover"]')).to.equal(null);
   });
 
+  it('<prom-time-range> shows absolute times readably in its timezone, date math as written', async () => {
+    const picker = document.createElement('prom-time-range');
+    picker.from = '2023-11-14T22:00:00Z';
+    picker.to = 'now';
+    picker.timeZone = 'Asia/Tokyo';
+    document.body.append(picker);
+    await picker.updateComplete;
+    const expected = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23', timeZone: 'Asia/Tokyo' }).format(Date.UTC(2023, 10, 14, 22));
+    expect(expected).to.contain('07:00');
+    expect(picker.shadowRoot!.querySelector('[part="trigger"]')!.getAttribute('aria-label')).to.equal(`Time range: ${expected} – now`);
+    expect(expected).to.contain('15'); // 22:00 UTC on the 14th is the 15th in Tokyo
+  });
+
   it('<prom-variable> searches its options and selects All', async () => {
     const v = document.createElement('prom-variable');
     v.name = 'host';

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { TIME_RANGE_PRESETS, describeRange, parseTime } from '@promkit/core';
+import { TIME_RANGE_PRESETS, describeRange, parseTime, resolveTimeZone } from '@promkit/core';
 import { PromElement } from '../../internal/prom-element.js';
 import { clockIcon } from '../../internal/icons.js';
 import { themeTokens } from '../../theme/theme.js';
@@ -24,6 +24,7 @@ export class PromTimeRange extends PromElement {
   static override properties = {
     from: { type: String, reflect: true },
     to: { type: String, reflect: true },
+    timeZone: { type: String, attribute: 'time-zone' },
     theme: { type: String, reflect: true },
     _problem: { state: true },
   };
@@ -32,6 +33,8 @@ export class PromTimeRange extends PromElement {
   declare from: string;
   /** End: date math, ISO 8601 or epoch ms. */
   declare to: string;
+  /** IANA timezone in which absolute times are shown; default the browser's. */
+  declare timeZone: string | undefined;
   declare theme: string | undefined;
   declare _problem: string | undefined;
 
@@ -68,7 +71,7 @@ export class PromTimeRange extends PromElement {
   }
 
   override render(): TemplateResult {
-    const label = describeRange({ from: this.from, to: this.to });
+    const label = rangeLabel(this.from, this.to, this.timeZone);
     return html`
       <button part="trigger" aria-haspopup="dialog" aria-expanded=${this.#popover.open ? 'true' : 'false'} aria-label=${`Time range: ${label}`} @click=${() => this.#popover.toggle()}>
         ${clockIcon} ${label}
@@ -90,4 +93,27 @@ export class PromTimeRange extends PromElement {
         : nothing}
     `;
   }
+}
+
+/** A preset's name, or each side as date math or a readable date in the timezone. */
+export function rangeLabel(from: string, to: string, timeZone?: string): string {
+  const preset = TIME_RANGE_PRESETS.find((p) => p.from === from && p.to === to);
+  if (preset) return preset.label;
+  let zone: string;
+  try {
+    zone = resolveTimeZone(timeZone);
+  } catch {
+    return describeRange({ from, to });
+  }
+  // 24-hour clock, as the chart axes use.
+  const format = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23', timeZone: zone });
+  const side = (t: string) => {
+    if (t.trim().startsWith('now')) return t;
+    try {
+      return format.format(parseTime(t, { timeZone: zone }));
+    } catch {
+      return t;
+    }
+  };
+  return `${side(from)} – ${side(to)}`;
 }
