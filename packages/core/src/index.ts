@@ -1,4 +1,5 @@
 export { PrometheusClient } from './prometheus/client.js';
+export { authorizationHeader } from './prometheus/auth.js';
 export type { Auth, ConnectionCheck, PrometheusClientOptions } from './prometheus/client.js';
 export type {
   AlertsResult,

@@ -4,7 +4,7 @@
  * handler, so it mounts in Next.js route handlers, Hono, Deno, Bun and, through `toNodeHandler`,
  * node:http and Express.
  */
-import type { Auth } from '@promkit/core';
+import { authorizationHeader, type Auth } from '@promkit/core';
 import { DEFAULT_LIMITS, checkLimits, type ProxyLimits } from './limits.js';
 import { READ_ENDPOINTS, apiPath, routeOf, type ReadEndpoint } from './routes.js';
 
@@ -95,11 +95,13 @@ function headersFor(options: PrometheusProxyOptions): Record<string, string> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   const url = new URL(options.upstream);
   if (url.username || url.password) {
-    headers['authorization'] = basic(decodeURIComponent(url.username), decodeURIComponent(url.password));
+    headers['authorization'] = authorizationHeader({
+      type: 'basic',
+      username: decodeURIComponent(url.username),
+      password: decodeURIComponent(url.password),
+    });
   }
-  const auth = options.auth;
-  if (auth?.type === 'bearer') headers['authorization'] = `Bearer ${auth.token}`;
-  if (auth?.type === 'basic') headers['authorization'] = basic(auth.username, auth.password);
+  if (options.auth) headers['authorization'] = authorizationHeader(options.auth);
   if (options.tenant !== undefined) headers['x-scope-orgid'] = options.tenant;
   return headers;
 }
@@ -129,13 +131,6 @@ async function readBody(request: Request, max: number): Promise<string | undefin
     offset += chunk.byteLength;
   }
   return new TextDecoder().decode(bytes);
-}
-
-/** A Basic authorization header, UTF-8 safe, with web-standard APIs only. */
-function basic(username: string, password: string): string {
-  let binary = '';
-  for (const byte of new TextEncoder().encode(`${username}:${password}`)) binary += String.fromCharCode(byte);
-  return `Basic ${btoa(binary)}`;
 }
 
 /** An error in Prometheus' own answer format, so promkit's client shows it as a typed error. */

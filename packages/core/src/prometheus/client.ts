@@ -54,12 +54,10 @@ import {
   targetsSchema,
 } from './schemas.js';
 import { Transport, type ApiRequest } from './transport.js';
+import { authorizationHeader, type Auth } from './auth.js';
 import { z } from 'zod';
 
-/** Credentials sent with every request. */
-export type Auth =
-  | { type: 'bearer'; token: string }
-  | { type: 'basic'; username: string; password: string };
+export type { Auth };
 
 export interface PrometheusClientOptions {
   /** Base URL, optionally with a path prefix: `http://host:9090`, `https://host/prom`, `/api/prom-proxy`. */
@@ -312,15 +310,6 @@ function flattenQuery(response: ApiResponse<z.infer<typeof queryResponseSchema>>
 function authHeaders(options: PrometheusClientOptions): Record<string, string> {
   const headers: Record<string, string> = {};
   if (options.tenant !== undefined) headers['X-Scope-OrgID'] = options.tenant;
-  const auth = options.auth;
-  if (auth?.type === 'bearer') headers['Authorization'] = `Bearer ${auth.token}`;
-  if (auth?.type === 'basic') headers['Authorization'] = `Basic ${base64(`${auth.username}:${auth.password}`)}`;
+  if (options.auth) headers['Authorization'] = authorizationHeader(options.auth);
   return headers;
-}
-
-/** UTF-8 safe base64, in browsers and Node alike. */
-function base64(text: string): string {
-  let binary = '';
-  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
-  return btoa(binary);
 }
