@@ -209,6 +209,13 @@ export class PromPanel extends PromElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    const specProps = ['spec', 'type', 'title', 'query', 'instant', 'legendFormat', 'unit', 'decimals', 'legend', 'legendPlacement', 'datasource'];
+    const specChanged = specProps.some((p) => changed.has(p as keyof PromPanel));
+    if (specChanged) this.#parsed = this.#parse();
+    if (specChanged || changed.has('_results') || changed.has('_hidden')) {
+      const parsed = (this.#parsed ??= this.#parse());
+      this.#shown = 'spec' in parsed ? this.#series(parsed.spec) : [];
+    }
     const queryProps = ['url', 'query', 'type', 'range', 'spec', 'client', 'datasource', 'instant', 'legendFormat', 'timeZone', 'scopedVars'];
     if (this._state === 'idle' || queryProps.some((p) => changed.has(p as keyof PromPanel))) {
       if (changed.has('url') || changed.has('client')) {
@@ -245,8 +252,20 @@ export class PromPanel extends PromElement {
     });
   }
 
-  /** The effective spec: `spec`, else one built from the attributes. */
+  /** The effective spec, or the problem with it; derived in willUpdate when its inputs change. */
+  #parsed: { spec: Panel } | { error: PromkitError } | undefined;
+  /** The series shown, derived in willUpdate from the results, the spec and hidden series. */
+  #shown: TimeseriesSeries[] = [];
+
+  /** The effective spec (throws when the settings are invalid). */
   #spec(): Panel {
+    this.#parsed ??= this.#parse();
+    if ('error' in this.#parsed) throw this.#parsed.error;
+    return this.#parsed.spec;
+  }
+
+  /** Parses `spec`, else a spec built from the attributes. */
+  #parse(): { spec: Panel } | { error: PromkitError } {
     const input: PanelSpec = this.spec ?? {
       id: 1,
       type: this.type,
@@ -258,10 +277,9 @@ export class PromPanel extends PromElement {
       options: { ...(this.legend ? { legend: { displayMode: this.legend, placement: this.legendPlacement ?? 'bottom' } } : {}) },
     };
     const parsed = panelSchema.safeParse(input, { reportInput: true });
-    if (!parsed.success) {
-      throw new PromkitError(`This panel's settings are invalid: ${schemaProblemsOf(parsed.error).map((p) => `${p.path}: ${p.message}`).join('; ')}`);
-    }
-    return parsed.data;
+    if (parsed.success) return { spec: parsed.data };
+    const problems = schemaProblemsOf(parsed.error).map((p) => `${p.path}: ${p.message}`).join('; ');
+    return { error: new PromkitError(`This panel's settings are invalid: ${problems}`) };
   }
 
   /** Runs the panel's queries and updates the display. */
@@ -395,7 +413,7 @@ export class PromPanel extends PromElement {
     } catch {
       return;
     }
-    const series = this.#series(spec);
+    const series = this.#shown;
     const theme = this.#theme;
     // Same type and series as last time (a refresh): merge only series and datasets, keeping
     // axes and layout; otherwise replace the whole option.
@@ -497,7 +515,7 @@ export class PromPanel extends PromElement {
     if (this._state === 'loading' || this._state === 'idle') {
       return html`<div part="chart" aria-busy="true"><div class="skeleton"></div><span class="visually-hidden">Loading</span></div>`;
     }
-    const series = this.#series(spec);
+    const series = this.#shown;
     if (series.length === 0) {
       return html`<div part="chart"><div class="message">${spec.fieldConfig.defaults.noValue ?? 'No data'}</div></div>`;
     }
