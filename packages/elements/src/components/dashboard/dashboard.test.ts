@@ -181,8 +181,12 @@ describe('<prom-dashboard>', () => {
     expect(panels(d).some((p) => p.shadowRoot!.querySelector('[part="title"]')?.textContent === 'Every request series')).to.equal(false);
     const rowButton = [...d.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="row"] button')].find((b) => b.textContent!.includes('Details'))!;
     expect(rowButton.getAttribute('aria-expanded')).to.equal('false');
+    let refreshes = 0;
+    d.addEventListener('prom-refresh', () => refreshes++);
     rowButton.click();
     await settled(d, () => panels(d).some((p) => p.shadowRoot!.querySelector('[part="title"]')?.textContent === 'Every request series'));
+    // Only the panel the row revealed queries; the others keep their data.
+    expect(refreshes).to.equal(1);
     expect(byTitle(d, 'Every request series').shadowRoot!.querySelectorAll('tbody tr')).to.have.length(5);
 
     byTitle(d, 'Requests on api-1').shadowRoot!.querySelector<HTMLButtonElement>('[part="view-button"]')!.click();

@@ -97,11 +97,11 @@ export class PromPanel extends PromElement {
     timeZone: { type: String, attribute: 'time-zone' },
     datasource: { type: String },
     instant: { type: Boolean },
-    spec: { attribute: false },
+    spec: { attribute: false, hasChanged: changedInContent },
     client: { attribute: false },
     legendPlacement: { type: String, attribute: 'legend-placement', reflect: true },
     viewable: { type: Boolean },
-    scopedVars: { attribute: false },
+    scopedVars: { attribute: false, hasChanged: changedInContent },
     _state: { state: true },
     _results: { state: true },
     _error: { state: true },
@@ -638,6 +638,14 @@ export class PromPanel extends PromElement {
       )}</tbody>
     </table></div>`;
   }
+}
+
+/**
+ * A spec or scope equal in content to the previous one is no change: a dashboard (or a React
+ * parent) re-rendering with fresh but equal objects must not make the panel query again.
+ */
+function changedInContent(value: unknown, old: unknown): boolean {
+  return value !== old && JSON.stringify(value) !== JSON.stringify(old);
 }
 
 /** A small area chart behind a stat value, as inline SVG. */
