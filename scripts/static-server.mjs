@@ -4,6 +4,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { listenOnLoopback } from '../tests/harness/listen.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -36,11 +37,9 @@ export async function serveStatic(root) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
     }
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no TCP address');
+  const port = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url: `http://127.0.0.1:${port}`,
     stop: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -4,6 +4,7 @@
  * every scrape, with an exemplar, so refresh and exemplar tests see new samples arrive.
  */
 import { createServer } from 'node:http';
+import { listenOnLoopback } from './listen.mjs';
 
 /** Trace id carried by the exemplar of the live counter. */
 export const EXEMPLAR_TRACE_ID = 'promkit-trace-0001';
@@ -39,10 +40,7 @@ export async function startLiveExporter() {
       ].join('\n'),
     );
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('live exporter has no TCP address');
-  const host = `127.0.0.1:${address.port}`;
+  const host = `127.0.0.1:${await listenOnLoopback(server)}`;
   return {
     url: `http://${host}/metrics`,
     host,

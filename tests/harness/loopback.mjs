@@ -6,6 +6,7 @@
  * refuse POST like some corporate proxies do.
  */
 import { createServer } from 'node:http';
+import { listenOnLoopback } from './listen.mjs';
 
 /**
  * @typedef {{ method: string, path: string, headers: import('node:http').IncomingHttpHeaders, body: string }} RecordedRequest
@@ -23,11 +24,9 @@ async function listen(listener) {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-  const address = server.address();
-  if (address === null || typeof address === 'string') throw new Error('no TCP address');
+  const port = await listenOnLoopback(server);
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url: `http://127.0.0.1:${port}`,
     /** Closes the server and any connection a hanging answer left open. */
     stop: () =>
       /** @type {Promise<void>} */ (

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { toOpenMetrics } from './dataset.mjs';
 import { startLiveExporter } from './live-exporter.mjs';
+import { listenOnLoopback } from './listen.mjs';
 
 const run = promisify(execFile);
 
@@ -35,11 +36,9 @@ export const ALWAYS_FIRING_ALERT = 'PromkitAlwaysFiring';
 /** A free TCP port on 127.0.0.1. */
 export async function freePort() {
   const server = createServer();
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
-  const address = server.address();
+  const port = await listenOnLoopback(server);
   await new Promise((resolve) => server.close(() => resolve(undefined)));
-  if (address === null || typeof address === 'string') throw new Error('no TCP address');
-  return address.port;
+  return port;
 }
 
 /**

@@ -5,6 +5,7 @@ import { PrometheusClient, isPromkitError, toFrames } from '@promkit/core';
 import { createPrometheusProxy, toNodeHandler, type PrometheusProxyOptions } from '@promkit/adapters/proxy';
 import { T0, T_END, valueOf } from '../harness/dataset.mjs';
 import { startProxy, startStub } from '../harness/loopback.mjs';
+import { listenOnLoopback } from '../harness/listen.mjs';
 
 const prometheusUrl = inject('prometheusUrl');
 const servers: { stop(): Promise<void> }[] = [];
@@ -13,8 +14,7 @@ afterAll(() => Promise.all(servers.map((s) => s.stop())));
 /** Serves the proxy handler on a loopback port under /api/prom. */
 async function serve(options: Partial<PrometheusProxyOptions> & { upstream: string }) {
   const server = createServer(toNodeHandler(createPrometheusProxy({ basePath: '/api/prom', ...options })));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
+  const port = await listenOnLoopback(server);
   servers.push({ stop: () => new Promise((resolve) => server.close(() => resolve())) });
   return `http://127.0.0.1:${port}`;
 }
