@@ -11,22 +11,13 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startPrometheus } from './tests/harness/prometheus.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from './scripts/chromium.mjs';
 
 const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), 'test-output', 'screenshots');
 
 /** @type {import('./tests/harness/prometheus.mjs').RunningPrometheus | undefined} */
 let prometheus;
 
-export const CHROMIUM = process.env.PROMKIT_CHROMIUM ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {

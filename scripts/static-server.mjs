@@ -19,10 +19,14 @@ const TYPES = {
 
 /**
  * @param {string} root directory to serve
+ * @param {Record<string, import('node:http').RequestListener>} [mounts] path prefix → listener
+ *   that answers everything under it instead (e.g. a Prometheus proxy under `/prometheus/`)
  * @returns {Promise<{ url: string, stop: () => Promise<void> }>}
  */
-export async function serveStatic(root) {
+export async function serveStatic(root, mounts = {}) {
   const server = createServer(async (req, res) => {
+    const mounted = Object.entries(mounts).find(([prefix]) => req.url?.startsWith(prefix));
+    if (mounted) return mounted[1](req, res);
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const file = normalize(join(root, path));
     if (req.method !== 'GET' || !file.startsWith(root + sep) || file.includes(`${sep}node_modules${sep}`)) {
@@ -40,6 +44,9 @@ export async function serveStatic(root) {
   const port = await listenOnLoopback(server);
   return {
     url: `http://127.0.0.1:${port}`,
-    stop: () => new Promise((resolve) => server.close(() => resolve())),
+    stop: () => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
   };
 }

@@ -49,15 +49,50 @@ export async function startPrometheus(options = {}) {
   const dataDir = await mkdtemp(join(tmpdir(), 'promkit-prometheus-'));
   const openMetricsFile = join(dataDir, 'dataset.om');
   await writeFile(openMetricsFile, toOpenMetrics());
-  await run('promtool', ['tsdb', 'create-blocks-from', 'openmetrics', openMetricsFile, join(dataDir, 'tsdb')]);
+  await backfill(openMetricsFile, dataDir);
 
   const exporter = options.live ? await startLiveExporter() : undefined;
+  try {
+    const prometheus = await launchPrometheus({
+      dataDir,
+      config: (port, rulesFile) => prometheusConfig(port, rulesFile, exporter?.host),
+      rules: liveRules(),
+    });
+    const stop = async () => {
+      await prometheus.kill();
+      await exporter?.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    };
+    return { ...prometheus, dataDir, exporterHost: exporter?.host, stop };
+  } catch (error) {
+    await exporter?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/**
+ * Turns an OpenMetrics file into TSDB blocks under `dataDir`/tsdb. Blocks may span up to 200 h:
+ * promtool reads the whole input once per block, so 2-hour blocks make long histories slow.
+ * @param {string} openMetricsFile
+ * @param {string} dataDir
+ */
+export async function backfill(openMetricsFile, dataDir) {
+  await run('promtool', ['tsdb', 'create-blocks-from', 'openmetrics', '--quiet', '--max-block-duration=200h', openMetricsFile, join(dataDir, 'tsdb')]);
+}
+
+/**
+ * Runs Prometheus on a free loopback port over `dataDir`/tsdb with the given config and rules
+ * (written as JSON, which Prometheus reads as YAML), and waits until it is ready.
+ * @param {{ dataDir: string, config: (port: number, rulesFile: string) => object, rules: object }} options
+ * @returns {Promise<{ url: string, kill: () => Promise<void>, restart: () => Promise<void> }>}
+ */
+export async function launchPrometheus({ dataDir, config, rules }) {
   const port = await freePort();
   const configFile = join(dataDir, 'prometheus.yml');
   const rulesFile = join(dataDir, 'rules.yml');
-  // YAML is a superset of JSON: Prometheus reads these JSON documents as its YAML config.
-  await writeFile(configFile, JSON.stringify(prometheusConfig(port, rulesFile, exporter?.host)));
-  await writeFile(rulesFile, JSON.stringify(liveRules()));
+  await writeFile(configFile, JSON.stringify(config(port, rulesFile)));
+  await writeFile(rulesFile, JSON.stringify(rules));
 
   const args = [
     `--config.file=${configFile}`,
@@ -87,18 +122,13 @@ export async function startPrometheus(options = {}) {
       await exited;
     }
   };
-  const stop = async () => {
-    await kill();
-    await exporter?.stop();
-    await rm(dataDir, { recursive: true, force: true });
-  };
   try {
     await spawnReady();
   } catch (error) {
-    await stop();
+    await kill();
     throw error;
   }
-  return { url, dataDir, exporterHost: exporter?.host, stop, kill, restart: spawnReady };
+  return { url, kill, restart: spawnReady };
 }
 
 /**

@@ -132,3 +132,14 @@ describe('refusals', () => {
     expect(JSON.parse(down.body)).toMatchObject({ errorType: 'unavailable' });
   });
 });
+
+describe('straight to Prometheus', () => {
+  it('answers a browser that accepts gzip with a body it can read as sent', async () => {
+    const proxyUrl = await serve({ upstream: prometheusUrl });
+    const query = new URLSearchParams({ query: 'promkit_temperature_celsius', time: String(T_END) });
+    const answer = await raw(proxyUrl, 'GET', `/api/prom/api/v1/query?${query}`, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(answer.status).toBe(200);
+    expect(answer.headers['content-encoding']).toBeUndefined();
+    expect(JSON.parse(answer.body)).toMatchObject({ status: 'success', data: { resultType: 'vector' } });
+  });
+});

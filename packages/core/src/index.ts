@@ -75,6 +75,7 @@ export type {
   Annotation,
   Dashboard,
   DashboardInput,
+  PanelInput,
   DashboardLink,
   Datasource,
   FieldDefaults,

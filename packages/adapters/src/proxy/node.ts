@@ -1,6 +1,7 @@
 /** Mounting a `(Request) => Response` handler on node:http (and so Express, Fastify's raw server…). */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 
 /** A node:http listener that runs `handler`; the request's socket closing aborts it. */
 export function toNodeHandler(handler: (request: Request) => Promise<Response>) {
@@ -25,7 +26,11 @@ export function toNodeHandler(handler: (request: Request) => Promise<Response>) 
     } as RequestInit);
     const response = await handler(request);
     res.writeHead(response.status, Object.fromEntries(response.headers));
-    if (response.body) Readable.fromWeb(response.body as never).pipe(res);
-    else res.end();
+    if (!response.body) {
+      res.end();
+      return;
+    }
+    // A client leaving mid-answer ends the pipeline (and cancels the body); that is no error here.
+    await pipeline(Readable.fromWeb(response.body as never), res).catch(() => undefined);
   };
 }

@@ -26,8 +26,11 @@ export interface PrometheusProxyOptions {
   fetch?: typeof globalThis.fetch;
 }
 
-/** Headers from the upstream answer that reach the browser. */
-const PASSED_BACK = ['content-type', 'content-encoding', 'cache-control', 'retry-after'];
+/**
+ * Headers from the upstream answer that reach the browser. Not content-encoding: fetch has
+ * already decoded the body, so passing a gzip header on would make browsers fail to read it.
+ */
+const PASSED_BACK = ['content-type', 'cache-control', 'retry-after'];
 
 /** Creates the handler. */
 export function createPrometheusProxy(options: PrometheusProxyOptions): (request: Request) => Promise<Response> {

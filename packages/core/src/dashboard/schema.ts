@@ -346,6 +346,8 @@ export const dashboardSchema = dashboardShape.superRefine(checkReferences);
 export type Dashboard = z.infer<typeof dashboardSchema>;
 /** A dashboard as written in JSON: everything with a default may be left out. */
 export type DashboardInput = z.input<typeof dashboardSchema>;
+/** A panel as written (defaults may be left out). */
+export type PanelInput = z.input<typeof panelSchema>;
 export type Datasource = z.infer<typeof datasourceSchema>;
 export type Target = z.infer<typeof targetSchema>;
 export type FieldDefaults = z.infer<typeof fieldDefaultsSchema>;

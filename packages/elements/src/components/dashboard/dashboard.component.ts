@@ -390,7 +390,8 @@ export class PromDashboard extends PromElement {
       current = this.#repeats(item.repeat).map((scope, i) => {
         const section: Section = { row: { ...item, title: interpolate(item.title, { ...values, ...scope }) }, key: `row-${item.id}-${i}`, panels: [] };
         sections.push(section);
-        if (item.collapsed) for (const p of item.panels) this.#place(section, p, scope, values);
+        // Collapsed rows carry their panels; an expanded row may too (nothing is dropped).
+        for (const p of item.panels) this.#place(section, p, scope, values);
         return { section, scope };
       });
     }

@@ -197,6 +197,30 @@ describe('<prom-dashboard>', () => {
     expect(panels(d).length).to.be.greaterThan(1);
   });
 
+  it('an expanded row that carries its panels (rather than having them follow it) shows them, once per repeat', async () => {
+    const d = await mount((el) => {
+      el.url = url;
+      el.from = '2023-11-14T22:00:00Z';
+      el.to = '2023-11-14T23:00:00Z';
+      el.dashboard = {
+        schemaVersion: 1,
+        title: 'Rooms',
+        variables: [{ type: 'custom', name: 'room', query: 'lab,office', multi: true, current: { value: ['lab', 'office'] } }],
+        panels: [
+          {
+            id: 1,
+            type: 'row',
+            title: 'Room $room',
+            repeat: 'room',
+            gridPos: { x: 0, y: 0, w: 24, h: 1 },
+            panels: [{ id: 2, type: 'stat', title: 'Temperature in $room', gridPos: { x: 0, y: 1, w: 6, h: 4 }, targets: [{ refId: 'A', expr: 'promkit_temperature_celsius{room="$room"}' }] }],
+          },
+        ],
+      };
+    });
+    expect(panels(d).map((p) => p.shadowRoot!.querySelector('[part="title"]')?.textContent)).to.deep.equal(['Temperature in lab', 'Temperature in office']);
+  });
+
   it('URL sync is opt-in: only a dashboard with sync-url writes the page URL', async () => {
     await mount((el) => {
       el.src = FIXTURE;

@@ -17,6 +17,7 @@ import {
   seriesName,
   type Frame,
   type Panel,
+  type PanelInput,
   type PanelType,
   type Reducer,
   type TargetResult,
@@ -35,6 +36,7 @@ import { gaugeOption } from '../../charts/gauge.js';
 import { bucketCounts, heatmapOption } from '../../charts/heatmap.js';
 import { reduceSeries, type ReducedValue } from '../../charts/reduce.js';
 import { fieldFor } from '../../charts/fields.js';
+import { sortedRows, tableModel, type TableColumn, type TableRow } from '../../charts/table.js';
 import { PromDataEvent } from '../../events/data-event.js';
 import { PromErrorEvent } from '../../events/error-event.js';
 import { PromRefreshEvent } from '../../events/refresh-event.js';
@@ -43,8 +45,14 @@ import { PromPanelViewEvent } from '../../events/panel-view-event.js';
 import { renderMarkdown } from './markdown.js';
 import { panelStyles } from './panel.styles.js';
 
-/** A panel spec as written in dashboard JSON (defaults may be left out). */
-export type PanelSpec = Parameters<typeof panelSchema.parse>[0];
+/**
+ * A panel spec as written in dashboard JSON (defaults may be left out). A standalone panel needs
+ * no `id` or `gridPos`: it is one panel and fills its element.
+ */
+export type PanelSpec = Omit<PanelInput, 'id' | 'gridPos'> & Partial<Pick<PanelInput, 'id' | 'gridPos'>>;
+
+/** Where a standalone panel sits in its (one-panel) grid. */
+const STANDALONE = { id: 1, gridPos: { x: 0, y: 0, w: 24, h: 8 } };
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 const CHART_TYPES: ReadonlySet<PanelType> = new Set(['timeseries', 'gauge', 'heatmap']);
@@ -267,16 +275,14 @@ export class PromPanel extends PromElement {
   /** Parses `spec`, else a spec built from the attributes. */
   #parse(): { spec: Panel } | { error: PromkitError } {
     const input: PanelSpec = this.spec ?? {
-      id: 1,
       type: this.type,
       title: this.title,
-      gridPos: { x: 0, y: 0, w: 24, h: 8 },
       ...(this.datasource ? { datasource: this.datasource } : {}),
       targets: this.query ? [{ refId: 'A', expr: this.query, instant: this.instant, ...(this.legendFormat ? { legendFormat: this.legendFormat } : {}) }] : [],
       fieldConfig: { defaults: { ...(this.unit ? { unit: this.unit } : {}), ...(this.decimals !== undefined ? { decimals: this.decimals } : {}) } },
       options: { ...(this.legend ? { legend: { displayMode: this.legend, placement: this.legendPlacement ?? 'bottom' } } : {}) },
     };
-    const parsed = panelSchema.safeParse(input, { reportInput: true });
+    const parsed = panelSchema.safeParse({ ...STANDALONE, ...input }, { reportInput: true });
     if (parsed.success) return { spec: parsed.data };
     const problems = schemaProblemsOf(parsed.error).map((p) => `${p.path}: ${p.message}`).join('; ');
     return { error: new PromkitError(`This panel's settings are invalid: ${problems}`) };
@@ -525,7 +531,7 @@ export class PromPanel extends PromElement {
       case 'bargauge':
         return this.#bars(spec, series);
       case 'table':
-        return this.#table(series);
+        return this.#table(spec, series);
       default:
         return html`<div part="chart" role="img" aria-labelledby="title summary">
             <div class="canvas" style="position:absolute;inset:0"></div>
@@ -609,32 +615,27 @@ export class PromPanel extends PromElement {
     </div>`;
   }
 
-  #table(series: TimeseriesSeries[]): TemplateResult {
-    // The metric name is a column only when the rows differ in it.
-    const names = new Set(series.map((s) => s.frame.labels['__name__']));
-    const labelNames = [...new Set(series.flatMap((s) => Object.keys(s.frame.labels)))].filter((n) => n !== '__name__' || names.size > 1).sort();
-    const rows = series.map((s) => ({ s, value: s.frame.values.at(-1) ?? Number.NaN }));
-    const sort = this._sort;
-    if (sort) {
-      rows.sort((a, b) => {
-        const order =
-          sort.column === 'Value'
-            ? a.value - b.value
-            : (a.s.frame.labels[sort.column] ?? '').localeCompare(b.s.frame.labels[sort.column] ?? '', undefined, { numeric: true });
-        return sort.desc ? -order : order;
-      });
-    }
-    const header = (column: string, numeric = false) => {
-      const active = sort?.column === column;
+  #table(spec: Panel, series: TimeseriesSeries[]): TemplateResult {
+    const model = tableModel(series, spec.targets);
+    const initial = spec.options.sortBy?.[0];
+    const sort = this._sort ?? (initial ? { column: initial.displayName, desc: initial.desc } : undefined);
+    const header = (column: TableColumn) => {
+      const numeric = column.field !== undefined;
+      const active = sort?.column === column.title;
       const ariaSort = active ? (sort!.desc ? 'descending' : 'ascending') : 'none';
+      const next = { column: column.title, desc: active ? !sort!.desc : numeric };
       return html`<th class=${numeric ? 'number' : ''} aria-sort=${ariaSort} scope="col">
-        <button @click=${() => (this._sort = { column, desc: active ? !sort!.desc : numeric })}>${column}${active ? (sort!.desc ? ' ↓' : ' ↑') : ''}</button>
+        <button @click=${() => (this._sort = next)}>${column.title}${active ? (sort!.desc ? ' ↓' : ' ↑') : ''}</button>
       </th>`;
     };
+    const cell = (row: TableRow, column: TableColumn) => {
+      const value = row.values[column.key];
+      return html`<td class="number">${value === undefined ? '' : formatValueText(value, column.field!.unit ?? 'none', column.field!.decimals)}</td>`;
+    };
     return html`<div class="table-wrap" part="chart"><table aria-labelledby="title">
-      <thead><tr>${labelNames.map((n) => header(n))}${header('Value', true)}</tr></thead>
-      <tbody>${rows.map(
-        ({ s, value }) => html`<tr>${labelNames.map((n) => html`<td>${s.frame.labels[n] ?? ''}</td>`)}<td class="number">${formatValueText(value, s.field.unit ?? 'none', s.field.decimals)}</td></tr>`,
+      <thead><tr>${model.labelColumns.map(header)}${model.valueColumns.map(header)}</tr></thead>
+      <tbody>${sortedRows(model, sort).map(
+        (row) => html`<tr>${model.labelColumns.map((c) => html`<td>${row.labels[c.key] ?? ''}</td>`)}${model.valueColumns.map((c) => cell(row, c))}</tr>`,
       )}</tbody>
     </table></div>`;
   }

@@ -1,0 +1,116 @@
+// @ts-check
+/**
+ * Seven days of the demo's history as OpenMetrics text, for `promtool tsdb create-blocks-from
+ * openmetrics`. Older history is sparser, as a real server's recording would feel when zoomed
+ * out: every 5 minutes beyond a day, every minute within it, every 15 seconds in the last 3 hours.
+ */
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { FAMILIES, LATENCY_BUCKETS, demoSeries, latencyMean, latencyShareBelow } from './model.mjs';
+
+/** How far back the history goes, in seconds. */
+export const HISTORY_SPAN = 7 * 86_400;
+
+/** The labels Prometheus gives the demo exporter's own series (the scrape config pins them). */
+export const DEMO_TARGET_LABELS = { job: 'demo', instance: 'demo-app' };
+
+/**
+ * Sample times of the history ending at `end` (seconds), ascending.
+ * @param {number} end
+ */
+export function historyTimes(end) {
+  const tiers = [
+    { from: end - HISTORY_SPAN, step: 300 },
+    { from: end - 86_400, step: 60 },
+    { from: end - 3 * 3600, step: 15 },
+  ];
+  const times = [];
+  tiers.forEach(({ from, step }, i) => {
+    const until = tiers[i + 1]?.from ?? end + 1;
+    for (let t = Math.ceil(from / step) * step; t < until; t += step) times.push(t);
+  });
+  return times;
+}
+
+/**
+ * Writes the history ending at `end` (seconds) to `file`.
+ * @param {string} file
+ * @param {number} end
+ * @returns {Promise<{ samples: number }>}
+ */
+export async function writeDemoHistory(file, end) {
+  const times = historyTimes(end);
+  const out = createWriteStream(file);
+  let samples = 0;
+  /** @param {string} text */
+  const write = async (text) => {
+    if (!out.write(text)) await once(out, 'drain');
+  };
+  const series = demoSeries();
+  for (const family of Object.values(FAMILIES)) {
+    const members = series.filter((s) => s.family === family.name);
+    if (!members.length) continue;
+    const name = family.kind === 'counter' ? family.name.replace(/_total$/, '') : family.name;
+    await write(`# HELP ${name} ${family.help}\n# TYPE ${name} ${family.kind}\n`);
+    for (const s of members) {
+      for (const row of rowsOf(s, times)) {
+        const labels = formatLabels({ ...targetLabels(s.labels), ...row.labels });
+        const lines = row.values.map((v, i) => `${row.name}${labels} ${format(v)} ${times[i]}\n`);
+        samples += lines.length;
+        await write(lines.join(''));
+      }
+    }
+  }
+  out.end('# EOF\n');
+  await once(out, 'finish');
+  return { samples };
+}
+
+/**
+ * Labels a series gets once scraped: the exporter's target labels unless it names its own job.
+ * @param {import('./model.mjs').Labels} labels
+ */
+function targetLabels(labels) {
+  return 'job' in labels ? labels : { ...DEMO_TARGET_LABELS, ...labels };
+}
+
+/**
+ * The rows (name, extra labels, one value per time) a series writes.
+ * @param {import('./model.mjs').Series} s
+ * @param {number[]} times
+ * @returns {{ name: string, labels: Record<string, string>, values: number[] }[]}
+ */
+function rowsOf(s, times) {
+  if (s.kind === 'gauge') return [{ name: s.family, labels: {}, values: times.map(s.value) }];
+  const spans = times.map((t, i) => ({ mid: i ? (t + times[i - 1]) / 2 : t, seconds: i ? t - times[i - 1] : 0 }));
+  if (s.kind === 'counter') return [{ name: s.family, labels: {}, values: accumulate(spans.map(({ mid, seconds }) => s.rate(mid) * seconds)) }];
+  const counts = spans.map(({ mid, seconds }) => s.rate(mid) * seconds);
+  const latencies = spans.map(({ mid }) => s.latency(mid));
+  return [
+    ...LATENCY_BUCKETS.map((le) => ({
+      name: `${s.family}_bucket`,
+      labels: { le: String(le) },
+      values: accumulate(counts.map((n, i) => n * latencyShareBelow(le, latencies[i]))),
+    })),
+    { name: `${s.family}_bucket`, labels: { le: '+Inf' }, values: accumulate(counts) },
+    { name: `${s.family}_sum`, labels: {}, values: accumulate(counts.map((n, i) => n * latencyMean(latencies[i]))) },
+    { name: `${s.family}_count`, labels: {}, values: accumulate(counts) },
+  ];
+}
+
+/** @param {number[]} increments */
+function accumulate(increments) {
+  let total = 0;
+  return increments.map((d) => (total += d));
+}
+
+/** @param {number} v */
+function format(v) {
+  return String(Number(v.toPrecision(10)));
+}
+
+/** @param {Record<string, string>} labels */
+function formatLabels(labels) {
+  const pairs = Object.entries(labels).map(([k, v]) => `${k}="${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`);
+  return pairs.length ? `{${pairs.join(',')}}` : '';
+}

@@ -1,0 +1,132 @@
+// @ts-check
+/**
+ * The demo's Prometheus: seven days of backfilled history from the demo model, then live scraping
+ * of the demo exporter (and of itself) every 5 seconds, with the demo's recording and alert rules.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { backfill, launchPrometheus } from '../../tests/harness/prometheus.mjs';
+import { startDemoExporter } from './exporter.mjs';
+import { DEMO_TARGET_LABELS, writeDemoHistory } from './history.mjs';
+
+/** Scrape and rule evaluation interval, in seconds. */
+export const DEMO_SCRAPE_INTERVAL_S = 5;
+
+/**
+ * @returns {Promise<{ url: string, exporterUrl: string, samples: number, stop: () => Promise<void> }>}
+ */
+export async function startDemoPrometheus() {
+  const dataDir = await mkdtemp(join(tmpdir(), 'promkit-demo-'));
+  const cleanUp = () => rm(dataDir, { recursive: true, force: true });
+  try {
+    const historyFile = join(dataDir, 'history.om');
+    // History ends one scrape before now, so the first live sample follows it.
+    const end = Math.floor(Date.now() / 1000 / 15) * 15 - 15;
+    const { samples } = await writeDemoHistory(historyFile, end);
+    await backfill(historyFile, dataDir);
+    await rm(historyFile);
+    const exporter = await startDemoExporter();
+    try {
+      const prometheus = await launchPrometheus({
+        dataDir,
+        config: (port, rulesFile) => demoConfig(port, rulesFile, exporter.host),
+        rules: DEMO_RULES,
+      });
+      return {
+        url: prometheus.url,
+        exporterUrl: exporter.url,
+        samples,
+        stop: async () => {
+          await prometheus.kill();
+          await exporter.stop();
+          await cleanUp();
+        },
+      };
+    } catch (error) {
+      await exporter.stop();
+      throw error;
+    }
+  } catch (error) {
+    await cleanUp();
+    throw error;
+  }
+}
+
+/**
+ * The exporter's own series get fixed job and instance labels, so the live samples continue the
+ * backfilled series whatever port the exporter landed on; host series carry their own labels.
+ * @param {number} port
+ * @param {string} rulesFile
+ * @param {string} exporterHost
+ */
+function demoConfig(port, rulesFile, exporterHost) {
+  const interval = `${DEMO_SCRAPE_INTERVAL_S}s`;
+  return {
+    global: { scrape_interval: interval, evaluation_interval: interval },
+    rule_files: [rulesFile],
+    scrape_configs: [
+      { job_name: 'prometheus', static_configs: [{ targets: [`127.0.0.1:${port}`] }] },
+      {
+        job_name: DEMO_TARGET_LABELS.job,
+        honor_labels: true,
+        static_configs: [{ targets: [exporterHost] }],
+        relabel_configs: [{ target_label: 'instance', replacement: DEMO_TARGET_LABELS.instance }],
+      },
+    ],
+  };
+}
+
+/** Recording and alert rules of the demo. */
+export const DEMO_RULES = {
+  groups: [
+    {
+      name: 'demo-shop',
+      rules: [
+        { record: 'route:demo_http_requests:rate5m', expr: 'sum by (route) (rate(demo_http_requests_total[5m]))' },
+        {
+          record: 'job:demo_http_errors:ratio_rate5m',
+          expr: 'sum by (job) (rate(demo_http_requests_total{status=~"5.."}[5m])) / sum by (job) (rate(demo_http_requests_total[5m]))',
+        },
+        {
+          alert: 'DemoHighErrorRate',
+          expr: 'job:demo_http_errors:ratio_rate5m > 0.01',
+          for: '1m',
+          labels: { severity: 'critical' },
+          annotations: { summary: 'More than 1 % of requests fail ({{ $value | humanizePercentage }}).' },
+        },
+        {
+          alert: 'DemoStorageQuotaNearlyFull',
+          expr: 'demo_storage_used_bytes / demo_storage_quota_bytes > 0.9',
+          for: '5m',
+          labels: { severity: 'warning' },
+          annotations: { summary: 'Storage is {{ $value | humanizePercentage }} of the quota.' },
+        },
+      ],
+    },
+    {
+      name: 'demo-pipeline',
+      rules: [
+        {
+          alert: 'DemoPipelineLagging',
+          expr: 'demo_pipeline_lag_seconds > 30',
+          for: '1m',
+          labels: { severity: 'critical' },
+          annotations: { summary: 'The pipeline is {{ $value | humanizeDuration }} behind.' },
+        },
+      ],
+    },
+    {
+      name: 'demo-devices',
+      rules: [
+        {
+          alert: 'DemoRigOverheating',
+          expr: 'demo_device_temperature_celsius > 80',
+          for: '1m',
+          labels: { severity: 'warning' },
+          annotations: { summary: '{{ $labels.device }} runs at {{ $value | printf "%.0f" }} °C and throttles.' },
+        },
+      ],
+    },
+  ],
+};

@@ -1,0 +1,64 @@
+// @ts-check
+/**
+ * `npm run stories:record`: records the catalog's answers from the demo. Starts the demo's
+ * Prometheus, builds the catalog, opens every story in Chromium with live data, and saves what
+ * each story's fetch received to stories/recording.json. Run it after changing a story's queries.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ROOT, ensureNodeModules, ensureSystemParts, run } from '../scripts/ensure.mjs';
+
+ensureNodeModules();
+ensureSystemParts();
+run('npm', ['run', 'build', '--silent']);
+run('npx', ['storybook', 'build', '--quiet', '-o', 'storybook-static']);
+
+const { launch } = await import('puppeteer-core');
+const { createPrometheusProxy, toNodeHandler } = await import('@promkit/adapters/proxy');
+const { serveStatic } = await import('../scripts/static-server.mjs');
+const { startDemoPrometheus } = await import('../examples/demo/prometheus.mjs');
+const { CHROMIUM, CHROMIUM_ARGS } = await import('../scripts/chromium.mjs');
+
+const prometheus = await startDemoPrometheus();
+const proxy = toNodeHandler(createPrometheusProxy({ upstream: prometheus.url, basePath: '/prometheus' }));
+const site = await serveStatic(ROOT, { '/prometheus/': proxy });
+const browser = await launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, defaultViewport: { width: 1280, height: 3000 } });
+try {
+  // A little live history first, so the newest points come from the exporter, not the backfill.
+  await new Promise((resolve) => setTimeout(resolve, 12_000));
+  const index = JSON.parse(await readFile(join(ROOT, 'storybook-static/index.json'), 'utf8'));
+  // Stories tagged own-data answer from a fetch of their own: nothing to record.
+  const stories = Object.values(index.entries).filter((e) => e.type === 'story' && !e.tags?.includes('own-data'));
+  /** @type {Record<string, unknown>} */
+  const answers = {};
+  const page = await browser.newPage();
+  for (const story of stories) {
+    await page.goto(`${site.url}/storybook-static/iframe.html?id=${story.id}&viewMode=story&globals=data:live`);
+    await page.waitForFunction(panelsSettled, { timeout: 30_000, polling: 250 }).catch(() => console.warn(`  ${story.id}: panels still loading after 30 s`));
+    const recorded = await page.evaluate(() => window.__promkitRecording ?? {});
+    Object.assign(answers, recorded);
+    console.log(`  ${story.id}: ${Object.keys(recorded).length} answers`);
+  }
+  const sorted = Object.fromEntries(Object.entries(answers).sort(([a], [b]) => a.localeCompare(b)));
+  await writeFile(join(ROOT, 'stories/recording.json'), `${JSON.stringify({ recordedAt: new Date().toISOString(), answers: sorted })}\n`);
+  console.log(`Recorded ${Object.keys(sorted).length} answers from ${stories.length} stories into stories/recording.json.`);
+} finally {
+  await browser.close();
+  await site.stop();
+  await prometheus.stop();
+}
+
+/** In the page: no panel (inside dashboards too) is loading or waiting on screen, for half a second. */
+function panelsSettled() {
+  /** @param {Document | ShadowRoot} root @returns {any[]} */
+  const panels = (root) => [...root.querySelectorAll('*')].flatMap((el) => [...(el.localName === 'prom-panel' ? [el] : []), ...(el.shadowRoot ? panels(el.shadowRoot) : [])]);
+  const onScreen = (/** @type {Element} */ el) => {
+    const box = el.getBoundingClientRect();
+    return box.bottom > 0 && box.top < innerHeight && box.width > 0;
+  };
+  const busy = panels(document).some((p) => p._state === 'loading' || (p._state === 'idle' && onScreen(p)));
+  const w = /** @type {any} */ (window);
+  if (busy || !document.querySelector('#storybook-root > *')) w.__settledSince = undefined;
+  else w.__settledSince ??= Date.now();
+  return w.__settledSince !== undefined && Date.now() - w.__settledSince > 500;
+}

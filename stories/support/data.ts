@@ -1,0 +1,40 @@
+/**
+ * Where the catalog's stories get data: the demo's (or your) Prometheus when the toolbar says
+ * "live", otherwise the recording. Live answers are kept on `window.__promkitRecording`, which
+ * is how `npm run stories:record` collects them.
+ */
+import { PrometheusClient } from '@promkit/core';
+import { recordingFetch, replayFetch, type Recording } from './recording.js';
+import recording from '../recording.json';
+
+export type DataMode = 'recorded' | 'live';
+
+/** The live Prometheus: STORYBOOK_PROMETHEUS_URL at build time, else the proxy `npm start` serves. */
+export const LIVE_URL: string = (import.meta as unknown as { env: Record<string, string | undefined> }).env['STORYBOOK_PROMETHEUS_URL'] || '/prometheus';
+/** The URL recorded stories name; nothing is fetched from it. */
+const RECORDED_URL = '/recorded-prometheus';
+
+declare global {
+  interface Window {
+    __promkitRecording?: Recording['answers'];
+  }
+}
+
+/** The URL and fetch a story uses in a data mode. */
+export function dataSource(mode: DataMode): { url: string; fetch: typeof fetch } {
+  if (mode === 'live') return { url: LIVE_URL, fetch: recordingFetch((window.__promkitRecording ??= {})) };
+  return { url: RECORDED_URL, fetch: replayFetch(recording as Recording) };
+}
+
+/** A client for a story, in a data mode or with a fetch of the story's own. */
+export function storyClient(mode: DataMode, ownFetch?: typeof fetch): PrometheusClient {
+  const source = dataSource(mode);
+  return new PrometheusClient({ url: source.url, fetch: ownFetch ?? source.fetch, retries: 0 });
+}
+
+/** A fetch that never answers: the loading state, for as long as you look. */
+export const neverAnswers: typeof fetch = () => new Promise<Response>(() => undefined);
+
+/** A fetch that finds Prometheus down, as a proxy in front of it would say. */
+export const prometheusDown: typeof fetch = async () =>
+  new Response('upstream connect error: connection refused', { status: 503, headers: { 'content-type': 'text/plain' } });
