@@ -20,6 +20,7 @@ mkdirSync(outDir, { recursive: true });
 
 step('type-check', () => run('npx', ['tsc', '-b']));
 step('build', () => run('npm', ['run', 'build', '--silent']));
+step('build the Storybook catalog', () => run('npx', ['storybook', 'build', '--quiet', '-o', 'storybook-static']));
 
 /** @type {{ suite: string, passed: number, failed: number, skipped: number }[]} */
 const results = [];

@@ -24,8 +24,9 @@ const proxy = toNodeHandler(createPrometheusProxy({ upstream: prometheus.url, ba
 const site = await serveStatic(ROOT, { '/prometheus/': proxy });
 const browser = await launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, defaultViewport: { width: 1280, height: 3000 } });
 try {
-  // A little live history first, so the newest points come from the exporter, not the backfill.
-  await new Promise((resolve) => setTimeout(resolve, 12_000));
+  // Half a minute of live samples first, so every story's newest points come from scraping
+  // (up, process metrics), not only from the backfill.
+  await new Promise((resolve) => setTimeout(resolve, 30_000));
   const index = JSON.parse(await readFile(join(ROOT, 'storybook-static/index.json'), 'utf8'));
   // Stories tagged own-data answer from a fetch of their own: nothing to record.
   const stories = Object.values(index.entries).filter((e) => e.type === 'story' && !e.tags?.includes('own-data'));
@@ -39,7 +40,7 @@ try {
     Object.assign(answers, recorded);
     console.log(`  ${story.id}: ${Object.keys(recorded).length} answers`);
   }
-  const sorted = Object.fromEntries(Object.entries(answers).sort(([a], [b]) => a.localeCompare(b)));
+  const sorted = Object.fromEntries(Object.entries(answers).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, rounded(v)]));
   await writeFile(join(ROOT, 'stories/recording.json'), `${JSON.stringify({ recordedAt: new Date().toISOString(), answers: sorted })}\n`);
   console.log(`Recorded ${Object.keys(sorted).length} answers from ${stories.length} stories into stories/recording.json.`);
 } finally {
@@ -61,4 +62,21 @@ function panelsSettled() {
   if (busy || !document.querySelector('#storybook-root > *')) w.__settledSince = undefined;
   else w.__settledSince ??= Date.now();
   return w.__settledSince !== undefined && Date.now() - w.__settledSince > 500;
+}
+
+/**
+ * A copy with sample values cut to 6 significant digits: the recording stays small, the charts
+ * look the same.
+ * @param {unknown} value
+ * @returns {unknown}
+ */
+function rounded(value) {
+  if (Array.isArray(value)) {
+    if (value.length === 2 && typeof value[0] === 'number' && typeof value[1] === 'string' && Number.isFinite(Number(value[1]))) {
+      return [value[0], String(Number(Number(value[1]).toPrecision(6)))];
+    }
+    return value.map(rounded);
+  }
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, rounded(v)]));
+  return value;
 }

@@ -1,8 +1,9 @@
 // @ts-check
 /**
  * Seven days of the demo's history as OpenMetrics text, for `promtool tsdb create-blocks-from
- * openmetrics`. Older history is sparser, as a real server's recording would feel when zoomed
- * out: every 5 minutes beyond a day, every minute within it, every 15 seconds in the last 3 hours.
+ * openmetrics`: a sample every 15 seconds in the last 3 hours, every 2 minutes before. The demo
+ * dashboards declare a 1-minute scrape interval, so `$__rate_interval` (at least 4 minutes) always
+ * spans two samples of the older history.
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
@@ -20,8 +21,7 @@ export const DEMO_TARGET_LABELS = { job: 'demo', instance: 'demo-app' };
  */
 export function historyTimes(end) {
   const tiers = [
-    { from: end - HISTORY_SPAN, step: 300 },
-    { from: end - 86_400, step: 60 },
+    { from: end - HISTORY_SPAN, step: 120 },
     { from: end - 3 * 3600, step: 15 },
   ];
   const times = [];

@@ -226,3 +226,24 @@ describe('superseding, limits and failures', () => {
     expect(target.frames.map((f) => f.labels['room'])).toEqual(['lab', 'office']);
   });
 });
+
+describe('instant targets', () => {
+  it('are evaluated at the range end itself, however coarse the range step', async () => {
+    const prom = new PrometheusClient({ url });
+    const engine = new QueryEngine({ client: () => prom });
+    // A 7-day range over a 10-point panel: a step of hours. The last sample sits 7 s before the end.
+    const end = T0 + 3600 + 7;
+    const run = await engine.run({
+      key: 'stat',
+      datasource: 'main',
+      range: { from: (end - 7 * 86_400) * 1000, to: end * 1000 },
+      maxDataPoints: 10,
+      targets: targets({ refId: 'A', expr: 'promkit_temperature_celsius{room="lab"}', instant: true }),
+    });
+    const target = run.targets[0]!;
+    expect(target.timing.end).toBeLessThan(end - 3600);
+    expect(target.fetched).toEqual({ start: end, end });
+    expect([...target.frames[0]!.timestamps]).toEqual([end * 1000]);
+    expect([...target.frames[0]!.values]).toEqual([valueOf('promkit_temperature_celsius', { room: 'lab' }, 240)]);
+  });
+});

@@ -172,11 +172,11 @@ export class QueryEngine {
       if (syntax) throw parseError(expr, syntax);
       const ds = query.datasource;
       if (target.instant) {
-        const key = `instant\n${ds}\n${expr}\n${timing.end}`;
-        const { answer, source } = await this.#shared(ds, key, signal, async (s) =>
-          answerOf(await client.query({ query: expr, time: timing.end }, { signal: s })),
-        );
-        return { ...result, ...answer, source, fetched: { start: timing.end, end: timing.end } };
+        // At the range's end itself, not the step grid's: a stat over 7 days shows now, not 2 h ago.
+        const time = Math.floor(query.range.to / 1000);
+        const key = `instant\n${ds}\n${expr}\n${time}`;
+        const { answer, source } = await this.#shared(ds, key, signal, async (s) => answerOf(await client.query({ query: expr, time }, { signal: s })));
+        return { ...result, ...answer, source, fetched: { start: time, end: time } };
       }
       return { ...result, ...(await this.#range(client, ds, expr, timing, query.live === true, signal)) };
     } catch (error) {

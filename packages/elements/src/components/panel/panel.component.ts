@@ -103,6 +103,7 @@ export class PromPanel extends PromElement {
     refresh: { type: String },
     theme: { type: String, reflect: true },
     timeZone: { type: String, attribute: 'time-zone' },
+    scrapeInterval: { type: String, attribute: 'scrape-interval' },
     datasource: { type: String },
     instant: { type: Boolean },
     spec: { attribute: false, hasChanged: changedInContent },
@@ -140,6 +141,8 @@ export class PromPanel extends PromElement {
   declare theme: 'light' | 'dark' | 'auto' | undefined;
   /** IANA timezone for axes and date math; default the browser's. */
   declare timeZone: string | undefined;
+  /** How often Prometheus scrapes the queried series (standalone use), for `$__rate_interval`. Default `15s`. */
+  declare scrapeInterval: string | undefined;
   /** Datasource name inside a dashboard. */
   declare datasource: string | undefined;
   /** Query only the end of the range (stat, gauge, table). */
@@ -224,7 +227,7 @@ export class PromPanel extends PromElement {
       const parsed = (this.#parsed ??= this.#parse());
       this.#shown = 'spec' in parsed ? this.#series(parsed.spec) : [];
     }
-    const queryProps = ['url', 'query', 'type', 'range', 'spec', 'client', 'datasource', 'instant', 'legendFormat', 'timeZone', 'scopedVars'];
+    const queryProps = ['url', 'query', 'type', 'range', 'spec', 'client', 'datasource', 'instant', 'legendFormat', 'timeZone', 'scopedVars', 'scrapeInterval'];
     if (this._state === 'idle' || queryProps.some((p) => changed.has(p as keyof PromPanel))) {
       if (changed.has('url') || changed.has('client')) {
         this.#ownEngine?.engine.dispose();
@@ -388,12 +391,22 @@ export class PromPanel extends PromElement {
       range: resolveRange(raw, this.timeZone ? { timeZone: this.timeZone } : {}),
       live: isRelative(raw),
       variables: {},
-      scrapeInterval: 15,
+      scrapeInterval: this.#scrapeSeconds(),
     };
   }
 
   get #timeZone(): string {
     return this.#context.value?.timeZone ?? this.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  }
+
+  /** The standalone scrape interval in seconds; a value that is no duration is a settings error. */
+  #scrapeSeconds(): number {
+    if (!this.scrapeInterval) return 15;
+    const seconds = parseDuration(this.scrapeInterval);
+    if (seconds === undefined || seconds <= 0) {
+      throw new PromkitError(`scrape-interval must be a duration such as 15s or 1m, got ${JSON.stringify(this.scrapeInterval)}.`);
+    }
+    return seconds;
   }
 
   /** Series of every successful target with names and per-series field settings. */

@@ -360,3 +360,16 @@ describe('screenshots per panel type and theme', () => {
     });
   }
 });
+
+describe('<prom-panel scrape-interval>', () => {
+  it('sizes $__rate_interval from the scrape interval it is given, and names a bad one', async () => {
+    const query = 'sum(rate(promkit_http_requests_total[$__rate_interval]))';
+    const fifteen = await panel({ url, query, range: HOUR_RANGE });
+    const minute = await panel({ url, query, range: HOUR_RANGE, 'scrape-interval': '1m' });
+    // An hour over a 560 px panel: a step well under a minute, so 4 × scrape interval wins.
+    expect(fifteen.results[0]!.expr).to.equal('sum(rate(promkit_http_requests_total[1m]))');
+    expect(minute.results[0]!.expr).to.equal('sum(rate(promkit_http_requests_total[4m]))');
+    const bad = await panel({ url, query, range: HOUR_RANGE, 'scrape-interval': 'often' });
+    expect(shadow(bad).querySelector('[role="alert"]')?.textContent).to.contain('scrape-interval must be a duration such as 15s or 1m, got "often"');
+  });
+});
