@@ -17,9 +17,9 @@ interface DashboardArgs {
 const meta = {
   title: 'Elements/prom-dashboard',
   component: 'prom-dashboard',
-  render: (args, { globals }) => {
+  render: (args, { globals, id }) => {
     const mode = (globals['data'] ?? 'recorded') as DataMode;
-    const source = dataSource(mode);
+    const source = dataSource(mode, id);
     // Recorded answers do not change: refreshing would only redraw the same lines.
     return html`<prom-dashboard
       url=${source.url}

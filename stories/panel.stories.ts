@@ -27,7 +27,7 @@ interface PanelArgs {
 const meta = {
   title: 'Elements/prom-panel',
   component: 'prom-panel',
-  render: (args, { globals }) => html`<prom-panel
+  render: (args, { globals, id }) => html`<prom-panel
     style="display:block;height:${args.height}px"
     type=${args.type}
     query=${args.query || nothing}
@@ -42,7 +42,7 @@ const meta = {
     ?viewable=${args.viewable}
     theme=${globals['theme'] ?? 'light'}
     .spec=${args.spec}
-    .client=${storyClient((globals['data'] ?? 'recorded') as DataMode, args.fetch)}
+    .client=${storyClient((globals['data'] ?? 'recorded') as DataMode, id, args.fetch)}
   ></prom-panel>`,
   argTypes: {
     type: { control: 'select', options: PANEL_TYPES, description: 'Panel type' },

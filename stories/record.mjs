@@ -30,19 +30,18 @@ try {
   const index = JSON.parse(await readFile(join(ROOT, 'storybook-static/index.json'), 'utf8'));
   // Stories tagged own-data answer from a fetch of their own: nothing to record.
   const stories = Object.values(index.entries).filter((e) => e.type === 'story' && !e.tags?.includes('own-data'));
-  /** @type {Record<string, unknown>} */
-  const answers = {};
+  /** @type {Record<string, Record<string, unknown>>} */
+  const recorded = {};
   const page = await browser.newPage();
   for (const story of stories) {
     await page.goto(`${site.url}/storybook-static/iframe.html?id=${story.id}&viewMode=story&globals=data:live`);
     await page.waitForFunction(panelsSettled, { timeout: 30_000, polling: 250 }).catch(() => console.warn(`  ${story.id}: panels still loading after 30 s`));
-    const recorded = await page.evaluate(() => window.__promkitRecording ?? {});
-    Object.assign(answers, recorded);
-    console.log(`  ${story.id}: ${Object.keys(recorded).length} answers`);
+    const answers = await page.evaluate(() => window.__promkitRecording ?? {});
+    if (Object.keys(answers).length) recorded[story.id] = sortedRounded(answers);
+    console.log(`  ${story.id}: ${Object.keys(answers).length} answers`);
   }
-  const sorted = Object.fromEntries(Object.entries(answers).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, rounded(v)]));
-  await writeFile(join(ROOT, 'stories/recording.json'), `${JSON.stringify({ recordedAt: new Date().toISOString(), answers: sorted })}\n`);
-  console.log(`Recorded ${Object.keys(sorted).length} answers from ${stories.length} stories into stories/recording.json.`);
+  await writeFile(join(ROOT, 'stories/recording.json'), `${JSON.stringify({ recordedAt: new Date().toISOString(), stories: recorded })}\n`);
+  console.log(`Recorded the answers of ${Object.keys(recorded).length} of ${stories.length} stories into stories/recording.json.`);
 } finally {
   await browser.close();
   await site.stop();
@@ -62,6 +61,14 @@ function panelsSettled() {
   if (busy || !document.querySelector('#storybook-root > *')) w.__settledSince = undefined;
   else w.__settledSince ??= Date.now();
   return w.__settledSince !== undefined && Date.now() - w.__settledSince > 500;
+}
+
+/**
+ * Answers in key order with rounded values, so a new recording diffs readably.
+ * @param {Record<string, unknown>} answers
+ */
+function sortedRounded(answers) {
+  return Object.fromEntries(Object.entries(answers).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, rounded(v)]));
 }
 
 /**

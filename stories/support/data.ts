@@ -4,7 +4,7 @@
  * is how `npm run stories:record` collects them.
  */
 import { PrometheusClient } from '@promkit/core';
-import { recordingFetch, replayFetch, type Recording } from './recording.js';
+import { recordingFetch, replayFetch, type Answers, type Recording } from './recording.js';
 import recording from '../recording.json';
 
 export type DataMode = 'recorded' | 'live';
@@ -16,19 +16,19 @@ const RECORDED_URL = '/recorded-prometheus';
 
 declare global {
   interface Window {
-    __promkitRecording?: Recording['answers'];
+    __promkitRecording?: Answers;
   }
 }
 
 /** The URL and fetch a story uses in a data mode. */
-export function dataSource(mode: DataMode): { url: string; fetch: typeof fetch } {
+export function dataSource(mode: DataMode, storyId: string): { url: string; fetch: typeof fetch } {
   if (mode === 'live') return { url: LIVE_URL, fetch: recordingFetch((window.__promkitRecording ??= {})) };
-  return { url: RECORDED_URL, fetch: replayFetch(recording as Recording) };
+  return { url: RECORDED_URL, fetch: replayFetch((recording as Recording).stories[storyId] ?? {}) };
 }
 
 /** A client for a story, in a data mode or with a fetch of the story's own. */
-export function storyClient(mode: DataMode, ownFetch?: typeof fetch): PrometheusClient {
-  const source = dataSource(mode);
+export function storyClient(mode: DataMode, storyId: string, ownFetch?: typeof fetch): PrometheusClient {
+  const source = dataSource(mode, storyId);
   return new PrometheusClient({ url: source.url, fetch: ownFetch ?? source.fetch, retries: 0 });
 }
 

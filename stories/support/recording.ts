@@ -11,9 +11,13 @@ export interface RecordedAnswer {
   body: unknown;
 }
 
+/** Answers by request key. */
+export type Answers = Record<string, RecordedAnswer>;
+
+/** Each story's answers, by story id: a story replays only what it received itself. */
 export interface Recording {
   recordedAt: string;
-  answers: Record<string, RecordedAnswer>;
+  stories: Record<string, Answers>;
 }
 
 type Point = [number, string];
@@ -41,7 +45,7 @@ export async function describeRequest(request: Request): Promise<{ endpoint: str
 
 /** What identifies a request in a recording: its endpoint and its lasting parameters. */
 export function recordingKey(endpoint: string, params: URLSearchParams): string {
-  const span = params.has('start') && params.has('end') ? [['span', `${Math.round((Number(params.get('end')) - Number(params.get('start'))) / 60)}m`]] : [];
+  const span: [string, string][] = params.has('start') && params.has('end') ? [['span', `${Math.round((Number(params.get('end')) - Number(params.get('start'))) / 60)}m`]] : [];
   const kept = [...params, ...span]
     .filter(([k]) => !VARYING.has(k))
     .map(([k, v]): [string, string] => [k, k === 'query' ? v.replace(RANGE_WINDOW, '[…]') : v])
@@ -56,7 +60,7 @@ function requestEnd(params: URLSearchParams): number {
 }
 
 /** A fetch that keeps each successful answer in `into` before handing it on. */
-export function recordingFetch(into: Recording['answers'], base: typeof fetch = globalThis.fetch): typeof fetch {
+export function recordingFetch(into: Answers, base: typeof fetch = globalThis.fetch): typeof fetch {
   return async (input, init) => {
     const request = new Request(input, init);
     const { endpoint, params } = await describeRequest(request.clone());
@@ -69,14 +73,14 @@ export function recordingFetch(into: Recording['answers'], base: typeof fetch = 
   };
 }
 
-/** A fetch that answers from a recording, shifted to the request's time. */
-export function replayFetch(recording: Recording): typeof fetch {
+/** A fetch that answers from a story's recorded answers, shifted to the request's time. */
+export function replayFetch(answers: Answers): typeof fetch {
   return async (input, init) => {
     const { endpoint, params } = await describeRequest(new Request(input, init));
     const key = recordingKey(endpoint, params);
-    const answer = recording.answers[key];
+    const answer = answers[key];
     if (!answer) {
-      const error = `this request is not in the catalog's recording (${key}); run "npm run stories:record" to record it from the demo`;
+      const error = `this story's recording has no answer for ${key}; run "npm run stories:record" to record it from the demo`;
       return Response.json({ status: 'error', errorType: 'bad_data', error }, { status: 400 });
     }
     const end = requestEnd(params);

@@ -20,6 +20,15 @@ function panelsIn(root: Document | ShadowRoot): PromPanel[] {
   ]);
 }
 
+/** True when the panel's chart canvas has painted pixels. */
+function painted(p: PromPanel): boolean {
+  const canvas = p.shadowRoot!.querySelector('canvas');
+  if (!canvas || canvas.width === 0) return false;
+  const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+  for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
+  return false;
+}
+
 const busy = (p: PromPanel) => p.shadowRoot!.querySelector('[aria-busy="true"]') !== null;
 const alertText = (p: PromPanel) => p.shadowRoot!.querySelector('[role="alert"]')?.textContent?.trim() ?? '';
 const titleOf = (p: PromPanel) => p.shadowRoot!.querySelector('[part="title"]')?.textContent ?? '(untitled)';
@@ -100,6 +109,7 @@ function checkStory(id: string, doc: Document): string[] {
       if (panels.length === 0) out.push('no panels');
       for (const p of panels) {
         if (alertText(p)) out.push(`"${titleOf(p)}" shows an error: ${alertText(p)}`);
+        if (p.shadowRoot!.querySelector('.canvas') && !painted(p)) out.push(`"${titleOf(p)}" has a blank chart`);
         // A panel with a noValue text says an empty answer is a normal state (no alerts firing).
         const emptyIsFine = p.spec?.fieldConfig?.defaults?.noValue !== undefined;
         const empty = p.results.filter((r) => !r.error && r.frames.length === 0 && !emptyIsFine);

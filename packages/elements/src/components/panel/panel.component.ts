@@ -597,9 +597,12 @@ export class PromPanel extends PromElement {
         ${values.map((v) => {
           const trend = Number.isFinite(v.previous) && Number.isFinite(v.value) && v.value !== v.previous ? (v.value > v.previous ? '▲' : '▼') : '';
           const label = `${v.name}: ${v.formatted.prefix}${v.formatted.text}${v.formatted.suffix}`;
+          // Characters the line is wide (the unit is drawn smaller): long values shrink to fit.
+          const chars = `${v.formatted.prefix}${v.formatted.text}`.length + 0.6 * v.formatted.suffix.trim().length + (trend ? 1 : 0);
+          const style = `--stat-chars:${Math.max(4, chars).toFixed(1)};${v.color ? `color:${v.color}` : ''}`;
           return html`<div class=${area ? 'stat has-sparkline' : 'stat'} role="img" aria-label=${label}>
             ${area ? sparkline(v.frame, v.color ?? this.#theme?.palette[0] ?? 'currentColor') : nothing}
-            <span class="stat-line" style=${v.color ? `color:${v.color}` : ''}>
+            <span class="stat-line" style=${style}>
               <span class="stat-value">${v.formatted.prefix}${v.formatted.text}<span class="stat-unit">${v.formatted.suffix.trim()}</span></span>
               ${trend ? html`<span class="trend" aria-hidden="true">${trend}</span>` : nothing}
             </span>

@@ -234,6 +234,7 @@ export const panelStyles = css`
   }
   .stat {
     position: relative;
+    container-type: inline-size;
     display: flex;
     flex-direction: column;
     justify-content: center;
@@ -249,7 +250,8 @@ export const panelStyles = css`
     align-items: baseline;
   }
   .stat-value {
-    font-size: clamp(18px, 14cqh, 48px);
+    /* As tall as the panel allows, but never wider than the stat: about 0.6 em per character. */
+    font-size: max(10px, min(clamp(18px, 14cqh, 48px), calc(150cqw / var(--stat-chars, 4))));
     font-weight: 600;
     line-height: 1.1;
     white-space: nowrap;

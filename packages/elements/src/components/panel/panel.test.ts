@@ -373,3 +373,14 @@ describe('<prom-panel scrape-interval>', () => {
     expect(shadow(bad).querySelector('[role="alert"]')?.textContent).to.contain('scrape-interval must be a duration such as 15s or 1m, got "often"');
   });
 });
+
+describe('<prom-panel type="stat"> sizing', () => {
+  it('shrinks a long value to fit a narrow stat instead of cutting it off', async () => {
+    const p = await panel({ url, type: 'stat', query: 'vector(93784)', unit: 'dtdurations', range: HOUR_RANGE }, (el) => (el.style.width = '180px'));
+    const line = shadow(p).querySelector<HTMLElement>('.stat-line')!;
+    const stat = shadow(p).querySelector<HTMLElement>('.stat')!;
+    expect(line.textContent).to.contain(formatValueText(93784, 'dtdurations'));
+    expect(line.getBoundingClientRect().width).to.be.at.most(stat.getBoundingClientRect().width);
+    await executeServerCommand('screenshot', { selector: 'prom-panel:last-child', name: 'panel-stat-long-value' });
+  });
+});
