@@ -19,7 +19,12 @@ const SYSTEM_PARTS = [
   { command: process.env.PROMKIT_CHROMIUM ?? 'chromium', pkg: 'chromium', why: 'headless browser for browser tests' },
 ];
 
-/** Runs a command with inherited output; exits the process if it fails. */
+/**
+ * Runs a command with inherited output; exits the process if it fails.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {import('node:child_process').SpawnSyncOptions} [options]
+ */
 export function run(command, args, options = {}) {
   const result = spawnSync(command, args, { stdio: 'inherit', cwd: ROOT, ...options });
   if (result.status !== 0) {
@@ -28,6 +33,7 @@ export function run(command, args, options = {}) {
   }
 }
 
+/** @param {string} command */
 function has(command) {
   return spawnSync('sh', ['-c', `command -v "${command}"`], { stdio: 'ignore' }).status === 0;
 }
@@ -68,7 +74,10 @@ export function ensureSystemParts() {
   }
 }
 
-/** The version line of an installed command, for the log. */
+/**
+ * The version line of an installed command, for the log.
+ * @param {string} command
+ */
 export function versionOf(command) {
   try {
     return execFileSync(command, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).split('\n')[0];

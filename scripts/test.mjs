@@ -69,7 +69,11 @@ function runCapturing(command, args) {
   });
 }
 
-/** Counts from vitest's JSON report; a run that crashed before reporting counts as one failure. */
+/**
+ * Counts from vitest's JSON report; a run that crashed before reporting counts as one failure.
+ * @param {string} file
+ * @param {number | null} code
+ */
 function vitestCounts(file, code) {
   try {
     const report = JSON.parse(readFileSync(file, 'utf8'));
@@ -84,7 +88,11 @@ function vitestCounts(file, code) {
   }
 }
 
-/** Counts from web-test-runner's last progress line. */
+/**
+ * Counts from web-test-runner's last progress line.
+ * @param {string} output
+ * @param {number | null} code
+ */
 function browserCounts(output, code) {
   const plain = output.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
   const lines = [...plain.matchAll(/(\d+) passed, (\d+) failed(?:, (\d+) skipped)?/g)];

@@ -36,7 +36,7 @@ try {
   for (const story of stories) {
     await page.goto(`${site.url}/storybook-static/iframe.html?id=${story.id}&viewMode=story&globals=data:live`);
     await page.waitForFunction(panelsSettled, { timeout: 30_000, polling: 250 }).catch(() => console.warn(`  ${story.id}: panels still loading after 30 s`));
-    const answers = await page.evaluate(() => window.__promkitRecording ?? {});
+    const answers = await page.evaluate(() => /** @type {any} */ (window).__promkitRecording ?? {});
     if (Object.keys(answers).length) recorded[story.id] = sortedRounded(answers);
     console.log(`  ${story.id}: ${Object.keys(answers).length} answers`);
   }

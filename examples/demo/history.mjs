@@ -24,6 +24,7 @@ export function historyTimes(end) {
     { from: end - HISTORY_SPAN, step: 120 },
     { from: end - 3 * 3600, step: 15 },
   ];
+  /** @type {number[]} */
   const times = [];
   tiers.forEach(({ from, step }, i) => {
     const until = tiers[i + 1]?.from ?? end + 1;
@@ -81,19 +82,23 @@ function targetLabels(labels) {
  * @returns {{ name: string, labels: Record<string, string>, values: number[] }[]}
  */
 function rowsOf(s, times) {
-  if (s.kind === 'gauge') return [{ name: s.family, labels: {}, values: times.map(s.value) }];
-  const spans = times.map((t, i) => ({ mid: i ? (t + times[i - 1]) / 2 : t, seconds: i ? t - times[i - 1] : 0 }));
+  if (s.kind === 'gauge') return [{ name: s.family, labels: {}, values: times.map((t) => s.value(t)) }];
+  // Each sample adds what happened since the previous one, judged at the middle of that span.
+  const spans = times.map((t, i) => {
+    const previous = times[i - 1] ?? t;
+    return { mid: (t + previous) / 2, seconds: t - previous };
+  });
   if (s.kind === 'counter') return [{ name: s.family, labels: {}, values: accumulate(spans.map(({ mid, seconds }) => s.rate(mid) * seconds)) }];
-  const counts = spans.map(({ mid, seconds }) => s.rate(mid) * seconds);
-  const latencies = spans.map(({ mid }) => s.latency(mid));
+  const requests = spans.map(({ mid, seconds }) => ({ n: s.rate(mid) * seconds, latency: s.latency(mid) }));
+  const counts = requests.map(({ n }) => n);
   return [
     ...LATENCY_BUCKETS.map((le) => ({
       name: `${s.family}_bucket`,
       labels: { le: String(le) },
-      values: accumulate(counts.map((n, i) => n * latencyShareBelow(le, latencies[i]))),
+      values: accumulate(requests.map(({ n, latency }) => n * latencyShareBelow(le, latency))),
     })),
     { name: `${s.family}_bucket`, labels: { le: '+Inf' }, values: accumulate(counts) },
-    { name: `${s.family}_sum`, labels: {}, values: accumulate(counts.map((n, i) => n * latencyMean(latencies[i]))) },
+    { name: `${s.family}_sum`, labels: {}, values: accumulate(requests.map(({ n, latency }) => n * latencyMean(latency))) },
     { name: `${s.family}_count`, labels: {}, values: accumulate(counts) },
   ];
 }

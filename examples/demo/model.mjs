@@ -16,6 +16,7 @@
  *   | { kind: 'histogram', family: string, labels: Labels, rate: (t: number) => number, latency: (t: number) => Latency }} Series
  * @typedef {{ median: number, sigma: number }} Latency log-normal latency, in seconds
  * @typedef {{ name: string, help: string, kind: Series['kind'] }} Family
+ * @typedef {(t: number) => number} Fn a value or rate over time
  */
 
 /** Upper bounds of the latency histogram's buckets, in seconds. */
@@ -56,9 +57,13 @@ export const FAMILIES = /** @type {const} @satisfies {Record<string, Family>} */
 });
 
 /** Families the live exporter takes from prom-client's real process metrics instead of the model. */
-export const MEASURED_WHEN_LIVE = new Set([FAMILIES.processCpu.name, FAMILIES.processMemory.name]);
+export const MEASURED_WHEN_LIVE = new Set(/** @type {string[]} */ ([FAMILIES.processCpu.name, FAMILIES.processMemory.name]));
 
-/** A number in [0, 1) fixed by a key and a slot: deterministic noise. */
+/**
+ * A number in [0, 1) fixed by a key and a slot: deterministic noise.
+ * @param {string} key
+ * @param {number} slot
+ */
 export function noise(key, slot) {
   let h = 2_166_136_261;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16_777_619);
@@ -69,19 +74,29 @@ export function noise(key, slot) {
   return (h >>> 0) / 4_294_967_296;
 }
 
-/** Jitter around 1 (±spread) for a key, constant within each 15-second slot. */
+/**
+ * Jitter around 1 (±spread) for a key, constant within each 15-second slot.
+ * @param {string} key
+ * @param {number} t
+ */
 function jitter(key, t, spread = 0.15) {
   return 1 - spread + 2 * spread * noise(key, Math.floor(t / 15));
 }
 
-/** Daily traffic shape: quiet at 03:00 UTC, busiest at 15:00 UTC; weekends at 70 %. */
+/**
+ * Daily traffic shape: quiet at 03:00 UTC, busiest at 15:00 UTC; weekends at 70 %.
+ * @param {number} t
+ */
 export function traffic(t) {
   const day = Math.sin((2 * Math.PI * (t - 9 * 3600)) / DAY);
   const weekday = new Date(t * 1000).getUTCDay();
   return (1 + 0.45 * day) * (weekday === 0 || weekday === 6 ? 0.7 : 1);
 }
 
-/** How bad the recurring incident is at t: 0 outside it, rising to 1 and back inside it. */
+/**
+ * How bad the recurring incident is at t: 0 outside it, rising to 1 and back inside it.
+ * @param {number} t
+ */
 export function incident(t) {
   const into = (((t - 4_000) % INCIDENT_PERIOD) + INCIDENT_PERIOD) % INCIDENT_PERIOD;
   return into < INCIDENT_LENGTH ? Math.sin((Math.PI * into) / INCIDENT_LENGTH) : 0;
@@ -127,9 +142,12 @@ function shopSeries() {
   const series = [];
   for (const r of ROUTES) {
     const key = `${r.method} ${r.route}`;
+    /** @type {Fn} */
     const total = (t) => BASE_REQUEST_RATE * r.share * traffic(t);
     // The incident hits order creation hardest: errors and slow requests.
+    /** @type {Fn} */
     const serverShare = (t) => 0.002 + (r.route === '/api/orders' ? 0.09 : 0.015) * incident(t);
+    /** @type {(code: string, share: Fn) => Series} */
     const status = (code, share) => ({
       kind: /** @type {const} */ ('counter'),
       family: FAMILIES.requests.name,
@@ -164,6 +182,7 @@ function pipelineSeries() {
   /** @type {Series[]} */
   const series = [];
   for (const { table, rate, rowsAt2026 } of TABLES) {
+    /** @type {Fn} */
     const ingest = (t) => rate * traffic(t) * (1 - 0.6 * incident(t));
     series.push({ kind: 'counter', family: FAMILIES.ingested.name, labels: { table }, rate: (t) => ingest(t) * jitter(`ingest ${table}`, t) });
     for (const reason of FAILURE_REASONS) {
@@ -189,8 +208,11 @@ function pipelineSeries() {
 function rigSeries() {
   return RIGS.flatMap((device, i) => {
     // rig-03's fan is failing: it runs hot in waves and throttles when it does.
+    /** @type {Fn} */
     const hot = (t) => (device === 'rig-03' ? Math.max(0, Math.sin((2 * Math.PI * t) / 5_400)) : 0);
+    /** @type {Fn} */
     const temperature = (t) => 64 + 3 * i + 4 * traffic(t) + 24 * hot(t) + 1.5 * noise(`${device} temp`, Math.floor(t / 15));
+    /** @type {Fn} */
     const throttle = (t) => Math.max(0, (temperature(t) - 82) / 20);
     return [
       gauge(FAMILIES.temperature.name, { device }, temperature),
@@ -204,17 +226,19 @@ function rigSeries() {
 function hostSeries() {
   return HOSTS.flatMap((h) => {
     const host = { job: 'node', instance: h.instance };
+    /** @type {Fn} */
     const busy = (t) => Math.min(0.95, h.busy * traffic(t) + 0.3 * incident(t));
     /** @type {Series[]} */
     const series = [];
     for (let cpu = 0; cpu < h.cpus; cpu++) {
+      /** @type {Record<'user' | 'system' | 'iowait', Fn>} */
       const share = {
         user: (t) => busy(t) * 0.7 * jitter(`${h.instance} ${cpu} user`, t, 0.2),
         system: (t) => busy(t) * 0.2 * jitter(`${h.instance} ${cpu} system`, t, 0.2),
         iowait: (t) => busy(t) * 0.1 * jitter(`${h.instance} ${cpu} iowait`, t, 0.4),
       };
       for (const mode of CPU_MODES) {
-        const rate = mode === 'idle' ? (t) => 1 - share.user(t) - share.system(t) - share.iowait(t) : share[/** @type {'user'} */ (mode)];
+        const rate = mode === 'idle' ? (/** @type {number} */ t) => 1 - share.user(t) - share.system(t) - share.iowait(t) : share[/** @type {'user'} */ (mode)];
         series.push({ kind: 'counter', family: FAMILIES.cpu.name, labels: { ...host, cpu: String(cpu), mode }, rate });
       }
     }
@@ -249,17 +273,27 @@ function gauge(family, labels, value) {
   return { kind: 'gauge', family, labels, value };
 }
 
-/** Share of log-normal latencies at or below `le` seconds. */
+/**
+ * Share of log-normal latencies at or below `le` seconds.
+ * @param {number} le
+ * @param {Latency} latency
+ */
 export function latencyShareBelow(le, { median, sigma }) {
   return 0.5 * (1 + erf(Math.log(le / median) / (sigma * Math.SQRT2)));
 }
 
-/** Mean of a log-normal latency, in seconds. */
+/**
+ * Mean of a log-normal latency, in seconds.
+ * @param {Latency} latency
+ */
 export function latencyMean({ median, sigma }) {
   return median * Math.exp((sigma * sigma) / 2);
 }
 
-/** Error function (Abramowitz and Stegun 7.1.26, error below 1.5e-7). */
+/**
+ * Error function (Abramowitz and Stegun 7.1.26, error below 1.5e-7).
+ * @param {number} x
+ */
 function erf(x) {
   const sign = Math.sign(x);
   const a = Math.abs(x);
