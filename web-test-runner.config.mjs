@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startPrometheus } from './tests/harness/prometheus.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from './scripts/chromium.mjs';
+import { bundleReadmeSnippets } from './tests/harness/readme-snippets.mjs';
 
 const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), 'test-output', 'screenshots');
 
@@ -54,6 +55,9 @@ export default {
       name: 'real-prometheus',
       async serverStart() {
         prometheus = await startPrometheus({ live: true });
+        // The README's React and Vue blocks, bundled against this Prometheus for tests/browser/readme-frameworks.test.ts.
+        const root = dirname(fileURLToPath(import.meta.url));
+        await bundleReadmeSnippets({ root, outDir: join(root, 'test-output', 'readme-snippets'), prometheusUrl: prometheus.url });
       },
       async serverStop() {
         await prometheus?.stop();

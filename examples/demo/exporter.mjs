@@ -3,7 +3,8 @@
  * The demo exporter: a prom-client registry that plays the demo model live. Every second it counts
  * the requests, events and CPU seconds the model says happened and observes each simulated
  * request's latency; gauges read the model when scraped. Process metrics are prom-client's own,
- * measured on this process. Counters start from zero, as after a deploy.
+ * measured on this process. Counters start from zero, as after a deploy, and first count what
+ * happened since the history ended.
  */
 import { createServer } from 'node:http';
 import client from 'prom-client';
@@ -15,16 +16,20 @@ const TICK_MS = 1000;
 
 /**
  * Starts the exporter on a free loopback port.
+ * @param {{ since?: number }} [options] since: when the backfilled history ends (seconds); what
+ *   happened from then until now is counted at once, so rates run on without a dip
  * @returns {Promise<{ host: string, url: string, stop: () => Promise<void> }>}
  */
-export async function startDemoExporter() {
+export async function startDemoExporter(options = {}) {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry });
   const series = demoSeries().filter((s) => !MEASURED_WHEN_LIVE.has(s.family));
   const metrics = createMetrics(registry, series);
 
-  let last = Date.now() / 1000;
+  let last = options.since ?? Date.now() / 1000;
   let tick = 0;
+  advance(series, metrics, last, Date.now() / 1000, tick++);
+  last = Date.now() / 1000;
   const timer = setInterval(() => {
     const now = Date.now() / 1000;
     advance(series, metrics, last, now, tick++);

@@ -26,7 +26,7 @@ export async function startDemoPrometheus() {
     const { samples } = await writeDemoHistory(historyFile, end);
     await backfill(historyFile, dataDir);
     await rm(historyFile);
-    const exporter = await startDemoExporter();
+    const exporter = await startDemoExporter({ since: end });
     try {
       const prometheus = await launchPrometheus({
         dataDir,

@@ -399,6 +399,11 @@ export class PromPanel extends PromElement {
     return this.#context.value?.timeZone ?? this.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   }
 
+  /** Whether the legend sits right of the chart: the attribute, else the spec's legend option. */
+  #legendRight(spec: Panel | undefined): boolean {
+    return (this.legendPlacement ?? spec?.options.legend?.placement) === 'right';
+  }
+
   /** The standalone scrape interval in seconds; a value that is no duration is a settings error. */
   #scrapeSeconds(): number {
     if (!this.scrapeInterval) return 15;
@@ -514,7 +519,7 @@ export class PromPanel extends PromElement {
             ? html`<span class="badge" tabindex="0" role="note" title=${warnings.join('\n')} aria-label=${`${warnings.length} warning(s): ${warnings.join('; ')}`}>⚠ ${warnings.length}</span>`
             : nothing}
         </header>
-        <div part="body">${this.#body(spec)}</div>
+        <div part="body" class=${this.#legendRight(spec) ? 'legend-right' : ''}>${this.#body(spec)}</div>
       </section>
     `;
   }

@@ -85,10 +85,10 @@ export const panelStyles = css`
     display: flex;
     padding: 0 8px 8px;
   }
-  :host([legend-placement='right']) [part='body'] {
+  [part='body'].legend-right {
     flex-direction: row;
   }
-  :host(:not([legend-placement='right'])) [part='body'] {
+  [part='body']:not(.legend-right) {
     flex-direction: column;
   }
   [part='chart'] {
@@ -151,7 +151,7 @@ export const panelStyles = css`
     overflow: auto;
     padding-top: 4px;
   }
-  :host([legend-placement='right']) [part='legend'] {
+  .legend-right [part='legend'] {
     max-height: none;
     max-width: 40%;
     padding: 0 0 0 8px;

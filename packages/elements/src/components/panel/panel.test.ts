@@ -384,3 +384,20 @@ describe('<prom-panel type="stat"> sizing', () => {
     await executeServerCommand('screenshot', { selector: 'prom-panel:last-child', name: 'panel-stat-long-value' });
   });
 });
+
+describe('<prom-panel> legend placement', () => {
+  it('puts the legend right of the chart when the spec asks for it, as the attribute does', async () => {
+    const spec = {
+      type: 'timeseries' as const,
+      title: 'Legend on the right',
+      targets: [{ refId: 'A', expr: 'promkit_temperature_celsius', legendFormat: '{{room}}' }],
+      options: { legend: { displayMode: 'table' as const, placement: 'right' as const, calcs: ['mean' as const] } },
+    };
+    for (const p of [await panel({ url, range: HOUR_RANGE }, (el) => (el.spec = spec)), await panel({ url, range: HOUR_RANGE, query: 'promkit_temperature_celsius', legend: 'table', 'legend-placement': 'right' })]) {
+      const chart = shadow(p).querySelector('[part="chart"]')!.getBoundingClientRect();
+      const legend = shadow(p).querySelector('[part="legend"]')!.getBoundingClientRect();
+      expect(legend.left).to.be.at.least(chart.right);
+      expect(legend.top).to.be.below(chart.bottom);
+    }
+  });
+});
