@@ -6,19 +6,13 @@
 import { expect } from 'chai';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { PromPanel } from '@promkit/elements';
+import { panelsIn } from './panels-in.js';
 
 interface IndexEntry {
   id: string;
   type: string;
 }
 
-/** Every prom-panel on a page, inside dashboards too. */
-function panelsIn(root: Document | ShadowRoot): PromPanel[] {
-  return [...root.querySelectorAll('*')].flatMap((el) => [
-    ...(el.localName === 'prom-panel' ? [el as PromPanel] : []),
-    ...(el.shadowRoot ? panelsIn(el.shadowRoot) : []),
-  ]);
-}
 
 /** True when the panel's chart canvas has painted pixels. */
 function painted(p: PromPanel): boolean {

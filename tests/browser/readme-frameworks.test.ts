@@ -5,7 +5,7 @@
  */
 import { expect } from 'chai';
 import { PrometheusClient } from '@promkit/core';
-import type { PromPanel } from '@promkit/elements';
+import { panelsIn } from './panels-in.js';
 
 /**
  * Waits until the live test series has had a rate for a step (15 s): panels query up to the step
@@ -26,12 +26,6 @@ interface Snippet {
   source: string;
 }
 
-function panelsIn(root: Element | ShadowRoot): PromPanel[] {
-  return [...root.querySelectorAll('*')].flatMap((el) => [
-    ...(el.localName === 'prom-panel' ? [el as PromPanel] : []),
-    ...(el.shadowRoot ? panelsIn(el.shadowRoot) : []),
-  ]);
-}
 
 describe('README framework blocks', () => {
   it('the React and Vue blocks render panels with live data and their handlers receive events', async function () {
