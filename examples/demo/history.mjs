@@ -30,6 +30,9 @@ export function historyTimes(end) {
     const until = tiers[i + 1]?.from ?? end + 1;
     for (let t = Math.ceil(from / step) * step; t < until; t += step) times.push(t);
   });
+  // The history ends exactly at `end`, so the first live scrape follows within seconds: a longer
+  // gap would make rate() extrapolate less and dip at the junction.
+  if (times.at(-1) !== end) times.push(end);
   return times;
 }
 

@@ -21,8 +21,8 @@ export async function startDemoPrometheus() {
   const cleanUp = () => rm(dataDir, { recursive: true, force: true });
   try {
     const historyFile = join(dataDir, 'history.om');
-    // History ends one scrape before now, so the first live sample follows it.
-    const end = Math.floor(Date.now() / 1000 / 15) * 15 - 15;
+    // History ends now; the exporter counts from there and Prometheus' first scrape follows.
+    const end = Math.floor(Date.now() / 1000);
     const { samples } = await writeDemoHistory(historyFile, end);
     await backfill(historyFile, dataDir);
     await rm(historyFile);
