@@ -1,5 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { DashboardInput } from '@promkit/core';
 import appOverview from '../examples/dashboards/app-overview.json';
 import hosts from '../examples/dashboards/hosts.json';
@@ -10,6 +10,9 @@ interface DashboardArgs {
   dashboard: DashboardInput;
   from: string;
   to: string;
+  timeZone: string;
+  /** Id of a panel to show alone. */
+  viewPanel: number | undefined;
   /** A fetch of the story's own (the loading state). */
   fetch: typeof fetch | undefined;
 }
@@ -27,6 +30,8 @@ const meta = {
       to=${args.to}
       refresh=${mode === 'live' ? '10s' : ''}
       theme=${globals['theme'] ?? 'light'}
+      time-zone=${args.timeZone || nothing}
+      view-panel=${args.viewPanel ?? nothing}
       .dashboard=${args.dashboard}
       .clientOptions=${{ fetch: args.fetch ?? source.fetch, retries: 0 }}
     ></prom-dashboard>`;
@@ -35,9 +40,11 @@ const meta = {
     dashboard: { control: 'object', description: 'The dashboard definition (JSON)' },
     from: { control: 'select', options: ['now-1h', 'now-6h', 'now-24h', 'now-7d'] },
     to: { control: 'text' },
+    timeZone: { control: 'select', options: ['', 'UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Tokyo'] },
+    viewPanel: { control: 'number', description: 'Show one panel alone (Escape returns)' },
     fetch: { table: { disable: true } },
   },
-  args: { dashboard: appOverview as DashboardInput, from: 'now-6h', to: 'now', fetch: undefined },
+  args: { dashboard: appOverview as DashboardInput, from: 'now-6h', to: 'now', timeZone: '', viewPanel: undefined, fetch: undefined },
   parameters: { layout: 'fullscreen' },
 } satisfies Meta<DashboardArgs>;
 export default meta;
@@ -68,3 +75,6 @@ export const InvalidDefinition: Story = {
     } as unknown as DashboardInput,
   },
 };
+
+/** One panel alone, as the "view" button on a panel shows it. */
+export const ViewOnePanel: Story = { args: { viewPanel: 9 } };

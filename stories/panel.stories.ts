@@ -15,6 +15,9 @@ interface PanelArgs {
   legend: 'list' | 'table' | 'hidden' | undefined;
   legendPlacement: 'bottom' | 'right' | undefined;
   range: string;
+  refresh: string;
+  timeZone: string;
+  scrapeInterval: string;
   instant: boolean;
   viewable: boolean;
   height: number;
@@ -38,6 +41,9 @@ const meta = {
     legend=${args.legend ?? nothing}
     legend-placement=${args.legendPlacement ?? nothing}
     range=${args.range}
+    refresh=${args.refresh || nothing}
+    time-zone=${args.timeZone || nothing}
+    scrape-interval=${args.scrapeInterval || nothing}
     ?instant=${args.instant}
     ?viewable=${args.viewable}
     theme=${globals['theme'] ?? 'light'}
@@ -54,6 +60,9 @@ const meta = {
     legend: { control: 'inline-radio', options: ['list', 'table', 'hidden'] },
     legendPlacement: { control: 'inline-radio', options: ['bottom', 'right'] },
     range: { control: 'select', options: ['now-15m', 'now-1h', 'now-6h', 'now-24h', 'now-7d'] },
+    refresh: { control: 'select', options: ['', '5s', '10s', '30s', '1m'], description: 'Auto-refresh (live data only changes)' },
+    timeZone: { control: 'select', options: ['', 'UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Tokyo'], description: 'IANA timezone of the axis' },
+    scrapeInterval: { control: 'select', options: ['', '5s', '15s', '1m'], description: 'Sizes $__rate_interval' },
     instant: { control: 'boolean', description: 'Query only the end of the range' },
     viewable: { control: 'boolean', description: 'Show the "view alone" button' },
     height: { control: { type: 'range', min: 120, max: 600, step: 10 } },
@@ -70,6 +79,9 @@ const meta = {
     legend: undefined,
     legendPlacement: undefined,
     range: 'now-1h',
+    refresh: '',
+    timeZone: '',
+    scrapeInterval: '',
     instant: false,
     viewable: false,
     height: 320,
