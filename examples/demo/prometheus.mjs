@@ -6,9 +6,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { rateRule, ratioRule, assertValidRules, toRuleFileYaml } from '@promkit/core/rules';
 import { backfill, launchPrometheus } from '../../tests/harness/prometheus.mjs';
 import { startDemoExporter } from './exporter.mjs';
 import { DEMO_TARGET_LABELS, writeDemoHistory } from './history.mjs';
+import { FAMILIES } from './model.mjs';
 
 /** Scrape and rule evaluation interval, in seconds. */
 export const DEMO_SCRAPE_INTERVAL_S = 5;
@@ -17,6 +19,7 @@ export const DEMO_SCRAPE_INTERVAL_S = 5;
  * @returns {Promise<{ url: string, exporterUrl: string, samples: number, stop: () => Promise<void> }>}
  */
 export async function startDemoPrometheus() {
+  assertValidRules(DEMO_RULES, { knownMetrics: Object.values(FAMILIES).map((f) => f.name) });
   const dataDir = await mkdtemp(join(tmpdir(), 'promkit-demo-'));
   const cleanUp = () => rm(dataDir, { recursive: true, force: true });
   try {
@@ -31,7 +34,7 @@ export async function startDemoPrometheus() {
       const prometheus = await launchPrometheus({
         dataDir,
         config: (port, rulesFile) => demoConfig(port, rulesFile, exporter.host),
-        rules: DEMO_RULES,
+        rules: toRuleFileYaml(DEMO_RULES),
       });
       return {
         url: prometheus.url,
@@ -77,56 +80,54 @@ function demoConfig(port, rulesFile, exporterHost) {
   };
 }
 
-/** Recording and alert rules of the demo. */
-export const DEMO_RULES = {
-  groups: [
-    {
-      name: 'demo-shop',
-      rules: [
-        { record: 'route:demo_http_requests:rate5m', expr: 'sum by (route) (rate(demo_http_requests_total[5m]))' },
-        {
-          record: 'job:demo_http_errors:ratio_rate5m',
-          expr: 'sum by (job) (rate(demo_http_requests_total{status=~"5.."}[5m])) / sum by (job) (rate(demo_http_requests_total[5m]))',
-        },
-        {
-          alert: 'DemoHighErrorRate',
-          expr: 'job:demo_http_errors:ratio_rate5m > 0.01',
-          for: '1m',
-          labels: { severity: 'critical' },
-          annotations: { summary: 'More than 1 % of requests fail ({{ $value | humanizePercentage }}).' },
-        },
-        {
-          alert: 'DemoStorageQuotaNearlyFull',
-          expr: 'demo_storage_used_bytes / demo_storage_quota_bytes > 0.9',
-          for: '5m',
-          labels: { severity: 'warning' },
-          annotations: { summary: 'Storage is {{ $value | humanizePercentage }} of the quota.' },
-        },
-      ],
-    },
-    {
-      name: 'demo-pipeline',
-      rules: [
-        {
-          alert: 'DemoPipelineLagging',
-          expr: 'demo_pipeline_lag_seconds > 30',
-          for: '1m',
-          labels: { severity: 'critical' },
-          annotations: { summary: 'The pipeline is {{ $value | humanizeDuration }} behind.' },
-        },
-      ],
-    },
-    {
-      name: 'demo-devices',
-      rules: [
-        {
-          alert: 'DemoRigOverheating',
-          expr: 'demo_device_temperature_celsius > 80',
-          for: '1m',
-          labels: { severity: 'warning' },
-          annotations: { summary: '{{ $labels.device }} runs at {{ $value | printf "%.0f" }} °C and throttles.' },
-        },
-      ],
-    },
-  ],
-};
+/**
+ * Recording and alert rules of the demo, written with promkit's own rules builders.
+ * @type {import('@promkit/core/rules').RuleGroup[]}
+ */
+export const DEMO_RULES = [
+  {
+    name: 'demo-shop',
+    rules: [
+      rateRule({ metric: 'demo_http_requests_total', by: ['route'], window: '5m' }),
+      ratioRule({ metric: 'demo_http_requests_total', by: ['job'], window: '5m', matching: '{status=~"5.."}', name: 'errors' }),
+      {
+        alert: 'DemoHighErrorRate',
+        expr: 'job:demo_http_requests_errors:ratio_rate5m > 0.01',
+        for: '1m',
+        labels: { severity: 'critical' },
+        annotations: { summary: 'More than 1 % of requests fail ({{ $value | humanizePercentage }}).' },
+      },
+      {
+        alert: 'DemoStorageQuotaNearlyFull',
+        expr: 'demo_storage_used_bytes / demo_storage_quota_bytes > 0.9',
+        for: '5m',
+        labels: { severity: 'warning' },
+        annotations: { summary: 'Storage is {{ $value | humanizePercentage }} of the quota.' },
+      },
+    ],
+  },
+  {
+    name: 'demo-pipeline',
+    rules: [
+      {
+        alert: 'DemoPipelineLagging',
+        expr: 'demo_pipeline_lag_seconds > 30',
+        for: '1m',
+        labels: { severity: 'critical' },
+        annotations: { summary: 'The pipeline is {{ $value | humanizeDuration }} behind.' },
+      },
+    ],
+  },
+  {
+    name: 'demo-devices',
+    rules: [
+      {
+        alert: 'DemoRigOverheating',
+        expr: 'demo_device_temperature_celsius > 80',
+        for: '1m',
+        labels: { severity: 'warning' },
+        annotations: { summary: '{{ $labels.device }} runs at {{ $value | printf "%.0f" }} °C and throttles.' },
+      },
+    ],
+  },
+];

@@ -1,10 +1,10 @@
 import typescript from '@rollup/plugin-typescript';
 
-/** ESM build of @promkit/core with type declarations; dependencies stay external. */
+/** ESM build of @promkit/core (and its `rules` entry) with type declarations. */
 export default {
-  input: 'src/index.ts',
+  input: ['src/index.ts', 'src/rules/index.ts'],
   output: { dir: 'dist', format: 'es', sourcemap: true, preserveModules: true, preserveModulesRoot: 'src' },
-  external: [/^ky(\/|$)/, /^zod(\/|$)/],
+  external: [/^ky(\/|$)/, /^zod(\/|$)/, /^yaml(\/|$)/],
   plugins: [
     typescript({
       tsconfig: './tsconfig.json',

@@ -83,8 +83,9 @@ export async function backfill(openMetricsFile, dataDir) {
 
 /**
  * Runs Prometheus on a free loopback port over `dataDir`/tsdb with the given config and rules
- * (written as JSON, which Prometheus reads as YAML), and waits until it is ready.
- * @param {{ dataDir: string, config: (port: number, rulesFile: string) => object, rules: object }} options
+ * (objects are written as JSON, which Prometheus reads as YAML; text as it is), and waits until
+ * it is ready.
+ * @param {{ dataDir: string, config: (port: number, rulesFile: string) => object, rules: object | string }} options
  * @returns {Promise<{ url: string, kill: () => Promise<void>, restart: () => Promise<void> }>}
  */
 export async function launchPrometheus({ dataDir, config, rules }) {
@@ -92,7 +93,7 @@ export async function launchPrometheus({ dataDir, config, rules }) {
   const configFile = join(dataDir, 'prometheus.yml');
   const rulesFile = join(dataDir, 'rules.yml');
   await writeFile(configFile, JSON.stringify(config(port, rulesFile)));
-  await writeFile(rulesFile, JSON.stringify(rules));
+  await writeFile(rulesFile, typeof rules === 'string' ? rules : JSON.stringify(rules));
 
   const args = [
     `--config.file=${configFile}`,

@@ -1,0 +1,7 @@
+/**
+ * `@promkit/core/rules`: Prometheus recording and alerting rules as code, checked before
+ * Prometheus sees them, written as a rule file or a PrometheusRule resource.
+ */
+export { isRecordingRule, rateRule, ratioRule, type AlertingRule, type RecordingRule, type Rule, type RuleGroup } from './model.js';
+export { assertValidRules, ruleProblems, type RuleCheckOptions } from './validate.js';
+export { prometheusRule, ruleFile, toPrometheusRuleYaml, toRuleFileYaml, type PrometheusRuleMeta } from './render.js';

@@ -1,0 +1,74 @@
+/** Prometheus rule groups as data, and builders that follow the naming conventions. */
+
+/** A recording rule: `record` is the new series' name, by convention `level:metric:operations`. */
+export interface RecordingRule {
+  record: string;
+  expr: string;
+  labels?: Record<string, string>;
+}
+
+/** An alerting rule. */
+export interface AlertingRule {
+  alert: string;
+  expr: string;
+  /** How long the condition must hold before the alert fires, e.g. `5m`. */
+  for?: string;
+  /** How long the alert keeps firing after the condition clears (Prometheus 2.42+). */
+  keepFiringFor?: string;
+  labels?: Record<string, string>;
+  /** Templated texts such as `summary` and `description`. */
+  annotations?: Record<string, string>;
+}
+
+export type Rule = RecordingRule | AlertingRule;
+
+/** A group of rules evaluated together, in order. */
+export interface RuleGroup {
+  name: string;
+  /** Evaluation interval; the global one when left out. */
+  interval?: string;
+  /** Most series (or alerts) a rule may produce; 0 for no limit. */
+  limit?: number;
+  rules: Rule[];
+}
+
+/** True for a recording rule. */
+export function isRecordingRule(rule: Rule): rule is RecordingRule {
+  return 'record' in rule;
+}
+
+/** The metric a counter counts, without its `_total` suffix (`http_requests_total` → `http_requests`). */
+function counterBase(metric: string): string {
+  return metric.replace(/_total$/, '');
+}
+
+/**
+ * A recording rule for a counter's per-second rate summed by some labels, named by convention:
+ * `rateRule({ metric: 'http_requests_total', by: ['job'], window: '5m' })` records
+ * `job:http_requests:rate5m` as `sum by (job) (rate(http_requests_total[5m]))`.
+ */
+export function rateRule(options: { metric: string; by: readonly string[]; window: string; selector?: string; labels?: Record<string, string> }): RecordingRule {
+  const { metric, by, window, selector = '' } = options;
+  const level = by.length ? by.join('_') : 'total';
+  return {
+    record: `${level}:${counterBase(metric)}:rate${window}`,
+    expr: `sum by (${by.join(', ')}) (rate(${metric}${selector}[${window}]))`,
+    ...(options.labels ? { labels: options.labels } : {}),
+  };
+}
+
+/**
+ * A recording rule for the share of a counter's rate that matches a selector (an error ratio):
+ * `ratioRule({ metric: 'http_requests_total', by: ['job'], window: '5m', matching: '{code=~"5.."}', name: 'errors' })`
+ * records `job:http_requests_errors:ratio_rate5m`.
+ */
+export function ratioRule(options: { metric: string; by: readonly string[]; window: string; matching: string; name: string; labels?: Record<string, string> }): RecordingRule {
+  const { metric, by, window, matching, name } = options;
+  const level = by.length ? by.join('_') : 'total';
+  const sum = (selector: string) => `sum by (${by.join(', ')}) (rate(${metric}${selector}[${window}]))`;
+  return {
+    record: `${level}:${counterBase(metric)}_${name}:ratio_rate${window}`,
+    expr: `${sum(matching)} / ${sum('')}`,
+    ...(options.labels ? { labels: options.labels } : {}),
+  };
+}
