@@ -7,6 +7,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { formatLabels } from '../../tests/harness/dataset.mjs';
 import { FAMILIES, LATENCY_BUCKETS, demoSeries, latencyMean, latencyShareBelow } from './model.mjs';
 
 /** How far back the history goes, in seconds. */
@@ -115,10 +116,4 @@ function accumulate(increments) {
 /** @param {number} v */
 function format(v) {
   return String(Number(v.toPrecision(10)));
-}
-
-/** @param {Record<string, string>} labels */
-function formatLabels(labels) {
-  const pairs = Object.entries(labels).map(([k, v]) => `${k}="${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`);
-  return pairs.length ? `{${pairs.join(',')}}` : '';
 }
