@@ -42,6 +42,16 @@ function counterBase(metric: string): string {
   return metric.replace(/_total$/, '');
 }
 
+/** The `level` part of a recording rule's name: the labels it keeps, or `total`. */
+function levelOf(by: readonly string[]): string {
+  return by.length ? by.join('_') : 'total';
+}
+
+/** `sum by (…) (rate(metric{…}[window]))`. */
+function sumRate(metric: string, selector: string, by: readonly string[], window: string): string {
+  return `sum by (${by.join(', ')}) (rate(${metric}${selector}[${window}]))`;
+}
+
 /**
  * A recording rule for a counter's per-second rate summed by some labels, named by convention:
  * `rateRule({ metric: 'http_requests_total', by: ['job'], window: '5m' })` records
@@ -49,10 +59,9 @@ function counterBase(metric: string): string {
  */
 export function rateRule(options: { metric: string; by: readonly string[]; window: string; selector?: string; labels?: Record<string, string> }): RecordingRule {
   const { metric, by, window, selector = '' } = options;
-  const level = by.length ? by.join('_') : 'total';
   return {
-    record: `${level}:${counterBase(metric)}:rate${window}`,
-    expr: `sum by (${by.join(', ')}) (rate(${metric}${selector}[${window}]))`,
+    record: `${levelOf(by)}:${counterBase(metric)}:rate${window}`,
+    expr: sumRate(metric, selector, by, window),
     ...(options.labels ? { labels: options.labels } : {}),
   };
 }
@@ -64,11 +73,9 @@ export function rateRule(options: { metric: string; by: readonly string[]; windo
  */
 export function ratioRule(options: { metric: string; by: readonly string[]; window: string; matching: string; name: string; labels?: Record<string, string> }): RecordingRule {
   const { metric, by, window, matching, name } = options;
-  const level = by.length ? by.join('_') : 'total';
-  const sum = (selector: string) => `sum by (${by.join(', ')}) (rate(${metric}${selector}[${window}]))`;
   return {
-    record: `${level}:${counterBase(metric)}_${name}:ratio_rate${window}`,
-    expr: `${sum(matching)} / ${sum('')}`,
+    record: `${levelOf(by)}:${counterBase(metric)}_${name}:ratio_rate${window}`,
+    expr: `${sumRate(metric, matching, by, window)} / ${sumRate(metric, '', by, window)}`,
     ...(options.labels ? { labels: options.labels } : {}),
   };
 }
