@@ -6,22 +6,13 @@
 import { expect } from 'chai';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { PromPanel } from '@promkit/elements';
-import { panelsIn } from './panels-in.js';
+import { painted, panelsIn } from './panel-probes.js';
 
 interface IndexEntry {
   id: string;
   type: string;
 }
 
-
-/** True when the panel's chart canvas has painted pixels. */
-function painted(p: PromPanel): boolean {
-  const canvas = p.shadowRoot!.querySelector('canvas');
-  if (!canvas || canvas.width === 0) return false;
-  const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-  for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
-  return false;
-}
 
 const busy = (p: PromPanel) => p.shadowRoot!.querySelector('[aria-busy="true"]') !== null;
 const alertText = (p: PromPanel) => p.shadowRoot!.querySelector('[role="alert"]')?.textContent?.trim() ?? '';

@@ -5,7 +5,7 @@
  */
 import { expect } from 'chai';
 import { PrometheusClient } from '@promkit/core';
-import { panelsIn } from './panels-in.js';
+import { panelsIn } from './panel-probes.js';
 
 /**
  * Waits until the live test series has had a rate for a step (15 s): panels query up to the step

@@ -5,6 +5,7 @@ import { formatValueText } from '@promkit/core';
 import { getInstanceByDom } from '../../charts/echarts.js';
 import { HISTOGRAM_BUCKETS, STEP, T0, T_END, TRICKY_LABEL_VALUES, valueOf, storedSeries } from '../../../../../tests/harness/dataset.mjs';
 import type { PromPanel } from './panel.component.js';
+import { painted } from '../../../../../tests/browser/panel-probes.js';
 import './panel.js';
 
 const url = window.__PROMKIT_TEST__.prometheusUrl;
@@ -50,15 +51,6 @@ async function panel(attributes: Record<string, string>, setup?: (p: PromPanel) 
 
 function shadow(el: PromPanel): ShadowRoot {
   return el.shadowRoot!;
-}
-
-/** True when the canvas has painted pixels (not all transparent). */
-function painted(el: PromPanel): boolean {
-  const canvas = shadow(el).querySelector('canvas');
-  if (!canvas || canvas.width === 0) return false;
-  const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-  for (let i = 3; i < data.length; i += 4) if (data[i] !== 0) return true;
-  return false;
 }
 
 async function screenshot(el: PromPanel, name: string) {
