@@ -22,14 +22,12 @@ if (!existsSync(join(ROOT, 'storybook-static/index.html'))) {
   run('npx', ['storybook', 'build', '--quiet', '-o', 'storybook-static']);
 }
 
-const { serveStatic } = await import('./static-server.mjs');
-const { createPrometheusProxy, toNodeHandler } = await import('@promkit/adapters/proxy');
+const { serveDemoSite } = await import('./static-server.mjs');
 if (!own) console.log('promkit: writing seven days of demo history and starting Prometheus…');
 const prometheus = own ? undefined : await (await import('../examples/demo/prometheus.mjs')).startDemoPrometheus();
 const upstream = own ?? prometheus?.url ?? '';
 // The pages ask /prometheus on their own origin: no CORS, and credentials would stay here.
-const proxy = toNodeHandler(createPrometheusProxy({ upstream, basePath: '/prometheus' }));
-const site = await serveStatic(ROOT, { '/prometheus/': proxy });
+const site = await serveDemoSite(ROOT, upstream);
 /** @param {string} path */
 const page = (path) => `${site.url}/${path}`;
 

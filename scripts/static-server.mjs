@@ -50,3 +50,14 @@ export async function serveStatic(root, mounts = {}) {
     },
   };
 }
+
+/**
+ * The demo's site: the repository's files, plus the credentials proxy at /prometheus forwarding to
+ * `upstream`, so pages ask their own origin (no CORS). Needs the built @promkit/adapters.
+ * @param {string} root
+ * @param {string} upstream Prometheus base URL
+ */
+export async function serveDemoSite(root, upstream) {
+  const { createPrometheusProxy, toNodeHandler } = await import('@promkit/adapters/proxy');
+  return serveStatic(root, { '/prometheus/': toNodeHandler(createPrometheusProxy({ upstream, basePath: '/prometheus' })) });
+}

@@ -14,14 +14,12 @@ run('npm', ['run', 'build', '--silent']);
 run('npx', ['storybook', 'build', '--quiet', '-o', 'storybook-static']);
 
 const { launch } = await import('puppeteer-core');
-const { createPrometheusProxy, toNodeHandler } = await import('@promkit/adapters/proxy');
-const { serveStatic } = await import('../scripts/static-server.mjs');
+const { serveDemoSite } = await import('../scripts/static-server.mjs');
 const { startDemoPrometheus } = await import('../examples/demo/prometheus.mjs');
 const { CHROMIUM, CHROMIUM_ARGS } = await import('../scripts/chromium.mjs');
 
 const prometheus = await startDemoPrometheus();
-const proxy = toNodeHandler(createPrometheusProxy({ upstream: prometheus.url, basePath: '/prometheus' }));
-const site = await serveStatic(ROOT, { '/prometheus/': proxy });
+const site = await serveDemoSite(ROOT, prometheus.url);
 const browser = await launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, defaultViewport: { width: 1280, height: 3000 } });
 try {
   // Half a minute of live samples first, so every story's newest points come from scraping
