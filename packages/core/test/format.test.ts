@@ -41,6 +41,13 @@ describe('formatValueText', () => {
     [0.25, 'watt', undefined, '250 mW'],
     [3_500, 'watt', undefined, '3.5 kW'],
     [-1536, 'bytes', undefined, '-1.5 KiB'],
+    [2048, 'kbytes', undefined, '2 MiB'],
+    [1500, 'decmbytes', undefined, '1.5 GB'],
+    [1536, 'binBps', undefined, '1.5 KiB/s'],
+    [90, 'm', undefined, '1.5 hour'],
+    [36, 'h', undefined, '1.5 day'],
+    [1200, 'pps', undefined, '1.2 K p/s'],
+    [0.5, 'volt', undefined, '500 mV'],
     [7, 'widgets', undefined, '7 widgets'],
   ])('%d in %s (decimals %s) is %j', (value, unit, decimals, text) => {
     expect(formatValueText(value, unit, decimals)).toBe(text);

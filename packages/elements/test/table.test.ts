@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Frame } from '@promkit/core';
 import { sortedRows, tableModel } from '../src/charts/table.js';
+import { fieldFor } from '../src/charts/fields.js';
 import type { TimeseriesSeries } from '../src/charts/timeseries.js';
 
 function series(refId: string, labels: Record<string, string>, value: number, unit?: string): TimeseriesSeries {
@@ -10,6 +11,23 @@ function series(refId: string, labels: Record<string, string>, value: number, un
 }
 
 describe('tableModel', () => {
+  it('applies overrides to value columns by their title, as Grafana does (byName "Value #B", byRegexp "/…/")', () => {
+    const panel = {
+      fieldConfig: {
+        defaults: { unit: 's' },
+        overrides: [
+          { matcher: { id: 'byName' as const, options: 'Value #B' }, properties: [{ id: 'unit', value: 'short' }] },
+          { matcher: { id: 'byRegexp' as const, options: '/^value #a$/i' }, properties: [{ id: 'decimals', value: 3 }] },
+        ],
+      },
+    };
+    const model = tableModel([series('A', { job: 'x' }, 1), series('B', { job: 'x' }, 2)], [{ refId: 'A' }, { refId: 'B' }], (title, refId) => fieldFor(panel, title, refId));
+    expect(model.valueColumns.map((c) => [c.title, c.field])).toEqual([
+      ['Value #A', { unit: 's', decimals: 3 }],
+      ['Value #B', { unit: 'short' }],
+    ]);
+  });
+
   it('joins several queries over the same labels into one row, one value column each', () => {
     const model = tableModel(
       [

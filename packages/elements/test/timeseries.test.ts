@@ -40,6 +40,12 @@ function input(field: FieldDefaults, frames: Frame[], extra: Partial<TimeseriesI
 type Option = { series: Record<string, unknown>[]; dataset: { source: Float64Array }[]; yAxis: Record<string, unknown>; animation: boolean; tooltip: { formatter?: (p: unknown) => string } };
 
 describe('interleave', () => {
+  it('gives series that share a legend name different ids (ECharts refuses duplicates)', () => {
+    const same = [frame('appended', [[0, 1]]), frame('appended', [[0, 2]]), frame('other', [[0, 3]])];
+    const o = timeseriesOption(input({}, same)) as unknown as Option;
+    expect(o.series.map((s) => s['id'])).toEqual(['A:appended', 'A:appended#1', 'A:other']);
+  });
+
   it('writes [t, v, …] and a NaN row where samples are missing', () => {
     const f = frame('a', [[0, 1], [10, 2], [40, 3]]);
     expect([...interleave(f, 15)]).toEqual([0, 1, 10, 2, 11, Number.NaN, 40, 3]);

@@ -71,6 +71,8 @@ const TIME_STEPS: readonly [number, string][] = [
 function duration(unitSeconds: number): Formatter {
   return (value, decimals) => {
     const seconds = value * unitSeconds;
+    // Minutes and up can overflow float64 as seconds: such values are years anyway.
+    if (!Number.isFinite(seconds)) return { prefix: '', text: toFixed(value * (unitSeconds / 31_536_000), decimals), suffix: ' year' };
     const abs = Math.abs(seconds);
     for (const [size, suffix] of TIME_STEPS) {
       if (abs >= size) return { prefix: '', text: toFixed(seconds / size, decimals), suffix };
@@ -118,8 +120,19 @@ const UNIT_TABLE = {
   bytes: { label: 'bytes (IEC)', category: 'Data', format: scaled(1024, [' B', ' KiB', ' MiB', ' GiB', ' TiB', ' PiB', ' EiB']) },
   decbytes: { label: 'bytes (SI)', category: 'Data', format: scaled(1000, [' B', ' kB', ' MB', ' GB', ' TB', ' PB', ' EB']) },
   bits: { label: 'bits (IEC)', category: 'Data', format: scaled(1024, [' b', ' Kib', ' Mib', ' Gib', ' Tib', ' Pib']) },
+  kbytes: { label: 'kibibytes', category: 'Data', format: scaled(1024, [' KiB', ' MiB', ' GiB', ' TiB', ' PiB', ' EiB']) },
+  mbytes: { label: 'mebibytes', category: 'Data', format: scaled(1024, [' MiB', ' GiB', ' TiB', ' PiB', ' EiB']) },
+  gbytes: { label: 'gibibytes', category: 'Data', format: scaled(1024, [' GiB', ' TiB', ' PiB', ' EiB']) },
+  deckbytes: { label: 'kilobytes (SI)', category: 'Data', format: scaled(1000, [' kB', ' MB', ' GB', ' TB', ' PB', ' EB']) },
+  decmbytes: { label: 'megabytes (SI)', category: 'Data', format: scaled(1000, [' MB', ' GB', ' TB', ' PB', ' EB']) },
+  decgbytes: { label: 'gigabytes (SI)', category: 'Data', format: scaled(1000, [' GB', ' TB', ' PB', ' EB']) },
+  decbits: { label: 'bits (SI)', category: 'Data', format: scaled(1000, [' b', ' kb', ' Mb', ' Gb', ' Tb', ' Pb']) },
   bps: { label: 'bits/sec (SI)', category: 'Data rate', format: scaled(1000, [' b/s', ' kb/s', ' Mb/s', ' Gb/s', ' Tb/s', ' Pb/s']) },
   Bps: { label: 'bytes/sec (SI)', category: 'Data rate', format: scaled(1000, [' B/s', ' kB/s', ' MB/s', ' GB/s', ' TB/s', ' PB/s']) },
+  binBps: { label: 'bytes/sec (IEC)', category: 'Data rate', format: scaled(1024, [' B/s', ' KiB/s', ' MiB/s', ' GiB/s', ' TiB/s', ' PiB/s']) },
+  d: { label: 'days (d)', category: 'Time', format: duration(86_400) },
+  h: { label: 'hours (h)', category: 'Time', format: duration(3_600) },
+  m: { label: 'minutes (m)', category: 'Time', format: duration(60) },
   s: { label: 'seconds (s)', category: 'Time', format: duration(1) },
   ms: { label: 'milliseconds (ms)', category: 'Time', format: duration(1e-3) },
   µs: { label: 'microseconds (µs)', category: 'Time', format: duration(1e-6) },
@@ -128,8 +141,15 @@ const UNIT_TABLE = {
   hertz: { label: 'Hertz (1/s)', category: 'Frequency', format: si('Hz') },
   reqps: { label: 'requests/sec (rps)', category: 'Throughput', format: shortWith('req/s') },
   ops: { label: 'ops/sec (ops)', category: 'Throughput', format: shortWith('ops/s') },
+  pps: { label: 'packets/sec', category: 'Throughput', format: shortWith('p/s') },
+  iops: { label: 'I/O ops/sec (iops)', category: 'Throughput', format: shortWith('io/s') },
+  rps: { label: 'reads/sec (rps)', category: 'Throughput', format: shortWith('rd/s') },
+  wps: { label: 'writes/sec (wps)', category: 'Throughput', format: shortWith('wr/s') },
   celsius: { label: 'Celsius (°C)', category: 'Temperature', format: suffixed('°C') },
+  fahrenheit: { label: 'Fahrenheit (°F)', category: 'Temperature', format: suffixed('°F') },
   watt: { label: 'Watt (W)', category: 'Energy', format: si('W') },
+  volt: { label: 'Volt (V)', category: 'Energy', format: si('V') },
+  amp: { label: 'Ampere (A)', category: 'Energy', format: si('A') },
 } satisfies Record<string, { label: string; category: string; format: Formatter }>;
 
 /** A unit id promkit formats. */

@@ -5,7 +5,7 @@
  * warning with its path, never dropped silently.
  */
 import { parseDashboard } from '../dashboard/parse.js';
-import type { Dashboard, DashboardInput, Panel, Row, Variable } from '../dashboard/schema.js';
+import type { Dashboard, DashboardInput, FieldDefaults, Panel, Row, Variable } from '../dashboard/schema.js';
 import type { SchemaProblem } from '../prometheus/errors.js';
 
 /** Grafana's dashboard schema version this export writes (Grafana 12). */
@@ -249,13 +249,32 @@ function panelOf(p: Panel, refOf: (name: string | undefined) => GrafanaDatasourc
       ...(t.hide ? { hide: true } : {}),
       ...(t.minInterval ? { interval: t.minInterval } : {}),
     })),
-    fieldConfig: { defaults: { ...p.fieldConfig.defaults }, overrides: p.fieldConfig.overrides.map((o) => ({ matcher: { ...o.matcher }, properties: o.properties.map((x) => ({ ...x })) })) },
+    fieldConfig: {
+      defaults: fieldDefaultsOf(p.fieldConfig.defaults),
+      overrides: p.fieldConfig.overrides.map((o) => ({ matcher: { ...o.matcher }, properties: o.properties.map(overridePropertyOf) })),
+    },
     options,
     ...(p.maxDataPoints ? { maxDataPoints: p.maxDataPoints } : {}),
     ...(p.interval ? { interval: p.interval } : {}),
     ...(p.timeFrom ? { timeFrom: p.timeFrom } : {}),
     ...(p.timeShift ? { timeShift: p.timeShift } : {}),
   };
+}
+
+/** Field settings as Grafana names them: promkit's `custom.axisScale` is Grafana's `custom.scaleDistribution`. */
+function fieldDefaultsOf(defaults: FieldDefaults): Record<string, unknown> {
+  if (!defaults.custom?.axisScale) return { ...defaults };
+  const { axisScale, ...custom } = defaults.custom;
+  return { ...defaults, custom: { ...custom, scaleDistribution: scaleOf(axisScale) } };
+}
+
+function overridePropertyOf(property: { id: string; value?: unknown }): { id: string; value?: unknown } {
+  if (property.id !== 'custom.axisScale') return { ...property };
+  return { id: 'custom.scaleDistribution', value: scaleOf(property.value as NonNullable<FieldDefaults['custom']>['axisScale']) };
+}
+
+function scaleOf(scale: NonNullable<FieldDefaults['custom']>['axisScale']): { type: 'linear' | 'log'; log?: number } {
+  return scale?.type === 'log' ? { type: 'log', log: scale.log ?? 10 } : { type: 'linear' };
 }
 
 /** Options as Grafana's panel plugins expect them: ours, plus the switches Grafana reads. */

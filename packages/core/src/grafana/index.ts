@@ -1,4 +1,4 @@
-/** `@promkit/core/grafana`: promkit dashboards as Grafana's dashboard JSON model. */
+/** `@promkit/core/grafana`: promkit dashboards to and from Grafana's dashboard JSON model. */
 export {
   GRAFANA_SCHEMA_VERSION,
   toGrafana,
@@ -12,3 +12,18 @@ export {
   type GrafanaTarget,
   type GrafanaVariable,
 } from './export.js';
+export { fromGrafana, type FromGrafanaOptions, type GrafanaImport } from './import.js';
+export {
+  GrafanaClient,
+  type Folder,
+  type GrafanaAuth,
+  type GrafanaClientOptions,
+  type PublicDashboard,
+  type PublicDashboardSettings,
+  type PublishedDashboard,
+  type PublishOptions,
+  type SearchHit,
+  type StoredDashboard,
+} from './client.js';
+export { provisioningFiles, type ProvisioningFile, type ProvisioningOptions } from './provisioning.js';
+export { GrafanaApiError, GrafanaConflictError } from '../prometheus/errors.js';

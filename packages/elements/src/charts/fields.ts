@@ -29,7 +29,9 @@ function matches(matcher: Panel['fieldConfig']['overrides'][number]['matcher'], 
       return matcher.options === refId;
     case 'byRegexp':
       try {
-        return new RegExp(matcher.options).test(name);
+        // Grafana accepts `pattern` and `/pattern/flags`.
+        const [, pattern, flags] = /^\/(.*)\/([a-z]*)$/s.exec(matcher.options) ?? [undefined, matcher.options, ''];
+        return new RegExp(pattern!, flags).test(name);
       } catch {
         return false;
       }

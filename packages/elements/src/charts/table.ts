@@ -33,7 +33,12 @@ export interface TableSort {
 }
 
 /** Rows and columns of a table panel from its series. */
-export function tableModel(series: readonly TimeseriesSeries[], targets: readonly Pick<Target, 'refId' | 'legendFormat'>[]): TableModel {
+export function tableModel(
+  series: readonly TimeseriesSeries[],
+  targets: readonly Pick<Target, 'refId' | 'legendFormat'>[],
+  /** Field settings of a value column, by its title (overrides match columns by name, as in Grafana). */
+  fieldOf?: (title: string, refId: string) => FieldDefaults,
+): TableModel {
   // The metric name is a column only for one query whose rows differ in it; with several queries
   // the value columns name what they show, and rows join on the other labels.
   const names = new Set(series.map((s) => s.frame.labels['__name__']));
@@ -52,11 +57,10 @@ export function tableModel(series: readonly TimeseriesSeries[], targets: readonl
   const labelNames = [...new Set([...rows.values()].flatMap((r) => Object.keys(r.labels)))].sort();
   return {
     labelColumns: labelNames.map((key) => ({ key, title: key })),
-    valueColumns: refIds.map((refId) => ({
-      key: refId,
-      title: valueTitle(refId, refIds.length, targets.find((t) => t.refId === refId)?.legendFormat),
-      field: series.find((s) => s.refId === refId)!.field,
-    })),
+    valueColumns: refIds.map((refId) => {
+      const title = valueTitle(refId, refIds.length, targets.find((t) => t.refId === refId)?.legendFormat);
+      return { key: refId, title, field: fieldOf ? fieldOf(title, refId) : series.find((s) => s.refId === refId)!.field };
+    }),
     rows: [...rows.values()],
   };
 }

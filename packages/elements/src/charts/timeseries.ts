@@ -96,6 +96,13 @@ export function timeseriesOption(input: TimeseriesInput): EChartsCoreOption {
   const nonPositiveToGap = log ? (v: number) => (v > 0 ? v : Number.NaN) : undefined;
 
   const datasets = frames.map((frame) => ({ source: interleave(frame, maxGap, nonPositiveToGap), dimensions: ['time', 'value'] }));
+  // Legends may name two series alike (`legendFormat` without the label that tells them apart); ids must differ.
+  const seen = new Map<string, number>();
+  const idOf = (base: string) => {
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return n === 0 ? base : `${base}#${n}`;
+  };
   const series = visible.map((s, i) => {
     const index = input.series.indexOf(s);
     const c = s.field.custom ?? {};
@@ -103,7 +110,7 @@ export function timeseriesOption(input: TimeseriesInput): EChartsCoreOption {
     const draw = c.drawStyle ?? 'line';
     const fill = (c.fillOpacity ?? (stacking === 'none' ? 0 : 30)) / 100;
     return {
-      id: `${s.refId}:${s.name}`,
+      id: idOf(`${s.refId}:${s.name}`),
       name: s.name,
       type: draw === 'bars' ? 'bar' : 'line',
       datasetIndex: i,

@@ -637,7 +637,7 @@ export class PromPanel extends PromElement {
   }
 
   #table(spec: Panel, series: TimeseriesSeries[]): TemplateResult {
-    const model = tableModel(series, spec.targets);
+    const model = tableModel(series, spec.targets, (title, refId) => fieldFor(spec, title, refId));
     const initial = spec.options.sortBy?.[0];
     const sort = this._sort ?? (initial ? { column: initial.displayName, desc: initial.desc } : undefined);
     const header = (column: TableColumn) => {

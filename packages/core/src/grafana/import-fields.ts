@@ -1,0 +1,232 @@
+/**
+ * Field settings from Grafana: `fieldConfig.defaults` and overrides as Grafana 7+ writes them, and
+ * the old shapes they replaced (value maps with numeric types, threshold strings, `-Infinity`
+ * base steps). Only what promkit draws is carried; the rest is a warning with its path, except
+ * settings that are at Grafana's default or only style Grafana's own look.
+ */
+import { isKnownUnit } from '../format/units.js';
+import { REDUCERS } from '../format/reduce.js';
+import type { FieldDefaults, Thresholds, ValueMapping } from '../dashboard/schema.js';
+import { arrayOf, isObject, numberOf, objectOf, textOf, type ImportContext, type Json } from './import-context.js';
+
+type Custom = NonNullable<FieldDefaults['custom']>;
+type Override = { matcher: { id: 'byName' | 'byRegexp' | 'byFrameRefID'; options: string }; properties: { id: string; value: unknown }[] };
+
+const COLOR_MODES = ['palette-classic', 'fixed', 'thresholds', 'continuous-GrYlRd', 'continuous-BlYlRd', 'continuous-blues'] as const;
+const SPECIAL_MATCHES = ['nan', 'null', 'null+nan', 'true', 'false', 'empty'] as const;
+
+/** Grafana field settings that only style Grafana's look, or are Grafana's defaults: left out quietly. */
+const QUIET_CUSTOM = new Set([
+  'gradientMode', 'lineInterpolation', 'barAlignment', 'barWidthFactor', 'pointSize', 'axisBorderShow', 'axisCenteredZero',
+  'axisColorMode', 'axisGridShow', 'axisSoftMin', 'axisSoftMax', 'axisWidth', 'insertNulls', 'lineStyle', 'align', 'cellOptions',
+  'inspect', 'width', 'minWidth', 'filterable', 'displayMode', 'hidden', 'fillBelowTo', 'scaleDistribution', 'hideFrom', 'transform',
+]);
+const QUIET_DEFAULTS = new Set(['custom', 'links', 'fieldMinMax', 'filterable', 'path', 'writeable', 'interval']);
+
+/** A unit promkit formats; unknown ones are kept as a suffix, with a warning. */
+export function unitOf(unit: unknown, path: string, ctx: ImportContext): string | undefined {
+  const id = textOf(unit);
+  if (id === undefined) return undefined;
+  if (!isKnownUnit(id)) ctx.warnOnce(`unit:${id}`, path, `unit "${id}" is not one promkit formats; values show with "${id}" after them`);
+  return id;
+}
+
+/** Grafana's reducer ids (and the old singlestat/graph names) as promkit reducers. */
+const REDUCER_ALIASES: Record<string, string> = { avg: 'mean', current: 'lastNotNull', total: 'sum', lastNotNull: 'lastNotNull', diffperc: 'diff' };
+export function reducerOf(name: unknown, path: string, ctx: ImportContext): (typeof REDUCERS)[number] | undefined {
+  const id = typeof name === 'string' ? (REDUCER_ALIASES[name] ?? name) : undefined;
+  if (id !== undefined && (REDUCERS as readonly string[]).includes(id)) return id as (typeof REDUCERS)[number];
+  ctx.warn(path, `reducer ${JSON.stringify(name)} is not one promkit computes (left out; known: ${REDUCERS.join(', ')})`);
+  return undefined;
+}
+
+/** `fieldConfig.defaults` (or an override's properties, gathered into the same shape). */
+export function fieldDefaultsOf(raw: Json, path: string, ctx: ImportContext): FieldDefaults {
+  const out: FieldDefaults = {};
+  const unit = unitOf(raw['unit'], `${path}.unit`, ctx);
+  if (unit !== undefined) out.unit = unit;
+  const decimals = numberOf(raw['decimals']);
+  if (decimals !== undefined) out.decimals = Math.min(20, Math.max(0, Math.round(decimals)));
+  for (const key of ['min', 'max'] as const) {
+    const n = numberOf(raw[key]);
+    if (n !== undefined) out[key] = n;
+  }
+  for (const key of ['displayName', 'noValue'] as const) {
+    const text = textOf(raw[key]);
+    if (text !== undefined) out[key] = text;
+  }
+  const thresholds = thresholdsOf(raw['thresholds'], `${path}.thresholds`, ctx);
+  if (thresholds) out.thresholds = thresholds;
+  if (raw['mappings'] !== undefined) {
+    const mappings = mappingsOf(raw['mappings'], `${path}.mappings`, ctx);
+    if (mappings.length) out.mappings = mappings;
+  }
+  if (isObject(raw['color'])) {
+    const mode = textOf(raw['color']['mode']);
+    const fixedColor = textOf(raw['color']['fixedColor']);
+    const known = (COLOR_MODES as readonly string[]).includes(mode ?? '') ? (mode as (typeof COLOR_MODES)[number]) : undefined;
+    const chosen = known ?? (mode === 'shades' && fixedColor ? 'fixed' : 'palette-classic');
+    if (!known && mode !== 'palette-classic-by-name') ctx.warn(`${path}.color.mode`, `colour scheme "${mode}" is shown as ${chosen}`);
+    out.color = { mode: chosen, ...(fixedColor ? { fixedColor } : {}) };
+  }
+  const custom = customOf(objectOf(raw['custom']), `${path}.custom`, ctx);
+  if (Object.keys(custom).length) out.custom = custom;
+  if (arrayOf(raw['links']).length) ctx.warn(`${path}.links`, 'data links are not carried over (left out)');
+  for (const key of Object.keys(raw)) {
+    if (!(key in out) && !QUIET_DEFAULTS.has(key) && !['unit', 'decimals', 'min', 'max', 'displayName', 'noValue', 'thresholds', 'mappings', 'color'].includes(key)) {
+      ctx.warn(`${path}.${key}`, 'is not a field setting promkit uses (left out)');
+    }
+  }
+  return out;
+}
+
+function customOf(raw: Json, path: string, ctx: ImportContext): Custom {
+  const out: Custom = {};
+  const drawStyle = raw['drawStyle'];
+  if (drawStyle === 'line' || drawStyle === 'bars' || drawStyle === 'points') out.drawStyle = drawStyle;
+  const lineWidth = numberOf(raw['lineWidth']);
+  if (lineWidth !== undefined) out.lineWidth = Math.min(10, Math.max(0, Math.round(lineWidth)));
+  const fillOpacity = numberOf(raw['fillOpacity']);
+  if (fillOpacity !== undefined) out.fillOpacity = Math.min(100, Math.max(0, Math.round(fillOpacity)));
+  const showPoints = raw['showPoints'];
+  if (showPoints === 'auto' || showPoints === 'always' || showPoints === 'never') out.showPoints = showPoints;
+  const spanNulls = raw['spanNulls'];
+  if (typeof spanNulls === 'boolean' || (typeof spanNulls === 'number' && spanNulls >= 0)) out.spanNulls = spanNulls;
+  const stacking = objectOf(raw['stacking']);
+  if (stacking['mode'] === 'normal' || stacking['mode'] === 'percent') out.stacking = { mode: stacking['mode'], ...(textOf(stacking['group']) ? { group: stacking['group'] as string } : {}) };
+  const scale = objectOf(raw['scaleDistribution']);
+  if (scale['type'] === 'log') out.axisScale = { type: 'log', log: scale['log'] === 2 ? 2 : 10 };
+  else if (scale['type'] === 'linear') out.axisScale = { type: 'linear' };
+  else if (scale['type'] !== undefined) ctx.warn(`${path}.scaleDistribution`, `axis scale "${String(scale['type'])}" is shown linear`);
+  const axisLabel = textOf(raw['axisLabel']);
+  if (axisLabel !== undefined) out.axisLabel = axisLabel;
+  const placement = raw['axisPlacement'];
+  if (placement === 'left' || placement === 'right' || placement === 'hidden') out.axisPlacement = placement;
+  const thresholdsMode = textOf(objectOf(raw['thresholdsStyle'])['mode']);
+  if (thresholdsMode !== undefined && thresholdsMode !== 'off') {
+    const mode = thresholdsMode.replace('dashed', 'line');
+    out.thresholdsStyle = { mode: mode === 'line' || mode === 'area' || mode === 'line+area' ? mode : 'line' };
+  }
+  if (raw['transform'] === 'negative-Y') ctx.warn(`${path}.transform`, 'negative-Y is not supported: the series is drawn above the axis');
+  const hideFrom = objectOf(raw['hideFrom']);
+  if (hideFrom['viz'] === true || hideFrom['legend'] === true) ctx.warn(`${path}.hideFrom`, 'hiding series from the chart or legend is not supported: they are shown');
+  const used = new Set(['drawStyle', 'lineWidth', 'fillOpacity', 'showPoints', 'spanNulls', 'stacking', 'axisLabel', 'axisPlacement', 'thresholdsStyle']);
+  for (const key of Object.keys(raw)) {
+    if (!used.has(key) && !QUIET_CUSTOM.has(key)) ctx.warn(`${path}.${key}`, 'is not a setting promkit uses (left out)');
+  }
+  return out;
+}
+
+/**
+ * Thresholds in any of Grafana's shapes: `{ mode, steps }` (7+), a bare step list with a
+ * `-Infinity` base (6.x), or the comma string of singlestat, whose colours come separately.
+ */
+export function thresholdsOf(raw: unknown, path: string, ctx: ImportContext, legacyColors?: unknown): Thresholds | undefined {
+  if (raw === undefined || raw === null || raw === '') return undefined;
+  if (typeof raw === 'string') {
+    const colors = arrayOf(legacyColors).map(textOf);
+    const values = raw.split(',').map((v) => numberOf(v));
+    if (values.some((v) => v === undefined)) {
+      ctx.warn(path, `${JSON.stringify(raw)} is not a comma-separated list of numbers (left out)`);
+      return undefined;
+    }
+    return {
+      mode: 'absolute',
+      steps: [{ value: null, color: colors[0] ?? 'green' }, ...values.map((value, i) => ({ value: value!, color: colors[i + 1] ?? 'red' }))],
+    };
+  }
+  const steps = Array.isArray(raw) ? raw : arrayOf(objectOf(raw)['steps']);
+  const mode = objectOf(raw)['mode'] === 'percentage' ? 'percentage' : 'absolute';
+  const out = steps.filter(isObject).flatMap((step, i) => {
+    const color = textOf(step['color']);
+    const value = step['value'] === null || step['value'] === -Infinity || i === 0 ? null : numberOf(step['value']);
+    if (!color || value === undefined) {
+      ctx.warn(`${path}.steps[${i}]`, 'needs a colour and a number (left out)');
+      return [];
+    }
+    return [{ value, color }];
+  });
+  if (!out.length) return undefined;
+  out[0] = { ...out[0]!, value: null };
+  return { mode, steps: out };
+}
+
+/** Value mappings in Grafana 8+'s shape, or the old list of `{ type: 1 | 2, value | from/to, text }`. */
+export function mappingsOf(raw: unknown, path: string, ctx: ImportContext): ValueMapping[] {
+  const out: ValueMapping[] = [];
+  arrayOf(raw).forEach((m, i) => {
+    const at = `${path}[${i}]`;
+    if (!isObject(m)) return;
+    const options = objectOf(m['options']);
+    const result = (r: unknown) => {
+      const o = objectOf(r);
+      return { ...(textOf(o['text']) !== undefined ? { text: o['text'] as string } : {}), ...(textOf(o['color']) ? { color: o['color'] as string } : {}), ...(typeof o['index'] === 'number' ? { index: Math.round(o['index']) } : {}) };
+    };
+    switch (m['type']) {
+      case 'value': {
+        const values: Record<string, ReturnType<typeof result>> = {};
+        for (const [key, value] of Object.entries(options)) values[key] = result(value);
+        out.push({ type: 'value', options: values });
+        return;
+      }
+      case 'range':
+        out.push({ type: 'range', options: { from: numberOf(options['from']) ?? null, to: numberOf(options['to']) ?? null, result: result(options['result']) } });
+        return;
+      case 'regex':
+        if (textOf(options['pattern'])) out.push({ type: 'regex', options: { pattern: options['pattern'] as string, result: result(options['result']) } });
+        return;
+      case 'special': {
+        const match = (SPECIAL_MATCHES as readonly string[]).includes(String(options['match'])) ? (options['match'] as (typeof SPECIAL_MATCHES)[number]) : undefined;
+        if (match) out.push({ type: 'special', options: { match, result: result(options['result']) } });
+        else ctx.warn(`${at}.options.match`, `special value ${JSON.stringify(options['match'])} is not one promkit matches (left out)`);
+        return;
+      }
+      case 1:
+      case '1':
+        out.push(legacyValueMapping(m));
+        return;
+      case 2:
+      case '2':
+        out.push({ type: 'range', options: { from: numberOf(m['from']) ?? null, to: numberOf(m['to']) ?? null, result: { text: String(m['text'] ?? '') } } });
+        return;
+      default:
+        ctx.warn(`${at}.type`, `mapping type ${JSON.stringify(m['type'])} is not one promkit knows (left out)`);
+    }
+  });
+  return out;
+}
+
+/** `{ type: 1, value: "null", text: "N/A" }`: "null" meant a missing value. */
+function legacyValueMapping(m: Json): ValueMapping {
+  const text = String(m['text'] ?? '');
+  const value = String(m['value'] ?? '');
+  if (value === 'null') return { type: 'special', options: { match: 'null', result: { text } } };
+  return { type: 'value', options: { [value]: { text } } };
+}
+
+/** Overrides whose matcher and properties promkit applies; the rest are warnings. */
+export function overridesOf(raw: unknown, path: string, ctx: ImportContext): Override[] {
+  const out: Override[] = [];
+  arrayOf(raw).forEach((o, i) => {
+    const at = `${path}[${i}]`;
+    const matcher = objectOf(objectOf(o)['matcher']);
+    const id = matcher['id'];
+    const options = matcher['options'];
+    if ((id !== 'byName' && id !== 'byRegexp' && id !== 'byFrameRefID') || typeof options !== 'string') {
+      ctx.warn(`${at}.matcher`, `matching fields ${JSON.stringify(id)} is not supported (override left out; promkit matches byName, byRegexp and byFrameRefID)`);
+      return;
+    }
+    const properties: Override['properties'] = [];
+    arrayOf(objectOf(o)['properties']).forEach((p, j) => {
+      const propId = textOf(objectOf(p)['id']);
+      if (!propId) return;
+      // Read the property as a one-setting fieldConfig, so it passes the same checks as the defaults.
+      const nested = propId.split('.').reduceRight<unknown>((value, key) => ({ [key]: value }), objectOf(p)['value']);
+      const converted = ctx.at(`${at}.properties[${j}]`, () => fieldDefaultsOf(nested as Json, '', ctx));
+      const value = propId.split('.').reduce<unknown>((v, key) => objectOf(v)[key], converted);
+      if (value !== undefined) properties.push({ id: propId, value });
+    });
+    if (properties.length) out.push({ matcher: { id, options }, properties });
+  });
+  return out;
+}

@@ -1,0 +1,435 @@
+/**
+ * One Grafana panel as a promkit panel: the current types as they are, the legacy ones still found
+ * in the wild (graph, singlestat, table-old, 6.x gauges) translated to their successors, and any
+ * other type kept in its place as a note saying what it was.
+ */
+import type { PanelInput, PanelOptions, Target } from '../dashboard/schema.js';
+import { parseDuration } from '../time/duration.js';
+import { checkPromQL } from '../promql/parse.js';
+import { arrayOf, isObject, numberOf, objectOf, textOf, type ImportContext, type Json } from './import-context.js';
+import { fieldDefaultsOf, mappingsOf, overridesOf, reducerOf, thresholdsOf, unitOf } from './import-fields.js';
+import type { SourcePanel } from './import-rows.js';
+
+type FieldConfig = NonNullable<PanelInput['fieldConfig']>;
+type Overrides = NonNullable<FieldConfig['overrides']>;
+type Defaults = NonNullable<FieldConfig['defaults']>;
+type Reducer = NonNullable<PanelOptions['reduceOptions']>['calcs'][number];
+
+/** Panel fields that only concern Grafana's editor or look: left out quietly. */
+const QUIET_PANEL = new Set([
+  'id', 'type', 'title', 'description', 'gridPos', 'datasource', 'targets', 'fieldConfig', 'options', 'pluginVersion', 'links',
+  'repeat', 'repeatDirection', 'maxPerRow', 'interval', 'maxDataPoints', 'timeFrom', 'timeShift', 'transparent',
+  'hideTimeOverride', 'cacheTimeout', 'queryCachingTTL', 'span', 'height', 'editable', 'error', 'isNew', 'collapsed', 'panels',
+  'scopedVars', 'repeatIteration', 'repeatPanelId', 'repeatedByRow', 'minSpan', 'transformations', 'alert', 'thresholds',
+  'libraryPanel', 'tags', 'timeRegions', 'hiddenSeries', 'renderer', 'dashes', 'dashLength', 'spaceLength', 'paceLength',
+  'steppedLine', 'fillGradient', 'pointradius', 'xaxis', 'yaxis', 'aliasColors', 'seriesOverrides', 'nullText', 'nullPointMode',
+  'decimals', 'format', 'legend', 'tooltip', 'lines', 'bars', 'points', 'fill', 'linewidth', 'stack', 'percentage', 'yaxes',
+  'valueName', 'valueMaps', 'rangeMaps', 'mappingTypes', 'mappingType', 'colors', 'colorValue', 'colorBackground', 'colorPrefix',
+  'colorPostfix', 'sparkline', 'gauge', 'prefix', 'postfix', 'prefixFontSize', 'postfixFontSize', 'valueFontSize',
+  'thresholdMarkers', 'tableColumn', 'styles', 'columns', 'sort', 'pageSize', 'scroll', 'showHeader', 'fontSize', 'transform',
+  'content', 'mode', 'dataFormat', 'heatmap', 'cards', 'color', 'highlightCards', 'hideZeroBuckets', 'reverseYBuckets',
+  'xBucketSize', 'yBucketBound', 'yBucketSize', 'xBucketNumber', 'yBucketNumber', 'show', 'graphMode', 'strokeWidth',
+  'rightSide', 'grid', 'legendFormat', 'style', 'titleSize', 'leftYAxisLabel', 'y_formats', 'resolution',
+]);
+
+/** Panel options promkit draws with fixed choices of its own: left out quietly. */
+const QUIET_OPTIONS = new Set([
+  'colorMode', 'justifyMode', 'textMode', 'wideLayout', 'showPercentChange', 'percentChangeColorMode', 'text', 'showThresholdLabels',
+  'showThresholdMarkers', 'displayMode', 'showUnfilled', 'minVizWidth', 'minVizHeight', 'maxVizHeight', 'namePlacement', 'sizing',
+  'valueMode', 'cellHeight', 'showHeader', 'frameIndex', 'code', 'timezone', 'fieldOptions', 'showValue', 'color', 'cellGap', 'rowsFrame',
+  'yAxis', 'exemplars', 'filterValues', 'calculation', 'cellValues', 'selectMode', 'barWidth', 'groupWidth', 'stacking', 'xTickLabelRotation',
+  'xTickLabelSpacing', 'alignValue', 'mergeValues', 'rowHeight', 'fillOpacity', 'lineWidth', 'pieType', 'displayLabels', 'footer',
+  'legend', 'tooltip', 'reduceOptions', 'graphMode', 'orientation', 'content', 'mode', 'sortBy', 'calculate',
+]);
+
+/** Converts one panel (never a row); `id` is the promkit id it gets. */
+export function panelOf(src: SourcePanel, id: number, ctx: ImportContext): PanelInput {
+  const raw = src.raw;
+  const type = textOf(raw['type']) ?? '';
+  const base = commonOf(src, id, ctx);
+  if (raw['libraryPanel'] !== undefined && raw['targets'] === undefined) {
+    return placeholder(base, src.path, ctx, `library panel "${textOf(objectOf(raw['libraryPanel'])['name']) ?? textOf(objectOf(raw['libraryPanel'])['uid'])}", whose contents live in Grafana, not in the dashboard JSON`);
+  }
+  if (type === 'text') return textPanelOf(raw, base, src.path, ctx);
+
+  const legacyTable = type === 'table-old' || (type === 'table' && Array.isArray(raw['styles']));
+  const promkitType = TYPE_OF[type] ?? (legacyTable ? 'table' : undefined);
+  if (!promkitType) return placeholder(base, src.path, ctx, `the Grafana panel type "${type}", which promkit does not draw`);
+  if (type === 'piechart' || type === 'grafana-piechart-panel') ctx.warn(`${src.path}.type`, `${type} is shown as a bar gauge (promkit draws no pie charts)`);
+
+  const query = queriesOf(raw, src.path, ctx);
+  if (query === undefined) return placeholder(base, src.path, ctx, 'a datasource promkit does not query');
+  for (const key of Object.keys(raw)) {
+    if (!QUIET_PANEL.has(key)) ctx.warn(`${src.path}.${key}`, 'is not a panel setting promkit uses (left out)');
+  }
+  if (arrayOf(raw['transformations']).length) ctx.warn(`${src.path}.transformations`, 'transformations are not applied (promkit shows the query results as they come)');
+  if (isObject(raw['alert'])) ctx.warn(`${src.path}.alert`, 'legacy panel alerts are not carried over: write them as alert rules (@promkit/core/rules)');
+
+  const panel: PanelInput = {
+    ...base,
+    type: promkitType,
+    ...(query.datasource !== undefined ? { datasource: query.datasource } : {}),
+    targets: query.targets,
+    ...timingOf(raw, src.path, ctx),
+  };
+  const legacy = type === 'graph' ? graphOf(raw, src.path, ctx) : type === 'singlestat' || type === 'grafana-singlestat-panel' ? singlestatOf(raw, src.path, ctx) : legacyTable ? tableOldOf(raw, src.path, ctx) : undefined;
+  if (legacy) return { ...panel, ...legacy, ...(legacy.type ? { type: legacy.type } : {}) };
+
+  const fieldConfig = objectOf(raw['fieldConfig']);
+  // Grafana 6.x gauges kept field settings in options.fieldOptions, thresholds and mappings beside them.
+  const sixDotX = objectOf(objectOf(raw['options'])['fieldOptions']);
+  const legacyFields = { ...objectOf(sixDotX['defaults']), ...(sixDotX['thresholds'] ? { thresholds: sixDotX['thresholds'] } : {}), ...(arrayOf(sixDotX['mappings']).length ? { mappings: sixDotX['mappings'] } : {}) };
+  const defaults = fieldDefaultsOf({ ...legacyFields, ...objectOf(fieldConfig['defaults']) }, `${src.path}.fieldConfig.defaults`, ctx);
+  const overrides = overridesOf(fieldConfig['overrides'], `${src.path}.fieldConfig.overrides`, ctx);
+  return { ...panel, fieldConfig: { defaults, overrides }, options: optionsOf(objectOf(raw['options']), promkitType, `${src.path}.options`, ctx) };
+}
+
+const TYPE_OF: Record<string, PanelInput['type']> = {
+  timeseries: 'timeseries',
+  graph: 'timeseries',
+  stat: 'stat',
+  singlestat: 'stat',
+  'grafana-singlestat-panel': 'stat',
+  gauge: 'gauge',
+  bargauge: 'bargauge',
+  piechart: 'bargauge',
+  'grafana-piechart-panel': 'bargauge',
+  table: 'table',
+  heatmap: 'heatmap',
+};
+
+type Base = Pick<PanelInput, 'id' | 'title' | 'description' | 'gridPos' | 'links' | 'repeat' | 'repeatDirection' | 'maxPerRow'>;
+
+function commonOf(src: SourcePanel, id: number, ctx: ImportContext): Base {
+  const raw = src.raw;
+  const links = linksOf(raw['links'], `${src.path}.links`, ctx);
+  const direction = raw['repeatDirection'];
+  const maxPerRow = numberOf(raw['maxPerRow']);
+  return {
+    id,
+    title: typeof raw['title'] === 'string' ? raw['title'] : '',
+    ...(textOf(raw['description']) ? { description: raw['description'] as string } : {}),
+    gridPos: { ...src.gridPos },
+    ...(links.length ? { links } : {}),
+    ...(textOf(raw['repeat']) ? { repeat: raw['repeat'] as string } : {}),
+    ...(textOf(raw['repeat']) && (direction === 'h' || direction === 'v') ? { repeatDirection: direction } : {}),
+    ...(textOf(raw['repeat']) && maxPerRow !== undefined ? { maxPerRow: Math.min(24, Math.max(1, Math.round(maxPerRow))) } : {}),
+  };
+}
+
+/** Links with a safe URL (http(s), mailto or relative); others are warnings. */
+export function linksOf(raw: unknown, path: string, ctx: ImportContext): { title: string; url: string; tooltip?: string; targetBlank?: boolean }[] {
+  return arrayOf(raw).flatMap((value, i) => {
+    const link = objectOf(value);
+    const url = textOf(link['url']);
+    if (link['type'] === 'dashboards' || url === undefined) {
+      ctx.warn(`${path}[${i}]`, link['type'] === 'dashboards' ? 'links to Grafana dashboards by tag have no target outside Grafana (left out)' : 'has no URL (left out)');
+      return [];
+    }
+    if (/^\s*[a-z][a-z0-9+.-]*:/i.test(url) && !/^\s*(https?|mailto):/i.test(url)) {
+      ctx.warn(`${path}[${i}].url`, `${JSON.stringify(url)} is not an http(s), mailto or relative URL (left out)`);
+      return [];
+    }
+    return [{
+      title: textOf(link['title']) ?? url,
+      url,
+      ...(textOf(link['tooltip']) ? { tooltip: link['tooltip'] as string } : {}),
+      ...(link['targetBlank'] === true ? { targetBlank: true } : {}),
+    }];
+  });
+}
+
+/** A duration promkit reads (`1m`), from Grafana's `1m`, `>1m` or `now-1h` spellings. */
+export function durationOf(raw: unknown, path: string, ctx: ImportContext): string | undefined {
+  const text = textOf(typeof raw === 'number' ? `${raw}s` : raw)?.replace(/^>|^now-/, '');
+  if (text === undefined) return undefined;
+  if (parseDuration(text) !== undefined) return text;
+  ctx.warn(path, `${JSON.stringify(raw)} is not a duration promkit reads (left out)`);
+  return undefined;
+}
+
+function timingOf(raw: Json, path: string, ctx: ImportContext): Pick<PanelInput, 'interval' | 'maxDataPoints' | 'timeFrom' | 'timeShift'> {
+  const interval = durationOf(raw['interval'], `${path}.interval`, ctx);
+  const timeFrom = durationOf(raw['timeFrom'], `${path}.timeFrom`, ctx);
+  const timeShift = durationOf(raw['timeShift'], `${path}.timeShift`, ctx);
+  const maxDataPoints = numberOf(raw['maxDataPoints']);
+  return {
+    ...(interval ? { interval } : {}),
+    ...(maxDataPoints !== undefined && maxDataPoints >= 1 ? { maxDataPoints: Math.round(maxDataPoints) } : {}),
+    ...(timeFrom ? { timeFrom } : {}),
+    ...(timeShift ? { timeShift } : {}),
+  };
+}
+
+/**
+ * The panel's Prometheus queries, and the one datasource they go to; undefined when none of them
+ * goes to a Prometheus. Targets of other datasources (in mixed panels) are warnings.
+ */
+function queriesOf(raw: Json, path: string, ctx: ImportContext): { datasource: string | undefined; targets: Target[] } | undefined {
+  const panelSource = ctx.datasource(raw['datasource'], `${path}.datasource`);
+  const mixed = panelSource.kind === 'other' && panelSource.description === '-- Mixed --';
+  if (panelSource.kind === 'other' && !mixed) return undefined;
+  let datasource = panelSource.kind === 'prometheus' ? panelSource.name : undefined;
+  let chosen = !mixed;
+  const targets: Target[] = [];
+  const used = new Set<string>();
+  arrayOf(raw['targets']).forEach((value, i) => {
+    const t = objectOf(value);
+    const at = `${path}.targets[${i}]`;
+    const source = t['datasource'] === undefined ? panelSource : ctx.datasource(t['datasource'], `${at}.datasource`);
+    if (source.kind === 'other') {
+      ctx.warn(at, `queries ${source.description}, which promkit does not query (left out)`);
+      return;
+    }
+    if (!chosen) [datasource, chosen] = [source.name, true];
+    else if (source.name !== datasource) ctx.warn(`${at}.datasource`, 'a promkit panel queries one datasource: this query goes to the panel’s');
+    const expr = textOf(t['expr'])?.trim();
+    if (!expr) {
+      ctx.warn(`${at}.expr`, 'is empty (query left out)');
+      return;
+    }
+    const syntax = checkPromQL(withSampleVariables(expr));
+    if (syntax && source.untyped) {
+      ctx.warn(at, `is not PromQL (${syntax.message}): its untyped datasource is likely not a Prometheus (left out)`);
+      return;
+    }
+    if (syntax) ctx.warn(`${at}.expr`, `is not valid PromQL: ${syntax.message} (kept; the panel shows the error)`);
+    let refId = textOf(t['refId']) ?? '';
+    if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(refId) || used.has(refId)) refId = nextRefId(used);
+    used.add(refId);
+    const legendFormat = textOf(t['legendFormat']);
+    const minInterval = durationOf(t['interval'] ?? t['step'], `${at}.interval`, ctx);
+    if (t['instant'] === true && t['range'] === true) ctx.warn(`${at}`, 'asks for both a range and an instant query; promkit runs the range query');
+    if ((numberOf(t['intervalFactor']) ?? 1) > 1) ctx.warn(`${at}.intervalFactor`, 'resolution factors are not supported: the panel’s own step is used');
+    if (t['exemplar'] === true) ctx.warnOnce('exemplar', `${at}.exemplar`, 'exemplars are not shown');
+    targets.push({
+      refId,
+      expr,
+      ...(legendFormat && legendFormat !== '__auto' ? { legendFormat } : {}),
+      instant: t['instant'] === true && t['range'] !== true,
+      ...(minInterval ? { minInterval } : {}),
+      hide: t['hide'] === true,
+    });
+  });
+  if (!chosen && arrayOf(raw['targets']).length) return undefined;
+  return { datasource, targets };
+}
+
+/** The expression with sample values for `$var`, `${var}` and `[[var]]`, so it can be parsed. */
+function withSampleVariables(expr: string): string {
+  return expr
+    .replace(/\[\[(\w+)(?::\w+)?\]\]/g, '$$$1')
+    .replace(/\[\s*\$\{?\w+(?::\w+)?\}?\s*(:\s*\$?\{?\w*\}?\s*)?\]/g, (_m, sub: string | undefined) => (sub ? '[1m:1m]' : '[1m]'))
+    .replace(/\$\{?\w+(?::\w+)?\}?/g, '1');
+}
+
+function nextRefId(used: Set<string>): string {
+  for (let i = 0; ; i++) {
+    const id = i < 26 ? String.fromCharCode(65 + i) : `Q${i}`;
+    if (!used.has(id)) return id;
+  }
+}
+
+/** A panel promkit cannot draw keeps its place as a note that says what it was. */
+function placeholder(base: Base, path: string, ctx: ImportContext, what: string): PanelInput {
+  ctx.warn(path, `"${base.title}" shows ${what}: it is kept as a note in its place`);
+  return { ...base, type: 'text', options: { mode: 'markdown', content: `This panel showed ${what}.` } };
+}
+
+function textPanelOf(raw: Json, base: Base, path: string, ctx: ImportContext): PanelInput {
+  const options = objectOf(raw['options']);
+  const content = typeof options['content'] === 'string' ? options['content'] : typeof raw['content'] === 'string' ? raw['content'] : '';
+  const mode = textOf(options['mode']) ?? textOf(raw['mode']) ?? 'markdown';
+  if (mode === 'html') ctx.warn(textOf(options['mode']) ? `${path}.options.mode` : `${path}.mode`, 'HTML is shown as Markdown (which keeps safe HTML; scripts and styles are removed)');
+  return { ...base, type: 'text', options: { content, mode: mode === 'text' || mode === 'code' ? 'text' : 'markdown' } };
+}
+
+/** Current panel options: what promkit draws, checked; other options are warnings. */
+function optionsOf(raw: Json, type: PanelInput['type'], path: string, ctx: ImportContext): PanelOptions {
+  const out: PanelOptions = {};
+  const legend = objectOf(raw['legend']);
+  if (isObject(raw['legend']) && (type === 'timeseries' || type === 'heatmap')) {
+    const hidden = legend['showLegend'] === false || legend['isVisible'] === false || legend['displayMode'] === 'hidden';
+    const calcs = arrayOf(legend['calcs']).map((c, i) => reducerOf(c, `${path}.legend.calcs[${i}]`, ctx)).filter((c): c is Reducer => c !== undefined);
+    out.legend = { displayMode: hidden ? 'hidden' : legend['displayMode'] === 'table' ? 'table' : 'list', placement: legend['placement'] === 'right' ? 'right' : 'bottom', calcs };
+  }
+  const tooltip = objectOf(raw['tooltip']);
+  if (isObject(raw['tooltip']) && type === 'timeseries') {
+    const mode = tooltip['mode'] === 'multi' || tooltip['mode'] === 'none' ? tooltip['mode'] : 'single';
+    const sort = tooltip['sort'] === 'asc' || tooltip['sort'] === 'desc' ? tooltip['sort'] : 'none';
+    out.tooltip = { mode, sort };
+  }
+  const reduce = objectOf(raw['reduceOptions'] ?? raw['fieldOptions']);
+  if ((type === 'stat' || type === 'gauge' || type === 'bargauge') && (isObject(raw['reduceOptions']) || isObject(raw['fieldOptions']))) {
+    const calcs = arrayOf(reduce['calcs']).map((c, i) => reducerOf(c, `${path}.reduceOptions.calcs[${i}]`, ctx)).filter((c): c is Reducer => c !== undefined);
+    out.reduceOptions = { calcs: calcs.length ? calcs : ['lastNotNull'] };
+    if (reduce['values'] === true) ctx.warn(`${path}.reduceOptions.values`, 'showing every value instead of one per series is not supported: one value per series is shown');
+  }
+  if (type === 'stat' && (raw['graphMode'] === 'area' || raw['graphMode'] === 'none')) out.graphMode = raw['graphMode'];
+  if (type === 'bargauge' && (raw['orientation'] === 'horizontal' || raw['orientation'] === 'vertical' || raw['orientation'] === 'auto')) out.orientation = raw['orientation'];
+  if (type === 'table' && Array.isArray(raw['sortBy'])) {
+    out.sortBy = raw['sortBy'].filter(isObject).flatMap((s) => (textOf(s['displayName']) ? [{ displayName: s['displayName'] as string, desc: s['desc'] === true }] : []));
+  }
+  if (type === 'heatmap' && raw['calculate'] === true) {
+    ctx.warn(`${path}.calculate`, 'promkit draws heatmaps from histogram buckets (`le`), not by bucketing series itself');
+  }
+  if (type === 'table' && objectOf(raw['footer'])['show'] === true) ctx.warn(`${path}.footer`, 'table footers are not shown');
+  for (const key of Object.keys(raw)) {
+    if (!QUIET_OPTIONS.has(key)) ctx.warn(`${path}.${key}`, 'is not an option promkit uses (left out)');
+  }
+  return out;
+}
+
+/** Legacy `graph` → timeseries: axes, draw styles, legend and tooltip switches, series colours. */
+function graphOf(raw: Json, path: string, ctx: ImportContext): Partial<PanelInput> {
+  const [left, right] = arrayOf(raw['yaxes']).map(objectOf);
+  const defaults: Defaults = {};
+  const custom: NonNullable<Defaults['custom']> = {};
+  const unit = unitOf(left?.['format'] ?? raw['format'], `${path}.yaxes[0].format`, ctx);
+  if (unit) defaults.unit = unit;
+  const min = numberOf(left?.['min']);
+  const max = numberOf(left?.['max']);
+  if (min !== undefined) defaults.min = min;
+  if (max !== undefined) defaults.max = max;
+  const decimals = numberOf(left?.['decimals'] ?? raw['decimals']);
+  if (decimals !== undefined) defaults.decimals = Math.min(20, Math.max(0, Math.round(decimals)));
+  if (textOf(left?.['label'])) custom.axisLabel = left!['label'] as string;
+  const logBase = numberOf(left?.['logBase']);
+  if (logBase !== undefined && logBase > 1) custom.axisScale = { type: 'log', log: logBase === 2 ? 2 : 10 };
+  if (raw['bars'] === true && raw['lines'] !== true) custom.drawStyle = 'bars';
+  else if (raw['points'] === true && raw['lines'] === false) custom.drawStyle = 'points';
+  const fill = numberOf(raw['fill']);
+  if (fill !== undefined) custom.fillOpacity = Math.min(100, Math.max(0, Math.round(fill * 10)));
+  const lineWidth = numberOf(raw['linewidth']);
+  if (lineWidth !== undefined) custom.lineWidth = Math.min(10, Math.max(0, Math.round(lineWidth)));
+  if (raw['stack'] === true) custom.stacking = { mode: raw['percentage'] === true ? 'percent' : 'normal' };
+  if (raw['nullPointMode'] === 'connected') custom.spanNulls = true;
+  if (raw['nullPointMode'] === 'null as zero') ctx.warn(`${path}.nullPointMode`, 'missing samples are shown as gaps, not zeros');
+  const movedRight = arrayOf(raw['seriesOverrides']).some((o) => objectOf(o)['yaxis'] === 2);
+  if (movedRight && textOf(right?.['format']) && right!['format'] !== left?.['format']) {
+    ctx.warn(`${path}.yaxes[1].format`, `series moved to the right axis are shown in the left axis unit, not "${String(right!['format'])}"`);
+  }
+  const thresholds = graphThresholdsOf(raw['thresholds'], `${path}.thresholds`, ctx);
+  if (thresholds) {
+    defaults.thresholds = thresholds;
+    custom.thresholdsStyle = { mode: arrayOf(raw['thresholds']).some((t) => objectOf(t)['fill'] === true) ? 'line+area' : 'line' };
+  }
+  if (Object.keys(custom).length) defaults.custom = custom;
+
+  const overrides: Overrides = [];
+  for (const [name, color] of Object.entries(objectOf(raw['aliasColors']))) {
+    if (typeof color === 'string') overrides.push({ matcher: { id: 'byName', options: name }, properties: [{ id: 'color', value: { mode: 'fixed', fixedColor: color } }] });
+  }
+  arrayOf(raw['seriesOverrides']).forEach((o, i) => overrides.push(...seriesOverrideOf(objectOf(o), `${path}.seriesOverrides[${i}]`, ctx)));
+
+  const legend = objectOf(raw['legend']);
+  const calcs = (['current', 'min', 'max', 'avg', 'total'] as const).filter((k) => legend['values'] === true && legend[k] === true).map((k) => reducerOf(k, `${path}.legend.${k}`, ctx)!);
+  const tooltip = objectOf(raw['tooltip']);
+  return {
+    fieldConfig: { defaults, overrides },
+    options: {
+      legend: {
+        displayMode: legend['show'] === false ? 'hidden' : legend['alignAsTable'] === true ? 'table' : 'list',
+        placement: legend['rightSide'] === true ? 'right' : 'bottom',
+        calcs,
+      },
+      tooltip: { mode: tooltip['shared'] === false ? 'single' : 'multi', sort: tooltip['sort'] === 1 ? 'asc' : tooltip['sort'] === 2 ? 'desc' : 'none' },
+    },
+  };
+}
+
+/** Graph thresholds `[{ value, colorMode, op }]` as threshold steps (only `gt` ones make steps). */
+function graphThresholdsOf(raw: unknown, path: string, ctx: ImportContext) {
+  const list = arrayOf(raw).map(objectOf).filter((t) => numberOf(t['value']) !== undefined);
+  if (!list.length) return undefined;
+  const colorOf = (t: Json) => textOf(t['lineColor']) ?? textOf(t['fillColor']) ?? (t['colorMode'] === 'ok' ? 'green' : t['colorMode'] === 'warning' ? 'orange' : 'red');
+  if (list.some((t) => t['op'] === 'lt')) ctx.warn(path, '"lt" thresholds (colour below a value) are drawn as lines at their value');
+  const steps = list.map((t) => ({ value: numberOf(t['value'])!, color: colorOf(t) })).sort((a, b) => a.value - b.value);
+  return { mode: 'absolute' as const, steps: [{ value: null, color: 'transparent' }, ...steps] };
+}
+
+/** A graph series override: colour, right axis, lines/bars/fill by alias (a name or /regex/). */
+function seriesOverrideOf(o: Json, path: string, ctx: ImportContext): Overrides {
+  const alias = textOf(o['alias']);
+  if (!alias) return [];
+  const regex = /^\/(.*)\/[a-z]*$/.exec(alias)?.[1];
+  const properties: { id: string; value: unknown }[] = [];
+  if (textOf(o['color'])) properties.push({ id: 'color', value: { mode: 'fixed', fixedColor: o['color'] } });
+  if (o['yaxis'] === 2) properties.push({ id: 'custom.axisPlacement', value: 'right' });
+  if (numberOf(o['fill']) !== undefined) properties.push({ id: 'custom.fillOpacity', value: Math.min(100, Math.round(numberOf(o['fill'])! * 10)) });
+  if (numberOf(o['linewidth']) !== undefined) properties.push({ id: 'custom.lineWidth', value: Math.min(10, Math.round(numberOf(o['linewidth'])!)) });
+  if (o['bars'] === true) properties.push({ id: 'custom.drawStyle', value: 'bars' });
+  if (typeof o['stack'] === 'boolean') properties.push({ id: 'custom.stacking', value: { mode: o['stack'] ? 'normal' : 'none' } });
+  const used = new Set(['alias', 'color', 'yaxis', 'fill', 'linewidth', 'bars', 'lines', 'stack', '$$hashKey']);
+  for (const key of Object.keys(o)) if (!used.has(key)) ctx.warn(`${path}.${key}`, 'is not a series override promkit applies (left out)');
+  return properties.length ? [{ matcher: regex !== undefined ? { id: 'byRegexp', options: regex } : { id: 'byName', options: alias }, properties }] : [];
+}
+
+/** Legacy `singlestat` → stat, or gauge when its gauge was shown. */
+function singlestatOf(raw: Json, path: string, ctx: ImportContext): Partial<PanelInput> {
+  const defaults: Defaults = {};
+  const unit = unitOf(raw['format'], `${path}.format`, ctx);
+  if (unit) defaults.unit = unit;
+  const decimals = numberOf(raw['decimals']);
+  if (decimals !== undefined) defaults.decimals = Math.min(20, Math.max(0, Math.round(decimals)));
+  if (textOf(raw['nullText'])) defaults.noValue = raw['nullText'] as string;
+  const thresholds = thresholdsOf(raw['thresholds'], `${path}.thresholds`, ctx, raw['colors']);
+  const colored = raw['colorValue'] === true || raw['colorBackground'] === true;
+  if (thresholds) defaults.thresholds = thresholds;
+  if (thresholds && colored) defaults.color = { mode: 'thresholds' };
+  const mappings = mappingsOf(raw['mappingType'] === 2 ? arrayOf(raw['rangeMaps']).map((m) => ({ ...objectOf(m), type: 2 })) : arrayOf(raw['valueMaps']).map((m) => ({ ...objectOf(m), type: 1 })), `${path}.${raw['mappingType'] === 2 ? 'rangeMaps' : 'valueMaps'}`, ctx);
+  if (mappings.length) defaults.mappings = mappings;
+  const gauge = objectOf(raw['gauge']);
+  const isGauge = gauge['show'] === true;
+  if (isGauge) {
+    const min = numberOf(gauge['minValue']);
+    const max = numberOf(gauge['maxValue']);
+    if (min !== undefined) defaults.min = min;
+    if (max !== undefined) defaults.max = max;
+  }
+  for (const key of ['prefix', 'postfix'] as const) {
+    if (textOf(raw[key])) ctx.warn(`${path}.${key}`, `${key} text ${JSON.stringify(raw[key])} is not shown (use a unit instead)`);
+  }
+  const valueName = textOf(raw['valueName']) ?? 'avg';
+  const calc = valueName === 'name' ? undefined : reducerOf(valueName, `${path}.valueName`, ctx);
+  if (valueName === 'name') ctx.warn(`${path}.valueName`, 'showing the series name instead of a value is not supported: the last value is shown');
+  return {
+    type: isGauge ? 'gauge' : 'stat',
+    fieldConfig: { defaults, overrides: [] },
+    options: { reduceOptions: { calcs: [calc ?? 'lastNotNull'] }, ...(isGauge ? {} : { graphMode: objectOf(raw['sparkline'])['show'] === true ? 'area' : 'none' }) },
+  };
+}
+
+/** Legacy `table-old`: column styles become the default unit and per-column overrides. */
+function tableOldOf(raw: Json, path: string, ctx: ImportContext): Partial<PanelInput> {
+  const defaults: Defaults = {};
+  const overrides: Overrides = [];
+  arrayOf(raw['styles']).forEach((value, i) => {
+    const style = objectOf(value);
+    const at = `${path}.styles[${i}]`;
+    const pattern = textOf(style['pattern']);
+    if (!pattern || style['type'] === 'date' || style['type'] === 'hidden' || style['type'] === 'string') {
+      if (style['type'] === 'hidden') ctx.warn(at, `hiding column "${pattern}" is not supported: it is shown`);
+      return;
+    }
+    const settings: Defaults = {};
+    const unit = unitOf(style['unit'], `${at}.unit`, ctx);
+    if (unit) settings.unit = unit;
+    const decimals = numberOf(style['decimals']);
+    if (decimals !== undefined) settings.decimals = Math.min(20, Math.max(0, Math.round(decimals)));
+    const thresholds = thresholdsOf(arrayOf(style['thresholds']).join(',') || undefined, `${at}.thresholds`, ctx, style['colors']);
+    if (thresholds) settings.thresholds = thresholds;
+    if (textOf(style['alias'])) settings.displayName = style['alias'] as string;
+    const regex = /^\/(.*)\/[a-z]*$/.exec(pattern)?.[1];
+    if (regex === '.*') Object.assign(defaults, settings);
+    else if (Object.keys(settings).length) {
+      overrides.push({ matcher: regex !== undefined ? { id: 'byRegexp', options: regex } : { id: 'byName', options: pattern }, properties: Object.entries(settings).map(([id, v]) => ({ id, value: v })) });
+    }
+  });
+  const sort = objectOf(raw['sort']);
+  if (numberOf(sort['col']) !== undefined) ctx.warn(`${path}.sort`, 'sorting by column number is not carried over (set options.sortBy by column name)');
+  if (textOf(raw['transform']) && raw['transform'] !== 'timeseries_to_rows' && raw['transform'] !== 'table') {
+    ctx.warn(`${path}.transform`, `the "${raw['transform']}" transform is not applied: each series is a row, with a value column per query`);
+  }
+  return { fieldConfig: { defaults, overrides }, options: {} };
+}
