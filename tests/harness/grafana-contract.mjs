@@ -67,11 +67,12 @@ export async function startGrafanaContract() {
     if (!/^[1-9]\d*$/.test(orgId) || Number(orgId) > 2) return send(401, { message: 'User not a member of organization', messageId: 'auth.org-membership' });
     const org = orgOf(orgId);
     const p = url.pathname;
+    /** @type {RegExpExecArray | null} */
     let m;
 
     if (req.method === 'POST' && p === '/api/dashboards/db') return saveDashboard(org, body, send);
     if ((m = /^\/api\/dashboards\/uid\/([^/]+)$/.exec(p))) {
-      const stored = org.dashboards.get(decodeURIComponent(m[1]));
+      const stored = org.dashboards.get(decodeURIComponent(m[1] ?? ''));
       if (!stored) return send(404, { message: 'Dashboard not found', status: 'not-found' });
       if (req.method === 'GET') {
         const folder = org.folders.get(stored.folderUid);
@@ -121,14 +122,15 @@ export async function startGrafanaContract() {
       return send(200, { ...folder, url: `/dashboards/f/${folder.uid}/${slug(folder.title)}`, version: 1 });
     }
     if ((m = /^\/api\/folders\/([^/]+)$/.exec(p)) && req.method === 'GET') {
-      const folder = org.folders.get(decodeURIComponent(m[1]));
+      const folder = org.folders.get(decodeURIComponent(m[1] ?? ''));
       return folder ? send(200, folder) : send(404, { message: 'folder not found' });
     }
     if ((m = /^\/api\/datasources\/name\/([^/]+)$/.exec(p)) && req.method === 'GET') {
-      const ds = CONTRACT_DATASOURCES.find((d) => d.name === decodeURIComponent(m[1]));
+      const name = decodeURIComponent(m[1] ?? '');
+      const ds = CONTRACT_DATASOURCES.find((d) => d.name === name);
       return ds ? send(200, { ...ds, access: 'proxy', url: 'http://prometheus:9090', isDefault: true }) : send(404, { message: 'Data source not found' });
     }
-    if ((m = /^\/api\/dashboards\/uid\/([^/]+)\/public-dashboards(?:\/([^/]+))?$/.exec(p))) return publicDashboards(org, req.method ?? 'GET', decodeURIComponent(m[1]), m[2] && decodeURIComponent(m[2]), body, send);
+    if ((m = /^\/api\/dashboards\/uid\/([^/]+)\/public-dashboards(?:\/([^/]+))?$/.exec(p))) return publicDashboards(org, req.method ?? 'GET', decodeURIComponent(m[1] ?? ''), m[2] && decodeURIComponent(m[2]), body, send);
     if ((m = /^\/apis\/dashboard\.grafana\.app\/v1beta1\/namespaces\/([^/]+)\/dashboards(?:\/([^/]+))?$/.exec(p))) {
       const expected = orgId === '1' ? 'default' : `org-${orgId}`;
       if (m[1] !== expected) return send(403, k8sStatus(403, 'Forbidden', `namespace "${m[1]}" does not belong to organization ${orgId}`));

@@ -1,19 +1,30 @@
 /**
  * Runs every ```ts block of README.md against the real Prometheus (its example URL swapped for the
- * test server's) and checks that each `// prints: …` comment matches what the block printed.
+ * test server's) and the Grafana contract server (for Grafana's example URL and GRAFANA_TOKEN), and
+ * checks that each `// prints: …` comment matches what the block printed.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { validateDashboard } from '@promkit/core';
+import { CONTRACT_TOKEN, startGrafanaContract } from '../harness/grafana-contract.mjs';
 
 const EXAMPLE_URL = 'http://127.0.0.1:9090';
+const GRAFANA_EXAMPLE_URL = 'https://grafana.example.com';
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
 const dashboards = [...readme.matchAll(/```json\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((json) => json.includes('"schemaVersion"'));
 const scratch = fileURLToPath(new URL('./.readme-snippets/', import.meta.url));
 mkdirSync(scratch, { recursive: true });
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+let grafana: Awaited<ReturnType<typeof startGrafanaContract>>;
+beforeAll(async () => {
+  grafana = await startGrafanaContract();
+  process.env['GRAFANA_TOKEN'] = CONTRACT_TOKEN;
+});
+afterAll(async () => {
+  rmSync(scratch, { recursive: true, force: true });
+  await grafana.stop();
+});
 
 /** The text each `// prints:` comment promises, in order. */
 function promisedOutput(code: string): string[] {
@@ -27,7 +38,7 @@ describe('README code', () => {
 
   it.each(blocks.map((code, i) => [i + 1, code] as const))('block %i runs and prints what it says', async (n, code) => {
     const file = `${scratch}block-${n}.ts`;
-    writeFileSync(file, code.replaceAll(EXAMPLE_URL, inject('prometheusUrl')));
+    writeFileSync(file, code.replaceAll(EXAMPLE_URL, inject('prometheusUrl')).replaceAll(GRAFANA_EXAMPLE_URL, grafana.url));
     const printed: string[] = [];
     const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
       printed.push(args.map((a) => (typeof a === 'string' || a === undefined ? String(a) : JSON.stringify(a))).join(' '));
