@@ -207,3 +207,18 @@ describe('transport', () => {
     expect(proxy.requests[0]!.headers.authorization).toBe(`Basic ${Buffer.from('zoë:pa:ss', 'utf8').toString('base64')}`);
   });
 });
+
+describe('queryRangeFrames', () => {
+  it.each([
+    ['every family of the dataset, special values and tricky labels included', '{__name__=~"promkit_.+"}', STEP],
+    ['a rate with fractional values', 'rate(promkit_http_requests_total[1m])', 30],
+    ['an expression with fractional-second steps', 'promkit_temperature_celsius * 1.5e-7', 7.5],
+  ])('reads the text straight into the same frames queryRange + toFrames give: %s', async (_, query, step) => {
+    const params = { query, start: T0, end: T_END, step };
+    const fast = await prom.queryRangeFrames(params);
+    const general = await prom.queryRange(params);
+    expect(fast.frames.length).toBeGreaterThan(0);
+    expect(fast.frames).toEqual(toFrames(general));
+    expect([fast.warnings, fast.infos]).toEqual([general.warnings, general.infos]);
+  });
+});

@@ -18,6 +18,7 @@ export type {
   QueryRangeParams,
   QueryResult,
   RangeQueryResult,
+  RangeFramesResult,
   ResponseMeta,
   RulesParams,
   RulesResult,

@@ -5,6 +5,7 @@
  */
 import { InvalidArgumentError } from './errors.js';
 import type { z } from 'zod';
+import type { Frame } from './decode.js';
 import type {
   Labels,
   QueryStats,
@@ -85,6 +86,8 @@ export type QueryResult = (MatrixResult | VectorResult | ScalarResult | StringRe
   ResponseMeta & { stats?: QueryStats };
 /** A range query always answers with a matrix. */
 export type RangeQueryResult = MatrixResult & ResponseMeta & { stats?: QueryStats };
+/** A range query's answer as frames (`queryRangeFrames`). */
+export type RangeFramesResult = { frames: Frame[] } & ResponseMeta & { stats?: QueryStats };
 
 export interface QueryExemplarsParams {
   query: string;

@@ -20,6 +20,8 @@ import {
   type RequestTarget,
 } from './errors.js';
 import { envelopeSchema } from './schemas.js';
+import { scanMatrix } from './matrix-scan.js';
+import type { Frame } from './decode.js';
 import type { ApiResponse, CallOptions, FormFields } from './endpoints.js';
 import { schemaProblems, summarizeProblems } from '../internal/schema-problems.js';
 
@@ -89,6 +91,22 @@ export class Transport {
   /** Performs an API request, checks the envelope and parses `data` with `schema`. */
   async api<S extends z.ZodType>(request: ApiRequest, schema: S, call: CallOptions = {}): Promise<ApiResponse<z.infer<S>>> {
     const body = await this.#send(request, call);
+    return this.#checked({ json: parseJson(body.text, body.response, body.target), status: body.response.status, target: body.target }, schema);
+  }
+
+  /**
+   * Like api, for answers that may be a matrix: its samples are read from the text straight into
+   * frames (see scanMatrix), and `data` keeps an empty `result`. `frames` is undefined when the
+   * answer took the general path, and `data.result` holds the samples.
+   */
+  async apiFrames<S extends z.ZodType>(request: ApiRequest, schema: S, call: CallOptions = {}): Promise<ApiResponse<z.infer<S>> & { frames: Frame[] | undefined }> {
+    const body = await this.#send(request, call);
+    const scanned = body.response.ok ? scanMatrix(body.text) : undefined;
+    const json = parseJson(scanned ? scanned.envelope : body.text, body.response, body.target);
+    return { ...this.#checked({ json, status: body.response.status, target: body.target }, schema), frames: scanned?.frames };
+  }
+
+  #checked<S extends z.ZodType>(body: { json: unknown; status: number; target: RequestTarget }, schema: S): ApiResponse<z.infer<S>> {
     const envelope = parseEnvelope(body.json, body.target);
     if (envelope.status === 'error') throw apiError(body.status, errorBody(envelope), body.target);
     const parsed = schema.safeParse(envelope.data);
@@ -108,7 +126,7 @@ export class Transport {
     };
   }
 
-  async #send(request: ApiRequest, call: CallOptions): Promise<{ json: unknown; status: number; target: RequestTarget }> {
+  async #send(request: ApiRequest, call: CallOptions): Promise<{ text: string; response: Response; target: RequestTarget }> {
     const url = this.#options.baseUrl + request.path;
     const usePost = request.postable && this.preferPost && !this.#postRefused;
     const form = new URLSearchParams(request.fields);
@@ -132,7 +150,7 @@ export class Transport {
     } catch (error) {
       throw this.#failure(error, target, call);
     }
-    return { json: parseJson(text, response, target), status: response.status, target };
+    return { text, response, target };
   }
 
   #kyOptions(call: CallOptions) {

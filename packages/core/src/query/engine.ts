@@ -198,9 +198,10 @@ export class QueryEngine {
     const fetched = { start: fetchStartMs / 1000, end: timing.end };
 
     const key = `range\n${ds}\n${expr}\n${fetched.start}\n${fetched.end}\n${timing.step}`;
-    const { answer, source } = await this.#shared(ds, key, signal, async (s) =>
-      answerOf(await client.queryRange({ query: expr, start: fetched.start, end: fetched.end, step: timing.step }, { signal: s })),
-    );
+    const { answer, source } = await this.#shared(ds, key, signal, async (s) => {
+      const { frames, warnings, infos } = await client.queryRangeFrames({ query: expr, start: fetched.start, end: fetched.end, step: timing.step }, { signal: s });
+      return { frames, warnings, infos };
+    });
     let frames = answer.frames;
     let resultSource: ResultSource = source;
     if (extendable && fetchStartMs > startMs) {

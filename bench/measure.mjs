@@ -1,0 +1,38 @@
+// @ts-check
+/**
+ * Timing for benchmarks on a shared, noisy machine: warm up, then alternate the contestants
+ * round by round (so a slow moment hits both), and keep each one's median.
+ */
+
+/**
+ * @param {Record<string, () => unknown | Promise<unknown>>} contestants
+ * @param {{ rounds?: number, warmup?: number }} [options]
+ * @returns {Promise<Record<string, number>>} median milliseconds per contestant
+ */
+export async function race(contestants, { rounds = 15, warmup = 3 } = {}) {
+  const names = Object.keys(contestants);
+  /** @type {Record<string, number[]>} */
+  const times = Object.fromEntries(names.map((n) => [n, []]));
+  for (let round = 0; round < warmup + rounds; round++) {
+    const order = round % 2 === 0 ? names : [...names].reverse();
+    for (const name of order) {
+      const start = performance.now();
+      await contestants[name]();
+      const elapsed = performance.now() - start;
+      if (round >= warmup) times[name].push(elapsed);
+    }
+  }
+  return Object.fromEntries(names.map((n) => [n, median(times[n])]));
+}
+
+/** @param {number[]} values */
+export function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * One row of the results table.
+ * @typedef {{ benchmark: string, case: string, promkit: string, alternative: string, ratio: number, target: number, note?: string }} Row
+ */

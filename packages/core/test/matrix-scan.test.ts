@@ -1,0 +1,58 @@
+/** scanMatrix: the text reader gives the frames JSON.parse + toFrames give, or steps aside. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { toFrames, type QueryResult } from '@promkit/core';
+import { scanMatrix } from '../src/prometheus/matrix-scan.js';
+
+/** A matrix answer as Prometheus writes it (compact JSON, values as strings). */
+function answer(series: { metric: Record<string, string>; values: [number, string][] }[]): string {
+  return JSON.stringify({ status: 'success', data: { resultType: 'matrix', result: series } });
+}
+
+const sampleValue = fc.oneof(
+  fc.double().map((v) => (Number.isNaN(v) ? 'NaN' : v === Infinity ? '+Inf' : v === -Infinity ? '-Inf' : String(v))),
+  fc.integer({ min: -1e9, max: 1e9 }).map(String),
+  fc.tuple(fc.integer({ min: 0, max: 1e6 }), fc.integer({ min: 0, max: 999999 })).map(([a, b]) => `${a}.${String(b).padStart(6, '0')}`),
+);
+const time = fc.tuple(fc.integer({ min: 0, max: 4e9 }), fc.integer({ min: 0, max: 999 }), fc.integer({ min: 0, max: 3 })).map(([s, ms, places]) =>
+  places === 0 ? s : Number(`${s}.${String(ms).padStart(3, '0').slice(0, places)}`),
+);
+const series = fc.record({
+  metric: fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), fc.string({ maxLength: 12 }), { maxKeys: 4 }),
+  values: fc.array(fc.tuple(time, sampleValue), { maxLength: 40 }),
+});
+
+describe('scanMatrix', () => {
+  it('properties: gives exactly the frames of JSON.parse + toFrames, and the envelope without the samples', () => {
+    fc.assert(
+      fc.property(fc.array(series, { maxLength: 6 }), (list) => {
+        const text = answer(list);
+        const scanned = scanMatrix(text);
+        expect(scanned).toBeDefined();
+        const parsed = JSON.parse(text) as { data: QueryResult };
+        expect(scanned!.frames).toEqual(toFrames({ ...parsed.data, warnings: [], infos: [], partial: false } as QueryResult));
+        for (const [i, frame] of scanned!.frames.entries()) {
+          frame.values.forEach((v, j) => expect(Object.is(v, Number(list[i]!.values[j]![1].replace('Inf', 'Infinity')))).toBe(true));
+        }
+        expect(JSON.parse(scanned!.envelope)).toEqual({ status: 'success', data: { resultType: 'matrix', result: [] } });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps warnings, infos and stats after the samples in the envelope', () => {
+    const text = '{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"a":"1"},"values":[[1,"2"]]}],"stats":{"x":1}},"warnings":["w"]}';
+    expect(JSON.parse(scanMatrix(text)!.envelope)).toEqual({ status: 'success', data: { resultType: 'matrix', result: [], stats: { x: 1 } }, warnings: ['w'] });
+  });
+
+  it.each([
+    ['a vector', '{"status":"success","data":{"resultType":"vector","result":[]}}'],
+    ['native histograms', '{"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"histograms":[[1,{"count":"1","sum":"1"}]]}]}}'],
+    ['spaced JSON', '{"status":"success","data":{"resultType":"matrix","result":[ {"metric":{},"values":[[1,"2"]]}]}}'],
+    ['a value that is not a number', '{"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":[[1,"abc"]]}]}}'],
+    ['a truncated answer', '{"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":[[1,"2"],[2,'],
+    ['a time with four decimals', '{"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":[[1.0001,"2"]]}]}}'],
+  ])('steps aside for %s (the general path then reads or refuses it)', (_, text) => {
+    expect(scanMatrix(text)).toBeUndefined();
+  });
+});
