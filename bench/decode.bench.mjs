@@ -11,7 +11,10 @@ import { race } from './measure.mjs';
 const START = 1_700_000_000;
 const STEP = 15;
 
-/** A deterministic value in the shapes Prometheus sends: counts, short decimals, full doubles. */
+/**
+ * A deterministic value in the shapes Prometheus sends: counts, short decimals, full doubles.
+ * @param {number} series @param {number} i
+ */
 function value(series, i) {
   const x = Math.sin(series * 7919 + i * 104_729) * 10_000;
   switch ((series + i) % 3) {
@@ -24,7 +27,10 @@ function value(series, i) {
   }
 }
 
-/** The text Prometheus answers for `seriesCount` series of `points` samples. */
+/**
+ * The text Prometheus answers for `seriesCount` series of `points` samples.
+ * @param {number} seriesCount @param {number} points
+ */
 export function matrixText(seriesCount, points) {
   const result = [];
   for (let s = 0; s < seriesCount; s++) {
@@ -46,7 +52,7 @@ export async function run() {
     const client = new PrometheusClient({ url: 'http://bench.invalid', fetch: async () => new Response(bytes, { headers: { 'content-type': 'application/json' } }) });
     const params = { query: 'x', start: START, end: START + (points - 1) * STEP, step: STEP };
     const check = await client.queryRangeFrames(params);
-    if (check.frames.length !== 100 || check.frames[0].values.length !== points) throw new Error('decode bench: promkit decoded the wrong shape');
+    if (check.frames.length !== 100 || check.frames[0]?.values.length !== points) throw new Error('decode bench: promkit decoded the wrong shape');
     const times = await race(
       {
         promkit: () => client.queryRangeFrames(params),

@@ -5,31 +5,33 @@
  */
 
 /**
- * @param {Record<string, () => unknown | Promise<unknown>>} contestants
+ * @template {string} K
+ * @param {Record<K, () => unknown>} contestants
  * @param {{ rounds?: number, warmup?: number }} [options]
- * @returns {Promise<Record<string, number>>} median milliseconds per contestant
+ * @returns {Promise<Record<K, number>>} median milliseconds per contestant
  */
 export async function race(contestants, { rounds = 15, warmup = 3 } = {}) {
-  const names = Object.keys(contestants);
-  /** @type {Record<string, number[]>} */
-  const times = Object.fromEntries(names.map((n) => [n, []]));
+  const names = /** @type {K[]} */ (Object.keys(contestants));
+  /** @type {Map<K, number[]>} */
+  const times = new Map(names.map((n) => [n, []]));
   for (let round = 0; round < warmup + rounds; round++) {
     const order = round % 2 === 0 ? names : [...names].reverse();
     for (const name of order) {
       const start = performance.now();
       await contestants[name]();
       const elapsed = performance.now() - start;
-      if (round >= warmup) times[name].push(elapsed);
+      if (round >= warmup) times.get(name)?.push(elapsed);
     }
   }
-  return Object.fromEntries(names.map((n) => [n, median(times[n])]));
+  return /** @type {Record<K, number>} */ (Object.fromEntries(names.map((n) => [n, median(times.get(n) ?? [])])));
 }
 
 /** @param {number[]} values */
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  const at = (/** @type {number} */ i) => sorted[i] ?? Number.NaN;
+  return sorted.length % 2 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
 }
 
 /**
