@@ -3,14 +3,11 @@ import { init, use, connect, getInstanceByDom, type ECharts } from 'echarts/core
 import { BarChart, GaugeChart, HeatmapChart, LineChart } from 'echarts/charts';
 import {
   AxisPointerComponent,
-  DataZoomComponent,
   DatasetComponent,
   GridComponent,
   MarkAreaComponent,
   MarkLineComponent,
-  ToolboxComponent,
   TooltipComponent,
-  VisualMapComponent,
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
@@ -23,11 +20,8 @@ use([
   DatasetComponent,
   TooltipComponent,
   AxisPointerComponent,
-  DataZoomComponent,
-  ToolboxComponent,
   MarkLineComponent,
   MarkAreaComponent,
-  VisualMapComponent,
   CanvasRenderer,
 ]);
 

@@ -53,7 +53,7 @@ export function heatmapOption(data: HeatmapData, field: FieldDefaults, theme: Ch
   return {
     animation: false,
     textStyle: { fontFamily: theme.fontFamily, fontSize: theme.fontSize, color: theme.text },
-    grid: { left: 8, right: 16, top: 12, bottom: 40, containLabel: true },
+    grid: { left: 8, right: 16, top: 12, bottom: 8, containLabel: true },
     dataset: { source: data.cells, dimensions: ['time', 'bucket', 'count'] },
     xAxis: {
       type: 'category',
@@ -67,19 +67,6 @@ export function heatmapOption(data: HeatmapData, field: FieldDefaults, theme: Ch
       axisLabel: { color: theme.textMuted },
       axisLine: { lineStyle: { color: theme.axis } },
     },
-    visualMap: {
-      min: 0,
-      max: data.max || 1,
-      calculable: false,
-      orient: 'horizontal',
-      left: 'center',
-      bottom: 0,
-      itemHeight: 120,
-      itemWidth: 10,
-      textStyle: { color: theme.textMuted },
-      inRange: { color: theme.dark ? ['#0d1117', '#1f4e8c', '#5794f2', '#fade2a'] : ['#f6f8fa', '#9ecae1', '#2f7fd8', '#0b3d91'] },
-      dimension: 2,
-    },
     tooltip: {
       confine: true,
       backgroundColor: theme.tooltipBackground,
@@ -91,6 +78,34 @@ export function heatmapOption(data: HeatmapData, field: FieldDefaults, theme: Ch
         return `${escapeHtml(fullTimeLabel(data.times[t] ?? 0, timeZone))}<br>le ${escapeHtml(le)}: <b>${escapeHtml(formatValueText(count, 'short'))}</b>`;
       },
     },
-    series: [{ type: 'heatmap', encode: { x: 'time', y: 'bucket', value: 'count' }, progressive: 0 }],
+    // Colours per cell from the count (no visualMap component: it weighs 11 KB gzip); the scale is
+    // drawn by the panel, in HTML, from heatScale.
+    series: [
+      {
+        type: 'heatmap',
+        encode: { x: 'time', y: 'bucket', value: 'count' },
+        progressive: 0,
+        itemStyle: { color: (p: { value: ArrayLike<number> }) => heatColor(p.value[2]!, data.max, theme) },
+      },
+    ],
   };
+}
+
+/** The colour scale of heatmap cells, from no count to the most, in the theme's light or dark. */
+export function heatScale(theme: Pick<ChartTheme, 'dark'>): readonly string[] {
+  return theme.dark ? ['#0d1117', '#1f4e8c', '#5794f2', '#fade2a'] : ['#f6f8fa', '#9ecae1', '#2f7fd8', '#0b3d91'];
+}
+
+/** A cell's colour: its count's place between 0 and `max`, interpolated along heatScale. */
+export function heatColor(count: number, max: number, theme: Pick<ChartTheme, 'dark'>): string {
+  const stops = heatScale(theme);
+  const t = max > 0 && Number.isFinite(count) ? Math.min(1, Math.max(0, count / max)) * (stops.length - 1) : 0;
+  const i = Math.min(stops.length - 2, Math.floor(t));
+  const [a, b] = [rgb(stops[i]!), rgb(stops[i + 1]!)];
+  const mix = (k: number) => Math.round(a[k]! + (b[k]! - a[k]!) * (t - i));
+  return `rgb(${mix(0)}, ${mix(1)}, ${mix(2)})`;
+}
+
+function rgb(hex: string): number[] {
+  return [1, 3, 5].map((k) => Number.parseInt(hex.slice(k, k + 2), 16));
 }

@@ -172,16 +172,6 @@ export function timeseriesOption(input: TimeseriesInput): EChartsCoreOption {
             formatter: (params: TooltipParam[]) => tooltipHtml(params, input, unit),
           },
     axisPointer: { link: [{ xAxisIndex: 'all' }] },
-    // Drag-to-zoom uses the toolbox's zoom-select, which ECharts only installs for a shown
-    // toolbox: so it is shown, with no size and off the canvas.
-    toolbox: {
-      show: true,
-      itemSize: 0,
-      left: -100,
-      top: -100,
-      feature: { dataZoom: { yAxisIndex: 'none', showTitle: false, brushStyle: { color: `${theme.axis}33`, borderColor: theme.axis, borderWidth: 1 } } },
-    },
-    dataZoom: [{ type: 'inside', xAxisIndex: 0, disabled: true }],
     series,
   };
 }

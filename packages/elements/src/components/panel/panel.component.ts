@@ -33,9 +33,10 @@ import { readTheme, themeTokens, type ChartTheme } from '../../theme/theme.js';
 import { formControlStyles } from '../../theme/form-controls.js';
 import { timeseriesOption, seriesColor, type TimeseriesSeries } from '../../charts/timeseries.js';
 import { gaugeOption } from '../../charts/gauge.js';
-import { bucketCounts, heatmapOption } from '../../charts/heatmap.js';
+import { bucketCounts, heatmapOption, heatScale } from '../../charts/heatmap.js';
 import { reduceSeries, type ReducedValue } from '../../charts/reduce.js';
 import { fieldFor } from '../../charts/fields.js';
+import { dragToZoom } from '../../charts/drag-zoom.js';
 import { sortedRows, tableModel, type TableColumn, type TableRow } from '../../charts/table.js';
 import { PromDataEvent } from '../../events/data-event.js';
 import { PromErrorEvent } from '../../events/error-event.js';
@@ -190,7 +191,6 @@ export class PromPanel extends PromElement {
     this._results = [];
     this._refreshing = false;
     this._hidden = new Set();
-    this.#chart.on('datazoom', (event) => this.#onZoom(event as ZoomEvent));
   }
 
   /** The panel's data as last received. */
@@ -459,7 +459,6 @@ export class PromPanel extends PromElement {
         }),
         replace,
       );
-      this.#chart.chart?.dispatchAction({ type: 'takeGlobalCursor', key: 'dataZoomSelect', dataZoomSelectActive: true });
       this.#trackPointer();
     } else if (spec.type === 'gauge' && series.length > 0) {
       const box = this.renderRoot.querySelector<HTMLElement>('[part="chart"]');
@@ -480,6 +479,7 @@ export class PromPanel extends PromElement {
       const value = chart.convertFromPixel({ yAxisIndex: 0 }, e.offsetY) as unknown;
       this.#pointer.value = typeof value === 'number' ? value : undefined;
     });
+    dragToZoom(chart, () => this.renderRoot.querySelector<HTMLElement>('[part="chart"] .brush'), (from, to) => this.#onZoom(from, to));
   }
 
   #reduced(spec: Panel, series: TimeseriesSeries[]): ReducedValue[] {
@@ -487,12 +487,9 @@ export class PromPanel extends PromElement {
     return series.map((s) => reduceSeries(s.name, s.frame, s.field, calc, this.#theme!));
   }
 
-  #onZoom(event: ZoomEvent): void {
-    const batch = event.batch?.[0];
-    if (batch?.startValue === undefined || batch.endValue === undefined) return;
-    const from = new Date(batch.startValue).toISOString();
-    const to = new Date(batch.endValue).toISOString();
-    this.#chart.chart?.dispatchAction({ type: 'dataZoom', start: 0, end: 100 });
+  #onZoom(fromMs: number, toMs: number): void {
+    const from = new Date(fromMs).toISOString();
+    const to = new Date(toMs).toISOString();
     const change = new PromTimeRangeChangeEvent({ from, to });
     this.dispatchEvent(change);
     if (!change.defaultPrevented && !this.#context.value) this.range = `${from},${to}`;
@@ -553,9 +550,10 @@ export class PromPanel extends PromElement {
       default:
         return html`<div part="chart" role="img" aria-labelledby="title summary">
             <div class="canvas" style="position:absolute;inset:0"></div>
+            ${spec.type === 'timeseries' ? html`<div class="brush" hidden></div>` : nothing}
           </div>
           <span class="visually-hidden" id="summary">${this.#summary(spec, series)}</span>
-          ${spec.type === 'timeseries' ? this.#legend(spec, series) : nothing}`;
+          ${spec.type === 'timeseries' ? this.#legend(spec, series) : spec.type === 'heatmap' ? this.#heatScale(series) : nothing}`;
     }
   }
 
@@ -593,6 +591,15 @@ export class PromPanel extends PromElement {
         </table></div>`;
     }
     return html`<div part="legend"><ul class="legend-list">${series.map((s) => html`<li>${item(s)}</li>`)}</ul></div>`;
+  }
+
+  /** The heatmap's colour scale: from no count to the most counted in one cell. */
+  #heatScale(series: TimeseriesSeries[]): TemplateResult {
+    const max = bucketCounts(series.map((s) => s.frame)).max;
+    const theme = this.#theme ?? readTheme(this);
+    return html`<div part="legend" class="heat-scale">
+      <span>0</span><span class="heat-bar" style="background:linear-gradient(to right, ${heatScale(theme).join(', ')})"></span><span>${formatValueText(max, 'short')}</span>
+    </div>`;
   }
 
   #stats(spec: Panel, series: TimeseriesSeries[]): TemplateResult {
@@ -698,10 +705,6 @@ interface PanelSetup {
   live: boolean;
   variables: DashboardContext['variables'];
   scrapeInterval: number;
-}
-
-interface ZoomEvent {
-  batch?: { startValue?: number; endValue?: number }[];
 }
 
 function asError(error: unknown): PromkitError {

@@ -97,6 +97,33 @@ export const panelStyles = css`
     min-width: 0;
     position: relative;
   }
+  [part='chart'] .canvas {
+    cursor: crosshair;
+  }
+  .heat-scale {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    gap: 6px;
+    font-size: 11px;
+    color: var(--prom-color-text-muted);
+  }
+  .heat-bar {
+    width: 120px;
+    height: 8px;
+    border-radius: 4px;
+    border: 1px solid var(--prom-color-border);
+  }
+  /* The span being dragged to zoom (see charts/drag-zoom.ts). */
+  .brush {
+    position: absolute;
+    pointer-events: none;
+    background: color-mix(in srgb, var(--prom-color-text-muted) 18%, transparent);
+    border-inline: 1px solid var(--prom-color-text-muted);
+  }
+  .brush[hidden] {
+    display: none;
+  }
   .skeleton {
     position: absolute;
     inset: 4px 0 0;

@@ -287,9 +287,15 @@ describe('<prom-panel> interaction', () => {
     await sendMouse({ type: 'down' });
     await sendMouse({ type: 'move', position: [Math.round(canvas.left + canvas.width * 0.5), y] });
     await sendMouse({ type: 'move', position: [Math.round(canvas.left + canvas.width * 0.6), y] });
+    // While dragging, the brush covers the dragged span over the plot.
+    const brush = shadow(el).querySelector<HTMLElement>('.brush')!;
+    expect(brush.hidden).to.equal(false);
+    expect(brush.getBoundingClientRect().width).to.be.within(canvas.width * 0.28, canvas.width * 0.32);
+    await executeServerCommand('screenshot', { selector: 'prom-panel', name: 'panel-drag-zoom' });
     const reloaded = new Promise((resolve) => el.addEventListener('prom-data', resolve, { once: true }));
     await sendMouse({ type: 'up' });
     await new Promise((r) => setTimeout(r, 100));
+    expect(brush.hidden).to.equal(true);
     expect(events).to.have.length(1);
     const from = Date.parse(events[0]!.from) / 1000;
     const to = Date.parse(events[0]!.to) / 1000;
