@@ -6,22 +6,30 @@
  * `[[t, v]]` pairs. Each contestant parses the same text itself; see render/page.html.
  */
 import { launch } from 'puppeteer-core';
+import { createReadStream } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CHROMIUM, CHROMIUM_ARGS } from '../scripts/chromium.mjs';
 import { serveStatic } from '../scripts/static-server.mjs';
 import { median } from './measure.mjs';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 const NAMES = /** @type {const} */ (['promkit', 'tuned', 'pairs']);
 
 /** @returns {Promise<import('./measure.mjs').Row[]>} */
 export async function run() {
-  const site = await serveStatic(ROOT);
+  // The page loads ECharts' own full build for the bare contestants (the site serves no node_modules).
+  const site = await serveStatic(ROOT, {
+    '/vendor/echarts.min.js': (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/javascript' });
+      createReadStream(join(ROOT, 'node_modules/echarts/dist/echarts.min.js')).pipe(res);
+    },
+  });
   const browser = await launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, defaultViewport: { width: 1280, height: 900 } });
   try {
     const page = await browser.newPage();
     await page.goto(`${site.url}/bench/render/page.html`);
-    await page.waitForFunction(() => 'bench' in window && customElements.get('prom-panel') !== undefined);
+    await page.waitForFunction(() => 'bench' in window && customElements.get('prom-panel') !== undefined, { polling: 100 });
     const rows = [];
     for (const points of [1_000, 11_000]) {
       await page.evaluate((n) => /** @type {any} */ (window).bench.prepare(100, n), points);
