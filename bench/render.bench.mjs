@@ -1,9 +1,9 @@
 // @ts-check
 /**
- * Cold render in Chromium at 1200×400, from the answer's text to painted pixels (two animation
+ * Cold render in Chromium at 1200×400, from the answer's bytes to painted pixels (two animation
  * frames after the chart is set): promkit's <prom-panel> against bare ECharts fed the tuned way
  * (one typed-array dataset per series, LTTB sampling, no animation) and bare ECharts fed
- * `[[t, v]]` pairs. Each contestant parses the same text itself; see render/page.html.
+ * `[[t, v]]` pairs. Each contestant decodes and parses the same bytes itself; see render/page.html.
  */
 import { launch } from 'puppeteer-core';
 import { createReadStream } from 'node:fs';
