@@ -60,7 +60,13 @@ export class EChartsController implements ReactiveController {
     this.chart = init(el, undefined, { renderer: 'canvas', devicePixelRatio: globalThis.devicePixelRatio || 1 });
     for (const [event, listener] of this.#listeners) this.chart.on(event, listener);
     this.#applyGroup();
-    this.#observer = new ResizeObserver(() => this.chart?.resize());
+    // The observer reports the size once on observe: redraw only when it really changed, since
+    // a resize redraws every series (twice the work of a cold render otherwise).
+    this.#observer = new ResizeObserver(([entry]) => {
+      const chart = this.chart;
+      const box = entry?.contentRect;
+      if (chart && box && (Math.round(box.width) !== chart.getWidth() || Math.round(box.height) !== chart.getHeight())) chart.resize();
+    });
     this.#observer.observe(el);
     if (this.#option) this.chart.setOption(this.#option, { notMerge: true });
     return true;

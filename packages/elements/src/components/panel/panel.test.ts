@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { executeServerCommand, sendMouse } from '@web/test-runner-commands';
 import { formatValueText } from '@promkit/core';
-import { getInstanceByDom } from '../../charts/echarts.js';
+import { getInstanceByDom, init } from '../../charts/echarts.js';
 import { HISTOGRAM_BUCKETS, STEP, T0, T_END, TRICKY_LABEL_VALUES, valueOf, storedSeries } from '../../../../../tests/harness/dataset.mjs';
 import type { PromPanel } from './panel.component.js';
 import { painted } from '../../../../../tests/browser/panel-probes.js';
@@ -277,6 +277,36 @@ describe('<prom-panel> safety and states', () => {
 });
 
 describe('<prom-panel> interaction', () => {
+  it('is drawn once when it appears (no resize for the size it already has), and follows its box when resized', async () => {
+    // Count resizes of every chart, from before this panel's chart exists.
+    const probe = document.createElement('div');
+    probe.style.cssText = 'width:10px;height:10px';
+    document.body.append(probe);
+    const probeChart = init(probe);
+    const proto = Object.getPrototypeOf(probeChart) as { resize: (...args: unknown[]) => void };
+    const original = proto.resize;
+    let resizes = 0;
+    proto.resize = function (this: unknown, ...args: unknown[]) {
+      resizes++;
+      original.apply(this, args);
+    };
+    try {
+      const el = await panel({ url, query: 'promkit_temperature_celsius', range: HOUR_RANGE }, (p) => {
+        p.style.width = '400px';
+      });
+      await new Promise((r) => setTimeout(r, 200));
+      expect(resizes, 'appearing at its size: no redraw').to.equal(0);
+      el.style.width = '600px';
+      await new Promise((r) => setTimeout(r, 200));
+      expect(resizes).to.equal(1);
+      expect(getInstanceByDom(shadow(el).querySelector<HTMLElement>('.canvas')!)!.getWidth()).to.be.within(560, 600);
+    } finally {
+      proto.resize = original;
+      probeChart.dispose();
+      probe.remove();
+    }
+  });
+
   it('dragging across the chart zooms: a time-range event with the dragged span', async () => {
     const el = await panel({ url, query: 'promkit_temperature_celsius', range: HOUR_RANGE });
     const canvas = shadow(el).querySelector('canvas')!.getBoundingClientRect();
