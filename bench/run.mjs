@@ -27,7 +27,7 @@ const table = [
   '',
   '| Benchmark | Case | promkit | Compared with | Ratio | Target | |',
   '| --- | --- | --- | --- | --- | --- | --- |',
-  ...rows.map((r) => `| ${r.benchmark} | ${r.case} | ${r.promkit} | ${r.alternative} | ${r.ratio.toFixed(2)}× | ${Number.isNaN(r.target) ? '—' : `≤ ${r.target}×`} | ${verdict(r)}${r.note ? ` (${r.note})` : ''} |`),
+  ...rows.map((r) => `| ${r.benchmark} | ${r.case} | ${r.promkit} | ${r.alternative} | ${r.ratio.toFixed(r.ratio < 0.1 ? 3 : 2)}× | ${Number.isNaN(r.target) ? '—' : `≤ ${r.target}×`} | ${verdict(r)}${r.note ? ` (${r.note})` : ''} |`),
 ].join('\n');
 console.log(table);
 
