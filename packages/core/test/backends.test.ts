@@ -103,3 +103,10 @@ it('infos from newer Prometheus versions reach the caller', async () => {
   expect(r.infos).toEqual([expect.stringContaining('might not be a counter')]);
   expect(r.warnings).toEqual([]);
 });
+
+describe('refresh overlap', () => {
+  it('remote-write backends read 10 minutes again on a refresh; a plain Prometheus leaves it to its scrape interval', () => {
+    expect([thanos(), mimir(), cortex(), victoriaMetrics()].map((b) => b.refreshOverlap)).toEqual([600, 600, 600, 600]);
+    expect(new PrometheusClient({ url: 'http://p' }).backend.refreshOverlap).toBe(undefined);
+  });
+});

@@ -29,7 +29,16 @@ export interface BackendPreset {
   queryFields: FormFields;
   /** Points per series the backend accepts in a range query. */
   maxPointsPerSeries: number;
+  /**
+   * Seconds of an earlier answer a refresh reads again, for samples that arrive late. Undefined:
+   * two scrape intervals, enough for a Prometheus storing what it scrapes. Backends fed by
+   * remote write accept samples minutes late, so they read 10 minutes again.
+   */
+  refreshOverlap?: number;
 }
+
+/** Remote-write backends take samples this late (seconds): refreshes read that much again. */
+const REMOTE_WRITE_OVERLAP = 600;
 
 const PROMETHEUS_MAX_POINTS = 11_000;
 
@@ -63,7 +72,7 @@ export function thanos(options: ThanosOptions = {}): BackendPreset {
   if (options.partialResponse !== undefined) queryFields.push(['partial_response', String(options.partialResponse)]);
   for (const label of options.replicaLabels ?? []) queryFields.push(['replicaLabels[]', label]);
   if (options.maxSourceResolution !== undefined) queryFields.push(['max_source_resolution', options.maxSourceResolution]);
-  return { ...prometheus(), kind: BackendKind.Thanos, queryFields };
+  return { ...prometheus(), kind: BackendKind.Thanos, queryFields, refreshOverlap: REMOTE_WRITE_OVERLAP };
 }
 
 export interface MimirOptions {
@@ -86,6 +95,7 @@ export function mimir(options: MimirOptions = {}): BackendPreset {
     apiPrefix: options.apiPrefix ?? '/prometheus',
     readyPath: '/ready',
     headers: tenantHeaders(options.tenant),
+    refreshOverlap: REMOTE_WRITE_OVERLAP,
   };
 }
 
@@ -117,5 +127,6 @@ export function victoriaMetrics(options: VictoriaMetricsOptions = {}): BackendPr
     headers: {},
     queryFields: options.nocache ? [['nocache', '1']] : [],
     maxPointsPerSeries: options.maxPointsPerSeries ?? 30_000,
+    refreshOverlap: REMOTE_WRITE_OVERLAP,
   };
 }

@@ -26,7 +26,10 @@ export interface QueryEngineOptions {
   cacheTtl?: number;
   /** Requests in flight per datasource. Default 6. */
   concurrency?: number;
-  /** Seconds of the previous result fetched again on an incremental refresh. Default 600 (at least two steps). */
+  /**
+   * Seconds of the previous result fetched again on an incremental refresh (at least two steps).
+   * Default: the backend preset's `refreshOverlap`, else two scrape intervals.
+   */
   overlap?: number;
   /** The clock, in epoch ms. Default Date.now. */
   now?: () => number;
@@ -111,7 +114,7 @@ const MAX_CACHED = 256;
 
 export class QueryEngine {
   readonly stats: EngineStats = { requests: 0, shared: 0, cached: 0, incremental: 0 };
-  readonly #options: Required<Omit<QueryEngineOptions, 'client'>> & Pick<QueryEngineOptions, 'client'>;
+  readonly #options: Required<Omit<QueryEngineOptions, 'client' | 'overlap'>> & Pick<QueryEngineOptions, 'client' | 'overlap'>;
   readonly #limiters = new Map<string, Limiter>();
   readonly #inFlight = new Map<string, InFlight>();
   readonly #cache = new Map<string, { at: number; answer: Answer }>();
@@ -119,7 +122,7 @@ export class QueryEngine {
   readonly #active = new Map<string, AbortController>();
 
   constructor(options: QueryEngineOptions) {
-    this.#options = { cacheTtl: 5_000, concurrency: 6, overlap: 600, now: Date.now, ...options };
+    this.#options = { cacheTtl: 5_000, concurrency: 6, now: Date.now, ...options };
   }
 
   /**
@@ -178,7 +181,7 @@ export class QueryEngine {
         const { answer, source } = await this.#shared(ds, key, signal, async (s) => answerOf(await client.query({ query: expr, time }, { signal: s })));
         return { ...result, ...answer, source, fetched: { start: time, end: time } };
       }
-      return { ...result, ...(await this.#range(client, ds, expr, timing, query.live === true, signal)) };
+      return { ...result, ...(await this.#range(client, ds, expr, timing, query.live === true, query.scrapeInterval ?? 15, signal)) };
     } catch (error) {
       if (signal.aborted) throw canceled(signal, query.key);
       return { ...result, error: asPromkitError(error) };
@@ -186,14 +189,15 @@ export class QueryEngine {
   }
 
   /** A range query, incremental when the previous result of the same query can be extended. */
-  async #range(client: PrometheusClient, ds: string, expr: string, timing: QueryTiming, live: boolean, signal: AbortSignal) {
+  async #range(client: PrometheusClient, ds: string, expr: string, timing: QueryTiming, live: boolean, scrapeInterval: number, signal: AbortSignal) {
     const stepMs = timing.step * 1000;
     const startMs = Math.round(timing.start * 1000);
     const endMs = Math.round(timing.end * 1000);
     const tailKey = `${ds}\n${expr}\n${timing.step}`;
     const previous = live ? this.#tails.get(tailKey) : undefined;
     const extendable = previous && previous.startMs <= startMs && previous.endMs >= startMs && previous.endMs <= endMs;
-    const overlapMs = Math.max(this.#options.overlap * 1000, 2 * stepMs);
+    const overlapS = this.#options.overlap ?? client.backend.refreshOverlap ?? 2 * scrapeInterval;
+    const overlapMs = Math.max(overlapS * 1000, 2 * stepMs);
     const fetchStartMs = extendable ? Math.max(startMs, Math.floor((previous.endMs - overlapMs) / stepMs) * stepMs) : startMs;
     const fetched = { start: fetchStartMs / 1000, end: timing.end };
 
