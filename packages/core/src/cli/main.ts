@@ -79,13 +79,18 @@ function args<T extends Record<string, { type: 'string' | 'boolean'; multiple?: 
   return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
 }
 
-/** Every file `generate` writes, by path relative to --out. */
-function generatedFiles(inputs: Inputs, grafanaPath: string | undefined, io: Io): { path: string; content: string }[] {
-  const dashboards: GrafanaDashboard[] = inputs.dashboards.map(({ source, name, dashboard }) => {
+/** The inputs' dashboards in Grafana's model (uid from the file name where they have none); warnings to stderr. */
+function grafanaDashboards(inputs: Pick<Inputs, 'dashboards'>, io: Io): GrafanaDashboard[] {
+  return inputs.dashboards.map(({ source, name, dashboard }) => {
     const { dashboard: grafana, warnings } = toGrafana(dashboard);
     for (const w of warnings) io.err(`${source}: ${w.path}: ${w.message}\n`);
     return { ...grafana, uid: grafana.uid ?? name.replace(/[^A-Za-z0-9_-]/g, '-').slice(0, 40) };
   });
+}
+
+/** Every file `generate` writes, by path relative to --out. */
+function generatedFiles(inputs: Inputs, grafanaPath: string | undefined, io: Io): { path: string; content: string }[] {
+  const dashboards = grafanaDashboards(inputs, io);
   const files = dashboards.length ? provisioningFiles(dashboards, grafanaPath ? { path: grafanaPath } : {}) : [];
   for (const { name, groups } of inputs.rules) {
     files.push({ path: `rules/${name}.rules.yaml`, content: toRuleFileYaml(groups) });
@@ -179,8 +184,7 @@ async function publish(argv: string[], io: Io): Promise<number> {
   const client = new GrafanaClient({ url, ...(auth ? { auth } : {}), ...(orgId ? { orgId } : {}), ...(values.api ? { api: values.api as 'classic' | 'kubernetes' } : {}) });
   const folder = values.folder ? await client.ensureFolder(values.folder) : undefined;
   let failed = 0;
-  for (const file of generatedFiles({ dashboards: inputs.dashboards, rules: [] }, undefined, io).filter((f) => f.path.startsWith('dashboards/'))) {
-    const dashboard = JSON.parse(file.content) as GrafanaDashboard;
+  for (const dashboard of grafanaDashboards(inputs, io)) {
     try {
       const saved = await client.publish(dashboard, {
         ...(folder ? { folderUid: folder.uid } : {}),

@@ -84,7 +84,7 @@ function objectEnd(text: string, from: number): number {
 
 /** `[t,"v"],…]` from `from` (just inside the outer bracket) into columns; `end` is after its `]`. */
 function readSamples(text: string, from: number): { timestamps: Float64Array; values: Float64Array; end: number } | undefined {
-  // About 28 characters a sample: allocate once for that, grow if the guess was short.
+  // Columns start small and double; they are cut to length at the end.
   let capacity = 64;
   let timestamps = new Float64Array(capacity);
   let values = new Float64Array(capacity);

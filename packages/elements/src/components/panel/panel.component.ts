@@ -33,7 +33,7 @@ import { readTheme, themeTokens, type ChartTheme } from '../../theme/theme.js';
 import { formControlStyles } from '../../theme/form-controls.js';
 import { timeseriesOption, seriesColor, type TimeseriesSeries } from '../../charts/timeseries.js';
 import { gaugeOption } from '../../charts/gauge.js';
-import { bucketCounts, heatmapOption, heatScale } from '../../charts/heatmap.js';
+import { bucketCounts, heatmapOption, heatScale, type HeatmapData } from '../../charts/heatmap.js';
 import { reduceSeries, type ReducedValue } from '../../charts/reduce.js';
 import { fieldFor } from '../../charts/fields.js';
 import { dragToZoom } from '../../charts/drag-zoom.js';
@@ -226,6 +226,7 @@ export class PromPanel extends PromElement {
     if (specChanged || changed.has('_results') || changed.has('_hidden')) {
       const parsed = (this.#parsed ??= this.#parse());
       this.#shown = 'spec' in parsed ? this.#series(parsed.spec) : [];
+      this.#heatmap = 'spec' in parsed && parsed.spec.type === 'heatmap' ? bucketCounts(this.#shown.map((s) => s.frame)) : undefined;
     }
     const queryProps = ['url', 'query', 'type', 'range', 'spec', 'client', 'datasource', 'instant', 'legendFormat', 'timeZone', 'scopedVars', 'scrapeInterval'];
     if (this._state === 'idle' || queryProps.some((p) => changed.has(p as keyof PromPanel))) {
@@ -267,6 +268,8 @@ export class PromPanel extends PromElement {
   #parsed: { spec: Panel } | { error: PromkitError } | undefined;
   /** The series shown, derived in willUpdate from the results, the spec and hidden series. */
   #shown: TimeseriesSeries[] = [];
+  /** Heatmap panels: the shown series as bucket counts, for the chart and its scale. */
+  #heatmap: HeatmapData | undefined;
 
   /** The effective spec (throws when the settings are invalid). */
   #spec(): Panel {
@@ -464,8 +467,8 @@ export class PromPanel extends PromElement {
       const box = this.renderRoot.querySelector<HTMLElement>('[part="chart"]');
       const size = box ? Math.min(box.clientWidth / Math.max(1, series.length), box.clientHeight) : 200;
       this.#chart.setOption(gaugeOption(this.#reduced(spec, series), spec.fieldConfig.defaults, theme, size), replace);
-    } else if (spec.type === 'heatmap' && series.length > 0) {
-      this.#chart.setOption(heatmapOption(bucketCounts(series.map((s) => s.frame)), spec.fieldConfig.defaults, theme, this.#timeZone), replace);
+    } else if (spec.type === 'heatmap' && series.length > 0 && this.#heatmap) {
+      this.#chart.setOption(heatmapOption(this.#heatmap, spec.fieldConfig.defaults, theme, this.#timeZone), replace);
     }
   }
 
@@ -553,7 +556,7 @@ export class PromPanel extends PromElement {
             ${spec.type === 'timeseries' ? html`<div class="brush" hidden></div>` : nothing}
           </div>
           <span class="visually-hidden" id="summary">${this.#summary(spec, series)}</span>
-          ${spec.type === 'timeseries' ? this.#legend(spec, series) : spec.type === 'heatmap' ? this.#heatScale(series) : nothing}`;
+          ${spec.type === 'timeseries' ? this.#legend(spec, series) : spec.type === 'heatmap' ? this.#heatScale() : nothing}`;
     }
   }
 
@@ -594,8 +597,8 @@ export class PromPanel extends PromElement {
   }
 
   /** The heatmap's colour scale: from no count to the most counted in one cell. */
-  #heatScale(series: TimeseriesSeries[]): TemplateResult {
-    const max = bucketCounts(series.map((s) => s.frame)).max;
+  #heatScale(): TemplateResult {
+    const max = this.#heatmap?.max ?? 0;
     const theme = this.#theme ?? readTheme(this);
     return html`<div part="legend" class="heat-scale">
       <span>0</span><span class="heat-bar" style="background:linear-gradient(to right, ${heatScale(theme).join(', ')})"></span><span>${formatValueText(max, 'short')}</span>
