@@ -62,12 +62,7 @@ describe('timeseriesOption', () => {
       ['line', 'lttb', '#p1', 1],
     ]);
     expect((o.yAxis['axisLabel'] as { formatter: (v: number) => string }).formatter(1536)).toBe('1.5 KiB');
-    expect(o.animation).toBe(true);
-  });
-
-  it('turns animation off for large data', () => {
-    const big = frame('a', Array.from({ length: 3000 }, (_, i) => [i * 10_000, i] as [number, number]));
-    expect((timeseriesOption(input({}, [big])) as unknown as Option).animation).toBe(false);
+    expect(o.animation).toBe(false);
   });
 
   it('stacks normally, or to 100 % with a percent axis', () => {

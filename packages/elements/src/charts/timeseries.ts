@@ -2,8 +2,9 @@
  * Time series panel → ECharts option. Pure: frames, settings and theme in, option out.
  *
  * Each series is one dataset whose source is a flat Float64Array `[t0, v0, t1, v1, …]` (ECharts'
- * typed-array source), never an array of `[t, v]` pairs; LTTB sampling keeps drawing fast, and
- * animation is off beyond a few thousand points. Missing steps become gaps.
+ * typed-array source), never an array of `[t, v]` pairs; LTTB sampling keeps drawing fast. Nothing
+ * animates: a live chart redraws at every refresh, and lines that morph each time read as noise
+ * (and cost a frame loop per chart). Missing steps become gaps.
  */
 import type { EChartsCoreOption } from 'echarts/core';
 import { formatValueText, type FieldDefaults, type Frame, type PanelOptions } from '@promkit/core';
@@ -35,7 +36,7 @@ export interface TimeseriesInput {
   pointer?: { value: number | undefined };
 }
 
-/** Points beyond which animation is off and sampling on. */
+/** Points beyond which ECharts' large mode is on. */
 const LARGE = 2_000;
 
 /** The colour of series i: an override's fixed colour, else the palette. */
@@ -132,7 +133,7 @@ export function timeseriesOption(input: TimeseriesInput): EChartsCoreOption {
 
   const span = input.range.to - input.range.from;
   return {
-    animation: !large,
+    animation: false,
     textStyle: { fontFamily: theme.fontFamily, fontSize: theme.fontSize, color: theme.text },
     color: theme.palette,
     backgroundColor: 'transparent',

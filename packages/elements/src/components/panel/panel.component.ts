@@ -431,9 +431,15 @@ export class PromPanel extends PromElement {
     return out;
   }
 
+  /** What the chart was last drawn from: an update that changes none of it (a spinner) draws nothing. */
+  #drawnFrom: unknown[] = [];
+
   /** Draws ECharts-based types after render. */
   #draw(): void {
     if (this._state !== 'ready' || !this.#theme) return;
+    const from = [this.#shown, this.#heatmap, this.#range, this.#parsed, this.#timeZone, JSON.stringify(this.#theme)];
+    if (from.every((input, i) => input === this.#drawnFrom[i])) return;
+    this.#drawnFrom = from;
     let spec: Panel;
     try {
       spec = this.#spec();

@@ -193,21 +193,28 @@ describe('<prom-panel> safety and states', () => {
     await screenshot(el, 'warning-badge');
   });
 
-  it('a refresh keeps the chart and replaces only its data', async () => {
+  it('a refresh keeps the chart and replaces only its data, drawing once (not for the spinner)', async () => {
     const el = await panel({ url, query: 'promkit_temperature_celsius', range: HOUR_RANGE });
     const chart = getInstanceByDom(shadow(el).querySelector<HTMLElement>('.canvas')!)!;
     let fullRedraws = 0;
+    let draws = 0;
     const setOption = chart.setOption.bind(chart);
     chart.setOption = ((option: unknown, opts?: { notMerge?: boolean }) => {
+      draws++;
       if (opts?.notMerge) fullRedraws++;
       return setOption(option as never, opts as never);
     }) as typeof chart.setOption;
+    let spinnerShown = false;
+    // The event comes before the panel marks itself refreshing: look once that update has rendered.
+    el.addEventListener('prom-refresh', () => void Promise.resolve().then(() => el.updateComplete).then(() => (spinnerShown = !!shadow(el).querySelector('.spinner'))), { once: true });
     const refreshed = new Promise((resolve) => el.addEventListener('prom-data', resolve, { once: true }));
     await el.refreshNow();
     await refreshed;
     await el.updateComplete;
     expect(getInstanceByDom(shadow(el).querySelector<HTMLElement>('.canvas')!)).to.equal(chart);
     expect(fullRedraws).to.equal(0);
+    expect(spinnerShown, 'the refresh showed its spinner').to.equal(true);
+    expect(draws, 'setOption calls for one refresh').to.equal(1);
   });
 
   it('no data is said plainly', async () => {
