@@ -36,5 +36,6 @@ export function median(values) {
 
 /**
  * One row of the results table.
- * @typedef {{ benchmark: string, case: string, promkit: string, alternative: string, ratio: number, target: number, note?: string }} Row
+ * `count` rows hold a number of things (target the most allowed) instead of a ratio.
+ * @typedef {{ benchmark: string, case: string, promkit: string, alternative: string, ratio: number, target: number, note?: string, count?: boolean }} Row
  */
