@@ -65,6 +65,14 @@ describe('timeseriesOption', () => {
     expect(o.animation).toBe(false);
   });
 
+  it('draws 1-pixel lines unless lineWidth says otherwise (wider strokes cost canvas several times the time)', () => {
+    const frames = [frame('a', [[0, 1], [10_000, 3]]), frame('b', [[0, 3], [10_000, 1]])];
+    const widths = (field: FieldDefaults) => (timeseriesOption(input(field, frames)) as unknown as Option).series.map((s) => (s['lineStyle'] as { width: number }).width);
+    expect(widths({})).toEqual([1, 1]);
+    expect(widths({ custom: { lineWidth: 3 } })).toEqual([3, 1]);
+    expect(widths({ custom: { drawStyle: 'points' } })).toEqual([0, 1]);
+  });
+
   it('stacks normally, or to 100 % with a percent axis', () => {
     const frames = [frame('a', [[0, 1], [10_000, 3]]), frame('b', [[0, 3], [10_000, 1]])];
     const normal = timeseriesOption(input({ custom: { stacking: { mode: 'normal' } } }, frames)) as unknown as Option;

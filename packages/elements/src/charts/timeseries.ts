@@ -121,7 +121,7 @@ export function timeseriesOption(input: TimeseriesInput): EChartsCoreOption {
       symbolSize: draw === 'points' ? 4 : 3,
       sampling: 'lttb',
       connectNulls: spanNulls === true,
-      lineStyle: { width: draw === 'points' ? 0 : (c.lineWidth ?? 1.5), color },
+      lineStyle: { width: draw === 'points' ? 0 : (c.lineWidth ?? 1), color },
       ...(fill > 0 && draw !== 'points' ? { areaStyle: { opacity: fill, color } } : {}),
       ...(stacking !== 'none' ? { stack: c.stacking?.group ?? 'A' } : {}),
       emphasis: { disabled: true },
