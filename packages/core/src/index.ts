@@ -90,7 +90,7 @@ export type {
   Variable,
   VariableSelection,
 } from './dashboard/schema.js';
-export { dashboardJsonSchema, parseDashboard, validateDashboard } from './dashboard/parse.js';
+export { parseDashboard, validateDashboard } from './dashboard/parse.js';
 export type { DashboardCheck } from './dashboard/parse.js';
 export type { SchemaProblem } from './prometheus/errors.js';
 export { ALL_VALUE, applyRegex, autoInterval, parseCustomOptions, sortOptions } from './variables/options.js';

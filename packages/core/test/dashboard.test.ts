@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { dashboardJsonSchema, isPromkitError, parseDashboard, validateDashboard, type DashboardInput } from '@promkit/core';
+import { isPromkitError, parseDashboard, validateDashboard, type DashboardInput } from '@promkit/core';
+import { dashboardJsonSchema } from '@promkit/core/json-schema';
 
 const exampleText = readFileSync(new URL('../../../examples/dashboards/service-overview.json', import.meta.url), 'utf8');
 

@@ -2,11 +2,11 @@
  * Reading a dashboard: every problem listed with its JSON path and a sentence a person
  * understands ("panels[3].gridPos.w: must be 1–24, got 30"), never a stack trace.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { SchemaError, type SchemaProblem } from '../prometheus/errors.js';
 import { formatPath } from '../internal/schema-problems.js';
 import { describe as describeValue } from '../prometheus/schemas.js';
-import { dashboardSchema, SCHEMA_VERSION, type Dashboard } from './schema.js';
+import { dashboardSchema, type Dashboard } from './schema.js';
 
 /** The outcome of checking a dashboard. */
 export type DashboardCheck = { ok: true; dashboard: Dashboard } | { ok: false; problems: SchemaProblem[] };
@@ -81,14 +81,4 @@ function sentence(issue: z.core.$ZodRawIssue): string | undefined {
 
 function article(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
-}
-
-/** The JSON Schema of the dashboard format (what editors use to autocomplete and check). */
-export function dashboardJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(dashboardSchema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  return {
-    ...schema,
-    $id: `urn:promkit:dashboard:v${SCHEMA_VERSION}`,
-    title: 'promkit dashboard',
-  };
 }

@@ -2,8 +2,10 @@
  * The dashboard JSON format: close to Grafana's model (24-column grid, rows as panels of type
  * `row`, fieldConfig/options per panel, templating variables) so dashboards move between the two,
  * but strict: unknown fields are errors, so a typo is reported instead of silently ignored.
+ * Written with `zod/mini` (functions such as `z.optional(…)` instead of methods), so a browser
+ * bundle carries only the checks used.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { REDUCERS } from '../format/reduce.js';
 import { VARIABLE_FORMATS } from '../promql/interpolate.js';
 import { BackendKind } from '../prometheus/backends.js';
@@ -15,80 +17,84 @@ export const SCHEMA_VERSION = 1;
 /** An integer from min to max inclusive, with one message for both bounds. */
 function intBetween(min: number, max: number) {
   const error = (issue: { input?: unknown }) => `must be ${min}–${max}, got ${JSON.stringify(issue.input)}`;
-  return z.int().min(min, { error }).max(max, { error });
+  return z.int().check(z.minimum(min, { error }), z.maximum(max, { error }));
 }
 
 /** A Prometheus duration such as "15s" or "1h30m". */
-const duration = z.string().refine((text) => parseDuration(text) !== undefined, {
-  error: (issue) => `must be a duration such as "15s", "5m" or "1h", got ${JSON.stringify(issue.input)}`,
-});
+const duration = z.string().check(
+  z.refine((text) => parseDuration(text) !== undefined, {
+    error: (issue) => `must be a duration such as "15s", "5m" or "1h", got ${JSON.stringify(issue.input)}`,
+  }),
+);
 
 /** A link target: http(s), mailto, or relative. Never `javascript:` or `data:`. */
-const safeUrl = z.string().refine((url) => !/^\s*[a-z][a-z0-9+.-]*:/i.test(url) || /^\s*(https?|mailto):/i.test(url), {
-  error: (issue) => `must be an http(s), mailto or relative URL, got ${JSON.stringify(issue.input)}`,
-});
+const safeUrl = z.string().check(
+  z.refine((url) => !/^\s*[a-z][a-z0-9+.-]*:/i.test(url) || /^\s*(https?|mailto):/i.test(url), {
+    error: (issue) => `must be an http(s), mailto or relative URL, got ${JSON.stringify(issue.input)}`,
+  }),
+);
 
 /** Variable names: letters, digits, underscores; `__` prefix is reserved for built-ins. */
-const variableName = z
-  .string()
-  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: (i) => `must be letters, digits and _, got ${JSON.stringify(i.input)}` })
-  .refine((name) => !name.startsWith('__'), { error: 'names starting with __ are reserved for built-in variables' });
+const variableName = z.string().check(
+  z.regex(/^[A-Za-z_][A-Za-z0-9_]*$/, { error: (i) => `must be letters, digits and _, got ${JSON.stringify(i.input)}` }),
+  z.refine((name) => !name.startsWith('__'), { error: 'names starting with __ are reserved for built-in variables' }),
+);
 
 export const PANEL_TYPES = ['timeseries', 'stat', 'gauge', 'bargauge', 'table', 'heatmap', 'text'] as const;
 export type PanelType = (typeof PANEL_TYPES)[number];
 
 const gridPosSchema = z.strictObject({
   x: intBetween(0, 23),
-  y: z.int().min(0),
+  y: z.int().check(z.minimum(0)),
   w: intBetween(1, 24),
   h: intBetween(1, 100),
 });
 
 const datasourceSchema = z.strictObject({
   /** Name panels and variables refer to. */
-  name: z.string().min(1),
-  type: z.literal('prometheus').default('prometheus'),
+  name: z.string().check(z.minLength(1)),
+  type: z._default(z.literal('prometheus'), 'prometheus'),
   /** Base URL of the Prometheus-compatible API (or of a promkit proxy). */
-  url: z.string().min(1),
-  backend: z.enum(Object.values(BackendKind) as [BackendKind, ...BackendKind[]]).default('prometheus'),
+  url: z.string().check(z.minLength(1)),
+  backend: z._default(z.enum(Object.values(BackendKind) as [BackendKind, ...BackendKind[]]), 'prometheus'),
   /** Tenant (Mimir/Cortex `X-Scope-OrgID`; VictoriaMetrics `accountID[:projectID]`). */
-  tenant: z.string().optional(),
+  tenant: z.optional(z.string()),
   /** Headers sent with every request. Put secrets in the host's `auth` resolver, not here. */
-  headers: z.record(z.string(), z.string()).optional(),
+  headers: z.optional(z.record(z.string(), z.string())),
   /** Name of a credential the host application supplies at run time; never the secret itself. */
-  authRef: z.string().optional(),
+  authRef: z.optional(z.string()),
   /** How often the server scrapes: the floor for `$__interval`. */
-  scrapeInterval: duration.default('15s'),
+  scrapeInterval: z._default(duration, '15s'),
   /** Used by panels and variables that name no datasource. */
-  default: z.boolean().optional(),
+  default: z.optional(z.boolean()),
 });
 
 const targetSchema = z.strictObject({
-  refId: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]*$/, { error: (i) => `must start with a letter, got ${JSON.stringify(i.input)}` }),
-  expr: z.string().min(1, { error: 'must be a PromQL expression, got an empty string' }),
-  legendFormat: z.string().optional(),
+  refId: z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_-]*$/, { error: (i) => `must start with a letter, got ${JSON.stringify(i.input)}` })),
+  expr: z.string().check(z.minLength(1, { error: 'must be a PromQL expression, got an empty string' })),
+  legendFormat: z.optional(z.string()),
   /** Evaluate at the end of the range only (stat, gauge, table). */
-  instant: z.boolean().default(false),
+  instant: z._default(z.boolean(), false),
   /** Lower bound for this target's step. */
-  minInterval: duration.optional(),
+  minInterval: z.optional(duration),
   /** Fetched but not shown (other targets may still refer to it). */
-  hide: z.boolean().default(false),
+  hide: z._default(z.boolean(), false),
 });
 
-const colorString = z.string().min(1);
+const colorString = z.string().check(z.minLength(1));
 const thresholdsSchema = z.strictObject({
-  mode: z.enum(['absolute', 'percentage']).default('absolute'),
+  mode: z._default(z.enum(['absolute', 'percentage']), 'absolute'),
   steps: z
-    .array(z.strictObject({ value: z.number().nullable(), color: colorString }))
-    .min(1, { error: 'needs at least the base step { "value": null, "color": "…" }' }),
+    .array(z.strictObject({ value: z.nullable(z.number()), color: colorString }))
+    .check(z.minLength(1, { error: 'needs at least the base step { "value": null, "color": "…" }' })),
 });
 
-const mappingResult = z.strictObject({ text: z.string().optional(), color: colorString.optional(), index: z.int().optional() });
+const mappingResult = z.strictObject({ text: z.optional(z.string()), color: z.optional(colorString), index: z.optional(z.int()) });
 const mappingSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('value'), options: z.record(z.string(), mappingResult) }),
   z.strictObject({
     type: z.literal('range'),
-    options: z.strictObject({ from: z.number().nullable(), to: z.number().nullable(), result: mappingResult }),
+    options: z.strictObject({ from: z.nullable(z.number()), to: z.nullable(z.number()), result: mappingResult }),
   }),
   z.strictObject({ type: z.literal('regex'), options: z.strictObject({ pattern: z.string(), result: mappingResult }) }),
   z.strictObject({
@@ -98,35 +104,35 @@ const mappingSchema = z.discriminatedUnion('type', [
 ]);
 
 const fieldDefaultsSchema = z.strictObject({
-  unit: z.string().optional(),
-  decimals: intBetween(0, 20).optional(),
-  min: z.number().optional(),
-  max: z.number().optional(),
-  displayName: z.string().optional(),
-  noValue: z.string().optional(),
-  thresholds: thresholdsSchema.optional(),
-  mappings: z.array(mappingSchema).optional(),
-  color: z
-    .strictObject({
+  unit: z.optional(z.string()),
+  decimals: z.optional(intBetween(0, 20)),
+  min: z.optional(z.number()),
+  max: z.optional(z.number()),
+  displayName: z.optional(z.string()),
+  noValue: z.optional(z.string()),
+  thresholds: z.optional(thresholdsSchema),
+  mappings: z.optional(z.array(mappingSchema)),
+  color: z.optional(
+    z.strictObject({
       mode: z.enum(['palette-classic', 'fixed', 'thresholds', 'continuous-GrYlRd', 'continuous-BlYlRd', 'continuous-blues']),
-      fixedColor: colorString.optional(),
-    })
-    .optional(),
-  custom: z
-    .strictObject({
-      drawStyle: z.enum(['line', 'bars', 'points']).optional(),
-      lineWidth: intBetween(0, 10).optional(),
-      fillOpacity: intBetween(0, 100).optional(),
-      showPoints: z.enum(['auto', 'always', 'never']).optional(),
+      fixedColor: z.optional(colorString),
+    }),
+  ),
+  custom: z.optional(
+    z.strictObject({
+      drawStyle: z.optional(z.enum(['line', 'bars', 'points'])),
+      lineWidth: z.optional(intBetween(0, 10)),
+      fillOpacity: z.optional(intBetween(0, 100)),
+      showPoints: z.optional(z.enum(['auto', 'always', 'never'])),
       /** Connect across missing samples: true, false, or only gaps shorter than this many ms. */
-      spanNulls: z.union([z.boolean(), z.number().min(0)]).optional(),
-      stacking: z.strictObject({ mode: z.enum(['none', 'normal', 'percent']), group: z.string().optional() }).optional(),
-      axisScale: z.strictObject({ type: z.enum(['linear', 'log']), log: z.union([z.literal(2), z.literal(10)]).optional() }).optional(),
-      axisLabel: z.string().optional(),
-      axisPlacement: z.enum(['auto', 'left', 'right', 'hidden']).optional(),
-      thresholdsStyle: z.strictObject({ mode: z.enum(['off', 'line', 'area', 'line+area']) }).optional(),
-    })
-    .optional(),
+      spanNulls: z.optional(z.union([z.boolean(), z.number().check(z.minimum(0))])),
+      stacking: z.optional(z.strictObject({ mode: z.enum(['none', 'normal', 'percent']), group: z.optional(z.string()) })),
+      axisScale: z.optional(z.strictObject({ type: z.enum(['linear', 'log']), log: z.optional(z.union([z.literal(2), z.literal(10)])) })),
+      axisLabel: z.optional(z.string()),
+      axisPlacement: z.optional(z.enum(['auto', 'left', 'right', 'hidden'])),
+      thresholdsStyle: z.optional(z.strictObject({ mode: z.enum(['off', 'line', 'area', 'line+area']) })),
+    }),
+  ),
 });
 
 const overrideSchema = z.strictObject({
@@ -135,97 +141,98 @@ const overrideSchema = z.strictObject({
     options: z.string(),
   }),
   /** Each property id is a path into the field defaults, e.g. `unit` or `custom.fillOpacity`. */
-  properties: z.array(z.strictObject({ id: z.string().min(1), value: z.unknown() })),
+  properties: z.array(z.strictObject({ id: z.string().check(z.minLength(1)), value: z.unknown() })),
 });
 
 const reducer = z.enum(REDUCERS);
 const panelOptionsSchema = z.strictObject({
-  legend: z
-    .strictObject({
-      displayMode: z.enum(['list', 'table', 'hidden']).default('list'),
-      placement: z.enum(['bottom', 'right']).default('bottom'),
-      calcs: z.array(reducer).default([]),
-    })
-    .optional(),
-  tooltip: z
-    .strictObject({ mode: z.enum(['single', 'multi', 'none']).default('single'), sort: z.enum(['none', 'asc', 'desc']).default('none') })
-    .optional(),
-  reduceOptions: z.strictObject({ calcs: z.array(reducer).min(1).default(['lastNotNull']) }).optional(),
+  legend: z.optional(
+    z.strictObject({
+      displayMode: z._default(z.enum(['list', 'table', 'hidden']), 'list'),
+      placement: z._default(z.enum(['bottom', 'right']), 'bottom'),
+      calcs: z._default(z.array(reducer), []),
+    }),
+  ),
+  tooltip: z.optional(
+    z.strictObject({ mode: z._default(z.enum(['single', 'multi', 'none']), 'single'), sort: z._default(z.enum(['none', 'asc', 'desc']), 'none') }),
+  ),
+  reduceOptions: z.optional(z.strictObject({ calcs: z._default(z.array(reducer).check(z.minLength(1)), ['lastNotNull']) })),
   /** stat: show a sparkline of the series behind the value. */
-  graphMode: z.enum(['none', 'area']).optional(),
+  graphMode: z.optional(z.enum(['none', 'area'])),
   /** bargauge */
-  orientation: z.enum(['auto', 'horizontal', 'vertical']).optional(),
+  orientation: z.optional(z.enum(['auto', 'horizontal', 'vertical'])),
   /** text panel body. */
-  content: z.string().optional(),
-  mode: z.enum(['markdown', 'text']).optional(),
+  content: z.optional(z.string()),
+  mode: z.optional(z.enum(['markdown', 'text'])),
   /** table: column to sort by and direction. */
-  sortBy: z.array(z.strictObject({ displayName: z.string(), desc: z.boolean().default(false) })).optional(),
+  sortBy: z.optional(z.array(z.strictObject({ displayName: z.string(), desc: z._default(z.boolean(), false) }))),
 });
 
 const linkSchema = z.strictObject({
-  title: z.string().min(1),
+  title: z.string().check(z.minLength(1)),
   url: safeUrl,
-  tooltip: z.string().optional(),
-  targetBlank: z.boolean().optional(),
+  tooltip: z.optional(z.string()),
+  targetBlank: z.optional(z.boolean()),
 });
 
 const panelCommon = {
-  id: z.int().min(1, { error: (i) => `must be a positive whole number, got ${JSON.stringify(i.input)}` }),
-  title: z.string().default(''),
-  description: z.string().optional(),
+  id: z.int().check(z.minimum(1, { error: (i) => `must be a positive whole number, got ${JSON.stringify(i.input)}` })),
+  title: z._default(z.string(), ''),
+  description: z.optional(z.string()),
   gridPos: gridPosSchema,
-  links: z.array(linkSchema).optional(),
+  links: z.optional(z.array(linkSchema)),
   /** Repeat this panel (or row) once per selected value of this variable. */
-  repeat: z.string().optional(),
-  repeatDirection: z.enum(['h', 'v']).optional(),
-  maxPerRow: intBetween(1, 24).optional(),
+  repeat: z.optional(z.string()),
+  repeatDirection: z.optional(z.enum(['h', 'v'])),
+  maxPerRow: z.optional(intBetween(1, 24)),
 };
 
 export const panelSchema = z.strictObject({
   ...panelCommon,
   type: z.enum(PANEL_TYPES),
   /** Datasource name, or `$var` of a datasource variable; the dashboard default when absent. */
-  datasource: z.string().optional(),
-  targets: z.array(targetSchema).default([]),
-  maxDataPoints: z.int().min(1).optional(),
+  datasource: z.optional(z.string()),
+  targets: z._default(z.array(targetSchema), []),
+  maxDataPoints: z.optional(z.int().check(z.minimum(1))),
   /** Minimum step for every target of the panel. */
-  interval: duration.optional(),
+  interval: z.optional(duration),
   /** Relative time override: the panel shows the last `timeFrom` instead of the dashboard range. */
-  timeFrom: duration.optional(),
+  timeFrom: z.optional(duration),
   /** Shift the panel's range back by this much. */
-  timeShift: duration.optional(),
-  fieldConfig: z
-    .strictObject({ defaults: fieldDefaultsSchema.default({}), overrides: z.array(overrideSchema).default([]) })
-    .default({ defaults: {}, overrides: [] }),
-  options: panelOptionsSchema.default({}),
+  timeShift: z.optional(duration),
+  fieldConfig: z._default(
+    z.strictObject({ defaults: z._default(fieldDefaultsSchema, {}), overrides: z._default(z.array(overrideSchema), []) }),
+    { defaults: {}, overrides: [] },
+  ),
+  options: z._default(panelOptionsSchema, {}),
 });
 export type Panel = z.infer<typeof panelSchema>;
 
 export const rowSchema = z.strictObject({
   ...panelCommon,
   type: z.literal('row'),
-  collapsed: z.boolean().default(false),
+  collapsed: z._default(z.boolean(), false),
   /** The row's panels while it is collapsed (expanded rows own the panels that follow them). */
-  panels: z.array(panelSchema).default([]),
+  panels: z._default(z.array(panelSchema), []),
 });
 export type Row = z.infer<typeof rowSchema>;
 
 const variableCommon = {
   name: variableName,
-  label: z.string().optional(),
-  description: z.string().optional(),
-  hide: z.enum(['none', 'label', 'variable']).default('none'),
+  label: z.optional(z.string()),
+  description: z.optional(z.string()),
+  hide: z._default(z.enum(['none', 'label', 'variable']), 'none'),
 };
 const selection = z.strictObject({
   value: z.union([z.string(), z.array(z.string())]),
-  text: z.union([z.string(), z.array(z.string())]).optional(),
+  text: z.optional(z.union([z.string(), z.array(z.string())])),
 });
 const choice = {
-  multi: z.boolean().default(false),
-  includeAll: z.boolean().default(false),
+  multi: z._default(z.boolean(), false),
+  includeAll: z._default(z.boolean(), false),
   /** Replaces the placeholder as it is when All is selected (e.g. `.*`). */
-  allValue: z.string().optional(),
-  current: selection.optional(),
+  allValue: z.optional(z.string()),
+  current: z.optional(selection),
 };
 export const SORTS = ['none', 'alpha-asc', 'alpha-desc', 'num-asc', 'num-desc', 'alpha-ci-asc', 'alpha-ci-desc'] as const;
 
@@ -234,13 +241,13 @@ export const variableSchema = z.discriminatedUnion('type', [
     ...variableCommon,
     ...choice,
     type: z.literal('query'),
-    datasource: z.string().optional(),
+    datasource: z.optional(z.string()),
     /** `label_values(metric, label)`, `label_values(label)`, `label_names()`, `query_result(expr)`, `metrics(regex)`. */
-    query: z.string().min(1),
+    query: z.string().check(z.minLength(1)),
     /** Keep only matching values; a capture group (or a group named `value`/`text`) picks part of each. */
-    regex: z.string().optional(),
-    sort: z.enum(SORTS).default('none'),
-    refresh: z.enum(['load', 'time']).default('load'),
+    regex: z.optional(z.string()),
+    sort: z._default(z.enum(SORTS), 'none'),
+    refresh: z._default(z.enum(['load', 'time']), 'load'),
   }),
   z.strictObject({
     ...variableCommon,
@@ -250,25 +257,25 @@ export const variableSchema = z.discriminatedUnion('type', [
     query: z.string(),
   }),
   z.strictObject({ ...variableCommon, type: z.literal('constant'), query: z.string() }),
-  z.strictObject({ ...variableCommon, type: z.literal('textbox'), query: z.string().default(''), current: selection.optional() }),
+  z.strictObject({ ...variableCommon, type: z.literal('textbox'), query: z._default(z.string(), ''), current: z.optional(selection) }),
   z.strictObject({
     ...variableCommon,
     type: z.literal('interval'),
     /** Choices such as `1m,5m,1h`. */
-    query: z.string().min(1),
+    query: z.string().check(z.minLength(1)),
     /** Offer `auto`: the range divided by `autoCount`, at least `autoMin`. */
-    auto: z.boolean().default(false),
-    autoCount: z.int().min(1).default(30),
-    autoMin: duration.default('10s'),
-    current: selection.optional(),
+    auto: z._default(z.boolean(), false),
+    autoCount: z._default(z.int().check(z.minimum(1)), 30),
+    autoMin: z._default(duration, '10s'),
+    current: z.optional(selection),
   }),
   z.strictObject({
     ...variableCommon,
     ...choice,
     type: z.literal('datasource'),
-    query: z.literal('prometheus').default('prometheus'),
+    query: z._default(z.literal('prometheus'), 'prometheus'),
     /** Keep only datasources whose name matches. */
-    regex: z.string().optional(),
+    regex: z.optional(z.string()),
   }),
 ]);
 export type Variable = z.infer<typeof variableSchema>;
@@ -276,71 +283,71 @@ export type Variable = z.infer<typeof variableSchema>;
 const annotationSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('prometheus'),
-    name: z.string().min(1),
-    enabled: z.boolean().default(true),
-    datasource: z.string().optional(),
+    name: z.string().check(z.minLength(1)),
+    enabled: z._default(z.boolean(), true),
+    datasource: z.optional(z.string()),
     /** Every sample of this query with a non-zero value becomes an event. */
-    expr: z.string().min(1),
-    step: duration.optional(),
-    titleFormat: z.string().optional(),
-    textFormat: z.string().optional(),
-    tagKeys: z.string().optional(),
-    color: colorString.default('rgba(0, 211, 255, 1)'),
+    expr: z.string().check(z.minLength(1)),
+    step: z.optional(duration),
+    titleFormat: z.optional(z.string()),
+    textFormat: z.optional(z.string()),
+    tagKeys: z.optional(z.string()),
+    color: z._default(colorString, 'rgba(0, 211, 255, 1)'),
   }),
   z.strictObject({
     type: z.literal('events'),
-    name: z.string().min(1),
-    enabled: z.boolean().default(true),
-    color: colorString.default('rgba(255, 96, 96, 1)'),
+    name: z.string().check(z.minLength(1)),
+    enabled: z._default(z.boolean(), true),
+    color: z._default(colorString, 'rgba(255, 96, 96, 1)'),
     /** Events the host supplies (deploys, incidents); times in epoch ms. */
-    events: z
-      .array(
+    events: z._default(
+      z.array(
         z.strictObject({
           time: z.number(),
-          timeEnd: z.number().optional(),
+          timeEnd: z.optional(z.number()),
           title: z.string(),
-          text: z.string().optional(),
-          tags: z.array(z.string()).optional(),
+          text: z.optional(z.string()),
+          tags: z.optional(z.array(z.string())),
         }),
-      )
-      .default([]),
+      ),
+      [],
+    ),
   }),
 ]);
 
-const timeExpression = z.union([z.string().min(1), z.number()]);
+const timeExpression = z.union([z.string().check(z.minLength(1)), z.number()]);
 
 const dashboardShape = z.strictObject({
   /** JSON Schema reference for editors; ignored when reading. */
-  $schema: z.string().optional(),
+  $schema: z.optional(z.string()),
   schemaVersion: z.literal(SCHEMA_VERSION, {
     error: (i) =>
       `promkit reads schemaVersion ${SCHEMA_VERSION}; this dashboard has ${JSON.stringify(i.input)}${
         typeof i.input === 'number' && i.input > SCHEMA_VERSION ? ': upgrade @promkit/core' : ''
       }`,
   }),
-  uid: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,40}$/, { error: (i) => `must be 1–40 letters, digits, - or _, got ${JSON.stringify(i.input)}` })
-    .optional(),
-  title: z.string().min(1, { error: 'must not be empty' }),
-  description: z.string().optional(),
-  tags: z.array(z.string()).default([]),
-  time: z.strictObject({ from: timeExpression, to: timeExpression }).default({ from: 'now-6h', to: 'now' }),
+  uid: z.optional(
+    z.string().check(z.regex(/^[A-Za-z0-9_-]{1,40}$/, { error: (i) => `must be 1–40 letters, digits, - or _, got ${JSON.stringify(i.input)}` })),
+  ),
+  title: z.string().check(z.minLength(1, { error: 'must not be empty' })),
+  description: z.optional(z.string()),
+  tags: z._default(z.array(z.string()), []),
+  time: z._default(z.strictObject({ from: timeExpression, to: timeExpression }), { from: 'now-6h', to: 'now' }),
   /** IANA timezone, `browser` or `utc`. */
-  timezone: z.string().default('browser'),
-  weekStart: z.enum(['monday', 'sunday']).default('monday'),
+  timezone: z._default(z.string(), 'browser'),
+  weekStart: z._default(z.enum(['monday', 'sunday']), 'monday'),
   /** Auto-refresh interval, or empty for off. */
-  refresh: z.union([z.literal(''), duration]).default(''),
-  datasources: z.array(datasourceSchema).default([]),
-  variables: z.array(variableSchema).default([]),
-  panels: z.array(z.discriminatedUnion('type', [rowSchema, panelSchema])).default([]),
-  links: z.array(linkSchema).default([]),
-  annotations: z.array(annotationSchema).default([]),
+  refresh: z._default(z.union([z.literal(''), duration]), ''),
+  datasources: z._default(z.array(datasourceSchema), []),
+  variables: z._default(z.array(variableSchema), []),
+  panels: z._default(z.array(z.discriminatedUnion('type', [rowSchema, panelSchema])), []),
+  links: z._default(z.array(linkSchema), []),
+  annotations: z._default(z.array(annotationSchema), []),
 });
 type DashboardShape = z.infer<typeof dashboardShape>;
 
 /** The whole format: shape plus the cross-field rules (unique ids, references that resolve, the grid). */
-export const dashboardSchema = dashboardShape.superRefine(checkReferences);
+export const dashboardSchema = dashboardShape.check(z.superRefine(checkReferences));
 
 /** A dashboard as promkit reads it, defaults filled in. */
 export type Dashboard = z.infer<typeof dashboardSchema>;
@@ -359,7 +366,7 @@ export type DashboardLink = z.infer<typeof linkSchema>;
 export type VariableSelection = z.infer<typeof selection>;
 export { VARIABLE_FORMATS };
 
-type Ctx = z.RefinementCtx;
+type Ctx = z.core.$RefinementCtx<DashboardShape>;
 
 /** Cross-field rules zod's shape cannot say: unique ids and names, references that resolve, the grid. */
 function checkReferences(d: DashboardShape, ctx: Ctx): void {

@@ -1,5 +1,5 @@
 /** zod issues → problems a person can read: `data.result[3].metric: expected object, got string`. */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { SchemaProblem } from '../prometheus/errors.js';
 
 /** Formats a path such as ['data', 'result', 3, 'metric'] as `data.result[3].metric`. */
@@ -14,7 +14,7 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** Every issue of a zod error, with `prefix` prepended to its path. */
-export function schemaProblems(error: z.ZodError, prefix: readonly PropertyKey[] = []): SchemaProblem[] {
+export function schemaProblems(error: z.core.$ZodError, prefix: readonly PropertyKey[] = []): SchemaProblem[] {
   return error.issues.map((issue) => ({ path: formatPath([...prefix, ...issue.path]), message: issue.message }));
 }
 

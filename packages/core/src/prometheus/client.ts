@@ -57,7 +57,7 @@ import {
 import { Transport, type ApiRequest } from './transport.js';
 import { toFrames } from './decode.js';
 import { authorizationHeader, type Auth } from './auth.js';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export type { Auth };
 
@@ -293,7 +293,7 @@ export class PrometheusClient {
     }
   }
 
-  #api<S extends z.ZodType>(request: ApiRequest, schema: S, call?: CallOptions) {
+  #api<S extends z.ZodMiniType>(request: ApiRequest, schema: S, call?: CallOptions) {
     return this.#transport.api(request, schema, call);
   }
 
@@ -309,7 +309,7 @@ export class PrometheusClient {
 }
 
 /** `data` of a query answer, with optional stats beside the result. */
-const queryResponseSchema = z.intersection(queryDataSchema, z.object({ stats: queryStatsSchema.optional() }));
+const queryResponseSchema = z.intersection(queryDataSchema, z.object({ stats: z.optional(queryStatsSchema) }));
 
 function requireMatrix(result: QueryResult): RangeQueryResult {
   if (result.resultType !== 'matrix') {

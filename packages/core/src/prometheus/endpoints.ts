@@ -4,7 +4,7 @@
  * Prometheus duration strings ("15s").
  */
 import { InvalidArgumentError } from './errors.js';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Frame } from './decode.js';
 import type {
   Labels,

@@ -1,9 +1,10 @@
 /**
  * Wire shapes of the Prometheus HTTP API, checked with zod where a response enters the library.
  * Per-sample arrays are checked by a tight loop instead of a zod element schema, so a 1.1 M-point
- * matrix costs one pass and no copies; every other field goes through zod.
+ * matrix costs one pass and no copies; every other field goes through zod (its tree-shakable
+ * `zod/mini` form, which keeps the browser bundle small).
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Label set of a series: name → value. */
 export const labelsSchema = z.record(z.string(), z.string());
@@ -13,12 +14,12 @@ export type Labels = z.infer<typeof labelsSchema>;
 export type WireSample = [number, string];
 
 /** Native histogram bucket: `[boundaryRule, "lower", "upper", "count"]`. */
-export const wireBucketSchema = z.tuple([z.number().int().min(0).max(3), z.string(), z.string(), z.string()]);
+export const wireBucketSchema = z.tuple([z.int().check(z.minimum(0), z.maximum(3)), z.string(), z.string(), z.string()]);
 /** Native histogram as Prometheus sends it (all numbers as strings). */
 export const wireHistogramSchema = z.object({
   count: z.string(),
   sum: z.string(),
-  buckets: z.array(wireBucketSchema).optional(),
+  buckets: z.optional(z.array(wireBucketSchema)),
 });
 export type WireHistogram = z.infer<typeof wireHistogramSchema>;
 /** `[unixSeconds, histogram]`. */
@@ -28,19 +29,21 @@ const sampleSchema = z.tuple([z.number(), z.string()]);
 const histogramSampleSchema = z.tuple([z.number(), wireHistogramSchema]);
 
 /** An array of `[number, string]` pairs, checked in one loop; reports the first bad index. */
-const sampleArraySchema = z.custom<WireSample[]>().superRefine((value, ctx) => {
-  if (!Array.isArray(value)) {
-    ctx.addIssue({ code: 'custom', message: `expected an array of [time, "value"] pairs, got ${describe(value)}` });
-    return;
-  }
-  for (let i = 0; i < value.length; i++) {
-    const s: unknown = value[i];
-    if (!Array.isArray(s) || s.length !== 2 || typeof s[0] !== 'number' || typeof s[1] !== 'string') {
-      ctx.addIssue({ code: 'custom', path: [i], message: `expected [time, "value"], got ${describe(s)}` });
+const sampleArraySchema = z.custom<WireSample[]>().check(
+  z.superRefine((value, ctx) => {
+    if (!Array.isArray(value)) {
+      ctx.addIssue({ code: 'custom', message: `expected an array of [time, "value"] pairs, got ${describe(value)}` });
       return;
     }
-  }
-});
+    for (let i = 0; i < value.length; i++) {
+      const s: unknown = value[i];
+      if (!Array.isArray(s) || s.length !== 2 || typeof s[0] !== 'number' || typeof s[1] !== 'string') {
+        ctx.addIssue({ code: 'custom', path: [i], message: `expected [time, "value"], got ${describe(s)}` });
+        return;
+      }
+    }
+  }),
+);
 
 /** Short description of a bad value for error messages. */
 export function describe(value: unknown): string {
@@ -52,15 +55,15 @@ export function describe(value: unknown): string {
 
 export const rangeSeriesSchema = z.object({
   metric: labelsSchema,
-  values: sampleArraySchema.optional(),
-  histograms: z.array(histogramSampleSchema).optional(),
+  values: z.optional(sampleArraySchema),
+  histograms: z.optional(z.array(histogramSampleSchema)),
 });
 export type RangeSeries = z.infer<typeof rangeSeriesSchema>;
 
 export const instantSampleSchema = z.object({
   metric: labelsSchema,
-  value: sampleSchema.optional(),
-  histogram: histogramSampleSchema.optional(),
+  value: z.optional(sampleSchema),
+  histogram: z.optional(histogramSampleSchema),
 });
 export type InstantSample = z.infer<typeof instantSampleSchema>;
 
@@ -79,13 +82,13 @@ export type QueryStats = z.infer<typeof queryStatsSchema>;
 /** The envelope every Prometheus API answer shares. */
 export const envelopeSchema = z.object({
   status: z.enum(['success', 'error']),
-  data: z.unknown().optional(),
-  errorType: z.string().optional(),
-  error: z.string().optional(),
-  warnings: z.array(z.string()).optional(),
-  infos: z.array(z.string()).optional(),
+  data: z.optional(z.unknown()),
+  errorType: z.optional(z.string()),
+  error: z.optional(z.string()),
+  warnings: z.optional(z.array(z.string())),
+  infos: z.optional(z.array(z.string())),
   /** VictoriaMetrics: some storage nodes did not answer. */
-  isPartial: z.boolean().optional(),
+  isPartial: z.optional(z.boolean()),
 });
 
 export const exemplarsSchema = z.array(
@@ -103,13 +106,13 @@ const activeTargetSchema = z.looseObject({
   labels: labelsSchema,
   scrapePool: z.string(),
   scrapeUrl: z.string(),
-  globalUrl: z.string().optional(),
+  globalUrl: z.optional(z.string()),
   lastError: z.string(),
   lastScrape: z.string(),
   lastScrapeDuration: z.number(),
   health: z.enum(['up', 'down', 'unknown']),
-  scrapeInterval: z.string().optional(),
-  scrapeTimeout: z.string().optional(),
+  scrapeInterval: z.optional(z.string()),
+  scrapeTimeout: z.optional(z.string()),
 });
 export const targetsSchema = z.object({
   activeTargets: z.array(activeTargetSchema),
@@ -119,7 +122,7 @@ export const targetsSchema = z.object({
 export const targetMetadataSchema = z.array(
   z.object({
     target: labelsSchema,
-    metric: z.string().optional(),
+    metric: z.optional(z.string()),
     type: z.string(),
     help: z.string(),
     unit: z.string(),
@@ -130,7 +133,7 @@ const alertSchema = z.looseObject({
   labels: labelsSchema,
   annotations: labelsSchema,
   state: z.enum(['inactive', 'pending', 'firing']),
-  activeAt: z.string().optional(),
+  activeAt: z.optional(z.string()),
   value: z.string(),
 });
 export type Alert = z.infer<typeof alertSchema>;
@@ -138,11 +141,11 @@ export type Alert = z.infer<typeof alertSchema>;
 const ruleCommon = {
   name: z.string(),
   query: z.string(),
-  labels: labelsSchema.optional(),
+  labels: z.optional(labelsSchema),
   health: z.string(),
-  lastError: z.string().optional(),
-  evaluationTime: z.number().optional(),
-  lastEvaluation: z.string().optional(),
+  lastError: z.optional(z.string()),
+  evaluationTime: z.optional(z.number()),
+  lastEvaluation: z.optional(z.string()),
 };
 const ruleSchema = z.discriminatedUnion('type', [
   z.looseObject({
@@ -151,7 +154,7 @@ const ruleSchema = z.discriminatedUnion('type', [
     duration: z.number(),
     annotations: labelsSchema,
     alerts: z.array(alertSchema),
-    state: z.enum(['inactive', 'pending', 'firing']).optional(),
+    state: z.optional(z.enum(['inactive', 'pending', 'firing'])),
   }),
   z.looseObject({ ...ruleCommon, type: z.literal('recording') }),
 ]);
@@ -162,8 +165,8 @@ export const rulesSchema = z.object({
       file: z.string(),
       interval: z.number(),
       rules: z.array(ruleSchema),
-      evaluationTime: z.number().optional(),
-      lastEvaluation: z.string().optional(),
+      evaluationTime: z.optional(z.number()),
+      lastEvaluation: z.optional(z.string()),
     }),
   ),
 });

@@ -3,7 +3,7 @@
  * this module turns whatever comes back (or does not) into data or a typed PromkitError.
  */
 import ky, { isHTTPError, isNetworkError, isTimeoutError, type KyInstance } from 'ky';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import {
   CanceledError,
   HttpError,
@@ -89,7 +89,7 @@ export class Transport {
   }
 
   /** Performs an API request, checks the envelope and parses `data` with `schema`. */
-  async api<S extends z.ZodType>(request: ApiRequest, schema: S, call: CallOptions = {}): Promise<ApiResponse<z.infer<S>>> {
+  async api<S extends z.ZodMiniType>(request: ApiRequest, schema: S, call: CallOptions = {}): Promise<ApiResponse<z.infer<S>>> {
     const body = await this.#send(request, call);
     return this.#checked({ json: parseJson(body.text, body.response, body.target), status: body.response.status, target: body.target }, schema);
   }
@@ -99,14 +99,14 @@ export class Transport {
    * frames (see scanMatrix), and `data` keeps an empty `result`. `frames` is undefined when the
    * answer took the general path, and `data.result` holds the samples.
    */
-  async apiFrames<S extends z.ZodType>(request: ApiRequest, schema: S, call: CallOptions = {}): Promise<ApiResponse<z.infer<S>> & { frames: Frame[] | undefined }> {
+  async apiFrames<S extends z.ZodMiniType>(request: ApiRequest, schema: S, call: CallOptions = {}): Promise<ApiResponse<z.infer<S>> & { frames: Frame[] | undefined }> {
     const body = await this.#send(request, call);
     const scanned = body.response.ok ? scanMatrix(body.text) : undefined;
     const json = parseJson(scanned ? scanned.envelope : body.text, body.response, body.target);
     return { ...this.#checked({ json, status: body.response.status, target: body.target }, schema), frames: scanned?.frames };
   }
 
-  #checked<S extends z.ZodType>(body: { json: unknown; status: number; target: RequestTarget }, schema: S): ApiResponse<z.infer<S>> {
+  #checked<S extends z.ZodMiniType>(body: { json: unknown; status: number; target: RequestTarget }, schema: S): ApiResponse<z.infer<S>> {
     const envelope = parseEnvelope(body.json, body.target);
     if (envelope.status === 'error') throw apiError(body.status, errorBody(envelope), body.target);
     const parsed = schema.safeParse(envelope.data);
