@@ -29,14 +29,14 @@ for (const file of files) {
 
 const machine = `${cpus()[0]?.model.trim()} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`;
 const verdict = (/** @type {import('./measure.mjs').Row} */ r) => (Number.isNaN(r.target) ? '—' : r.ratio <= r.target ? 'met' : '**missed**');
-/** A ratio as `0.52×`, or a count as it is. */
-const shown = (/** @type {import('./measure.mjs').Row} */ r, /** @type {number} */ n) => (r.count ? String(n) : `${n.toFixed(n < 0.1 ? 3 : 2)}×`);
+/** A row's ratio as `0.52×`, or its count as it is. */
+const shown = (/** @type {import('./measure.mjs').Row} */ r) => (r.count ? String(r.ratio) : `${r.ratio.toFixed(r.ratio < 0.1 ? 3 : 2)}×`);
 const table = [
   `Machine: ${machine}`,
   '',
   '| Benchmark | Case | promkit | Compared with | Ratio | Target | |',
   '| --- | --- | --- | --- | --- | --- | --- |',
-  ...rows.map((r) => `| ${r.benchmark} | ${r.case} | ${r.promkit} | ${r.alternative} | ${shown(r, r.ratio)} | ${Number.isNaN(r.target) ? '—' : `≤ ${r.count ? r.target : `${r.target}×`}`} | ${verdict(r)}${r.note ? ` (${r.note})` : ''} |`),
+  ...rows.map((r) => `| ${r.benchmark} | ${r.case} | ${r.promkit} | ${r.alternative} | ${shown(r)} | ${Number.isNaN(r.target) ? '—' : `≤ ${r.count ? r.target : `${r.target}×`}`} | ${verdict(r)}${r.note ? ` (${r.note})` : ''} |`),
 ].join('\n');
 console.log(table);
 

@@ -86,17 +86,18 @@ export async function run() {
     // What is left once the last dashboard is gone.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     await heap();
-    const alive = async (/** @type {() => object} */ prototype, /** @type {(o: any) => boolean} */ filter = () => true) => {
+    /** Objects alive in the page with this prototype, counted in the page by `count`. */
+    const alive = async (/** @type {() => object} */ prototype, /** @type {(list: any[]) => number} */ count = (list) => list.length) => {
       const proto = await page.evaluateHandle(prototype);
       const objects = await page.queryObjects(proto);
-      const count = await objects.evaluate((list, f) => list.filter(new Function(`return ${f}`)()).length, filter.toString());
+      const n = await objects.evaluate(count);
       await Promise.all([proto.dispose(), objects.dispose()]);
-      return count;
+      return n;
     };
     const left = {
       panels: await alive(() => /** @type {any} */ (customElements.get('prom-panel')).prototype),
       dashboards: await alive(() => /** @type {any} */ (customElements.get('prom-dashboard')).prototype),
-      charts: await alive(() => HTMLDivElement.prototype, (el) => Boolean(el.getAttribute('_echarts_instance_'))),
+      charts: await alive(() => HTMLDivElement.prototype, (list) => list.filter((el) => el.getAttribute('_echarts_instance_')).length),
     };
     const after = await probe();
     for (const [kind, count] of Object.entries(after)) left[/** @type {keyof typeof left} */ (kind)] = count - before[kind];
