@@ -11,6 +11,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startPrometheus } from './tests/harness/prometheus.mjs';
+import { startMisbehavingUpstream } from './tests/harness/misbehaving-upstream.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from './scripts/chromium.mjs';
 import { bundleReadmeSnippets } from './tests/harness/readme-snippets.mjs';
 
@@ -18,6 +19,9 @@ const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), 'test-output',
 
 /** @type {import('./tests/harness/prometheus.mjs').RunningPrometheus | undefined} */
 let prometheus;
+/** An upstream in front of that Prometheus that misbehaves on request (stalls, 500s, resets). */
+/** @type {Awaited<ReturnType<typeof startMisbehavingUpstream>> | undefined} */
+let misbehaving;
 
 
 /** @type {import('@web/test-runner').TestRunnerConfig} */
@@ -55,11 +59,13 @@ export default {
       name: 'real-prometheus',
       async serverStart() {
         prometheus = await startPrometheus({ live: true });
+        misbehaving = await startMisbehavingUpstream({ upstream: prometheus.url });
         // The README's React and Vue blocks, bundled against this Prometheus for tests/browser/readme-frameworks.test.ts.
         const root = dirname(fileURLToPath(import.meta.url));
         await bundleReadmeSnippets({ root, outDir: join(root, 'test-output', 'readme-snippets'), prometheusUrl: prometheus.url });
       },
       async serverStop() {
+        await misbehaving?.stop();
         await prometheus?.stop();
       },
       /** Server commands the tests call: an outage of Prometheus, and element screenshots. */
@@ -101,7 +107,7 @@ export default {
   <body>
     <script>
       window.process = { env: { NODE_ENV: 'production' } };
-      window.__PROMKIT_TEST__ = ${JSON.stringify({ prometheusUrl: prometheus?.url })};
+      window.__PROMKIT_TEST__ = ${JSON.stringify({ prometheusUrl: prometheus?.url, misbehavingUrl: misbehaving?.url })};
     </script>
     <script type="module" src="${testFramework}"></script>
   </body>

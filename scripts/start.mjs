@@ -3,7 +3,8 @@
  * `npm start`: the demo. Installs what is missing, builds the packages and the catalog if needed,
  * starts a real Prometheus with seven days of backfilled history and the demo exporter scraped
  * live, serves the example pages and the catalog with a Prometheus proxy at /prometheus, and
- * prints their addresses. Ctrl-C stops everything it started.
+ * prints their addresses. SIGINT (Ctrl-C), SIGTERM or SIGHUP, or the death of the process that
+ * started it, stops everything it started; see examples/demo/prometheus.mjs for a kill -9.
  * With PROMKIT_PROMETHEUS_URL set, the proxy points at that Prometheus and none is started.
  */
 import { existsSync } from 'node:fs';
@@ -22,6 +23,19 @@ if (!existsSync(join(ROOT, 'storybook-static/index.html'))) {
   run('npx', ['storybook', 'build', '--quiet', '-o', 'storybook-static']);
 }
 
+// When to stop: on SIGINT (Ctrl-C), SIGTERM or SIGHUP, or when the parent dies. npm passes SIGINT
+// and SIGTERM on to its own child only, so package.json's start script execs node rather than
+// leave a shell in between that would keep them. npm dies of SIGHUP without passing it on, and an
+// IDE or a supervisor may kill npm outright: this process then gets no signal, only a new parent,
+// so process.ppid is polled too (a cheap getppid call). Listening starts before anything is
+// started: a signal during the start stops it all as soon as it is up.
+/** @type {Promise<string>} the reason to stop */
+const stopRequested = new Promise((resolve) => {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => resolve(signal));
+  const parent = process.ppid;
+  setInterval(() => process.ppid !== parent && resolve('parent exited'), 500).unref();
+});
+
 const { serveDemoSite } = await import('./static-server.mjs');
 if (!own) console.log('promkit: writing seven days of demo history and starting Prometheus…');
 const prometheus = own ? undefined : await (await import('../examples/demo/prometheus.mjs')).startDemoPrometheus();
@@ -30,6 +44,9 @@ const upstream = own ?? prometheus?.url ?? '';
 const site = await serveDemoSite(ROOT, upstream);
 /** @param {string} path */
 const page = (path) => `${site.url}/${path}`;
+const prometheusNote = prometheus
+  ? `   (started here: ${prometheus.samples.toLocaleString('en')} samples of history, scraping the demo exporter every 5 s)\n  Demo exporter      ${prometheus.exporterUrl}`
+  : '   (from PROMKIT_PROMETHEUS_URL)';
 
 console.log(`
 promkit demo
@@ -39,19 +56,13 @@ promkit demo
   Hosts              ${page('examples/dashboard-page/index.html?board=hosts')}
   Plain HTML page    ${page('examples/plain-html/index.html')}
   Catalog            ${page('storybook-static/index.html?globals=data:live')}
-  Prometheus         ${upstream}${prometheus ? `   (started here: ${prometheus.samples.toLocaleString('en')} samples of history, scraping the demo exporter every 5 s)` : '   (from PROMKIT_PROMETHEUS_URL)'}
+  Prometheus         ${upstream}${prometheusNote}
 
 Your own Prometheus instead: PROMKIT_PROMETHEUS_URL=http://your-host:9090 npm start
-Ctrl-C stops everything this started.
+Ctrl-C stops everything this started (so do SIGTERM and SIGHUP).
 `);
 
-let stopping = false;
-for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
-  process.on(signal, async () => {
-    if (stopping) return;
-    stopping = true;
-    await Promise.all([site.stop(), prometheus?.stop()]);
-    console.log('promkit demo stopped.');
-    process.exit(0);
-  });
-}
+await stopRequested;
+await Promise.all([site.stop(), prometheus?.stop()]);
+console.log('promkit demo stopped.');
+process.exit(0);

@@ -53,11 +53,19 @@ export async function serveStatic(root, mounts = {}) {
 
 /**
  * The demo's site: the repository's files, plus the credentials proxy at /prometheus forwarding to
- * `upstream`, so pages ask their own origin (no CORS). Needs the built @promkit/adapters.
+ * `upstream`, so pages ask their own origin (no CORS), and the demo's icon at /favicon.ico. Needs
+ * the built @promkit/adapters.
  * @param {string} root
  * @param {string} upstream Prometheus base URL
  */
 export async function serveDemoSite(root, upstream) {
   const { createPrometheusProxy, toNodeHandler } = await import('@promkit/adapters/proxy');
-  return serveStatic(root, { '/prometheus/': toNodeHandler(createPrometheusProxy({ upstream, basePath: '/prometheus' })) });
+  return serveStatic(root, {
+    '/prometheus/': toNodeHandler(createPrometheusProxy({ upstream, basePath: '/prometheus' })),
+    // Browsers ask /favicon.ico of pages that name no icon: the demo's, not a 404.
+    '/favicon.ico': (_req, res) => {
+      res.writeHead(200, { 'content-type': TYPES['.svg'] });
+      createReadStream(join(root, 'examples/favicon.svg')).pipe(res);
+    },
+  });
 }

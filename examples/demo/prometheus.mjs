@@ -3,6 +3,7 @@
  * The demo's Prometheus: seven days of backfilled history from the demo model, then live scraping
  * of the demo exporter (and of itself) every 5 seconds, with the demo's recording and alert rules.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,6 +36,7 @@ export async function startDemoPrometheus() {
         dataDir,
         config: (port, rulesFile) => demoConfig(port, rulesFile, exporter.host),
         rules: toRuleFileYaml(DEMO_RULES),
+        wrapper: dieWithParent(),
       });
       return {
         url: prometheus.url,
@@ -54,6 +56,23 @@ export async function startDemoPrometheus() {
     await cleanUp();
     throw error;
   }
+}
+
+/**
+ * A wrapper under which Prometheus dies with the process that started it, even when that process
+ * is killed with SIGKILL and so can run no handler of its own: util-linux's `setpriv --pdeathsig
+ * TERM` (Debian has it in every install) asks the Linux kernel to send SIGTERM to Prometheus when
+ * its parent exits, then execs Prometheus, so the pid stays the same and nothing is left in
+ * between. The kernel ties this to the spawning thread, which for a Node script is the main
+ * thread, alive as long as the process. Where setpriv or the flag is missing (not Linux), none:
+ * Prometheus then stops only with a clean stop of the demo. The exporter needs nothing: it runs
+ * inside the demo's own process.
+ * @returns {string[]}
+ */
+function dieWithParent() {
+  const wrapper = ['setpriv', '--pdeathsig', 'TERM'];
+  const [command = '', ...args] = wrapper;
+  return spawnSync(command, [...args, 'true'], { stdio: 'ignore' }).status === 0 ? wrapper : [];
 }
 
 /**

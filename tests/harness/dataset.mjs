@@ -34,6 +34,13 @@ export const TRICKY_LABEL_VALUES = [
   '<img src=x onerror=alert(1)>',
 ];
 
+/**
+ * Label values for escaping tests: the first holds `"`, `\` and regex metacharacters; the others
+ * are what an unescaped regex of it would also match (`.` as any character, `+` as a repeat, `|`
+ * as an alternation), so a query that selects exactly the first proves the escaping.
+ */
+export const ESCAPING_LABEL_VALUES = ['say "hi" \\ a.b+c|d', 'say "hi" \\ aXb+c|d', 'say "hi" \\ a.bbc', 'd'];
+
 /** Request counter rate per series, in requests per sample interval. */
 const REQUEST_SERIES = [
   { instance: 'api-1', method: 'GET', status: '200', perStep: 30 },
@@ -119,6 +126,12 @@ export const FAMILIES = [
     type: 'gauge',
     help: 'Label values with quotes, unicode and markup.',
     series: TRICKY_LABEL_VALUES.map((text, n) => ({ labels: { text }, value: () => n + 1 })),
+  },
+  {
+    name: 'promkit_escaping',
+    type: 'gauge',
+    help: 'Label values that only proper escaping selects alone.',
+    series: ESCAPING_LABEL_VALUES.map((name, n) => ({ labels: { name }, value: () => n + 1 })),
   },
 ];
 

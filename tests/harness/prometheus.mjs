@@ -85,10 +85,11 @@ export async function backfill(openMetricsFile, dataDir) {
  * Runs Prometheus on a free loopback port over `dataDir`/tsdb with the given config and rules
  * (objects are written as JSON, which Prometheus reads as YAML; text as it is), and waits until
  * it is ready.
- * @param {{ dataDir: string, config: (port: number, rulesFile: string) => object, rules: object | string }} options
+ * `wrapper` is a command Prometheus runs under (it must exec it, e.g. `setpriv --pdeathsig TERM`).
+ * @param {{ dataDir: string, config: (port: number, rulesFile: string) => object, rules: object | string, wrapper?: string[] }} options
  * @returns {Promise<{ url: string, kill: () => Promise<void>, restart: () => Promise<void> }>}
  */
-export async function launchPrometheus({ dataDir, config, rules }) {
+export async function launchPrometheus({ dataDir, config, rules, wrapper = [] }) {
   const port = await freePort();
   const configFile = join(dataDir, 'prometheus.yml');
   const rulesFile = join(dataDir, 'rules.yml');
@@ -109,7 +110,8 @@ export async function launchPrometheus({ dataDir, config, rules }) {
   let child;
   const spawnReady = async () => {
     stderr = '';
-    const started = spawn('prometheus', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const [command = 'prometheus', ...rest] = [...wrapper, 'prometheus'];
+    const started = spawn(command, [...rest, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
     started.stderr.on('data', (chunk) => (stderr += chunk));
     child = started;
     await waitReady(url, () => started.exitCode, () => stderr);

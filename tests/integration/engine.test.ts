@@ -122,6 +122,10 @@ describe('sharing and caching', () => {
     expect(again.targets[0]!.source).toBe('cache');
     expect(p.requests).toHaveLength(1);
     expect(engine.stats).toMatchObject({ requests: 1, shared: 1, cached: 1 });
+    // A refresh a person asked for goes to the server, though the answer is still fresh.
+    const fresh = await engine.run({ ...panel('d'), fresh: true });
+    expect(fresh.targets[0]!.source).toBe('network');
+    expect(p.requests).toHaveLength(2);
   });
 });
 

@@ -1,7 +1,7 @@
 /** Query variables against the real Prometheus, chained, and multi-values inside =~ matchers. */
 import { describe, expect, inject, it } from 'vitest';
-import { PrometheusClient, interpolate, parseDashboard, resolveVariables, toFrames, valuesOf } from '@promkit/core';
-import { T0, T_END, TRICKY_LABEL_VALUES, storedSeries } from '../harness/dataset.mjs';
+import { PrometheusClient, QueryEngine, interpolate, parseDashboard, resolveVariables, toFrames, valuesOf } from '@promkit/core';
+import { ESCAPING_LABEL_VALUES, T0, T_END, TRICKY_LABEL_VALUES, storedSeries } from '../harness/dataset.mjs';
 
 const prom = new PrometheusClient({ url: inject('prometheusUrl') });
 const range = { from: T0 * 1000, to: T_END * 1000 };
@@ -59,5 +59,57 @@ describe('query variables', () => {
     const r = await resolveVariables(d, context);
     const query = interpolate('promkit_temperature_celsius{room=~"$room"}', valuesOf(r));
     expect(toFrames(await prom.query({ query, time: T0 }))).toEqual([]);
+  });
+
+  it.each([
+    ['a single value in =~', 'promkit_escaping{name=~"$v"}', false],
+    ['a single value in =', 'promkit_escaping{name="$v"}', false],
+    ['a single value in single quotes', "promkit_escaping{name=~'$v'}", false],
+    ['a multi-value in =~', 'promkit_escaping{name=~"$v"}', true],
+  ])('%s selects exactly the series whose label holds ", \\ and regex characters', async (_, expr, multi) => {
+    const target = ESCAPING_LABEL_VALUES[0]!;
+    const d = dashboard([{ type: 'query', name: 'v', query: 'label_values(promkit_escaping, name)', multi }]);
+    const r = await resolveVariables(d, { ...context, selections: { v: multi ? [target] : target } });
+    expect(r.get('v')!.options.map((o) => o.value).sort()).toEqual([...ESCAPING_LABEL_VALUES].sort());
+    const frames = toFrames(await prom.query({ query: interpolate(expr, valuesOf(r)), time: T0 }));
+    expect(frames.map((f) => f.labels['name'])).toEqual([target]);
+  });
+
+  it('a bare series selector with a regex picks a label, as in Grafana', async () => {
+    const d = dashboard([
+      { type: 'query', name: 'instance', query: 'promkit_http_requests_total{method="GET"}', regex: '/instance="([^"]+)"/', sort: 'alpha-asc' },
+      { type: 'query', name: 'series', query: 'promkit_temperature_celsius' },
+    ]);
+    const r = await resolveVariables(d, context);
+    const expected = [...new Set(storedSeries().filter((s) => s.name === 'promkit_http_requests_total' && s.labels['method'] === 'GET').map((s) => s.labels['instance']))].sort();
+    expect(r.get('instance')!.options.map((o) => o.value)).toEqual(expected);
+    expect(r.get('series')!.options.map((o) => o.value).sort()).toEqual(['promkit_temperature_celsius{room="lab"}', 'promkit_temperature_celsius{room="office"}']);
+  });
+
+  it('a variable whose query Prometheus refuses, or that finds nothing, is marked; the others resolve', async () => {
+    const d = dashboard([
+      { type: 'query', name: 'broken', query: 'query_result(sum(()' },
+      { type: 'query', name: 'none', query: 'label_values(promkit_does_not_exist, job)' },
+      { type: 'query', name: 'room', query: 'label_values(room)' },
+    ]);
+    const r = await resolveVariables(d, context);
+    expect(r.get('broken')!.problem).toMatchObject({ kind: 'invalid', message: expect.stringMatching(/^Variable \$broken: /) });
+    expect(r.get('none')!.problem).toMatchObject({ kind: 'empty' });
+    expect(r.get('room')).toMatchObject({ selected: ['lab'] });
+    expect(r.get('room')!.problem).toBeUndefined();
+  });
+
+  it('${__from:date:seconds} and ${__to:date:seconds} in a panel query are the range in epoch seconds', async () => {
+    const engine = new QueryEngine({ client: () => prom });
+    const result = await engine.run({
+      key: 'dates',
+      datasource: 'main',
+      range,
+      variables: {},
+      targets: [{ refId: 'A', expr: 'vector(${__to:date:seconds} - ${__from:date:seconds})', instant: true }],
+    });
+    expect(result.targets[0]!.error).toBeUndefined();
+    expect(result.targets[0]!.frames[0]!.values[0]).toBe(T_END - T0);
+    engine.dispose();
   });
 });

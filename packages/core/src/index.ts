@@ -1,4 +1,4 @@
-export { PrometheusClient } from './prometheus/client.js';
+export { DEFAULT_TIMEOUT_MS, PrometheusClient } from './prometheus/client.js';
 export { authorizationHeader } from './prometheus/auth.js';
 export type { Auth, ConnectionCheck, PrometheusClientOptions } from './prometheus/client.js';
 export type {
@@ -67,10 +67,11 @@ export type { FormattedValue, UnitId } from './format/units.js';
 export { REDUCERS, reduce, reduceAll } from './format/reduce.js';
 export type { Reducer } from './format/reduce.js';
 export { seriesName } from './format/legend.js';
-export { checkPromQL, metricNames } from './promql/parse.js';
+export { checkPromQL, isSeriesSelector, metricNames } from './promql/parse.js';
 export type { PromQLSyntaxError, QueryLocation } from './promql/parse.js';
-export { VARIABLE_FORMATS, escapeRegex, interpolate, variablesIn } from './promql/interpolate.js';
-export type { VariableFormat, VariableValue, VariableValues } from './promql/interpolate.js';
+export { VARIABLE_FORMATS, escapeRegex, interpolate, interpolateText, variableFormatProblems, variablesIn } from './promql/interpolate.js';
+export type { InterpolateOptions, VariableFormat, VariableFormatProblem, VariableValue, VariableValues } from './promql/interpolate.js';
+export { formatDate } from './promql/date-format.js';
 export { PANEL_TYPES, SCHEMA_VERSION, SORTS, dashboardSchema, panelSchema, rowSchema, variableSchema } from './dashboard/schema.js';
 export type {
   Annotation,
@@ -95,8 +96,8 @@ export type { DashboardCheck } from './dashboard/parse.js';
 export type { SchemaProblem } from './prometheus/errors.js';
 export { ALL_VALUE, applyRegex, autoInterval, parseCustomOptions, sortOptions } from './variables/options.js';
 export type { VariableOption } from './variables/options.js';
-export { dependentsOf, resolutionOrder, resolveVariables, runVariableQuery, valuesOf } from './variables/resolve.js';
-export type { ResolveContext, ResolvedVariable } from './variables/resolve.js';
+export { VariableProblemKind, dependentsOf, resolutionOrder, resolveVariables, runVariableQuery, valuesOf, variableCycles } from './variables/resolve.js';
+export type { ResolveContext, ResolvedVariable, VariableProblem } from './variables/resolve.js';
 export { QueryEngine } from './query/engine.js';
 export type { EngineStats, PanelQuery, PanelResult, QueryEngineOptions, ResultSource, TargetResult } from './query/engine.js';
 export { compareLabels, labelsKey, mergeTail } from './query/merge.js';

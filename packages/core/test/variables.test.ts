@@ -133,11 +133,105 @@ describe('resolveVariables without Prometheus', () => {
     expect(second.get('z')).toBe(first.get('z'));
   });
 
-  it('an unsupported query function names the ones that work', async () => {
-    const d = dashboard([{ type: 'query', name: 'q', query: 'label_valuez(job)' }]);
+  it('an unsupported query function is an invalid variable that names the ones that work; the others still resolve', async () => {
+    const d = dashboard([
+      { type: 'query', name: 'q', query: 'label_valuez(job)' },
+      { type: 'custom', name: 'c', query: 'x,y' },
+    ]);
     const client = () => new PrometheusClient({ url: 'http://unused' });
-    await expect(resolveVariables(d, { client, defaultDatasource: 'a', range })).rejects.toThrow(
-      /^Variable \$q: "label_valuez\(job\)" is not a variable query; use label_values\(label\)/,
-    );
+    const r = await resolveVariables(d, { client, defaultDatasource: 'a', range });
+    expect(r.get('q')!.problem).toMatchObject({ kind: 'invalid', message: expect.stringMatching(/^Variable \$q: "label_valuez\(job\)" is not a variable query; use label_values\(label\)/) });
+    expect(r.get('c')!.selected).toEqual(['x']);
+  });
+});
+
+/** A client whose every request answers `status` (a 500 unless told). */
+function failing(status = 500) {
+  const fetch = async () => new Response('upstream broke', { status, headers: { 'content-type': 'text/plain' } });
+  return new PrometheusClient({ url: 'http://failing', fetch, retries: 0 });
+}
+
+/** A client answering label values and series from fixed data. */
+function answering(values: Record<string, string[]>, series: Record<string, string>[] = []) {
+  const fetch = async (input: RequestInfo | URL) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    const label = /\/api\/v1\/label\/([^/]+)\/values$/.exec(url.pathname)?.[1];
+    const data = label ? (values[label] ?? []) : url.pathname.endsWith('/series') ? series : [];
+    return Response.json({ status: 'success', data });
+  };
+  return new PrometheusClient({ url: 'http://fixed', fetch, retries: 0 });
+}
+
+describe('one variable failing never drops the others', () => {
+  const range = { from: 0, to: 6 * 3600_000 };
+
+  it('a cycle marks exactly its members, each with the cycle named from itself; the rest resolve', async () => {
+    const d = dashboard([
+      { type: 'custom', name: 'a', query: '$b-1' },
+      { type: 'custom', name: 'b', query: '$a-2', current: { value: 'saved' } },
+      { type: 'custom', name: 'uses', query: '$a,z' },
+      { type: 'custom', name: 'free', query: 'f1,f2' },
+    ]);
+    const r = await resolveVariables(d, { client: noPrometheus, defaultDatasource: 'a', range });
+    expect(r.get('a')!.problem).toMatchObject({ kind: 'cycle', cycle: ['a', 'b', 'a'], message: 'Variables form a cycle: $a → $b → $a. Break it by making one of them not refer to the next.' });
+    expect(r.get('b')!.problem).toMatchObject({ kind: 'cycle', cycle: ['b', 'a', 'b'] });
+    expect(r.get('free')).toMatchObject({ selected: ['f1'] });
+    expect(r.get('free')!.problem).toBeUndefined();
+    // A failed variable interpolates as its saved value, or as nothing: never as a raw $name.
+    expect(r.get('uses')!.options.map((o) => o.value)).toEqual(['z']);
+    expect(interpolate('$a|$b|$free', valuesOf(r))).toBe('|saved|f1');
+  });
+
+  it('a failed query, a bad regex and an empty answer each mark their variable; the others resolve', async () => {
+    const d = dashboard([
+      { type: 'query', name: 'down', query: 'label_values(job)', datasource: 'b-eu', current: { value: 'api' } },
+      { type: 'query', name: 'badregex', query: 'label_values(job)', regex: '(' },
+      { type: 'query', name: 'none', query: 'label_values(nothing)' },
+      { type: 'query', name: 'job', query: 'label_values(job)' },
+      { type: 'query', name: 'after', query: 'label_values(up{job="$down"}, instance)' },
+    ]);
+    const good = answering({ job: ['api', 'web'], instance: ['i-1'] });
+    const r = await resolveVariables(d, { client: (name) => (name === 'b-eu' ? failing() : good), defaultDatasource: 'a', range, selections: { none: 'gone' } });
+    expect(r.get('down')!.problem).toMatchObject({ kind: 'failed', message: expect.stringMatching(/^Variable \$down: could not load its values: /) });
+    expect(r.get('down')!.selected).toEqual(['api']);
+    expect(r.get('badregex')!.problem).toMatchObject({ kind: 'invalid', message: expect.stringMatching(/^Variable \$badregex: regex "\(" does not compile/) });
+    expect(r.get('none')!.problem).toMatchObject({ kind: 'empty', message: expect.stringMatching(/^Variable \$none: its query returned no values in this time range/) });
+    expect(r.get('job')).toMatchObject({ selected: ['api'], options: [{ value: 'api' }, { value: 'web' }] });
+    expect(r.get('job')!.problem).toBeUndefined();
+    expect(r.get('after')).toMatchObject({ selected: ['i-1'] });
+    expect(r.get('none')).toMatchObject({ options: [], selected: ['gone'] });
+    expect(interpolate('$down/$badregex/$none/$job', valuesOf(r))).toBe('api//gone/api');
+  });
+
+  it('a refresh that fails keeps the options and selection it had, and a later one clears the problem', async () => {
+    const d = dashboard([{ type: 'query', name: 'job', query: 'label_values(job)' }]);
+    let client = answering({ job: ['api', 'web'] });
+    const first = await resolveVariables(d, { client: () => client, defaultDatasource: 'a', range, selections: { job: 'web' } });
+    client = failing(503);
+    const second = await resolveVariables(d, { client: () => client, defaultDatasource: 'a', range, previous: first, refresh: new Set(['job']) });
+    expect(second.get('job')).toMatchObject({ selected: ['web'], options: first.get('job')!.options, problem: { kind: 'failed' } });
+    client = answering({ job: ['api', 'web'] });
+    const third = await resolveVariables(d, { client: () => client, defaultDatasource: 'a', range, previous: second, refresh: new Set(['job']) });
+    expect(third.get('job')!.problem).toBeUndefined();
+    expect(third.get('job')!.selected).toEqual(['web']);
+  });
+
+  it('an abort still rejects', async () => {
+    const d = dashboard([{ type: 'query', name: 'job', query: 'label_values(job)' }]);
+    const controller = new AbortController();
+    controller.abort();
+    await expect(resolveVariables(d, { client: () => answering({ job: ['a'] }), defaultDatasource: 'a', range, signal: controller.signal })).rejects.toThrow();
+  });
+
+  it('a bare series selector lists series as Grafana writes them, for the regex to pick from', async () => {
+    const d = dashboard([{ type: 'query', name: 'instance', query: 'up{job="node"}', regex: '/instance="([^"]+)"/' }]);
+    const series = [
+      { __name__: 'up', instance: 'n-1:9100', job: 'node' },
+      { __name__: 'up', instance: 'n-2:9100', job: 'node' },
+    ];
+    const r = await resolveVariables(d, { client: () => answering({}, series), defaultDatasource: 'a', range });
+    expect(r.get('instance')!.options.map((o) => o.value)).toEqual(['n-1:9100', 'n-2:9100']);
+    const raw = await resolveVariables(dashboard([{ type: 'query', name: 's', query: 'up' }]), { client: () => answering({}, series), defaultDatasource: 'a', range });
+    expect(raw.get('s')!.options.map((o) => o.value)).toEqual(['up{instance="n-1:9100",job="node"}', 'up{instance="n-2:9100",job="node"}']);
   });
 });

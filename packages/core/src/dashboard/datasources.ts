@@ -11,7 +11,7 @@ import { parseDuration } from '../time/duration.js';
 export interface ClientFactoryOptions {
   /** Supplies the credential a datasource names with `authRef`. */
   resolveAuth?: (ref: string, datasource: Datasource) => Auth | undefined;
-  /** Options every client gets (fetch, timeout, retries, …). */
+  /** Options every client gets (fetch, timeout, retries, …); a datasource's own `timeout` wins. */
   clientOptions?: Omit<PrometheusClientOptions, 'url' | 'backend' | 'auth' | 'tenant'>;
 }
 
@@ -42,11 +42,13 @@ export function createClient(ds: Datasource, options: ClientFactoryOptions = {})
     }
   }
   const headers = { ...options.clientOptions?.headers, ...ds.headers };
+  const timeout = ds.timeout === undefined ? undefined : parseDuration(ds.timeout);
   return new PrometheusClient({
     ...options.clientOptions,
     url: ds.url,
     backend: presetOf(ds),
     headers,
+    ...(timeout !== undefined ? { timeout: Math.round(timeout * 1000) } : {}),
     ...(auth ? { auth } : {}),
     ...(ds.tenant !== undefined && ds.backend === 'prometheus' ? { tenant: ds.tenant } : {}),
   });

@@ -4,12 +4,15 @@
  */
 import * as z from 'zod/mini';
 import { SchemaError, type SchemaProblem } from '../prometheus/errors.js';
-import { formatPath } from '../internal/schema-problems.js';
+import { didYouMean, formatPath } from '../internal/schema-problems.js';
 import { describe as describeValue } from '../prometheus/schemas.js';
-import { dashboardSchema, type Dashboard } from './schema.js';
+import { crossFieldProblems, type RowPart, type VariablePart } from './cross-field.js';
+import { dashboardParts, dashboardSchema, type Dashboard, type Panel } from './schema.js';
 
 /** The outcome of checking a dashboard. */
 export type DashboardCheck = { ok: true; dashboard: Dashboard } | { ok: false; problems: SchemaProblem[] };
+
+const options = { reportInput: true, error: sentence } as const;
 
 /** Checks a dashboard (an object, or JSON text) and returns it with defaults, or every problem. */
 export function validateDashboard(input: unknown): DashboardCheck {
@@ -21,9 +24,69 @@ export function validateDashboard(input: unknown): DashboardCheck {
       return { ok: false, problems: [{ path: '(root)', message: `is not valid JSON: ${(error as Error).message}` }] };
     }
   }
-  const parsed = dashboardSchema.safeParse(data, { reportInput: true, error: sentence });
+  const parsed = dashboardSchema.safeParse(data, options);
   if (parsed.success) return { ok: true, dashboard: parsed.data };
-  return { ok: false, problems: flatten(parsed.error.issues, []) };
+  const problems = problemsByPart(data);
+  // Checking part by part finds what the whole parse found and more; the fallback is a safety net.
+  return { ok: false, problems: problems.length > 0 ? problems : flatten(parsed.error.issues, []) };
+}
+
+/**
+ * Every problem, found part by part: the dashboard's own fields, then each datasource, variable
+ * and panel on its own (an unknown panel type hides nothing else of that panel), then the
+ * cross-field rules over the parts that parsed. A datasource or variable with a problem of its
+ * own still defines its name, so references to it are not reported twice.
+ */
+function problemsByPart(data: unknown): SchemaProblem[] {
+  const problems: SchemaProblem[] = [];
+  if (!isRecord(data)) {
+    parsePart(dashboardParts.shape, data, [], problems);
+    return problems;
+  }
+  const lists = { datasources: listAt(data, 'datasources'), variables: listAt(data, 'variables'), panels: listAt(data, 'panels') };
+  const rest = { ...data };
+  for (const key of Object.keys(lists) as (keyof typeof lists)[]) if (lists[key].length > 0) rest[key] = [];
+  parsePart(dashboardParts.shape, rest, [], problems);
+
+  const datasources = lists.datasources.map((raw, i) => parsePart(dashboardParts.datasource, raw, ['datasources', i], problems) ?? nameOf(raw));
+  const variables = lists.variables.map((raw, i) => parsePart(dashboardParts.variable, raw, ['variables', i], problems) ?? nameOf(raw));
+  const panels = lists.panels.map((raw, i) => parsePanel(raw, ['panels', i], problems));
+  for (const { path, message } of crossFieldProblems({ datasources, variables, panels })) problems.push({ path: formatPath(path), message });
+  return problems;
+}
+
+/** A panel, or a row whose nested panels are each checked on their own. */
+function parsePanel(raw: unknown, path: PropertyKey[], problems: SchemaProblem[]): Panel | RowPart | undefined {
+  if (!isRecord(raw) || raw['type'] !== 'row') return parsePart(dashboardParts.panel, raw, path, problems);
+  const children = listAt(raw, 'panels');
+  if (children.length === 0) return parsePart(dashboardParts.row, raw, path, problems);
+  const row = parsePart(dashboardParts.row, { ...raw, panels: [] }, path, problems);
+  const panels = children.map((child, j) => parsePart(dashboardParts.panel, child, [...path, 'panels', j], problems));
+  return row && { ...row, panels };
+}
+
+/** Parses one part; on failure adds its problems (under `path`) and returns undefined. */
+function parsePart<S extends z.ZodMiniType>(schema: S, value: unknown, path: PropertyKey[], problems: SchemaProblem[]): z.infer<S> | undefined {
+  const parsed = schema.safeParse(value, options);
+  if (parsed.success) return parsed.data as z.infer<S>;
+  problems.push(...flatten(parsed.error.issues, path));
+  return undefined;
+}
+
+/** What a datasource or variable that did not parse still says: its name and type. */
+function nameOf(raw: unknown): VariablePart | undefined {
+  if (!isRecord(raw) || typeof raw['name'] !== 'string') return undefined;
+  return { name: raw['name'], type: typeof raw['type'] === 'string' ? raw['type'] : '' };
+}
+
+/** `data[key]` when it is an array (else empty: the shape check reports it). */
+function listAt(data: Record<string, unknown>, key: string): unknown[] {
+  const value = data[key];
+  return Array.isArray(value) ? value : [];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Like validateDashboard, but throws a SchemaError listing every problem. */
@@ -64,14 +127,14 @@ function sentence(issue: z.core.$ZodRawIssue): string | undefined {
     case 'too_big':
       return `must be at most ${issue.maximum}, got ${JSON.stringify(input)}`;
     case 'invalid_value':
-      return `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${JSON.stringify(input)}`;
+      return `must be ${issue.values.map((v) => JSON.stringify(v)).join(' or ')}, got ${JSON.stringify(input)}${didYouMean(input, issue.values)}`;
     case 'unrecognized_keys':
       return `has unknown field${issue.keys.length === 1 ? '' : 's'} ${issue.keys.map((k) => `"${k}"`).join(', ')} (check the spelling)`;
     case 'invalid_union':
       if ('discriminator' in issue && issue.discriminator) {
         const options = (issue as { options?: unknown[] }).options ?? [];
         const got = typeof input === 'object' && input !== null ? (input as Record<string, unknown>)[String(issue.discriminator)] : input;
-        return `"${String(issue.discriminator)}" must be ${options.map((o) => JSON.stringify(o)).join(' or ')}, got ${JSON.stringify(got)}`;
+        return `"${String(issue.discriminator)}" must be ${options.map((o) => JSON.stringify(o)).join(' or ')}, got ${JSON.stringify(got)}${didYouMean(got, options)}`;
       }
       return `does not match any allowed form, got ${describeValue(input)}`;
     default:

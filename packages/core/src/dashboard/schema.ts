@@ -9,7 +9,10 @@ import * as z from 'zod/mini';
 import { REDUCERS } from '../format/reduce.js';
 import { VARIABLE_FORMATS } from '../promql/interpolate.js';
 import { BackendKind } from '../prometheus/backends.js';
+import { MAX_TIMEOUT_MS } from '../prometheus/deadline.js';
 import { parseDuration } from '../time/duration.js';
+import { notOneOf } from '../internal/schema-problems.js';
+import { crossFieldProblems } from './cross-field.js';
 
 /** The schema version this library reads and writes. */
 export const SCHEMA_VERSION = 1;
@@ -50,6 +53,17 @@ const gridPosSchema = z.strictObject({
   h: intBetween(1, 100),
 });
 
+/** A request deadline: a duration above zero that a timer can hold (up to 24 days). */
+const requestTimeout = duration.check(
+  z.refine(
+    (text) => {
+      const seconds = parseDuration(text);
+      return seconds === undefined || (seconds > 0 && seconds * 1000 <= MAX_TIMEOUT_MS);
+    },
+    { error: (issue) => `must be from 1ms to 24d, got ${JSON.stringify(issue.input)}` },
+  ),
+);
+
 const datasourceSchema = z.strictObject({
   /** Name panels and variables refer to. */
   name: z.string().check(z.minLength(1)),
@@ -65,6 +79,12 @@ const datasourceSchema = z.strictObject({
   authRef: z.optional(z.string()),
   /** How often the server scrapes: the floor for `$__interval`. */
   scrapeInterval: z._default(duration, '15s'),
+  /**
+   * Deadline for each request to this datasource, whole answer included, as a duration such as
+   * "30s" (like `scrapeInterval`); default the client's 30s. A server that stalls past it gives a
+   * TimeoutError (with Retry) instead of a chart that never loads.
+   */
+  timeout: z.optional(requestTimeout),
   /** Used by panels and variables that name no datasource. */
   default: z.optional(z.boolean()),
 });
@@ -189,7 +209,7 @@ const panelCommon = {
 
 export const panelSchema = z.strictObject({
   ...panelCommon,
-  type: z.enum(PANEL_TYPES),
+  type: z.enum(PANEL_TYPES, { error: notOneOf('panel type', PANEL_TYPES) }),
   /** Datasource name, or `$var` of a datasource variable; the dashboard default when absent. */
   datasource: z.optional(z.string()),
   targets: z._default(z.array(targetSchema), []),
@@ -344,10 +364,16 @@ const dashboardShape = z.strictObject({
   links: z._default(z.array(linkSchema), []),
   annotations: z._default(z.array(annotationSchema), []),
 });
-type DashboardShape = z.infer<typeof dashboardShape>;
 
 /** The whole format: shape plus the cross-field rules (unique ids, references that resolve, the grid). */
-export const dashboardSchema = dashboardShape.check(z.superRefine(checkReferences));
+export const dashboardSchema = dashboardShape.check(
+  z.superRefine((d, ctx) => {
+    for (const { path, message } of crossFieldProblems(d)) ctx.addIssue({ code: 'custom', path, message, input: undefined });
+  }),
+);
+
+/** The parts validateDashboard checks one at a time, so a problem in one hides none in another. */
+export const dashboardParts = { shape: dashboardShape, datasource: datasourceSchema, variable: variableSchema, panel: panelSchema, row: rowSchema };
 
 /** A dashboard as promkit reads it, defaults filled in. */
 export type Dashboard = z.infer<typeof dashboardSchema>;
@@ -365,63 +391,3 @@ export type Annotation = z.infer<typeof annotationSchema>;
 export type DashboardLink = z.infer<typeof linkSchema>;
 export type VariableSelection = z.infer<typeof selection>;
 export { VARIABLE_FORMATS };
-
-type Ctx = z.core.$RefinementCtx<DashboardShape>;
-
-/** Cross-field rules zod's shape cannot say: unique ids and names, references that resolve, the grid. */
-function checkReferences(d: DashboardShape, ctx: Ctx): void {
-  const problem = (path: PropertyKey[], message: string) => ctx.addIssue({ code: 'custom', path, message, input: undefined });
-
-  const datasourceNames = new Set<string>();
-  d.datasources.forEach((ds, i) => {
-    if (datasourceNames.has(ds.name)) problem(['datasources', i, 'name'], `"${ds.name}" is used by another datasource`);
-    datasourceNames.add(ds.name);
-  });
-  const defaults = d.datasources.filter((ds) => ds.default);
-  if (defaults.length > 1) problem(['datasources'], `only one datasource can be the default; ${defaults.length} are`);
-
-  const variableNames = new Set<string>();
-  d.variables.forEach((v, i) => {
-    if (variableNames.has(v.name)) problem(['variables', i, 'name'], `"${v.name}" is used by another variable`);
-    variableNames.add(v.name);
-    if ((v.type === 'query') && v.datasource !== undefined) checkDatasource(v.datasource, ['variables', i, 'datasource']);
-  });
-
-  function checkDatasource(name: string, path: PropertyKey[]) {
-    const variable = /^\$\{?([A-Za-z0-9_]+)\}?$/.exec(name)?.[1];
-    if (variable !== undefined) {
-      if (!d.variables.some((v) => v.name === variable && v.type === 'datasource')) {
-        problem(path, `"${name}" refers to no datasource variable; add a variable of type "datasource" named "${variable}"`);
-      }
-    } else if (!datasourceNames.has(name)) {
-      const known = [...datasourceNames].map((n) => `"${n}"`).join(', ') || 'none';
-      problem(path, `refers to datasource "${name}", which is not in datasources (known: ${known})`);
-    }
-  }
-
-  const panelIds = new Map<number, string>();
-  const visit = (panel: Panel | Row, path: PropertyKey[]) => {
-    const where = path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').slice(1);
-    const first = panelIds.get(panel.id);
-    if (first !== undefined) problem([...path, 'id'], `id ${panel.id} is already used by ${first}`);
-    else panelIds.set(panel.id, where);
-    // Only when x and w are each in range: otherwise their own problem is already listed.
-    if (panel.gridPos.x <= 23 && panel.gridPos.w <= 24 && panel.gridPos.x + panel.gridPos.w > 24) {
-      problem([...path, 'gridPos'], `x + w must be at most 24 (the grid's width), got ${panel.gridPos.x} + ${panel.gridPos.w}`);
-    }
-    if (panel.repeat !== undefined && !variableNames.has(panel.repeat)) {
-      problem([...path, 'repeat'], `repeats by "${panel.repeat}", which is not a variable of this dashboard`);
-    }
-    if (panel.type === 'row') {
-      panel.panels.forEach((child, j) => visit(child, [...path, 'panels', j]));
-      return;
-    }
-    if (panel.datasource !== undefined) checkDatasource(panel.datasource, [...path, 'datasource']);
-    const refIds = new Set<string>();
-    panel.targets.forEach((t, j) => {
-      if (refIds.has(t.refId)) problem([...path, 'targets', j, 'refId'], `"${t.refId}" is used by another target of this panel`);
-      refIds.add(t.refId);
-    });
-  };
-  d.panels.forEach((panel, i) => visit(panel, ['panels', i]));
-}

@@ -2,6 +2,12 @@
  * Reductions of a series to one number, as stat, gauge and legend calcs use them. NaN samples
  * count as missing (Prometheus has no null), except for `last` and `first`, which report the
  * sample as it is. An empty input reduces to NaN.
+ *
+ * `+Inf` and `-Inf` samples (division by zero, a quantile in the `+Inf` bucket) take part as the
+ * numbers they are, as in Grafana: float arithmetic decides, so `max`, `sum` and `mean` of a series
+ * holding `+Inf` are `+Inf`, `min` stays the smallest finite sample, and `+Inf` with `-Inf` sums
+ * to NaN. Percentiles sort infinities to the ends (the median of `1, 3, +Inf` is 3); `stddev` of a
+ * series with an infinity is NaN, since the spread around an infinite mean has no value.
  */
 
 /** Reduction names (Grafana's ids). */
@@ -86,14 +92,19 @@ function extreme(values: readonly number[], sign: 1 | -1): number {
   return best;
 }
 
-/** Kahan summation: sums of many samples stay exact to the last digit that matters. */
+/**
+ * Kahan summation: sums of many samples stay exact to the last digit that matters. Once the total
+ * is infinite (an infinite sample, or float64 overflow) there is nothing left to compensate: the
+ * carry would be `Inf - Inf`, NaN, and turn `+Inf` into NaN.
+ */
 function sum(values: readonly number[]): number {
   let total = 0;
   let carry = 0;
   for (const v of values) {
     const y = v - carry;
     const t = total + y;
-    carry = t - total - y;
+    const c = t - total - y;
+    carry = Number.isFinite(c) ? c : 0;
     total = t;
   }
   return total;
@@ -114,6 +125,13 @@ function percentile(values: readonly number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   const rank = q * (sorted.length - 1);
   const low = Math.floor(rank);
-  const high = Math.ceil(rank);
-  return sorted[low]! + (sorted[high]! - sorted[low]!) * (rank - low);
+  return lerp(sorted[low]!, sorted[Math.ceil(rank)]!, rank - low);
+}
+
+/** The point `f` of the way from a to b (a ≤ b); an infinite end wins, as the limit says. */
+function lerp(a: number, b: number, f: number): number {
+  if (f === 0 || a === b) return a;
+  if (a === Number.NEGATIVE_INFINITY) return b === Number.POSITIVE_INFINITY ? Number.NaN : a;
+  if (b === Number.POSITIVE_INFINITY) return b;
+  return a + (b - a) * f;
 }

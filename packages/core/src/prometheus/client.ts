@@ -55,6 +55,7 @@ import {
   targetsSchema,
 } from './schemas.js';
 import { Transport, type ApiRequest } from './transport.js';
+import { checkTimeout } from './deadline.js';
 import { toFrames } from './decode.js';
 import { authorizationHeader, type Auth } from './auth.js';
 import * as z from 'zod/mini';
@@ -71,7 +72,11 @@ export interface PrometheusClientOptions {
   tenant?: string;
   /** A fetch implementation to use instead of the global one (tests, recorded responses, SSR). */
   fetch?: typeof globalThis.fetch;
-  /** Per-attempt timeout in milliseconds. Default 30,000. */
+  /**
+   * Deadline for each call, in milliseconds: from sending the request to the last byte of the
+   * answer, retries and their waits included. A server that stalls (before the headers or
+   * mid-body) ends the call in a client-side TimeoutError. Default 30,000.
+   */
   timeout?: number;
   /** Retries for network errors and 429/503 answers that are not Prometheus errors. Default 2. */
   retries?: number;
@@ -92,6 +97,8 @@ export type ConnectionCheck =
   | { ok: false; error: PromkitError };
 
 const API = '/api/v1';
+/** The client's `timeout` when none is given, in milliseconds. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
 
 export class PrometheusClient {
   /** The backend preset in use. */
@@ -102,13 +109,14 @@ export class PrometheusClient {
     if (typeof options?.url !== 'string' || options.url.trim() === '') {
       throw new InvalidArgumentError('PrometheusClient needs a url, e.g. { url: "http://localhost:9090" }.');
     }
+    if (options.timeout !== undefined) checkTimeout(options.timeout, 'PrometheusClient timeout');
     this.backend = options.backend ?? prometheus();
     this.#transport = new Transport(
       {
         baseUrl: options.url.replace(/\/+$/, ''),
         headers: { ...this.backend.headers, ...authHeaders(options), ...options.headers },
         ...(options.fetch ? { fetch: options.fetch } : {}),
-        timeout: options.timeout ?? 30_000,
+        timeout: options.timeout ?? DEFAULT_TIMEOUT_MS,
         retries: options.retries ?? 2,
         maxRetryAfter: options.maxRetryAfter ?? 30_000,
       },

@@ -242,3 +242,14 @@ export function isPromkitError<N extends PromkitErrorName = 'PromkitError'>(
   }
   return false;
 }
+
+/**
+ * True when the server could not be asked at all — never reached, no complete answer in time, or
+ * a gateway or the server saying it cannot answer now (502, 503, 504) — rather than a problem
+ * with the query itself. Every query to that server fails the same way until it is back.
+ */
+export function isConnectionError(value: unknown): boolean {
+  if (isPromkitError(value, 'NetworkError') || isPromkitError(value, 'NotReadyError')) return true;
+  if (isPromkitError(value, 'TimeoutError')) return value.side === 'client';
+  return isPromkitError(value, 'HttpError') && !isPromkitError(value, 'GrafanaApiError') && [502, 503, 504].includes(value.status);
+}

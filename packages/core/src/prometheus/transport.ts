@@ -1,8 +1,9 @@
 /**
- * One HTTP exchange with a Prometheus-compatible API: ky does the request, retries and timeout;
- * this module turns whatever comes back (or does not) into data or a typed PromkitError.
+ * One HTTP exchange with a Prometheus-compatible API: ky does the request and retries; a Deadline
+ * bounds the whole call, body included; this module turns whatever comes back (or does not) into
+ * data or a typed PromkitError.
  */
-import ky, { isHTTPError, isNetworkError, isTimeoutError, type KyInstance } from 'ky';
+import ky, { isHTTPError, isNetworkError, type KyInstance, type Options as KyOptions } from 'ky';
 import type * as z from 'zod/mini';
 import {
   CanceledError,
@@ -20,6 +21,7 @@ import {
   type RequestTarget,
 } from './errors.js';
 import { envelopeSchema } from './schemas.js';
+import { Deadline } from './deadline.js';
 import { scanMatrix } from './matrix-scan.js';
 import type { Frame } from './decode.js';
 import type { ApiResponse, CallOptions, FormFields } from './endpoints.js';
@@ -31,7 +33,7 @@ export interface TransportOptions {
   baseUrl: string;
   headers: Record<string, string>;
   fetch?: typeof globalThis.fetch;
-  /** Per-attempt timeout in milliseconds. */
+  /** Deadline for a whole call in milliseconds: retries, waits and reading the full body included. */
   timeout: number;
   /** Retries after the first attempt, for network errors and 429/503 answers that are not API errors. */
   retries: number;
@@ -48,6 +50,9 @@ export interface ApiRequest {
 }
 
 const EXCERPT_LENGTH = 500;
+/** Retry backoff (ky's default curve, spelled out so a retry's wait can be known in advance). */
+const backoff = (attempt: number) => 300 * 2 ** (attempt - 1);
+const BACKOFF_LIMIT = 10_000;
 
 export class Transport {
   readonly #http: KyInstance;
@@ -59,33 +64,20 @@ export class Transport {
     this.#options = options;
     this.#http = ky.create({
       headers: options.headers,
-      timeout: options.timeout,
+      // ky's timeout stops at the headers; each call's Deadline covers the whole answer instead.
+      timeout: false,
       throwHttpErrors: true,
       ...(options.fetch ? { fetch: options.fetch } : {}),
-      retry: {
-        limit: options.retries,
-        // Every endpoint the client calls is a read, so POST is as safe to repeat as GET.
-        methods: ['get', 'post', 'head'],
-        statusCodes: [429, 503],
-        afterStatusCodes: [429, 503],
-        maxRetryAfter: options.maxRetryAfter,
-        backoffLimit: 10_000,
-        // A JSON answer is Prometheus itself speaking (e.g. its query timeout): repeating won't help.
-        shouldRetry: ({ error }) => (isHTTPError(error) && isJson(error.response) ? false : undefined),
-      },
     });
   }
 
   /** GETs a path (outside the API envelope, e.g. `/-/ready`) and returns the response text. */
   async text(path: string, call: CallOptions = {}): Promise<string> {
     const url = this.#options.baseUrl + path;
-    const target = { url, method: 'GET' };
-    try {
-      const response = await this.#http.get(url, this.#kyOptions(call));
-      return await response.text();
-    } catch (error) {
-      throw this.#failure(error, target, call);
-    }
+    return this.#within(call, () => ({ url, method: 'GET' }), async (deadline) => {
+      const response = await this.#http.get(url, this.#kyOptions(call, deadline));
+      return response.text();
+    });
   }
 
   /** Performs an API request, checks the envelope and parses `data` with `schema`. */
@@ -126,55 +118,84 @@ export class Transport {
     };
   }
 
-  async #send(request: ApiRequest, call: CallOptions): Promise<{ text: string; response: Response; target: RequestTarget }> {
-    const url = this.#options.baseUrl + request.path;
-    const usePost = request.postable && this.preferPost && !this.#postRefused;
-    const form = new URLSearchParams(request.fields);
-    const target = { url, method: usePost ? 'POST' : 'GET' };
-    let response: Response;
-    try {
-      response = usePost
-        ? await this.#http.post(url, { ...this.#kyOptions(call), body: form })
-        : await this.#http.get(url, { ...this.#kyOptions(call), searchParams: form });
-    } catch (error) {
-      if (usePost && isHTTPError(error) && error.response.status === 405) {
-        // Some proxies only let GET through: remember it and ask again.
-        this.#postRefused = true;
-        return this.#send(request, call);
-      }
-      throw this.#failure(error, target, call);
-    }
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (error) {
-      throw this.#failure(error, target, call);
-    }
-    return { text, response, target };
+  #send(request: ApiRequest, call: CallOptions): Promise<{ text: string; response: Response; target: RequestTarget }> {
+    return this.#within(call, () => this.#target(request), (deadline) => this.#exchange(request, call, deadline));
   }
 
-  #kyOptions(call: CallOptions) {
+  async #exchange(request: ApiRequest, call: CallOptions, deadline: Deadline): Promise<{ text: string; response: Response; target: RequestTarget }> {
+    const target = this.#target(request);
+    const form = new URLSearchParams(request.fields);
+    try {
+      const response = target.method === 'POST'
+        ? await this.#http.post(target.url, { ...this.#kyOptions(call, deadline), body: form })
+        : await this.#http.get(target.url, { ...this.#kyOptions(call, deadline), searchParams: form });
+      return { text: await response.text(), response, target };
+    } catch (error) {
+      if (target.method === 'POST' && isHTTPError(error) && error.response.status === 405) {
+        // Some proxies only let GET through: remember it and ask again, within the same deadline.
+        this.#postRefused = true;
+        return this.#exchange(request, call, deadline);
+      }
+      throw error;
+    }
+  }
+
+  #target(request: ApiRequest): RequestTarget {
+    const usePost = request.postable && this.preferPost && !this.#postRefused;
+    return { url: this.#options.baseUrl + request.path, method: usePost ? 'POST' : 'GET' };
+  }
+
+  /**
+   * Runs one call under its Deadline: the call ends by then whatever the server does (stalls
+   * before the headers or mid-body included), and every failure becomes a PromkitError.
+   */
+  async #within<T>(call: CallOptions, target: () => RequestTarget, work: (deadline: Deadline) => Promise<T>): Promise<T> {
+    const deadline = new Deadline(call.timeout ?? this.#options.timeout, call.signal);
+    try {
+      return await deadline.race(work(deadline));
+    } catch (error) {
+      throw this.#failure(error, target(), call, deadline);
+    } finally {
+      deadline.clear();
+    }
+  }
+
+  #kyOptions(call: CallOptions, deadline: Deadline): KyOptions {
     return {
-      ...(call.signal ? { signal: call.signal } : {}),
-      ...(call.timeout !== undefined ? { timeout: call.timeout } : {}),
+      signal: deadline.signal,
       ...(call.headers ? { headers: call.headers } : {}),
+      retry: {
+        limit: this.#options.retries,
+        // Every endpoint the client calls is a read, so POST is as safe to repeat as GET.
+        methods: ['get', 'post', 'head'],
+        statusCodes: [429, 503],
+        afterStatusCodes: [429, 503],
+        maxRetryAfter: this.#options.maxRetryAfter,
+        delay: backoff,
+        backoffLimit: BACKOFF_LIMIT,
+        shouldRetry: ({ error, retryCount }) => {
+          // A JSON answer is Prometheus itself speaking (e.g. its query timeout): repeating won't help.
+          if (isHTTPError(error) && isJson(error.response)) return false;
+          // A retry that could only start after the deadline cannot help: report this failure now.
+          return retryWait(error, retryCount, this.#options.maxRetryAfter) >= deadline.remaining() ? false : undefined;
+        },
+      },
     };
   }
 
-  /** Maps anything a request threw to a PromkitError. */
-  #failure(error: unknown, target: RequestTarget, call: CallOptions): PromkitError {
+  /** Maps anything a call threw to a PromkitError. */
+  #failure(error: unknown, target: RequestTarget, call: CallOptions, deadline: Deadline): PromkitError {
     if (error instanceof PromkitError) return error;
     const where = `${target.method} ${target.url}`;
-    if (call.signal?.aborted || isAbort(error)) {
-      return new CanceledError(`Request canceled: ${where}.`, { cause: call.signal?.reason ?? error, request: target });
-    }
-    if (isTimeoutError(error)) {
-      const ms = call.timeout ?? this.#options.timeout;
+    if (deadline.expired) {
       return new TimeoutError(
-        `No answer from ${where} within ${ms} ms: the server is slow or unreachable; raise the timeout or narrow the query.`,
+        `No complete answer from ${where} within ${deadline.ms} ms: the server is slow, unreachable or stalled mid-answer. If such answers are expected, raise \`timeout\`; otherwise narrow the query or check the server.`,
         'client',
         { cause: error, request: target },
       );
+    }
+    if (call.signal?.aborted || isAbort(error)) {
+      return new CanceledError(`Request canceled: ${where}.`, { cause: call.signal?.reason ?? error, request: target });
     }
     if (isHTTPError(error)) return httpFailure(error.response, error.data, target, error);
     if (isNetworkError(error) || error instanceof TypeError) {
@@ -292,6 +313,15 @@ export function apiError(status: number, body: ApiErrorBody, target: RequestTarg
   }
   base.message = `Prometheus could not run the query (${body.errorType}, ${status}): ${body.error}`;
   return base;
+}
+
+/** How long ky waits before retry number `attempt`: the server's Retry-After, else the backoff. */
+function retryWait(error: unknown, attempt: number, maxRetryAfter: number): number {
+  const fallback = Math.min(BACKOFF_LIMIT, backoff(attempt));
+  const header = isHTTPError(error) ? error.response.headers.get('retry-after')?.trim() : undefined;
+  if (!header) return fallback;
+  const ms = /^\d+$/.test(header) ? Number(header) * 1000 : Date.parse(header) - Date.now();
+  return Number.isNaN(ms) ? fallback : Math.min(maxRetryAfter, Math.max(0, ms));
 }
 
 function isJson(response: Response): boolean {

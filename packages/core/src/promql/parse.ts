@@ -38,6 +38,13 @@ export function checkPromQL(expr: string): PromQLSyntaxError | undefined {
   return found;
 }
 
+/** True when `expr` is one plain series selector (`up`, `up{job="x"}`, `{__name__=~"a.*"}`). */
+export function isSeriesSelector(expr: string): boolean {
+  if (checkPromQL(expr)) return false;
+  const top = parser.parse(expr).topNode.firstChild;
+  return top?.name === 'VectorSelector' && top.nextSibling === null;
+}
+
 /** Metric names the query selects, in order of first use, without duplicates. */
 export function metricNames(expr: string): string[] {
   const names = new Set<string>();

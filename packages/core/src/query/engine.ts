@@ -53,6 +53,8 @@ export interface PanelQuery {
   minInterval?: number;
   /** The datasource's scrape interval, in seconds. */
   scrapeInterval?: number;
+  /** Ask the server even if a fresh answer is cached (a refresh a person asked for); identical requests in flight are still shared. */
+  fresh?: boolean;
   signal?: AbortSignal;
 }
 
@@ -168,7 +170,8 @@ export class QueryEngine {
       ...(minInterval !== undefined ? { minInterval } : {}),
       ...(query.scrapeInterval !== undefined ? { scrapeInterval: query.scrapeInterval } : {}),
     });
-    const expr = interpolate(target.expr, { ...builtinVariables(timing), ...query.variables });
+    const range = { __from: String(query.range.from), __to: String(query.range.to) };
+    const expr = interpolate(target.expr, { ...builtinVariables(timing), ...range, ...query.variables });
     const result: TargetResult = { refId: target.refId, expr, instant: target.instant, timing, frames: [], warnings: [], infos: [] };
     try {
       const syntax = checkPromQL(expr);
@@ -178,10 +181,10 @@ export class QueryEngine {
         // At the range's end itself, not the step grid's: a stat over 7 days shows now, not 2 h ago.
         const time = Math.floor(query.range.to / 1000);
         const key = `instant\n${ds}\n${expr}\n${time}`;
-        const { answer, source } = await this.#shared(ds, key, signal, async (s) => answerOf(await client.query({ query: expr, time }, { signal: s })));
+        const { answer, source } = await this.#shared(ds, key, query.fresh === true, signal, async (s) => answerOf(await client.query({ query: expr, time }, { signal: s })));
         return { ...result, ...answer, source, fetched: { start: time, end: time } };
       }
-      return { ...result, ...(await this.#range(client, ds, expr, timing, query.live === true, query.scrapeInterval ?? 15, signal)) };
+      return { ...result, ...(await this.#range(client, query, expr, timing, signal)) };
     } catch (error) {
       if (signal.aborted) throw canceled(signal, query.key);
       return { ...result, error: asPromkitError(error) };
@@ -189,7 +192,10 @@ export class QueryEngine {
   }
 
   /** A range query, incremental when the previous result of the same query can be extended. */
-  async #range(client: PrometheusClient, ds: string, expr: string, timing: QueryTiming, live: boolean, scrapeInterval: number, signal: AbortSignal) {
+  async #range(client: PrometheusClient, query: PanelQuery, expr: string, timing: QueryTiming, signal: AbortSignal) {
+    const ds = query.datasource;
+    const live = query.live === true;
+    const scrapeInterval = query.scrapeInterval ?? 15;
     const stepMs = timing.step * 1000;
     const startMs = Math.round(timing.start * 1000);
     const endMs = Math.round(timing.end * 1000);
@@ -202,7 +208,7 @@ export class QueryEngine {
     const fetched = { start: fetchStartMs / 1000, end: timing.end };
 
     const key = `range\n${ds}\n${expr}\n${fetched.start}\n${fetched.end}\n${timing.step}`;
-    const { answer, source } = await this.#shared(ds, key, signal, async (s) => {
+    const { answer, source } = await this.#shared(ds, key, query.fresh === true, signal, async (s) => {
       const { frames, warnings, infos } = await client.queryRangeFrames({ query: expr, start: fetched.start, end: fetched.end, step: timing.step }, { signal: s });
       return { frames, warnings, infos };
     });
@@ -221,11 +227,12 @@ export class QueryEngine {
   async #shared(
     ds: string,
     key: string,
+    fresh: boolean,
     signal: AbortSignal,
     send: (signal: AbortSignal) => Promise<Answer>,
   ): Promise<{ answer: Answer; source: ResultSource }> {
     const cached = this.#cache.get(key);
-    if (cached && this.#options.now() - cached.at < this.#options.cacheTtl) {
+    if (cached && !fresh && this.#options.now() - cached.at < this.#options.cacheTtl) {
       this.stats.cached += 1;
       return { answer: cached.answer, source: 'cache' };
     }

@@ -5,6 +5,7 @@
 import { checkPromQL, metricNames } from '../promql/parse.js';
 import { parseDuration } from '../time/duration.js';
 import { SchemaError, type SchemaProblem } from '../prometheus/errors.js';
+import { closest } from '../internal/closest.js';
 import { isRecordingRule, type Rule, type RuleGroup } from './model.js';
 
 export interface RuleCheckOptions {
@@ -94,26 +95,4 @@ function checkNames(path: string, labels: Record<string, string> | undefined, pr
     if (!LABEL_NAME.test(name) || name.startsWith('__')) problem(`${path}.${name}`, 'must be a label name: letters, digits and _, not starting with a digit or __');
     else if (typeof value !== 'string') problem(`${path}.${name}`, `must be text, got ${JSON.stringify(value)}`);
   }
-}
-
-/** The candidate nearest to `name` by edit distance, when it is close enough to be a typo. */
-function closest(name: string, candidates: string[]): string | undefined {
-  let best: { candidate: string; distance: number } | undefined;
-  for (const candidate of candidates) {
-    const distance = editDistance(name, candidate);
-    if (!best || distance < best.distance) best = { candidate, distance };
-  }
-  return best && best.distance <= Math.max(2, Math.floor(name.length / 5)) ? best.candidate : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
 }

@@ -1,4 +1,8 @@
-/** Gauge panel → ECharts option: an arc per the field's min–max, coloured by thresholds. */
+/**
+ * Gauge panel → ECharts option: an arc per the field's min–max, coloured by thresholds. A value
+ * that is not finite says so ("+Inf", "-Inf", "NaN"); `+Inf` fills the arc to the max, `-Inf` and
+ * NaN leave it empty.
+ */
 import type { EChartsCoreOption } from 'echarts/core';
 import type { FieldDefaults } from '@promkit/core';
 import { resolveColor, type ChartTheme } from '../theme/theme.js';
@@ -46,7 +50,7 @@ export function gaugeOption(values: ReducedValue[], field: FieldDefaults, theme:
         color: v.color ?? theme.text,
         formatter: () => `${v.formatted.prefix}${v.formatted.text}${v.formatted.suffix}`,
       },
-      data: [{ value: Number.isFinite(v.value) ? v.value : min, name: v.name }],
+      data: [{ value: arcValue(v.value, min, max), name: v.name }],
     })).concat(
       values.map((_, i) => ({
         type: 'gauge',
@@ -69,4 +73,16 @@ export function gaugeOption(values: ReducedValue[], field: FieldDefaults, theme:
       })) as never[],
     ),
   };
+}
+
+/** Where the arc ends for a value: infinities at the ends of the scale, NaN at its start. */
+export function arcValue(value: number, min: number, max: number): number {
+  if (Number.isFinite(value)) return value;
+  return value === Number.POSITIVE_INFINITY ? max : min;
+}
+
+/** The filled share (0–1) of a bar or arc from min to max: `+Inf` fills it, `-Inf` and NaN leave it empty. */
+export function fillShare(value: number, min: number, max: number): number {
+  if (Number.isNaN(value)) return 0;
+  return Math.max(0, Math.min(1, (value - min) / (max - min || 1)));
 }

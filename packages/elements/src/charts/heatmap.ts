@@ -1,6 +1,8 @@
 /**
  * Heatmap of classic histogram buckets over time: frames of `sum by (le) (rate(x_bucket[…]))`,
- * one per `le`, become per-bucket counts (the cumulative buckets minus the one below).
+ * one per `le`, become per-bucket counts (the cumulative buckets minus the one below). A count
+ * that is not finite (an infinite rate, from division by zero) is no count: its cell is NaN,
+ * which ECharts leaves empty, and it takes no part in the colour scale.
  */
 import type { EChartsCoreOption } from 'echarts/core';
 import { formatValueText, type FieldDefaults, type Frame } from '@promkit/core';
@@ -37,7 +39,8 @@ export function bucketCounts(frames: Frame[]): HeatmapData {
   for (let b = 0; b < withLe.length; b++) {
     for (let t = 0; t < times.length; t++) {
       const below = b === 0 ? 0 : cumulative[b - 1]![t]!;
-      const count = Math.max(0, cumulative[b]![t]! - (Number.isNaN(below) ? 0 : below));
+      const difference = cumulative[b]![t]! - (Number.isNaN(below) ? 0 : below);
+      const count = Number.isFinite(difference) ? Math.max(0, difference) : Number.NaN;
       cells[o++] = t;
       cells[o++] = b;
       cells[o++] = count;

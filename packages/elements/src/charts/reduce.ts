@@ -1,5 +1,5 @@
 /** One number per series for stat, gauge and bar gauge panels, with its display and colour. */
-import { formatValue, reduce, type FieldDefaults, type FormattedValue, type Frame, type Reducer } from '@promkit/core';
+import { formatSampleValue, formatValue, reduce, type FieldDefaults, type FormattedValue, type Frame, type Reducer } from '@promkit/core';
 import { resolveColor, type ChartTheme } from '../theme/theme.js';
 import { thresholdColor } from './fields.js';
 
@@ -24,10 +24,14 @@ export function reduceSeries(name: string, frame: Frame, field: FieldDefaults, c
   return { name, value, previous, formatted, color: color === undefined ? undefined : resolveColor(color, theme), frame };
 }
 
-/** The first value mapping that applies to a value. */
+/**
+ * The first value mapping that applies to a value. A value mapping for an infinity matches by
+ * Grafana's key (`Infinity`, `-Infinity`) or as Prometheus writes it (`+Inf`, `-Inf`).
+ */
 export function mapValue(value: number, field: FieldDefaults): { text?: string | undefined; color?: string | undefined } | undefined {
   for (const m of field.mappings ?? []) {
-    if (m.type === 'value' && m.options[String(value)]) return m.options[String(value)];
+    const byValue = m.type === 'value' ? (m.options[String(value)] ?? m.options[formatSampleValue(value)]) : undefined;
+    if (byValue) return byValue;
     if (m.type === 'range' && (m.options.from === null || value >= m.options.from) && (m.options.to === null || value <= m.options.to)) {
       return m.options.result;
     }

@@ -5,6 +5,11 @@
  * typed-array source), never an array of `[t, v]` pairs; LTTB sampling keeps drawing fast. Nothing
  * animates: a live chart redraws at every refresh, and lines that morph each time read as noise
  * (and cost a frame loop per chart). Missing steps become gaps.
+ *
+ * Samples that are not finite (`+Inf`, `-Inf`, `NaN`: division by zero, a quantile in the `+Inf`
+ * bucket) are drawn as Grafana draws them: as gaps in the line, never as points at the axis edge,
+ * so the y axis keeps the scale of the finite data. The tooltip still names them ("+Inf", "-Inf",
+ * "NaN") at their time, and a finite sample left alone between two gaps is drawn as a point.
  */
 import type { EChartsCoreOption } from 'echarts/core';
 import { formatValueText, type FieldDefaults, type Frame, type PanelOptions } from '@promkit/core';
@@ -45,7 +50,10 @@ export function seriesColor(field: FieldDefaults, index: number, theme: ChartThe
   return theme.palette[index % theme.palette.length]!;
 }
 
-/** A frame as one flat [t, v, t, v, …] array, NaN rows marking gaps wider than `maxGapMs`. */
+/**
+ * A frame as one flat [t, v, t, v, …] array, NaN rows marking gaps wider than `maxGapMs`. Values
+ * that are not finite become NaN (gaps): ECharts would stretch the axis to an infinity.
+ */
 export function interleave(frame: Frame, maxGapMs: number, transform?: (v: number) => number): Float64Array {
   const { timestamps: t, values: v } = frame;
   let gaps = 0;
@@ -58,18 +66,31 @@ export function interleave(frame: Frame, maxGapMs: number, transform?: (v: numbe
       out[o++] = Number.NaN;
     }
     out[o++] = t[i]!;
-    out[o++] = transform ? transform(v[i]!) : v[i]!;
+    const value = transform ? transform(v[i]!) : v[i]!;
+    out[o++] = Number.isFinite(value) ? value : Number.NaN;
   }
   return out;
 }
 
-/** Each series divided by the sum of all series at the same timestamp, × 100 (100 % stacking). */
+/** Times of the finite points with a gap (or the end) on both sides: a line cannot show them. */
+export function lonePoints(source: Float64Array): Set<number> {
+  const lone = new Set<number>();
+  const rows = source.length / 2;
+  const gap = (row: number) => row < 0 || row >= rows || Number.isNaN(source[row * 2 + 1]!);
+  for (let row = 0; row < rows; row++) if (!gap(row) && gap(row - 1) && gap(row + 1)) lone.add(source[row * 2]!);
+  return lone;
+}
+
+/**
+ * Each series divided by the sum of all series at the same timestamp, × 100 (100 % stacking).
+ * Infinite samples are gaps, left out of the totals (an infinite total would flatten the others to 0).
+ */
 export function percentFrames(frames: Frame[]): Frame[] {
   const totals = new Map<number, number>();
   for (const f of frames) {
     for (let i = 0; i < f.timestamps.length; i++) {
       const v = f.values[i]!;
-      if (!Number.isNaN(v)) totals.set(f.timestamps[i]!, (totals.get(f.timestamps[i]!) ?? 0) + v);
+      if (Number.isFinite(v)) totals.set(f.timestamps[i]!, (totals.get(f.timestamps[i]!) ?? 0) + v);
     }
   }
   return frames.map((f) => ({
@@ -77,7 +98,7 @@ export function percentFrames(frames: Frame[]): Frame[] {
     timestamps: f.timestamps,
     values: f.values.map((v, i) => {
       const total = totals.get(f.timestamps[i]!) ?? 0;
-      return total === 0 ? Number.NaN : (v / total) * 100;
+      return total === 0 || !Number.isFinite(v) ? Number.NaN : (v / total) * 100;
     }),
   }));
 }
@@ -110,6 +131,9 @@ export function timeseriesOption(input: TimeseriesInput): EChartsCoreOption {
     const color = seriesColor(s.field, index, theme);
     const draw = c.drawStyle ?? 'line';
     const fill = (c.fillOpacity ?? (stacking === 'none' ? 0 : 30)) / 100;
+    const allPoints = draw === 'points' || c.showPoints === 'always';
+    // A line needs two neighbours: finite samples between gaps (say, +Inf every other step) get a point.
+    const lone = allPoints || draw === 'bars' || spanNulls === true ? new Set<number>() : lonePoints(datasets[i]!.source);
     return {
       id: idOf(`${s.refId}:${s.name}`),
       name: s.name,
@@ -117,7 +141,9 @@ export function timeseriesOption(input: TimeseriesInput): EChartsCoreOption {
       datasetIndex: i,
       encode: { x: 'time', y: 'value' },
       color,
-      showSymbol: draw === 'points' || c.showPoints === 'always',
+      showSymbol: allPoints || lone.size > 0,
+      // Always set: a refresh merges into the last option, which may hold the callback.
+      symbol: !allPoints && lone.size > 0 ? (value: ArrayLike<number>) => (lone.has(value[0]!) ? 'circle' : 'none') : 'emptyCircle',
       symbolSize: draw === 'points' ? 4 : 3,
       sampling: 'lttb',
       connectNulls: spanNulls === true,
@@ -207,17 +233,44 @@ function thresholdMarks(field: FieldDefaults, theme: ChartTheme) {
 
 interface TooltipParam {
   seriesName: string;
+  /** Index among the drawn (visible) series. */
+  seriesIndex?: number;
   color: string;
   value: ArrayLike<number> | number[];
   axisValue: number;
 }
 
-/** Tooltip rows, every text escaped (series names carry label values). */
+/** The sample a frame has at time t, or undefined (binary search: timestamps ascend). */
+function sampleAt(frame: Frame, t: number): number | undefined {
+  const ts = frame.timestamps;
+  let lo = 0;
+  let hi = ts.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (ts[mid]! === t) return frame.values[mid];
+    if (ts[mid]! < t) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
+}
+
+/**
+ * Tooltip rows, every text escaped (series names carry label values). A gap drawn for a sample
+ * that is not finite shows that sample ("+Inf"); a gap where no sample is shows no row.
+ */
 function tooltipHtml(params: TooltipParam[], input: TimeseriesInput, unit: string): string {
   if (params.length === 0) return '';
-  let rows = params.filter((p) => !Number.isNaN(Number(p.value[1])));
+  const visible = input.series.filter((s) => !s.hidden);
+  let rows = params.flatMap((p) => {
+    if (!Number.isNaN(Number(p.value[1]))) return [p];
+    const frame = p.seriesIndex === undefined ? undefined : visible[p.seriesIndex]?.frame;
+    const sample = frame ? sampleAt(frame, Number(p.value[0])) : undefined;
+    return sample === undefined || Number.isFinite(sample) ? [] : [{ ...p, value: [Number(p.value[0]), sample] }];
+  });
   const sort = input.options.tooltip?.sort ?? 'none';
-  if (sort !== 'none') rows = [...rows].sort((a, b) => (Number(a.value[1]) - Number(b.value[1])) * (sort === 'asc' ? 1 : -1));
+  // Compared, not subtracted: +Inf − +Inf is NaN, which breaks a sort.
+  const order = (a: number, b: number) => (a < b ? -1 : a > b ? 1 : 0);
+  if (sort !== 'none') rows = [...rows].sort((a, b) => order(Number(a.value[1]), Number(b.value[1])) * (sort === 'asc' ? 1 : -1));
   if (input.options.tooltip?.mode === 'single' && input.pointer?.value !== undefined && rows.length > 1) {
     const target = input.pointer.value;
     rows = [rows.reduce((best, p) => (Math.abs(Number(p.value[1]) - target) < Math.abs(Number(best.value[1]) - target) ? p : best))];

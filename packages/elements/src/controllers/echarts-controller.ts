@@ -2,6 +2,8 @@
  * Owns one ECharts instance for an element: created when the element connects and its chart
  * container exists, resized by a ResizeObserver, disposed (with the observer) on disconnect.
  * Moving an element fires disconnect then connect, which re-creates the chart with the last option.
+ * A host that renders a new container (say, after showing an error in its place) gets a new chart
+ * on it with the last option: a chart is never left bound to a container that left the page.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { EChartsCoreOption } from 'echarts/core';
@@ -13,6 +15,7 @@ export class EChartsController implements ReactiveController {
   #option: EChartsCoreOption | undefined;
   #group: string | undefined;
   #listeners: [string, (event: unknown) => void][] = [];
+  #setups: ((chart: ECharts) => void)[] = [];
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -27,16 +30,15 @@ export class EChartsController implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    this.#observer?.disconnect();
-    this.#observer = undefined;
-    this.chart?.dispose();
-    this.chart = undefined;
+    this.#release();
   }
 
   /** Sets the option: `replace` drops series not in it (a new panel type or series set). */
   setOption(option: EChartsCoreOption, replace = false): void {
     this.#option = option;
-    if (!this.#ensure()) return;
+    const state = this.#ensure();
+    // A chart created just now was given the option already.
+    if (state !== 'ready') return;
     this.chart!.setOption(option, { notMerge: replace, lazyUpdate: false, replaceMerge: replace ? undefined : ['series', 'dataset'] });
   }
 
@@ -52,11 +54,19 @@ export class EChartsController implements ReactiveController {
     this.chart?.on(event, listener);
   }
 
-  /** True when a chart exists (creating it if its container is there). */
-  #ensure(): boolean {
-    if (this.chart) return true;
+  /** Runs `setup` on every chart this controller creates (pointer handlers on its surface, say). */
+  onCreate(setup: (chart: ECharts) => void): void {
+    this.#setups.push(setup);
+    if (this.chart) setup(this.chart);
+  }
+
+  /** Whether a chart exists on the current container, creating it if the container is there. */
+  #ensure(): 'ready' | 'created' | 'none' {
     const el = this.container();
-    if (!el || !this.host.isConnected) return false;
+    if (this.chart && this.chart.getDom() === el) return 'ready';
+    // The container was replaced or removed: the old chart draws nowhere a person can see.
+    if (this.chart) this.#release();
+    if (!el || !this.host.isConnected) return 'none';
     this.chart = init(el, undefined, { renderer: 'canvas', devicePixelRatio: globalThis.devicePixelRatio || 1 });
     for (const [event, listener] of this.#listeners) this.chart.on(event, listener);
     this.#applyGroup();
@@ -69,7 +79,15 @@ export class EChartsController implements ReactiveController {
     });
     this.#observer.observe(el);
     if (this.#option) this.chart.setOption(this.#option, { notMerge: true });
-    return true;
+    for (const setup of this.#setups) setup(this.chart);
+    return 'created';
+  }
+
+  #release(): void {
+    this.#observer?.disconnect();
+    this.#observer = undefined;
+    this.chart?.dispose();
+    this.chart = undefined;
   }
 
   #applyGroup(): void {

@@ -11,6 +11,8 @@ export interface DashboardContext {
   variables: VariableValues;
   /** Changes whenever panels should query again (range, variables, refresh tick). */
   revision: number;
+  /** Why the revision changed: `manual` (a refresh a person asked for) makes panels bypass cached answers. */
+  reason: 'interval' | 'manual' | 'change';
   /** ECharts group that links the crosshair of every chart of this dashboard. */
   group: string;
 }

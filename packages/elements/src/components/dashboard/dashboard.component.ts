@@ -4,7 +4,8 @@ import {
   DatasourceRegistry,
   QueryEngine,
   SchemaError,
-  interpolate,
+  interpolateText,
+  isConnectionError,
   isPromkitError,
   parseDuration,
   resolveRange,
@@ -17,6 +18,7 @@ import {
   type Datasource,
   type Panel,
   type PrometheusClientOptions,
+  type PromkitError,
   type ResolvedVariable,
   type Row,
   type SchemaProblem,
@@ -34,6 +36,7 @@ import { PromRefreshEvent } from '../../events/refresh-event.js';
 import { PromRefreshIntervalChangeEvent } from '../../events/refresh-interval-change-event.js';
 import { PromPanelViewEvent } from '../../events/panel-view-event.js';
 import { PromErrorEvent } from '../../events/error-event.js';
+import { PromDataEvent } from '../../events/data-event.js';
 import { dashboardStyles } from './dashboard.styles.js';
 import '../panel/panel.js';
 import '../time-range/time-range.js';
@@ -41,6 +44,13 @@ import '../refresh-picker/refresh-picker.js';
 import '../variable/variable.js';
 
 let dashboardCount = 0;
+
+/** A datasource that cannot be reached: the first failure seen, how many panels it stops, and when. */
+interface Outage {
+  error: PromkitError;
+  panels: number;
+  at: number;
+}
 
 /** A group of panels laid out together: the top of the dashboard, or one row. */
 interface Section {
@@ -70,6 +80,7 @@ interface Section {
  * @csspart grid - Each grid of panels.
  * @csspart row - A row header.
  * @csspart problems - The list of problems of an invalid dashboard.
+ * @csspart notice - The notice shown while a datasource cannot be reached.
  * @cssprop --prom-color-background - Page background behind the panels.
  * @cssprop --prom-dashboard-gap - Space between panels (default 8px).
  */
@@ -94,6 +105,7 @@ export class PromDashboard extends PromElement {
     _problems: { state: true },
     _variables: { state: true },
     _collapsed: { state: true },
+    _outage: { state: true },
   };
 
   /** URL of a dashboard JSON file. */
@@ -127,6 +139,8 @@ export class PromDashboard extends PromElement {
   declare _problems: SchemaProblem[] | undefined;
   declare _variables: Map<string, ResolvedVariable>;
   declare _collapsed: ReadonlySet<number>;
+  /** A datasource that cannot be reached, told once for the whole dashboard. */
+  declare _outage: Outage | undefined;
 
   readonly #group = `prom-dashboard-${++dashboardCount}`;
   readonly #provider = new ContextProvider(this, { context: dashboardContext });
@@ -135,6 +149,17 @@ export class PromDashboard extends PromElement {
   #registry: DatasourceRegistry | undefined;
   #revision = 0;
   #loaded: unknown;
+  /** Panels whose last query could not reach its server, with that failure. */
+  readonly #unreachable = new Map<Element, PromkitError>();
+  /** The selections this element set itself (a control's change, the URL): not the host's. */
+  #ownSelections: Record<string, string | string[]> | undefined;
+  /**
+   * The inline JSON child may arrive after the element (the bundle loaded before the markup, a
+   * framework appending children later) and may be replaced: watch for it while connected.
+   */
+  readonly #inline = new MutationObserver(() => {
+    if (this.dashboard === undefined && !this.src) void this.#load();
+  });
   readonly #onKey = (event: KeyboardEvent) => {
     if (event.key === 'Escape' && this.viewPanel !== undefined) this.viewPanel = undefined;
   };
@@ -157,6 +182,8 @@ export class PromDashboard extends PromElement {
       // Only the refresh button refreshes everything (panels announce their own refreshes too).
       if ((e.composedPath()[0] as Element).localName === 'prom-refresh-picker') this.#bump('manual');
     });
+    this.addEventListener(PromErrorEvent.type, (e) => this.#onPanelResult(e, (e as PromErrorEvent).detail.error));
+    this.addEventListener(PromDataEvent.type, (e) => this.#onPanelResult(e, (e as PromDataEvent).detail.targets.find((t) => isConnectionError(t.error))?.error));
     this.addEventListener(PromPanelViewEvent.type, (e) => {
       const id = (e as PromPanelViewEvent).detail.panelId;
       this.viewPanel = this.viewPanel === id ? undefined : id;
@@ -191,12 +218,14 @@ export class PromDashboard extends PromElement {
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('keydown', this.#onKey);
+    this.#inline.observe(this, { childList: true, subtree: true, characterData: true });
     if (this._definition && !this.#engine) this.#start();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('keydown', this.#onKey);
+    this.#inline.disconnect();
     this.#engine?.dispose();
     this.#engine = undefined;
   }
@@ -204,9 +233,14 @@ export class PromDashboard extends PromElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('dashboard') || changed.has('src') || !this.#loaded) void this.#load();
     if (this._definition && (changed.has('from') || changed.has('to') || changed.has('timeZone'))) this.#bump('change', true);
-    if (changed.has('refresh')) this.#refresher.intervalMs = (parseDuration(this.#refreshInterval) ?? 0) * 1000;
-    if (changed.has('variableValues') && changed.get('variableValues') !== undefined && this._definition) void this.#resolve(undefined);
-    if (changed.has('url') && changed.get('url') !== undefined && this._definition) this.#start();
+    if (changed.has('refresh')) {
+      this.#refresher.intervalMs = (parseDuration(this.#refreshInterval) ?? 0) * 1000;
+      if (this.syncUrl && this._definition) this.#writeUrl();
+    }
+    // Whatever the host sets takes effect, first time included; the element's own changes resolve themselves.
+    if (changed.has('variableValues') && this.variableValues !== this.#ownSelections && this._definition && !changed.has('_definition')) void this.#resolve(undefined);
+    const clientChanged = changed.has('url') || changed.has('clientOptions') || changed.has('resolveAuth');
+    if (clientChanged && this._definition && !changed.has('_definition')) this.#start();
   }
 
   get #raw() {
@@ -225,7 +259,8 @@ export class PromDashboard extends PromElement {
 
   /** Reads the definition from the property, `src`, or the inline JSON child. */
   async #load(): Promise<void> {
-    const source = this.dashboard ?? this.src ?? this.querySelector('script[type="application/json"]')?.textContent ?? undefined;
+    const inline = this.querySelector('script[type="application/json"]')?.textContent ?? undefined;
+    const source = this.dashboard ?? this.src ?? inline;
     if (source === undefined || source === this.#loaded) return;
     this.#loaded = source;
     let input: unknown = source;
@@ -241,6 +276,16 @@ export class PromDashboard extends PromElement {
     }
     const check = validateDashboard(input);
     if (!check.ok) {
+      if (source === inline && document.readyState === 'loading') {
+        // The parser may still be adding to the JSON text: judge it once the document is parsed.
+        const judge = () => {
+          if (this._definition || this._problems || this.#loaded !== source) return;
+          this.#loaded = undefined;
+          void this.#load();
+        };
+        document.addEventListener('DOMContentLoaded', judge, { once: true });
+        return;
+      }
       this.#invalid(check.problems);
       return;
     }
@@ -280,12 +325,13 @@ export class PromDashboard extends PromElement {
   }
 
   /** Resolves variables (all, or those `changed` and their dependents), then re-queries the panels. */
-  async #resolve(changed: readonly string[] | undefined): Promise<void> {
+  async #resolve(changed: readonly string[] | undefined, reason: 'interval' | 'manual' | 'change' = 'change'): Promise<void> {
     const d = this._definition;
     const registry = this.#registry;
     if (!d || !registry) return;
     try {
       const range = resolveRange(this.#raw, { timeZone: this.#zone, weekStartsOn: d.weekStart === 'sunday' ? 0 : 1 });
+      const before = this._variables;
       this._variables = await resolveVariables(d, {
         client: (name) => registry.client(name),
         defaultDatasource: registry.defaultName,
@@ -294,14 +340,18 @@ export class PromDashboard extends PromElement {
         ...(this.variableValues ? { selections: this.variableValues } : {}),
         ...(changed ? { previous: this._variables, refresh: new Set(changed) } : {}),
       });
+      // Each variable that could not be resolved shows it in its control; listeners hear of it once.
+      for (const v of this._variables.values()) {
+        if (v.problem && before.get(v.name)?.problem !== v.problem) this.dispatchEvent(new PromErrorEvent({ error: v.problem.error }));
+      }
     } catch (error) {
       if (isPromkitError(error)) this.dispatchEvent(new PromErrorEvent({ error }));
     }
-    this.#bump('change');
+    this.#bump(reason, false, true);
   }
 
   /** Publishes a new context revision: every panel queries again. */
-  #bump(reason: 'interval' | 'manual' | 'change', rangeChanged = false): void {
+  #bump(reason: 'interval' | 'manual' | 'change', rangeChanged = false, variablesResolved = false): void {
     const d = this._definition;
     if (!d || !this.#engine || !this.#registry) return;
     const timeVariables = d.variables.filter((v) => v.type === 'query' && v.refresh === 'time').map((v) => v.name);
@@ -310,6 +360,12 @@ export class PromDashboard extends PromElement {
       return;
     }
     if (reason !== 'change') this.dispatchEvent(new PromRefreshEvent({ reason }));
+    // A refresh first retries the variables whose query failed, so panels get their values back.
+    const failed = [...this._variables.values()].filter((v) => v.problem?.kind === 'failed').map((v) => v.name);
+    if (reason !== 'change' && !variablesResolved && failed.length > 0) {
+      void this.#resolve(failed, reason);
+      return;
+    }
     const context: DashboardContext = {
       engine: this.#engine,
       datasources: this.#registry,
@@ -318,11 +374,42 @@ export class PromDashboard extends PromElement {
       weekStartsOn: d.weekStart === 'sunday' ? 0 : 1,
       variables: valuesOf(this._variables),
       revision: ++this.#revision,
+      reason,
       group: this.#group,
     };
     this.#provider.setValue(context);
     if (this.syncUrl) this.#writeUrl();
     this.requestUpdate();
+  }
+
+  /** Keeps track of which panels cannot reach their server; the notice shows while any cannot. */
+  #onPanelResult(event: Event, error: PromkitError | undefined): void {
+    const panel = event.composedPath()[0];
+    if (!(panel instanceof Element) || panel.localName !== 'prom-panel') return;
+    if (error && isConnectionError(error)) this.#unreachable.set(panel, error);
+    else if (event.type === PromDataEvent.type) this.#unreachable.delete(panel);
+    else return;
+    for (const p of this.#unreachable.keys()) if (!p.isConnected) this.#unreachable.delete(p);
+    const [first] = this.#unreachable.values();
+    this._outage = first ? { error: first, panels: this.#unreachable.size, at: Date.now() } : undefined;
+  }
+
+  /** One notice for a datasource that cannot be reached: which URL, what failed, when it is tried again. */
+  #notice(outage: Outage): TemplateResult {
+    const url = outage.error.request?.url.replace(/\/api\/v1\/.*$/, '') ?? 'the datasource';
+    const intervalMs = this.#refresher.intervalMs;
+    const time = (ms: number) => new Intl.DateTimeFormat(undefined, { timeStyle: 'medium', timeZone: this.#zone }).format(ms);
+    const when = intervalMs > 0
+      ? `Trying again every ${this.#refreshInterval}, next at ${time(outage.at + intervalMs)}.`
+      : 'Auto-refresh is off: retry when it is back.';
+    return html`<div part="notice" class="notice" role="alert">
+      <div>
+        <strong>Cannot reach ${url}</strong>
+        <span class="notice-when">${outage.panels} panel${outage.panels === 1 ? '' : 's'} failed at ${time(outage.at)}. ${when}</span>
+        <div class="notice-detail">${outage.error.message}</div>
+      </div>
+      <button @click=${() => this.refreshNow()}>Retry now</button>
+    </div>`;
   }
 
   #onTimeRange(event: PromTimeRangeChangeEvent): void {
@@ -332,7 +419,7 @@ export class PromDashboard extends PromElement {
 
   async #onVariable(event: PromVariableChangeEvent): Promise<void> {
     if (!this._definition) return;
-    this.variableValues = { ...this.#selections(), [event.detail.name]: event.detail.value };
+    this.variableValues = this.#ownSelections = { ...this.#selections(), [event.detail.name]: event.detail.value };
     await this.#resolve([event.detail.name]);
   }
 
@@ -361,7 +448,7 @@ export class PromDashboard extends PromElement {
       const values = params.getAll(this.#param(`var-${v.name}`));
       if (values.length > 0) selections[v.name] = values.length === 1 && !('multi' in v && v.multi) ? values[0]! : values;
     }
-    this.variableValues = selections;
+    this.variableValues = this.#ownSelections = selections;
   }
 
   #writeUrl(): void {
@@ -388,7 +475,7 @@ export class PromDashboard extends PromElement {
         continue;
       }
       current = this.#repeats(item.repeat).map((scope, i) => {
-        const section: Section = { row: { ...item, title: interpolate(item.title, { ...values, ...scope }) }, key: `row-${item.id}-${i}`, panels: [] };
+        const section: Section = { row: { ...item, title: interpolateText(item.title, { ...values, ...scope }) }, key: `row-${item.id}-${i}`, panels: [] };
         sections.push(section);
         // Collapsed rows carry their panels; an expanded row may too (nothing is dropped).
         for (const p of item.panels) this.#place(section, p, scope, values);
@@ -419,7 +506,7 @@ export class PromDashboard extends PromElement {
           ? { ...panel.gridPos, y: panel.gridPos.y + i * panel.gridPos.h }
           : { ...panel.gridPos, w, x: (i % across) * w, y: panel.gridPos.y + Math.floor(i / across) * panel.gridPos.h };
       section.panels.push({
-        spec: { ...panel, gridPos, title: interpolate(panel.title, { ...values, ...scope }) },
+        spec: { ...panel, gridPos, title: interpolateText(panel.title, { ...values, ...scope }) },
         scoped: scope,
         key: `${section.key}-${panel.id}-${i}`,
       });
@@ -449,8 +536,9 @@ export class PromDashboard extends PromElement {
       <slot></slot>
       <div part="toolbar" role="toolbar" aria-label=${`${d.title} controls`}>
         <h2 class="title">${d.title}</h2>
-        ${[...this._variables.values()]
-          .filter((v) => (d.variables.find((x) => x.name === v.name)?.hide ?? 'none') !== 'variable')
+        ${d.variables
+          .filter((x) => x.hide !== 'variable')
+          .flatMap((x) => this._variables.get(x.name) ?? [])
           .map(
             (v) => html`<prom-variable
               .name=${v.name}
@@ -459,6 +547,7 @@ export class PromDashboard extends PromElement {
               .value=${v.selected}
               .multi=${v.multi}
               .includeAll=${v.includeAll}
+              .problem=${v.problem}
               theme=${this.theme ?? nothing}
             ></prom-variable>`,
           )}
@@ -468,6 +557,7 @@ export class PromDashboard extends PromElement {
         <prom-refresh-picker .refresh=${this.#refreshInterval} theme=${this.theme ?? nothing}></prom-refresh-picker>
         <button class="icon" aria-label="Fullscreen" title="Fullscreen" @click=${() => void this.requestDashboardFullscreen().catch(() => undefined)}>${fullscreenIcon}</button>
       </div>
+      ${this._outage ? this.#notice(this._outage) : nothing}
       ${viewed
         ? html`<div class="viewed">${this.#panel(viewed.spec, viewed.scoped, 'height:100%')}</div>`
         : sections.map((s) => this.#section(s))}

@@ -63,6 +63,31 @@ export const dashboardStyles = css`
   [part='problems'] code {
     color: var(--prom-color-red);
   }
+  [part='notice'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 8px 16px;
+    padding: 8px 12px;
+    margin-bottom: var(--prom-dashboard-gap, 8px);
+    border: 1px solid var(--prom-color-red);
+    border-radius: 6px;
+    background: var(--prom-color-background);
+    color: var(--prom-color-text);
+  }
+  [part='notice'] > div {
+    flex: 1 1 24ch;
+    min-width: 0;
+    overflow-wrap: break-word;
+  }
+  [part='notice'] strong {
+    color: var(--prom-color-red);
+    margin-right: 6px;
+  }
+  .notice-detail {
+    margin-top: 2px;
+    color: var(--prom-color-text-muted);
+  }
   .loading {
     padding: 16px;
     color: var(--prom-color-text-muted);

@@ -5,7 +5,9 @@ import {
   PrometheusClient,
   PromkitError,
   QueryEngine,
+  SchemaError,
   formatValueText,
+  isConnectionError,
   isPromkitError,
   isRelative,
   panelRange,
@@ -28,11 +30,12 @@ import { PromElement } from '../../internal/prom-element.js';
 import { expandIcon } from '../../internal/icons.js';
 import { dashboardContext, type DashboardContext } from '../../internal/dashboard-context.js';
 import { EChartsController } from '../../controllers/echarts-controller.js';
+import type { ECharts } from '../../charts/echarts.js';
 import { RefreshController } from '../../controllers/refresh-controller.js';
 import { readTheme, themeTokens, type ChartTheme } from '../../theme/theme.js';
 import { formControlStyles } from '../../theme/form-controls.js';
 import { timeseriesOption, seriesColor, type TimeseriesSeries } from '../../charts/timeseries.js';
-import { gaugeOption } from '../../charts/gauge.js';
+import { fillShare, gaugeOption } from '../../charts/gauge.js';
 import { bucketCounts, heatmapOption, heatScale, type HeatmapData } from '../../charts/heatmap.js';
 import { reduceSeries, type ReducedValue } from '../../charts/reduce.js';
 import { fieldFor } from '../../charts/fields.js';
@@ -55,7 +58,8 @@ export type PanelSpec = Omit<PanelInput, 'id' | 'gridPos'> & Partial<Pick<PanelI
 /** Where a standalone panel sits in its (one-panel) grid. */
 const STANDALONE = { id: 1, gridPos: { x: 0, y: 0, w: 24, h: 8 } };
 
-type LoadState = 'idle' | 'loading' | 'ready' | 'error';
+/** `invalid`: the settings cannot work (no query is sent); `error`: a query failed. */
+type LoadState = 'idle' | 'loading' | 'ready' | 'error' | 'invalid';
 const CHART_TYPES: ReadonlySet<PanelType> = new Set(['timeseries', 'gauge', 'heatmap']);
 let panelCount = 0;
 
@@ -105,6 +109,7 @@ export class PromPanel extends PromElement {
     theme: { type: String, reflect: true },
     timeZone: { type: String, attribute: 'time-zone' },
     scrapeInterval: { type: String, attribute: 'scrape-interval' },
+    timeout: { type: String },
     datasource: { type: String },
     instant: { type: Boolean },
     spec: { attribute: false, hasChanged: changedInContent },
@@ -144,6 +149,11 @@ export class PromPanel extends PromElement {
   declare timeZone: string | undefined;
   /** How often Prometheus scrapes the queried series (standalone use), for `$__rate_interval`. Default `15s`. */
   declare scrapeInterval: string | undefined;
+  /**
+   * How long a query may take, answer body included, as a duration such as `10s` (standalone use;
+   * inside a dashboard the datasource's `timeout` applies). Default 30s.
+   */
+  declare timeout: string | undefined;
   /** Datasource name inside a dashboard. */
   declare datasource: string | undefined;
   /** Query only the end of the range (stat, gauge, table). */
@@ -191,6 +201,7 @@ export class PromPanel extends PromElement {
     this._results = [];
     this._refreshing = false;
     this._hidden = new Set();
+    this.#chart.onCreate((chart) => this.#onChartCreated(chart));
   }
 
   /** The panel's data as last received. */
@@ -228,9 +239,9 @@ export class PromPanel extends PromElement {
       this.#shown = 'spec' in parsed ? this.#series(parsed.spec) : [];
       this.#heatmap = 'spec' in parsed && parsed.spec.type === 'heatmap' ? bucketCounts(this.#shown.map((s) => s.frame)) : undefined;
     }
-    const queryProps = ['url', 'query', 'type', 'range', 'spec', 'client', 'datasource', 'instant', 'legendFormat', 'timeZone', 'scopedVars', 'scrapeInterval'];
+    const queryProps = ['url', 'query', 'type', 'range', 'spec', 'client', 'datasource', 'instant', 'legendFormat', 'timeZone', 'scopedVars', 'scrapeInterval', 'timeout'];
     if (this._state === 'idle' || queryProps.some((p) => changed.has(p as keyof PromPanel))) {
-      if (changed.has('url') || changed.has('client')) {
+      if (changed.has('url') || changed.has('client') || changed.has('timeout')) {
         this.#ownEngine?.engine.dispose();
         this.#ownEngine = undefined;
       }
@@ -249,7 +260,7 @@ export class PromPanel extends PromElement {
     const ctx = this.#context.value;
     if (ctx && ctx.revision !== this.#lastRevision) {
       this.#lastRevision = ctx.revision;
-      this.#scheduleLoad('change');
+      this.#scheduleLoad(ctx.reason === 'manual' ? 'manual' : 'change');
     }
   }
 
@@ -290,8 +301,8 @@ export class PromPanel extends PromElement {
     };
     const parsed = panelSchema.safeParse({ ...STANDALONE, ...input }, { reportInput: true });
     if (parsed.success) return { spec: parsed.data };
-    const problems = schemaProblemsOf(parsed.error).map((p) => `${p.path}: ${p.message}`).join('; ');
-    return { error: new PromkitError(`This panel's settings are invalid: ${problems}`) };
+    const problems = schemaProblemsOf(parsed.error);
+    return { error: new SchemaError(`This panel's settings are invalid: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, problems) };
   }
 
   /** Runs the panel's queries and updates the display. */
@@ -307,7 +318,7 @@ export class PromPanel extends PromElement {
       }
       setup = this.#setup(spec);
     } catch (error) {
-      this.#fail(asError(error));
+      this.#fail(asError(error), 'invalid');
       return;
     }
     if (!setup) return;
@@ -328,6 +339,7 @@ export class PromPanel extends PromElement {
         maxDataPoints: spec.maxDataPoints ?? Math.max(100, Math.round(width)),
         ...(spec.interval ? { minInterval: parseDuration(spec.interval)! } : {}),
         scrapeInterval: setup.scrapeInterval,
+        fresh: reason === 'manual' || reason === 'retry',
         signal: abort.signal,
       });
       this._results = result.targets;
@@ -353,9 +365,9 @@ export class PromPanel extends PromElement {
     }
   }
 
-  #fail(error: PromkitError): void {
+  #fail(error: PromkitError, state: 'error' | 'invalid' = 'error'): void {
     this._error = error;
-    this._state = 'error';
+    this._state = state;
     this._refreshing = false;
     this.dispatchEvent(new PromErrorEvent({ error }));
   }
@@ -379,10 +391,11 @@ export class PromPanel extends PromElement {
     }
     if (!this.client && !this.url) {
       if (spec.targets.length === 0) return undefined;
-      throw new PromkitError('No Prometheus to ask: set the url attribute (or the client property), or place the panel in a <prom-dashboard>.');
+      throw settingsError('url', 'No Prometheus to ask: set the url attribute (or the client property), or place the panel in a <prom-dashboard>.');
     }
     if (!this.#ownEngine) {
-      const client = this.client ?? new PrometheusClient({ url: this.url! });
+      const timeout = this.#timeoutMs();
+      const client = this.client ?? new PrometheusClient({ url: this.url!, ...(timeout !== undefined ? { timeout } : {}) });
       this.#ownEngine = { engine: new QueryEngine({ client: () => client }), key: this.#id };
     }
     const [from, to = 'now'] = this.range.split(',').map((s) => s.trim());
@@ -412,9 +425,19 @@ export class PromPanel extends PromElement {
     if (!this.scrapeInterval) return 15;
     const seconds = parseDuration(this.scrapeInterval);
     if (seconds === undefined || seconds <= 0) {
-      throw new PromkitError(`scrape-interval must be a duration such as 15s or 1m, got ${JSON.stringify(this.scrapeInterval)}.`);
+      throw settingsError('scrape-interval', `must be a duration such as 15s or 1m, got ${JSON.stringify(this.scrapeInterval)}.`);
     }
     return seconds;
+  }
+
+  /** The `timeout` attribute in milliseconds; a value that is no duration is a settings error. */
+  #timeoutMs(): number | undefined {
+    if (!this.timeout) return undefined;
+    const seconds = parseDuration(this.timeout);
+    if (seconds === undefined || seconds <= 0) {
+      throw settingsError('timeout', `must be a duration such as 10s or 1m, got ${JSON.stringify(this.timeout)}.`);
+    }
+    return Math.round(seconds * 1000);
   }
 
   /** Series of every successful target with names and per-series field settings. */
@@ -468,7 +491,6 @@ export class PromPanel extends PromElement {
         }),
         replace,
       );
-      this.#trackPointer();
     } else if (spec.type === 'gauge' && series.length > 0) {
       const box = this.renderRoot.querySelector<HTMLElement>('[part="chart"]');
       const size = box ? Math.min(box.clientWidth / Math.max(1, series.length), box.clientHeight) : 200;
@@ -479,12 +501,11 @@ export class PromPanel extends PromElement {
   }
 
   #drawnShape = '';
-  #pointerTracked = false;
-  #trackPointer(): void {
-    const chart = this.#chart.chart;
-    if (!chart || this.#pointerTracked) return;
-    this.#pointerTracked = true;
+
+  /** Pointer tracking and drag-to-zoom on each chart the controller creates (used by time series). */
+  #onChartCreated(chart: ECharts): void {
     chart.getZr().on('mousemove', (e: { offsetX: number; offsetY: number }) => {
+      if (!this.#parsed || !('spec' in this.#parsed) || this.#parsed.spec.type !== 'timeseries') return;
       const value = chart.convertFromPixel({ yAxisIndex: 0 }, e.offsetY) as unknown;
       this.#pointer.value = typeof value === 'number' ? value : undefined;
     });
@@ -516,7 +537,7 @@ export class PromPanel extends PromElement {
     return html`
       <section part="base" aria-label=${title || 'Prometheus panel'}>
         <header part="header">
-          <span part="title" id="title">${title}</span>
+          <span part="title" id="title" title=${title || nothing}>${title}</span>
           ${this._refreshing ? html`<span class="status" role="status" aria-label="Refreshing"><span class="spinner"></span></span>` : nothing}
           ${this.viewable
             ? html`<button class="view" part="view-button" aria-label=${`View ${title || 'panel'} alone`} title="View" @click=${() => this.dispatchEvent(new PromPanelViewEvent({ panelId: spec?.id ?? 0 }))}>${expandIcon}</button>`
@@ -531,14 +552,8 @@ export class PromPanel extends PromElement {
   }
 
   #body(spec: Panel | undefined): TemplateResult {
-    if (this._state === 'error' || !spec) {
-      const message = this._error?.message ?? 'This panel cannot be shown.';
-      return html`<div part="chart"><div class="message error" role="alert">
-          <strong>Query failed</strong>
-          <div class="detail">${message}</div>
-          <button @click=${() => void this.load('retry')}>Retry</button>
-        </div></div>`;
-    }
+    if (this._state === 'invalid' || !spec) return this.#invalidSettings();
+    if (this._state === 'error') return this.#failure(this._error);
     if (spec.type === 'text') {
       return html`<div class="markdown">${spec.options.mode === 'text' ? spec.options.content ?? '' : unsafeHTML(renderMarkdown(spec.options.content ?? ''))}</div>`;
     }
@@ -564,6 +579,37 @@ export class PromPanel extends PromElement {
           <span class="visually-hidden" id="summary">${this.#summary(spec, series)}</span>
           ${spec.type === 'timeseries' ? this.#legend(spec, series) : spec.type === 'heatmap' ? this.#heatScale() : nothing}`;
     }
+  }
+
+  /** Settings that cannot work: each problem, and nothing to retry (no query was sent). */
+  #invalidSettings(): TemplateResult {
+    const error = this._error ?? (this.#parsed && 'error' in this.#parsed ? this.#parsed.error : undefined);
+    const problems = isPromkitError(error, 'SchemaError') ? error.problems : [{ path: '', message: error?.message ?? 'This panel cannot be shown.' }];
+    return html`<div part="chart"><div class="message error" role="alert">
+        <strong>Invalid panel settings</strong>
+        <ul class="detail problems">${problems.map((p) => html`<li>${p.path ? html`<code>${p.path}</code>: ` : nothing}${p.message}</li>`)}</ul>
+      </div></div>`;
+  }
+
+  /**
+   * A failed query. Inside a dashboard, a server that cannot be reached is told once by the
+   * dashboard's notice, so the panel says so briefly (the whole message on hover and focus).
+   */
+  #failure(error: PromkitError | undefined): TemplateResult {
+    const message = error?.message ?? 'The query failed.';
+    const retry = html`<button @click=${() => void this.load('retry')}>Retry</button>`;
+    if (this.#context.value && isConnectionError(error)) {
+      return html`<div part="chart"><div class="message error brief" role="alert">
+          <strong>No connection</strong>
+          <div class="detail" tabindex="0" title=${message} aria-label=${message}>${briefReason(error)}</div>
+          ${retry}
+        </div></div>`;
+    }
+    return html`<div part="chart"><div class="message error" role="alert">
+        <strong>Query failed</strong>
+        <div class="detail">${message}</div>
+        ${retry}
+      </div></div>`;
   }
 
   /** Text summary of the chart for assistive technology. */
@@ -642,7 +688,7 @@ export class PromPanel extends PromElement {
     const max = field.max ?? (largest > min ? largest : min + 1);
     return html`<div class="bars" part="chart" role="list" aria-labelledby="title">
       ${values.map((v) => {
-        const share = Math.max(0, Math.min(1, (v.value - min) / (max - min || 1)));
+        const share = fillShare(v.value, min, max);
         return html`<div class="bar-row" role="listitem" aria-label=${`${v.name}: ${v.formatted.prefix}${v.formatted.text}${v.formatted.suffix}`}>
           <span class="legend-name">${v.name}</span>
           <div class="bar-track"><div class="bar-fill" style="width:${(share * 100).toFixed(2)}%;background:${v.color ?? this.#theme?.palette[0]}"></div></div>
@@ -714,6 +760,18 @@ interface PanelSetup {
   live: boolean;
   variables: DashboardContext['variables'];
   scrapeInterval: number;
+}
+
+/** A few words for a connection failure; the full message says which URL and what to do. */
+function briefReason(error: PromkitError | undefined): string {
+  if (isPromkitError(error, 'TimeoutError')) return 'The datasource did not answer in time.';
+  if (isPromkitError(error, 'HttpError')) return `The datasource answered ${error.status}.`;
+  return 'The datasource cannot be reached.';
+}
+
+/** A setting that cannot work, as the problem at its attribute. */
+function settingsError(path: string, message: string): SchemaError {
+  return new SchemaError(`${path}: ${message}`, [{ path, message }]);
 }
 
 function asError(error: unknown): PromkitError {

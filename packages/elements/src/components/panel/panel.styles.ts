@@ -84,6 +84,7 @@ export const panelStyles = css`
     min-height: 0;
     display: flex;
     padding: 0 8px 8px;
+    container: panel-body / inline-size;
   }
   [part='body'].legend-right {
     flex-direction: row;
@@ -164,9 +165,25 @@ export const panelStyles = css`
   .message .detail {
     max-width: 60ch;
     color: var(--prom-color-text);
-    overflow-wrap: anywhere;
+    /* Words wrap whole; only a word longer than the line (a URL) is broken. */
+    overflow-wrap: break-word;
     max-height: 70%;
     overflow: auto;
+  }
+  .message .problems {
+    margin: 0;
+    padding-left: 1.2em;
+    text-align: left;
+  }
+  .message .problems code {
+    color: var(--prom-color-red);
+  }
+  @container panel-body (max-width: 260px) {
+    .message {
+      padding: 6px;
+      gap: 4px;
+      font-size: calc(var(--prom-font-size) - 1px);
+    }
   }
   button {
     background: var(--prom-color-surface);

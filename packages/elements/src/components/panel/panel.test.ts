@@ -405,7 +405,9 @@ describe('<prom-panel scrape-interval>', () => {
     expect(fifteen.results[0]!.expr).to.equal('sum(rate(promkit_http_requests_total[1m]))');
     expect(minute.results[0]!.expr).to.equal('sum(rate(promkit_http_requests_total[4m]))');
     const bad = await panel({ url, query, range: HOUR_RANGE, 'scrape-interval': 'often' });
-    expect(shadow(bad).querySelector('[role="alert"]')?.textContent).to.contain('scrape-interval must be a duration such as 15s or 1m, got "often"');
+    const alert = shadow(bad).querySelector('[role="alert"]')!;
+    expect(alert.querySelector('strong')!.textContent).to.equal('Invalid panel settings');
+    expect(alert.textContent!.replace(/\s+/g, ' ')).to.contain('scrape-interval: must be a duration such as 15s or 1m, got "often"');
   });
 });
 

@@ -1,4 +1,5 @@
 import { html, type TemplateResult } from 'lit';
+import { parseDuration } from '@promkit/core';
 import { PromElement } from '../../internal/prom-element.js';
 import { refreshIcon } from '../../internal/icons.js';
 import { themeTokens } from '../../theme/theme.js';
@@ -9,6 +10,19 @@ import { PromRefreshIntervalChangeEvent } from '../../events/refresh-interval-ch
 
 /** Intervals offered, '' being off. */
 export const REFRESH_INTERVALS = ['', '5s', '15s', '30s', '1m', '5m'] as const;
+
+/**
+ * The intervals to list: the presets, plus `current` when it is none of them, put before the first
+ * longer preset (a value that is no duration goes last).
+ */
+function intervalsWith(current: string): string[] {
+  const options: string[] = [...REFRESH_INTERVALS];
+  if (options.includes(current)) return options;
+  const seconds = parseDuration(current);
+  const longer = seconds === undefined ? -1 : options.findIndex((o) => o !== '' && parseDuration(o)! > seconds);
+  options.splice(longer === -1 ? options.length : longer, 0, current);
+  return options;
+}
 
 /**
  * Refresh now, and pick an auto-refresh interval.
@@ -45,7 +59,7 @@ export class PromRefreshPicker extends PromElement {
   }
 
   override render(): TemplateResult {
-    const options = REFRESH_INTERVALS.includes(this.refresh as (typeof REFRESH_INTERVALS)[number]) ? REFRESH_INTERVALS : [...REFRESH_INTERVALS, this.refresh];
+    const options = intervalsWith(this.refresh);
     return html`
       <button part="button" aria-label="Refresh now" title="Refresh now" @click=${() => this.dispatchEvent(new PromRefreshEvent({ reason: 'manual' }))}>${refreshIcon}</button>
       <select part="select" aria-label="Auto-refresh interval" .value=${this.refresh} @change=${this.#change}>

@@ -1,5 +1,5 @@
-import { html, nothing, type TemplateResult } from 'lit';
-import { ALL_VALUE, type VariableOption } from '@promkit/core';
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { ALL_VALUE, type VariableOption, type VariableProblem } from '@promkit/core';
 import { PromElement } from '../../internal/prom-element.js';
 import { themeTokens } from '../../theme/theme.js';
 import { formControlStyles } from '../../theme/form-controls.js';
@@ -11,7 +11,8 @@ let variableCount = 0;
 
 /**
  * A dashboard variable's value: a labelled select for single values; a searchable list of
- * checkboxes, with All, for multi-value variables.
+ * checkboxes, with All, for multi-value variables. A variable that could not be resolved (its
+ * query failed, is invalid, found nothing, or it is part of a cycle) shows why beside the control.
  *
  * @tagname prom-variable
  * @summary Variable select (searchable, multi, All).
@@ -19,9 +20,30 @@ let variableCount = 0;
  * @csspart trigger - The button that opens a multi-value list.
  * @csspart popover - The multi-value list.
  * @csspart select - The single-value select.
+ * @csspart problem - Why the variable could not be resolved (shown only then).
  */
 export class PromVariable extends PromElement {
-  static override styles = [themeTokens, formControlStyles, controlStyles];
+  static override styles = [
+    themeTokens,
+    formControlStyles,
+    controlStyles,
+    css`
+      :host {
+        flex-wrap: wrap;
+        max-width: 100%;
+      }
+      [part='problem'] {
+        flex: 1 1 100%;
+        max-width: 44ch;
+        color: var(--prom-color-red);
+        white-space: normal;
+        overflow-wrap: anywhere;
+      }
+      [aria-invalid='true'] {
+        border-color: var(--prom-color-red);
+      }
+    `,
+  ];
   static override properties = {
     name: { type: String },
     label: { type: String },
@@ -30,6 +52,7 @@ export class PromVariable extends PromElement {
     theme: { type: String, reflect: true },
     options: { attribute: false },
     value: { attribute: false },
+    problem: { attribute: false },
     _filter: { state: true },
   };
 
@@ -44,6 +67,8 @@ export class PromVariable extends PromElement {
   declare options: VariableOption[];
   /** Selected value(s); `['$__all']` for All. */
   declare value: string[];
+  /** Why the variable could not be resolved, if it could not. */
+  declare problem: VariableProblem | undefined;
   declare _filter: string;
 
   readonly #id = `prom-variable-${++variableCount}`;
@@ -81,22 +106,38 @@ export class PromVariable extends PromElement {
     return texts.length > 2 ? `${texts.slice(0, 2).join(' + ')} + ${texts.length - 2}` : texts.join(' + ');
   }
 
+  /** The problem in words for the control: the variable's name is already beside it. */
+  #problemText(problem: VariableProblem): string {
+    const prefix = `Variable $${this.name}`;
+    const text = problem.message.startsWith(prefix) ? problem.message.slice(prefix.length).replace(/^:?\s*/, '') : problem.message;
+    return text.charAt(0).toUpperCase() + text.slice(1);
+  }
+
+  #renderProblem(): TemplateResult | typeof nothing {
+    if (!this.problem) return nothing;
+    return html`<span part="problem" id=${`${this.#id}-problem`}><span aria-hidden="true">⚠ </span>${this.#problemText(this.problem)}</span>`;
+  }
+
   override render(): TemplateResult {
     const label = this.label || this.name;
+    const invalid = this.problem ? 'true' : nothing;
+    const describedBy = this.problem ? `${this.#id}-problem` : nothing;
     if (!this.multi) {
       return html`<label for=${this.#id}>${label}</label>
-        <select id=${this.#id} part="select" @change=${(e: Event) => this.#select([(e.target as HTMLSelectElement).value])}>
+        <select id=${this.#id} part="select" aria-invalid=${invalid} aria-describedby=${describedBy} @change=${(e: Event) => this.#select([(e.target as HTMLSelectElement).value])}>
           ${this.includeAll ? html`<option value=${ALL_VALUE} ?selected=${this.value[0] === ALL_VALUE}>All</option>` : nothing}
           ${this.options.map((o) => html`<option value=${o.value} ?selected=${this.value[0] === o.value}>${o.text}</option>`)}
-        </select>`;
+        </select>
+        ${this.#renderProblem()}`;
     }
     const filter = this._filter.toLowerCase();
     const shown = this.options.filter((o) => o.text.toLowerCase().includes(filter));
     const all = this.value.includes(ALL_VALUE);
     return html`<span class="label" id=${`${this.#id}-label`}>${label}</span>
-      <button part="trigger" aria-haspopup="listbox" aria-expanded=${this.#popover.open ? 'true' : 'false'} aria-labelledby=${`${this.#id}-label ${this.#id}-value`} @click=${() => this.#popover.toggle()}>
+      <button part="trigger" aria-haspopup="listbox" aria-expanded=${this.#popover.open ? 'true' : 'false'} aria-labelledby=${`${this.#id}-label ${this.#id}-value`} aria-invalid=${invalid} aria-describedby=${describedBy} @click=${() => this.#popover.toggle()}>
         <span id=${`${this.#id}-value`}>${this.#summary()}</span> ▾
       </button>
+      ${this.#renderProblem()}
       ${this.#popover.open
         ? html`<div part="popover" role="group" aria-label=${`Values of ${label}`}>
             <input type="search" placeholder="Search" aria-label=${`Search values of ${label}`} .value=${this._filter} @input=${(e: Event) => (this._filter = (e.target as HTMLInputElement).value)} style="width:100%;margin-bottom:6px" />
