@@ -106,7 +106,7 @@ describe('query variables', () => {
       datasource: 'main',
       range,
       variables: {},
-      targets: [{ refId: 'A', expr: 'vector(${__to:date:seconds} - ${__from:date:seconds})', instant: true }],
+      targets: [{ refId: 'A', expr: 'vector(${__to:date:seconds} - ${__from:date:seconds})', instant: true, hide: false }],
     });
     expect(result.targets[0]!.error).toBeUndefined();
     expect(result.targets[0]!.frames[0]!.values[0]).toBe(T_END - T0);

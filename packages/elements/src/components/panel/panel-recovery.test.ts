@@ -52,7 +52,7 @@ async function frame(): Promise<void> {
 }
 
 /** Whether the panel shows its data: a painted canvas for chart types, its own markup for the rest. */
-function drawn(el: PromPanel, type: string): boolean {
+function drawn(el: Element, type: string): boolean {
   const root = el.shadowRoot!;
   if (CANVAS_TYPES.has(type)) return painted(el);
   const selector = type === 'stat' ? '.stat-value' : type === 'bargauge' ? '.bar-row' : 'tbody tr';
