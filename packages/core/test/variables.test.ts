@@ -235,3 +235,17 @@ describe('one variable failing never drops the others', () => {
     expect(raw.get('s')!.options.map((o) => o.value)).toEqual(['up{instance="n-1:9100",job="node"}', 'up{instance="n-2:9100",job="node"}']);
   });
 });
+
+describe('interval variables', () => {
+  it('a chosen interval that auto also comes to reads as itself, not as "auto"', async () => {
+    const dashboard = parseDashboard({
+      schemaVersion: 1,
+      title: 'Intervals',
+      variables: [{ type: 'interval', name: 'interval', query: '1m,5m', auto: true, autoCount: 60, autoMin: '10s', current: { value: '1m' } }],
+      panels: [],
+    });
+    // An hour in 60 steps: auto is 1m as well.
+    const variables = await resolveVariables(dashboard, { client: () => { throw new Error('no queries'); }, defaultDatasource: 'main', range: { from: 0, to: 3_600_000 } });
+    expect(variables.get('interval')!.value).toMatchObject({ value: '1m', text: '1m' });
+  });
+});

@@ -362,7 +362,9 @@ function select(variable: Variable, options: VariableOption[], wanted: string | 
   }
   const isAll = selected[0] === ALL_VALUE;
   const values = isAll ? options.map((o) => o.value) : selected;
-  const texts = isAll ? ['All'] : values.map((v) => options.find((o) => o.value === v)?.text ?? v);
+  // An option that is its own text wins: `auto` may stand for the same interval as a listed one.
+  const textOf = (v: string) => (options.find((o) => o.value === v && o.text === v) ?? options.find((o) => o.value === v))?.text ?? v;
+  const texts = isAll ? ['All'] : values.map(textOf);
   const value: VariableValue = {
     value: multi || isAll ? values : (values[0] ?? ''),
     text: multi || isAll ? texts : (texts[0] ?? ''),
