@@ -24,6 +24,46 @@ let prometheus;
 let misbehaving;
 
 
+/** The strict policy tests/browser/csp.test.ts holds the elements to (README: "Strict CSP and Trusted Types"). */
+const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+  "require-trusted-types-for 'script'; trusted-types promkit dompurify lit-html";
+const CSP_PAGE = '/tests/browser/fixtures/csp/index.html';
+
+/**
+ * Serves the CSP test page with the strict policy: enforced, or report-only with `?report-only`
+ * (to list every violation without blocking anything).
+ * @type {import('koa').Middleware}
+ */
+async function strictCspHeader(ctx, next) {
+  await next();
+  if (ctx.path !== CSP_PAGE) return;
+  ctx.set('Cache-Control', 'no-store');
+  ctx.set('report-only' in ctx.query ? 'Content-Security-Policy-Report-Only' : 'Content-Security-Policy', STRICT_CSP);
+}
+
+/**
+ * `connect-src 'self'` lets the CSP page reach only its own origin: `/csp-prometheus/*` is the
+ * real Prometheus, forwarded with method, query string, body and content type.
+ * @type {import('koa').Middleware}
+ */
+async function cspPrometheusProxy(ctx, next) {
+  const prefix = '/csp-prometheus/';
+  if (!ctx.path.startsWith(prefix) || !prometheus) return next();
+  const target = `${prometheus.url.replace(/\/+$/, '')}/${ctx.path.slice(prefix.length)}${ctx.search}`;
+  const chunks = [];
+  for await (const chunk of ctx.req) chunks.push(chunk);
+  const type = ctx.get('content-type');
+  const response = await fetch(target, {
+    method: ctx.method,
+    headers: type ? { 'content-type': type } : {},
+    body: ctx.method === 'GET' || ctx.method === 'HEAD' ? undefined : Buffer.concat(chunks),
+  });
+  ctx.status = response.status;
+  ctx.type = response.headers.get('content-type') ?? 'application/octet-stream';
+  ctx.body = Buffer.from(await response.arrayBuffer());
+}
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   // Element tests first: page-level tests then find a Prometheus with a minute of its own history.
@@ -33,6 +73,7 @@ export default {
   browserStartTimeout: 60_000,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 30_000 } },
+  middleware: [strictCspHeader, cspPrometheusProxy],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022' }),
     {

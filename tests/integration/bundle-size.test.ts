@@ -7,8 +7,12 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
-/** Today's size (295.7 KB) and a little room; lower it whenever the bundle shrinks. */
-const BUDGET_KB = 299;
+/**
+ * Today's size (302.3 KB) and a little room; lower it whenever the bundle shrinks. It rose from
+ * 299 with the live-reliability and hostile-input work (deadlines, the outage notice, every
+ * Grafana variable format, colour and URL rules, DOM tooltips); splitting the bundle is issue 20's.
+ */
+const BUDGET_KB = 304;
 
 describe('promkit.min.js', () => {
   const code = readFileSync(new URL('../../packages/elements/dist/promkit.min.js', import.meta.url));

@@ -1,4 +1,5 @@
 /** Chart builders with +Inf, -Inf and NaN samples: finite data drawn, infinities named, scales finite. */
+import type { TooltipContent, TooltipRenderer } from '../src/charts/tooltip.js';
 import { describe, expect, it } from 'vitest';
 import type { FieldDefaults, Frame } from '@promkit/core';
 import { interleave, lonePoints, percentFrames, timeseriesOption, type TimeseriesInput } from '../src/charts/timeseries.js';
@@ -40,9 +41,13 @@ function input(field: FieldDefaults, frames: Frame[], extra: Partial<TimeseriesI
     stepMs: 10_000,
     theme,
     timeZone: 'UTC',
+    renderTooltip: asText,
     ...extra,
   };
 }
+
+/** Tooltip content as text, values in <b>, for the assertions (the element renders DOM). */
+const asText = ((c: TooltipContent) => [c.heading, ...c.rows.map((r) => `${r.name} <b>${r.value}</b>`)].join(' ')) as unknown as TooltipRenderer;
 
 type Option = {
   series: Record<string, unknown>[];

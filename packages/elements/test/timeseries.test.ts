@@ -1,4 +1,6 @@
 /** The time series option builder, in Node: pure input → option. */
+import { fullTimeLabel } from '../src/charts/time-format.js';
+import type { TooltipContent, TooltipRenderer } from '../src/charts/tooltip.js';
 import { describe, expect, it } from 'vitest';
 import type { FieldDefaults, Frame } from '@promkit/core';
 import { interleave, percentFrames, timeseriesOption, type TimeseriesInput } from '../src/charts/timeseries.js';
@@ -112,21 +114,23 @@ describe('timeseriesOption', () => {
     expect(o.series.map((s) => [s['name'], s['color']])).toEqual([['b', '#orange']]);
   });
 
-  it('the tooltip escapes series names and sorts; single mode shows the series nearest the pointer', () => {
+  it('the tooltip keeps series names as text and sorts; single mode shows the series nearest the pointer', () => {
     const pointer = { value: 9 as number | undefined };
-    const i = input({}, [frame('<img src=x onerror=alert(1)>', [[0, 1]]), frame('b', [[0, 10]])], { options: { tooltip: { mode: 'multi', sort: 'desc' } }, pointer });
-    const o = timeseriesOption(i) as unknown as Option;
+    const asContent = ((c: TooltipContent) => c) as unknown as TooltipRenderer;
+    const hostile = '<img src=x onerror=alert(1)>';
+    const i = input({}, [frame(hostile, [[0, 1]]), frame('b', [[0, 10]])], { options: { tooltip: { mode: 'multi', sort: 'desc' } }, pointer, renderTooltip: asContent });
+    const o = timeseriesOption(i) as unknown as { tooltip: { formatter: (p: unknown) => TooltipContent } };
     const params = [
-      { seriesName: '<img src=x onerror=alert(1)>', color: '#p0', value: [0, 1], axisValue: 0 },
+      { seriesName: hostile, color: '#p0', value: [0, 1], axisValue: 0 },
       { seriesName: 'b', color: '#p1', value: [0, 10], axisValue: 0 },
     ];
-    const html = o.tooltip.formatter!(params);
-    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
-    expect(html).not.toContain('<img');
-    expect(html.indexOf('>b<')).toBeLessThan(html.indexOf('&lt;img'));
-    const single = timeseriesOption({ ...i, options: { tooltip: { mode: 'single', sort: 'none' } } }) as unknown as Option;
-    const one = single.tooltip.formatter!(params);
-    expect(one).toContain('>b<');
-    expect(one).not.toContain('&lt;img');
+    const content = o.tooltip.formatter(params);
+    expect(content.heading).toBe(fullTimeLabel(0, 'UTC'));
+    expect(content.rows).toEqual([
+      { color: '#p1', name: 'b', value: '10' },
+      { color: '#p0', name: hostile, value: '1' },
+    ]);
+    const single = timeseriesOption({ ...i, options: { tooltip: { mode: 'single', sort: 'none' } } }) as unknown as { tooltip: { formatter: (p: unknown) => TooltipContent } };
+    expect(single.tooltip.formatter(params).rows.map((r) => r.name)).toEqual(['b']);
   });
 });

@@ -12,6 +12,8 @@ import { BackendKind } from '../prometheus/backends.js';
 import { MAX_TIMEOUT_MS } from '../prometheus/deadline.js';
 import { parseDuration } from '../time/duration.js';
 import { notOneOf } from '../internal/schema-problems.js';
+import { COLOR_RULE, isColor } from '../format/color.js';
+import { URL_RULE, isSafeUrl } from '../format/url.js';
 import { crossFieldProblems } from './cross-field.js';
 
 /** The schema version this library reads and writes. */
@@ -30,11 +32,10 @@ const duration = z.string().check(
   }),
 );
 
-/** A link target: http(s), mailto, or relative. Never `javascript:` or `data:`. */
+/** A link target: http(s), mailto, or relative, decided as a browser reads it (format/url.ts). */
 const safeUrl = z.string().check(
-  z.refine((url) => !/^\s*[a-z][a-z0-9+.-]*:/i.test(url) || /^\s*(https?|mailto):/i.test(url), {
-    error: (issue) => `must be an http(s), mailto or relative URL, got ${JSON.stringify(issue.input)}`,
-  }),
+  z.describe(`A link: ${URL_RULE}.`),
+  z.refine(isSafeUrl, { error: (issue) => `must be ${URL_RULE}, got ${JSON.stringify(issue.input)}` }),
 );
 
 /** Variable names: letters, digits, underscores; `__` prefix is reserved for built-ins. */
@@ -101,7 +102,12 @@ const targetSchema = z.strictObject({
   hide: z._default(z.boolean(), false),
 });
 
-const colorString = z.string().check(z.minLength(1));
+const notAColor = (input: unknown) => `must be a colour: ${COLOR_RULE}; got ${JSON.stringify(input)}`;
+/** A colour promkit applies (format/color.ts): never a CSS fragment such as `red;position:fixed`. */
+const colorString = z.string().check(
+  z.describe(`A colour: ${COLOR_RULE}.`),
+  z.refine(isColor, { error: (issue) => notAColor(issue.input) }),
+);
 const thresholdsSchema = z.strictObject({
   mode: z._default(z.enum(['absolute', 'percentage']), 'absolute'),
   steps: z
@@ -161,8 +167,31 @@ const overrideSchema = z.strictObject({
     options: z.string(),
   }),
   /** Each property id is a path into the field defaults, e.g. `unit` or `custom.fillOpacity`. */
-  properties: z.array(z.strictObject({ id: z.string().check(z.minLength(1)), value: z.unknown() })),
+  properties: z.array(
+    z.strictObject({ id: z.string().check(z.minLength(1)), value: z.unknown() }).check(
+      z.superRefine(({ id, value }, ctx) => {
+        for (const { at, input } of overrideColorProblems(id.split('.'), value, [])) {
+          ctx.addIssue({ code: 'custom', path: ['value', ...at], message: notAColor(input), input });
+        }
+      }),
+    ),
+  ),
 });
+
+/**
+ * Where an override value holds a colour that is not one: every `color` string and `fixedColor`
+ * value it reaches, with the property id as the path to it (`color` → `{ fixedColor }`,
+ * `thresholds` → `steps[i].color`, `mappings` → `[i].options…color`).
+ */
+function overrideColorProblems(keys: readonly PropertyKey[], value: unknown, at: PropertyKey[], depth = 0): { at: PropertyKey[]; input: unknown }[] {
+  const key = keys.at(-1);
+  if ((key === 'fixedColor' ? value !== undefined : key === 'color' && typeof value === 'string') && !isColor(value)) return [{ at, input: value }];
+  if (typeof value !== 'object' || value === null || depth > 8) return [];
+  return Object.entries(value).flatMap(([k, v]) => {
+    const index = Array.isArray(value) ? Number(k) : k;
+    return overrideColorProblems([...keys, index], v, [...at, index], depth + 1);
+  });
+}
 
 const reducer = z.enum(REDUCERS);
 const panelOptionsSchema = z.strictObject({

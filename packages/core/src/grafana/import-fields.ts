@@ -6,6 +6,7 @@
  */
 import { isKnownUnit } from '../format/units.js';
 import { REDUCERS } from '../format/reduce.js';
+import { COLOR_RULE, isColor } from '../format/color.js';
 import type { FieldDefaults, Thresholds, ValueMapping } from '../dashboard/schema.js';
 import { arrayOf, isObject, numberOf, objectOf, textOf, type ImportContext, type Json } from './import-context.js';
 
@@ -29,6 +30,13 @@ export function unitOf(unit: unknown, path: string, ctx: ImportContext): string 
   if (id === undefined) return undefined;
   if (!isKnownUnit(id)) ctx.warnOnce(`unit:${id}`, path, `unit "${id}" is not one promkit formats; values show with "${id}" after them`);
   return id;
+}
+
+/** A colour promkit applies (format/color.ts); any other non-empty value is a warning and left out. */
+export function colorOf(value: unknown, path: string, ctx: ImportContext): string | undefined {
+  if (isColor(value)) return value;
+  if (value !== undefined && value !== null && value !== '') ctx.warn(path, `${JSON.stringify(value)} is not a colour (left out); use ${COLOR_RULE}`);
+  return undefined;
 }
 
 /** Grafana's reducer ids (and the old singlestat/graph names) as promkit reducers. */
@@ -63,7 +71,7 @@ export function fieldDefaultsOf(raw: Json, path: string, ctx: ImportContext): Fi
   }
   if (isObject(raw['color'])) {
     const mode = textOf(raw['color']['mode']);
-    const fixedColor = textOf(raw['color']['fixedColor']);
+    const fixedColor = colorOf(raw['color']['fixedColor'], `${path}.color.fixedColor`, ctx);
     const known = (COLOR_MODES as readonly string[]).includes(mode ?? '') ? (mode as (typeof COLOR_MODES)[number]) : undefined;
     const chosen = known ?? (mode === 'shades' && fixedColor ? 'fixed' : 'palette-classic');
     if (!known && mode !== 'palette-classic-by-name') ctx.warn(`${path}.color.mode`, `colour scheme "${mode}" is shown as ${chosen}`);
@@ -124,7 +132,7 @@ function customOf(raw: Json, path: string, ctx: ImportContext): Custom {
 export function thresholdsOf(raw: unknown, path: string, ctx: ImportContext, legacyColors?: unknown): Thresholds | undefined {
   if (raw === undefined || raw === null || raw === '') return undefined;
   if (typeof raw === 'string') {
-    const colors = arrayOf(legacyColors).map(textOf);
+    const colors = arrayOf(legacyColors).map((c, i) => colorOf(c, `${path.replace(/thresholds$/, 'colors')}[${i}]`, ctx));
     const values = raw.split(',').map((v) => numberOf(v));
     if (values.some((v) => v === undefined)) {
       ctx.warn(path, `${JSON.stringify(raw)} is not a comma-separated list of numbers (left out)`);
@@ -138,7 +146,7 @@ export function thresholdsOf(raw: unknown, path: string, ctx: ImportContext, leg
   const steps = Array.isArray(raw) ? raw : arrayOf(objectOf(raw)['steps']);
   const mode = objectOf(raw)['mode'] === 'percentage' ? 'percentage' : 'absolute';
   const out = steps.filter(isObject).flatMap((step, i) => {
-    const color = textOf(step['color']);
+    const color = colorOf(step['color'], `${path}.steps[${i}].color`, ctx);
     const value = step['value'] === null || step['value'] === -Infinity || i === 0 ? null : numberOf(step['value']);
     if (!color || value === undefined) {
       ctx.warn(`${path}.steps[${i}]`, 'needs a colour and a number (left out)');
@@ -158,26 +166,27 @@ export function mappingsOf(raw: unknown, path: string, ctx: ImportContext): Valu
     const at = `${path}[${i}]`;
     if (!isObject(m)) return;
     const options = objectOf(m['options']);
-    const result = (r: unknown) => {
+    const result = (r: unknown, at: string) => {
       const o = objectOf(r);
-      return { ...(textOf(o['text']) !== undefined ? { text: o['text'] as string } : {}), ...(textOf(o['color']) ? { color: o['color'] as string } : {}), ...(typeof o['index'] === 'number' ? { index: Math.round(o['index']) } : {}) };
+      const color = colorOf(o['color'], `${at}.color`, ctx);
+      return { ...(textOf(o['text']) !== undefined ? { text: o['text'] as string } : {}), ...(color ? { color } : {}), ...(typeof o['index'] === 'number' ? { index: Math.round(o['index']) } : {}) };
     };
     switch (m['type']) {
       case 'value': {
         const values: Record<string, ReturnType<typeof result>> = {};
-        for (const [key, value] of Object.entries(options)) values[key] = result(value);
+        for (const [key, value] of Object.entries(options)) values[key] = result(value, `${at}.options[${JSON.stringify(key)}]`);
         out.push({ type: 'value', options: values });
         return;
       }
       case 'range':
-        out.push({ type: 'range', options: { from: numberOf(options['from']) ?? null, to: numberOf(options['to']) ?? null, result: result(options['result']) } });
+        out.push({ type: 'range', options: { from: numberOf(options['from']) ?? null, to: numberOf(options['to']) ?? null, result: result(options['result'], `${at}.options.result`) } });
         return;
       case 'regex':
-        if (textOf(options['pattern'])) out.push({ type: 'regex', options: { pattern: options['pattern'] as string, result: result(options['result']) } });
+        if (textOf(options['pattern'])) out.push({ type: 'regex', options: { pattern: options['pattern'] as string, result: result(options['result'], `${at}.options.result`) } });
         return;
       case 'special': {
         const match = (SPECIAL_MATCHES as readonly string[]).includes(String(options['match'])) ? (options['match'] as (typeof SPECIAL_MATCHES)[number]) : undefined;
-        if (match) out.push({ type: 'special', options: { match, result: result(options['result']) } });
+        if (match) out.push({ type: 'special', options: { match, result: result(options['result'], `${at}.options.result`) } });
         else ctx.warn(`${at}.options.match`, `special value ${JSON.stringify(options['match'])} is not one promkit matches (left out)`);
         return;
       }

@@ -5,9 +5,10 @@
  */
 import type { PanelInput, PanelOptions, Target } from '../dashboard/schema.js';
 import { parseDuration } from '../time/duration.js';
+import { URL_RULE, safeUrl } from '../format/url.js';
 import { checkPromQL } from '../promql/parse.js';
 import { arrayOf, isObject, numberOf, objectOf, textOf, type ImportContext, type Json } from './import-context.js';
-import { fieldDefaultsOf, mappingsOf, overridesOf, reducerOf, thresholdsOf, unitOf } from './import-fields.js';
+import { colorOf, fieldDefaultsOf, mappingsOf, overridesOf, reducerOf, thresholdsOf, unitOf } from './import-fields.js';
 import type { SourcePanel } from './import-rows.js';
 
 type FieldConfig = NonNullable<PanelInput['fieldConfig']>;
@@ -126,13 +127,14 @@ export function linksOf(raw: unknown, path: string, ctx: ImportContext): { title
       ctx.warn(`${path}[${i}]`, link['type'] === 'dashboards' ? 'links to Grafana dashboards by tag have no target outside Grafana (left out)' : 'has no URL (left out)');
       return [];
     }
-    if (/^\s*[a-z][a-z0-9+.-]*:/i.test(url) && !/^\s*(https?|mailto):/i.test(url)) {
-      ctx.warn(`${path}[${i}].url`, `${JSON.stringify(url)} is not an http(s), mailto or relative URL (left out)`);
+    const safe = safeUrl(url);
+    if (safe === undefined) {
+      ctx.warn(`${path}[${i}].url`, `${JSON.stringify(url)} is not ${URL_RULE} (left out)`);
       return [];
     }
     return [{
-      title: textOf(link['title']) ?? url,
-      url,
+      title: textOf(link['title']) ?? safe,
+      url: safe,
       ...(textOf(link['tooltip']) ? { tooltip: link['tooltip'] as string } : {}),
       ...(link['targetBlank'] === true ? { targetBlank: true } : {}),
     }];
@@ -317,8 +319,9 @@ function graphOf(raw: Json, path: string, ctx: ImportContext): Partial<PanelInpu
   if (Object.keys(custom).length) defaults.custom = custom;
 
   const overrides: Overrides = [];
-  for (const [name, color] of Object.entries(objectOf(raw['aliasColors']))) {
-    if (typeof color === 'string') overrides.push({ matcher: { id: 'byName', options: name }, properties: [{ id: 'color', value: { mode: 'fixed', fixedColor: color } }] });
+  for (const [name, value] of Object.entries(objectOf(raw['aliasColors']))) {
+    const color = colorOf(value, `${path}.aliasColors[${JSON.stringify(name)}]`, ctx);
+    if (color) overrides.push({ matcher: { id: 'byName', options: name }, properties: [{ id: 'color', value: { mode: 'fixed', fixedColor: color } }] });
   }
   arrayOf(raw['seriesOverrides']).forEach((o, i) => overrides.push(...seriesOverrideOf(objectOf(o), `${path}.seriesOverrides[${i}]`, ctx)));
 
@@ -340,11 +343,12 @@ function graphOf(raw: Json, path: string, ctx: ImportContext): Partial<PanelInpu
 
 /** Graph thresholds `[{ value, colorMode, op }]` as threshold steps (only `gt` ones make steps). */
 function graphThresholdsOf(raw: unknown, path: string, ctx: ImportContext) {
-  const list = arrayOf(raw).map(objectOf).filter((t) => numberOf(t['value']) !== undefined);
+  const list = arrayOf(raw).map((t, i) => ({ t: objectOf(t), at: `${path}[${i}]` })).filter(({ t }) => numberOf(t['value']) !== undefined);
   if (!list.length) return undefined;
-  const colorOf = (t: Json) => textOf(t['lineColor']) ?? textOf(t['fillColor']) ?? (t['colorMode'] === 'ok' ? 'green' : t['colorMode'] === 'warning' ? 'orange' : 'red');
-  if (list.some((t) => t['op'] === 'lt')) ctx.warn(path, '"lt" thresholds (colour below a value) are drawn as lines at their value');
-  const steps = list.map((t) => ({ value: numberOf(t['value'])!, color: colorOf(t) })).sort((a, b) => a.value - b.value);
+  const stepColor = (t: Json, at: string) =>
+    colorOf(t['lineColor'], `${at}.lineColor`, ctx) ?? colorOf(t['fillColor'], `${at}.fillColor`, ctx) ?? (t['colorMode'] === 'ok' ? 'green' : t['colorMode'] === 'warning' ? 'orange' : 'red');
+  if (list.some(({ t }) => t['op'] === 'lt')) ctx.warn(path, '"lt" thresholds (colour below a value) are drawn as lines at their value');
+  const steps = list.map(({ t, at }) => ({ value: numberOf(t['value'])!, color: stepColor(t, at) })).sort((a, b) => a.value - b.value);
   return { mode: 'absolute' as const, steps: [{ value: null, color: 'transparent' }, ...steps] };
 }
 
@@ -354,7 +358,8 @@ function seriesOverrideOf(o: Json, path: string, ctx: ImportContext): Overrides 
   if (!alias) return [];
   const regex = /^\/(.*)\/[a-z]*$/.exec(alias)?.[1];
   const properties: { id: string; value: unknown }[] = [];
-  if (textOf(o['color'])) properties.push({ id: 'color', value: { mode: 'fixed', fixedColor: o['color'] } });
+  const color = colorOf(o['color'], `${path}.color`, ctx);
+  if (color) properties.push({ id: 'color', value: { mode: 'fixed', fixedColor: color } });
   if (o['yaxis'] === 2) properties.push({ id: 'custom.axisPlacement', value: 'right' });
   if (numberOf(o['fill']) !== undefined) properties.push({ id: 'custom.fillOpacity', value: Math.min(100, Math.round(numberOf(o['fill'])! * 10)) });
   if (numberOf(o['linewidth']) !== undefined) properties.push({ id: 'custom.lineWidth', value: Math.min(10, Math.round(numberOf(o['linewidth'])!)) });

@@ -11,6 +11,7 @@ import { SchemaError, type SchemaProblem } from '../prometheus/errors.js';
 import { arrayOf, isObject, numberOf, objectOf, textOf, ImportContext, type Json } from './import-context.js';
 import { panelOf, durationOf, linksOf } from './import-panels.js';
 import { sourcePanels, type SourcePanel } from './import-rows.js';
+import { colorOf } from './import-fields.js';
 
 type DatasourceInput = NonNullable<DashboardInput['datasources']>[number];
 type VariableInput = NonNullable<DashboardInput['variables']>[number];
@@ -268,6 +269,7 @@ function annotationsOf(root: Json, ctx: ImportContext): AnnotationInput[] {
       return;
     }
     const step = durationOf(a['step'], `${path}.step`, ctx);
+    const color = colorOf(a['iconColor'], `${path}.iconColor`, ctx);
     out.push({
       type: 'prometheus',
       name,
@@ -278,7 +280,7 @@ function annotationsOf(root: Json, ctx: ImportContext): AnnotationInput[] {
       ...(textOf(a['titleFormat']) ? { titleFormat: a['titleFormat'] as string } : {}),
       ...(textOf(a['textFormat']) ? { textFormat: a['textFormat'] as string } : {}),
       ...(textOf(a['tagKeys']) ? { tagKeys: a['tagKeys'] as string } : {}),
-      ...(textOf(a['iconColor']) ? { color: a['iconColor'] as string } : {}),
+      ...(color ? { color } : {}),
     });
   });
   return out;

@@ -20,7 +20,7 @@ export function gaugeOption(values: ReducedValue[], field: FieldDefaults, theme:
   const stops = steps.map((step, i) => {
     const next = steps[i + 1]?.value;
     const end = next === undefined || next === null ? 1 : percentage ? next / 100 : (next - min) / (max - min || 1);
-    return [Math.min(1, Math.max(0, end)), resolveColor(step.color, theme)] as [number, string];
+    return [Math.min(1, Math.max(0, end)), resolveColor(step.color, theme) ?? theme.grid] as [number, string];
   });
   const n = values.length;
   return {

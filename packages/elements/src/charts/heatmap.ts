@@ -7,7 +7,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { formatValueText, type FieldDefaults, type Frame } from '@promkit/core';
 import type { ChartTheme } from '../theme/theme.js';
-import { escapeHtml } from './escape.js';
+import { domTooltip, type TooltipContent, type TooltipRenderer } from './tooltip.js';
 import { axisTimeLabel, fullTimeLabel } from './time-format.js';
 
 export interface HeatmapData {
@@ -50,7 +50,13 @@ export function bucketCounts(frames: Frame[]): HeatmapData {
   return { times, buckets: withLe.map(({ f }) => f.labels['le']!), cells, max };
 }
 
-export function heatmapOption(data: HeatmapData, field: FieldDefaults, theme: ChartTheme, timeZone: string): EChartsCoreOption {
+export function heatmapOption(
+  data: HeatmapData,
+  field: FieldDefaults,
+  theme: ChartTheme,
+  timeZone: string,
+  renderTooltip: TooltipRenderer = domTooltip,
+): EChartsCoreOption {
   const span = (data.times.at(-1) ?? 0) - (data.times[0] ?? 0);
   const unit = field.unit ?? 'none';
   return {
@@ -75,11 +81,7 @@ export function heatmapOption(data: HeatmapData, field: FieldDefaults, theme: Ch
       backgroundColor: theme.tooltipBackground,
       borderColor: theme.border,
       textStyle: { color: theme.text },
-      formatter: (p: { value: ArrayLike<number> }) => {
-        const [t, b, count] = [p.value[0]!, p.value[1]!, p.value[2]!];
-        const le = data.buckets[b] ?? '';
-        return `${escapeHtml(fullTimeLabel(data.times[t] ?? 0, timeZone))}<br>le ${escapeHtml(le)}: <b>${escapeHtml(formatValueText(count, 'short'))}</b>`;
-      },
+      formatter: (p: { value: ArrayLike<number> }) => renderTooltip(heatmapTooltip(data, p.value, timeZone)),
     },
     // Colours per cell from the count (no visualMap component: it weighs 11 KB gzip); the scale is
     // drawn by the panel, in HTML, from heatScale.
@@ -111,4 +113,10 @@ export function heatColor(count: number, max: number, theme: Pick<ChartTheme, 'd
 
 function rgb(hex: string): number[] {
   return [1, 3, 5].map((k) => Number.parseInt(hex.slice(k, k + 2), 16));
+}
+
+/** What a heatmap cell's tooltip shows: its time, its bucket and its count. */
+export function heatmapTooltip(data: HeatmapData, value: ArrayLike<number>, timeZone: string): TooltipContent {
+  const [t, b, count] = [value[0]!, value[1]!, value[2]!];
+  return { heading: fullTimeLabel(data.times[t] ?? 0, timeZone), rows: [{ name: `le ${data.buckets[b] ?? ''}`, value: formatValueText(count, 'short') }] };
 }

@@ -20,7 +20,9 @@ export function reduceSeries(name: string, frame: Frame, field: FieldDefaults, c
   const previous = frame.values.length > 1 ? reduce(frame.values.subarray(0, frame.values.length - 1), calc) : Number.NaN;
   const mapped = mapValue(value, field);
   const formatted = mapped?.text !== undefined ? { prefix: '', text: mapped.text, suffix: '' } : formatValue(value, field.unit ?? 'none', field.decimals);
-  const color = mapped?.color ?? thresholdColor(value, field.thresholds, field.min ?? 0, field.max ?? 100);
+  // As in Grafana: a mapping's colour wins, then a fixed colour scheme, then the thresholds.
+  const fixed = field.color?.mode === 'fixed' ? field.color.fixedColor : undefined;
+  const color = mapped?.color ?? fixed ?? thresholdColor(value, field.thresholds, field.min ?? 0, field.max ?? 100);
   return { name, value, previous, formatted, color: color === undefined ? undefined : resolveColor(color, theme), frame };
 }
 

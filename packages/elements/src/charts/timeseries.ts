@@ -14,7 +14,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { formatValueText, type FieldDefaults, type Frame, type PanelOptions } from '@promkit/core';
 import { resolveColor, type ChartTheme } from '../theme/theme.js';
-import { escapeHtml } from './escape.js';
+import { domTooltip, type TooltipContent, type TooltipRenderer } from './tooltip.js';
 import { axisTimeLabel, fullTimeLabel } from './time-format.js';
 
 export interface TimeseriesSeries {
@@ -39,6 +39,8 @@ export interface TimeseriesInput {
   timeZone: string;
   /** Where the pointer is, in value units, for the `single` tooltip (set by the element). */
   pointer?: { value: number | undefined };
+  /** Renders the tooltip's content; default `domTooltip`. */
+  renderTooltip?: TooltipRenderer;
 }
 
 /** Points beyond which ECharts' large mode is on. */
@@ -46,8 +48,8 @@ const LARGE = 2_000;
 
 /** The colour of series i: an override's fixed colour, else the palette. */
 export function seriesColor(field: FieldDefaults, index: number, theme: ChartTheme): string {
-  if (field.color?.mode === 'fixed' && field.color.fixedColor) return resolveColor(field.color.fixedColor, theme);
-  return theme.palette[index % theme.palette.length]!;
+  const fixed = field.color?.mode === 'fixed' ? resolveColor(field.color.fixedColor, theme) : undefined;
+  return fixed ?? theme.palette[index % theme.palette.length]!;
 }
 
 /**
@@ -196,7 +198,7 @@ export function timeseriesOption(input: TimeseriesInput): EChartsCoreOption {
             borderColor: theme.border,
             textStyle: { color: theme.text, fontFamily: theme.fontFamily, fontSize: theme.fontSize },
             axisPointer: { type: 'line', lineStyle: { color: theme.axis } },
-            formatter: (params: TooltipParam[]) => tooltipHtml(params, input, unit),
+            formatter: (params: TooltipParam[]) => (input.renderTooltip ?? domTooltip)(tooltipContent(params, input, unit)),
           },
     axisPointer: { link: [{ xAxisIndex: 'all' }] },
     series,
@@ -231,7 +233,8 @@ function thresholdMarks(field: FieldDefaults, theme: ChartTheme) {
   return marks;
 }
 
-interface TooltipParam {
+/** What ECharts passes an axis tooltip's formatter, per series. */
+export interface TooltipParam {
   seriesName: string;
   /** Index among the drawn (visible) series. */
   seriesIndex?: number;
@@ -255,11 +258,11 @@ function sampleAt(frame: Frame, t: number): number | undefined {
 }
 
 /**
- * Tooltip rows, every text escaped (series names carry label values). A gap drawn for a sample
- * that is not finite shows that sample ("+Inf"); a gap where no sample is shows no row.
+ * What the tooltip shows at the pointer's time. A gap drawn for a sample that is not finite shows
+ * that sample ("+Inf"); a gap where no sample is shows no row.
  */
-function tooltipHtml(params: TooltipParam[], input: TimeseriesInput, unit: string): string {
-  if (params.length === 0) return '';
+export function tooltipContent(params: TooltipParam[], input: TimeseriesInput, unit: string): TooltipContent {
+  if (params.length === 0) return { heading: '', rows: [] };
   const visible = input.series.filter((s) => !s.hidden);
   let rows = params.flatMap((p) => {
     if (!Number.isNaN(Number(p.value[1]))) return [p];
@@ -275,13 +278,8 @@ function tooltipHtml(params: TooltipParam[], input: TimeseriesInput, unit: strin
     const target = input.pointer.value;
     rows = [rows.reduce((best, p) => (Math.abs(Number(p.value[1]) - target) < Math.abs(Number(best.value[1]) - target) ? p : best))];
   }
-  const time = `<div style="margin-bottom:4px;opacity:.75">${escapeHtml(fullTimeLabel(params[0]!.axisValue, input.timeZone))}</div>`;
-  const body = rows
-    .map(
-      (p) =>
-        `<div style="display:flex;gap:8px;align-items:center"><span style="width:10px;height:3px;border-radius:2px;background:${escapeHtml(p.color)}"></span>` +
-        `<span style="flex:1">${escapeHtml(p.seriesName)}</span><b>${escapeHtml(formatValueText(Number(p.value[1]), unit, input.field.decimals))}</b></div>`,
-    )
-    .join('');
-  return time + body;
+  return {
+    heading: fullTimeLabel(params[0]!.axisValue, input.timeZone),
+    rows: rows.map((p) => ({ color: p.color, name: p.seriesName, value: formatValueText(Number(p.value[1]), unit, input.field.decimals) })),
+  };
 }

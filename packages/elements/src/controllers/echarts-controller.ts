@@ -8,6 +8,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { EChartsCoreOption } from 'echarts/core';
 import { init, connect, type ECharts } from '../charts/echarts.js';
+import { refuseHtmlStrings } from '../charts/html-guard.js';
 
 export class EChartsController implements ReactiveController {
   chart: ECharts | undefined;
@@ -67,6 +68,7 @@ export class EChartsController implements ReactiveController {
     // The container was replaced or removed: the old chart draws nowhere a person can see.
     if (this.chart) this.#release();
     if (!el || !this.host.isConnected) return 'none';
+    refuseHtmlStrings(el);
     this.chart = init(el, undefined, { renderer: 'canvas', devicePixelRatio: globalThis.devicePixelRatio || 1 });
     for (const [event, listener] of this.#listeners) this.chart.on(event, listener);
     this.#applyGroup();

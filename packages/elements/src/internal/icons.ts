@@ -2,7 +2,7 @@
 import { svg } from 'lit';
 
 const icon = (path: ReturnType<typeof svg>) =>
-  svg`<svg width="14" height="14" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" style="vertical-align:-2px">${path}</svg>`;
+  svg`<svg width="14" height="14" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" class="icon">${path}</svg>`;
 
 export const clockIcon = icon(svg`<circle cx="8" cy="8" r="6.25"></circle><path d="M8 4.5V8l2.5 1.5"></path>`);
 export const refreshIcon = icon(svg`<path d="M13.5 8a5.5 5.5 0 1 1-1.6-3.9"></path><path d="M13.5 2.5v3h-3"></path>`);

@@ -2,6 +2,9 @@
 import { css } from 'lit';
 
 export const formControlStyles = css`
+  svg.icon {
+    vertical-align: -2px;
+  }
   button,
   select,
   input {

@@ -4,6 +4,7 @@
  * CSS alone.
  */
 import { css } from 'lit';
+import { isColor } from '@promkit/core';
 
 /** Resolved colours and fonts a chart builder needs. */
 export interface ChartTheme {
@@ -120,7 +121,16 @@ export function readTheme(element: Element): ChartTheme {
   };
 }
 
-/** A dashboard colour (`red`, `#f00`, `rgb(…)`) resolved for the theme. */
-export function resolveColor(color: string, theme: ChartTheme): string {
-  return theme.named[color] ?? theme.named[color.replace(/^(semi-)?dark-|^light-/, '')] ?? color;
+/**
+ * A dashboard colour resolved for the theme: Grafana's palette names (`red`, `semi-dark-red`,
+ * `super-light-red`, …) become the theme's hue, `text` and `panel-bg` its text and background,
+ * and any other colour core's `isColor` accepts is returned as it is. Anything else (a value that
+ * slipped past the schema, such as `red;position:fixed`) gives undefined: the caller draws its
+ * own default colour instead, so such a value is never applied.
+ */
+export function resolveColor(color: unknown, theme: ChartTheme): string | undefined {
+  if (!isColor(color)) return undefined;
+  if (color === 'text') return theme.text;
+  if (color === 'panel-bg') return theme.background;
+  return theme.named[color] ?? theme.named[color.replace(/^(?:semi-dark|dark|super-light|light)-/, '')] ?? color;
 }

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ContextProvider } from '@lit/context';
+import { cssProps } from '../../internal/css-props.js';
 import {
   DatasourceRegistry,
   QueryEngine,
@@ -559,7 +560,7 @@ export class PromDashboard extends PromElement {
       </div>
       ${this._outage ? this.#notice(this._outage) : nothing}
       ${viewed
-        ? html`<div class="viewed">${this.#panel(viewed.spec, viewed.scoped, 'height:100%')}</div>`
+        ? html`<div class="viewed">${this.#panel(viewed.spec, viewed.scoped, { height: '100%' })}</div>`
         : sections.map((s) => this.#section(s))}
     `;
   }
@@ -576,13 +577,18 @@ export class PromDashboard extends PromElement {
         ? nothing
         : html`<div part="grid" class="grid">
             ${section.panels.map(({ spec, scoped }) =>
-              this.#panel(spec, scoped, `grid-column:${spec.gridPos.x + 1} / span ${spec.gridPos.w};grid-row:${spec.gridPos.y - top + 1} / span ${spec.gridPos.h};height:auto`),
+              this.#panel(spec, scoped, {
+                gridColumn: `${spec.gridPos.x + 1} / span ${spec.gridPos.w}`,
+                gridRow: `${spec.gridPos.y - top + 1} / span ${spec.gridPos.h}`,
+                height: 'auto',
+              }),
             )}
           </div>`}
     `;
   }
 
-  #panel(spec: Panel, scoped: VariableValues, style: string): TemplateResult {
-    return html`<prom-panel .spec=${spec} .scopedVars=${scoped} viewable style=${style} theme=${this.theme ?? nothing}></prom-panel>`;
+  /** A panel placed on the grid; its placement is written through CSSOM (strict CSP allows no style attributes). */
+  #panel(spec: Panel, scoped: VariableValues, place: Readonly<Record<string, string>>): TemplateResult {
+    return html`<prom-panel .spec=${spec} .scopedVars=${scoped} viewable ${cssProps(place)} theme=${this.theme ?? nothing}></prom-panel>`;
   }
 }

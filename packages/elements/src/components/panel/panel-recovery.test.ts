@@ -142,7 +142,10 @@ describe('failure messages at any width', () => {
     await el.updateComplete;
     const alert = el.shadowRoot!.querySelector<HTMLElement>('[role="alert"]')!;
     const detail = alert.querySelector<HTMLElement>('.detail')!;
-    expect(detail.scrollWidth, 'no line wider than the panel').to.be.at.most(detail.clientWidth + 1);
+    expect(detail.scrollWidth, 'no line wider than the message').to.be.at.most(detail.clientWidth + 1);
+    const frame = el.getBoundingClientRect();
+    const box = detail.getBoundingClientRect();
+    expect(box.left >= frame.left && box.right <= frame.right, `the message ${JSON.stringify(box)} inside the panel ${JSON.stringify(frame)}`).to.equal(true);
     expect(getComputedStyle(detail).overflowWrap).to.equal('break-word');
     const title = el.shadowRoot!.querySelector<HTMLElement>('[part="title"]')!;
     expect(title.getAttribute('title'), 'the whole title on hover').to.equal('A rather long panel title that cannot fit');

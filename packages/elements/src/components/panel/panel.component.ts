@@ -1,5 +1,5 @@
 import { html, nothing, svg, type PropertyValues, type TemplateResult } from 'lit';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { cssProps } from '../../internal/css-props.js';
 import { ContextConsumer } from '@lit/context';
 import {
   PrometheusClient,
@@ -555,7 +555,7 @@ export class PromPanel extends PromElement {
     if (this._state === 'invalid' || !spec) return this.#invalidSettings();
     if (this._state === 'error') return this.#failure(this._error);
     if (spec.type === 'text') {
-      return html`<div class="markdown">${spec.options.mode === 'text' ? spec.options.content ?? '' : unsafeHTML(renderMarkdown(spec.options.content ?? ''))}</div>`;
+      return html`<div class="markdown">${spec.options.mode === 'text' ? spec.options.content ?? '' : this.#markdown(spec.options.content ?? '')}</div>`;
     }
     if (this._state === 'loading' || this._state === 'idle') {
       return html`<div part="chart" aria-busy="true"><div class="skeleton"></div><span class="visually-hidden">Loading</span></div>`;
@@ -573,12 +573,19 @@ export class PromPanel extends PromElement {
         return this.#table(spec, series);
       default:
         return html`<div part="chart" role="img" aria-labelledby="title summary">
-            <div class="canvas" style="position:absolute;inset:0"></div>
+            <div class="canvas"></div>
             ${spec.type === 'timeseries' ? html`<div class="brush" hidden></div>` : nothing}
           </div>
           <span class="visually-hidden" id="summary">${this.#summary(spec, series)}</span>
           ${spec.type === 'timeseries' ? this.#legend(spec, series) : spec.type === 'heatmap' ? this.#heatScale() : nothing}`;
     }
+  }
+
+  #rendered: { source: string; node: HTMLElement } | undefined;
+  /** A text panel's markdown as sanitised DOM, made again only when its source changes. */
+  #markdown(source: string): HTMLElement {
+    if (this.#rendered?.source !== source) this.#rendered = { source, node: renderMarkdown(source) };
+    return this.#rendered.node;
   }
 
   /** Settings that cannot work: each problem, and nothing to retry (no query was sent). */
@@ -634,7 +641,7 @@ export class PromPanel extends PromElement {
       this._hidden = hidden;
     };
     const item = (s: TimeseriesSeries) => html`<button class="legend-item" aria-pressed=${s.hidden ? 'false' : 'true'} @click=${() => toggle(s)}>
-      <span class="swatch" style="background:${color(s)}"></span><span class="legend-name">${s.name}</span>
+      <span class="swatch" ${cssProps({ backgroundColor: color(s) })}></span><span class="legend-name">${s.name}</span>
     </button>`;
     if (legend?.displayMode === 'table') {
       const calcs = legend.calcs;
@@ -653,7 +660,7 @@ export class PromPanel extends PromElement {
     const max = this.#heatmap?.max ?? 0;
     const theme = this.#theme ?? readTheme(this);
     return html`<div part="legend" class="heat-scale">
-      <span>0</span><span class="heat-bar" style="background:linear-gradient(to right, ${heatScale(theme).join(', ')})"></span><span>${formatValueText(max, 'short')}</span>
+      <span>0</span><span class="heat-bar" ${cssProps({ backgroundImage: `linear-gradient(to right, ${heatScale(theme).join(', ')})` })}></span><span>${formatValueText(max, 'short')}</span>
     </div>`;
   }
 
@@ -666,10 +673,10 @@ export class PromPanel extends PromElement {
           const label = `${v.name}: ${v.formatted.prefix}${v.formatted.text}${v.formatted.suffix}`;
           // Characters the line is wide (the unit is drawn smaller): long values shrink to fit.
           const chars = `${v.formatted.prefix}${v.formatted.text}`.length + 0.6 * v.formatted.suffix.trim().length + (trend ? 1 : 0);
-          const style = `--stat-chars:${Math.max(4, chars).toFixed(1)};${v.color ? `color:${v.color}` : ''}`;
+          const style = { '--stat-chars': Math.max(4, chars).toFixed(1), color: v.color };
           return html`<div class=${area ? 'stat has-sparkline' : 'stat'} role="img" aria-label=${label}>
             ${area ? sparkline(v.frame, v.color ?? this.#theme?.palette[0] ?? 'currentColor') : nothing}
-            <span class="stat-line" style=${style}>
+            <span class="stat-line" ${cssProps(style)}>
               <span class="stat-value">${v.formatted.prefix}${v.formatted.text}<span class="stat-unit">${v.formatted.suffix.trim()}</span></span>
               ${trend ? html`<span class="trend" aria-hidden="true">${trend}</span>` : nothing}
             </span>
@@ -691,8 +698,8 @@ export class PromPanel extends PromElement {
         const share = fillShare(v.value, min, max);
         return html`<div class="bar-row" role="listitem" aria-label=${`${v.name}: ${v.formatted.prefix}${v.formatted.text}${v.formatted.suffix}`}>
           <span class="legend-name">${v.name}</span>
-          <div class="bar-track"><div class="bar-fill" style="width:${(share * 100).toFixed(2)}%;background:${v.color ?? this.#theme?.palette[0]}"></div></div>
-          <span class="bar-value" style=${v.color ? `color:${v.color}` : ''}>${v.formatted.prefix}${v.formatted.text}${v.formatted.suffix}</span>
+          <div class="bar-track"><div class="bar-fill" ${cssProps({ width: `${(share * 100).toFixed(2)}%`, backgroundColor: v.color ?? this.#theme?.palette[0] })}></div></div>
+          <span class="bar-value" ${cssProps({ color: v.color })}>${v.formatted.prefix}${v.formatted.text}${v.formatted.suffix}</span>
         </div>`;
       })}
     </div>`;

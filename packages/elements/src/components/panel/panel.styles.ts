@@ -99,7 +99,34 @@ export const panelStyles = css`
     position: relative;
   }
   [part='chart'] .canvas {
+    position: absolute;
+    inset: 0;
     cursor: crosshair;
+  }
+  /* Chart tooltips: built as DOM by charts/tooltip.ts; ECharts positions the box. */
+  .tooltip {
+    display: grid;
+    gap: 2px;
+    min-width: 120px;
+  }
+  .tooltip-heading {
+    margin-bottom: 2px;
+    opacity: 0.75;
+  }
+  .tooltip-row {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+  }
+  .tooltip-swatch {
+    flex: none;
+    width: 10px;
+    height: 3px;
+    border-radius: 2px;
+  }
+  .tooltip-name {
+    flex: 1;
+    overflow-wrap: break-word;
   }
   .heat-scale {
     display: flex;
@@ -162,8 +189,13 @@ export const panelStyles = css`
   .message.error {
     color: var(--prom-color-red);
   }
+  .message > * {
+    /* Centred items are as wide as their text: never wider than the panel. */
+    max-width: 100%;
+    box-sizing: border-box;
+  }
   .message .detail {
-    max-width: 60ch;
+    max-width: min(60ch, 100%);
     color: var(--prom-color-text);
     /* Words wrap whole; only a word longer than the line (a URL) is broken. */
     overflow-wrap: break-word;

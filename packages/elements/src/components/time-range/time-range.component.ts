@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { TIME_RANGE_PRESETS, describeRange, parseTime, resolveTimeZone } from '@promkit/core';
 import { PromElement } from '../../internal/prom-element.js';
 import { clockIcon } from '../../internal/icons.js';
@@ -20,7 +20,26 @@ import { PromTimeRangeChangeEvent } from '../../events/time-range-change-event.j
  * @cssprop --prom-color-focus - Focus ring colour.
  */
 export class PromTimeRange extends PromElement {
-  static override styles = [themeTokens, formControlStyles, controlStyles];
+  static override styles = [
+    themeTokens,
+    formControlStyles,
+    controlStyles,
+    css`
+      [part='popover'].align-end {
+        right: 0;
+      }
+      .absolute {
+        display: grid;
+        gap: 4px;
+        margin-top: 8px;
+        border-top: 1px solid var(--prom-color-border);
+        padding-top: 8px;
+      }
+      .problem {
+        color: var(--prom-color-red);
+      }
+    `,
+  ];
   static override properties = {
     from: { type: String, reflect: true },
     to: { type: String, reflect: true },
@@ -77,16 +96,16 @@ export class PromTimeRange extends PromElement {
         ${clockIcon} ${label}
       </button>
       ${this.#popover.open
-        ? html`<div part="popover" role="dialog" aria-label="Choose a time range" style="right:0">
+        ? html`<div part="popover" class="align-end" role="dialog" aria-label="Choose a time range">
             <ul aria-label="Quick ranges">
               ${TIME_RANGE_PRESETS.map(
                 (p) => html`<li><button aria-current=${p.from === this.from && p.to === this.to ? 'true' : 'false'} @click=${() => this.#pick(p.from, p.to)}>${p.label}</button></li>`,
               )}
             </ul>
-            <form @submit=${this.#applyAbsolute} style="display:grid;gap:4px;margin-top:8px;border-top:1px solid var(--prom-color-border);padding-top:8px">
+            <form class="absolute" @submit=${this.#applyAbsolute}>
               <label for="from">From</label><input id="from" name="from" .value=${this.from} autocomplete="off" />
               <label for="to">To</label><input id="to" name="to" .value=${this.to} autocomplete="off" />
-              ${this._problem ? html`<span role="alert" style="color:var(--prom-color-red)">${this._problem}</span>` : nothing}
+              ${this._problem ? html`<span role="alert" class="problem">${this._problem}</span>` : nothing}
               <button type="submit">Apply time range</button>
             </form>
           </div>`

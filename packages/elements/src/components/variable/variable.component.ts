@@ -32,6 +32,14 @@ export class PromVariable extends PromElement {
         flex-wrap: wrap;
         max-width: 100%;
       }
+      .search {
+        width: 100%;
+        margin-bottom: 6px;
+      }
+      .no-match {
+        padding: 4px 6px;
+        color: var(--prom-color-text-muted);
+      }
       [part='problem'] {
         flex: 1 1 100%;
         max-width: 44ch;
@@ -140,7 +148,7 @@ export class PromVariable extends PromElement {
       ${this.#renderProblem()}
       ${this.#popover.open
         ? html`<div part="popover" role="group" aria-label=${`Values of ${label}`}>
-            <input type="search" placeholder="Search" aria-label=${`Search values of ${label}`} .value=${this._filter} @input=${(e: Event) => (this._filter = (e.target as HTMLInputElement).value)} style="width:100%;margin-bottom:6px" />
+            <input type="search" placeholder="Search" aria-label=${`Search values of ${label}`} .value=${this._filter} @input=${(e: Event) => (this._filter = (e.target as HTMLInputElement).value)} class="search" />
             <ul>
               ${this.includeAll && filter === ''
                 ? html`<li><label><input type="checkbox" .checked=${all} @change=${(e: Event) => this.#toggle(ALL_VALUE, (e.target as HTMLInputElement).checked)} />All</label></li>`
@@ -148,7 +156,7 @@ export class PromVariable extends PromElement {
               ${shown.map(
                 (o) => html`<li><label><input type="checkbox" .checked=${all || this.value.includes(o.value)} @change=${(e: Event) => this.#toggle(o.value, (e.target as HTMLInputElement).checked)} />${o.text}</label></li>`,
               )}
-              ${shown.length === 0 ? html`<li style="padding:4px 6px;color:var(--prom-color-text-muted)">No match</li>` : nothing}
+              ${shown.length === 0 ? html`<li class="no-match">No match</li>` : nothing}
             </ul>
           </div>`
         : nothing}`;
