@@ -70,6 +70,7 @@ export { seriesName } from './format/legend.js';
 export { COLOR_RULE, GRAFANA_COLOR_NAMES, GRAFANA_HUES, MAX_COLOR_LENGTH, isColor } from './format/color.js';
 export type { GrafanaColorName } from './format/color.js';
 export { URL_RULE, isSafeUrl, safeUrl } from './format/url.js';
+export { grafanaRegex, isSlashedRegex, matchesGrafanaRegex } from './format/regex.js';
 export { checkPromQL, isSeriesSelector, metricNames } from './promql/parse.js';
 export type { PromQLSyntaxError, QueryLocation } from './promql/parse.js';
 export { VARIABLE_FORMATS, escapeRegex, interpolate, interpolateText, variableFormatProblems, variablesIn } from './promql/interpolate.js';

@@ -85,7 +85,7 @@ describe('fromGrafana: a corpus of legacy and current dashboards', () => {
     expect(memory.options.tooltip).toEqual({ mode: 'multi', sort: 'none' });
     expect(memory.fieldConfig.defaults).toMatchObject({ unit: 'bytes', min: 0, custom: { fillOpacity: 10, lineWidth: 1, thresholdsStyle: { mode: 'line+area' } } });
     expect(memory.fieldConfig.overrides).toEqual([
-      { matcher: { id: 'byRegexp', options: 'heap' }, properties: [{ id: 'custom.axisPlacement', value: 'right' }, { id: 'custom.fillOpacity', value: 0 }] },
+      { matcher: { id: 'byRegexp', options: '/heap/' }, properties: [{ id: 'custom.axisPlacement', value: 'right' }, { id: 'custom.fillOpacity', value: 0 }] },
       { matcher: { id: 'byName', options: 'resident' }, properties: [{ id: 'color', value: { mode: 'fixed', fixedColor: '#7EB26D' } }, { id: 'custom.lineWidth', value: 3 }] },
     ]);
     expect(titled(dashboard, 'HTTP requests').fieldConfig.overrides[0]).toEqual({ matcher: { id: 'byName', options: 'prometheus' }, properties: [{ id: 'color', value: { mode: 'fixed', fixedColor: '#C15C17' } }] });

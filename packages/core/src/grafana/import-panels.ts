@@ -6,6 +6,7 @@
 import type { PanelInput, PanelOptions, Target } from '../dashboard/schema.js';
 import { parseDuration } from '../time/duration.js';
 import { URL_RULE, safeUrl } from '../format/url.js';
+import { isSlashedRegex } from '../format/regex.js';
 import { checkPromQL } from '../promql/parse.js';
 import { arrayOf, isObject, numberOf, objectOf, textOf, type ImportContext, type Json } from './import-context.js';
 import { colorOf, fieldDefaultsOf, mappingsOf, overridesOf, reducerOf, thresholdsOf, unitOf } from './import-fields.js';
@@ -356,7 +357,7 @@ function graphThresholdsOf(raw: unknown, path: string, ctx: ImportContext) {
 function seriesOverrideOf(o: Json, path: string, ctx: ImportContext): Overrides {
   const alias = textOf(o['alias']);
   if (!alias) return [];
-  const regex = /^\/(.*)\/[a-z]*$/.exec(alias)?.[1];
+  const regex = isSlashedRegex(alias) ? alias : undefined;
   const properties: { id: string; value: unknown }[] = [];
   const color = colorOf(o['color'], `${path}.color`, ctx);
   if (color) properties.push({ id: 'color', value: { mode: 'fixed', fixedColor: color } });
@@ -425,8 +426,8 @@ function tableOldOf(raw: Json, path: string, ctx: ImportContext): Partial<PanelI
     const thresholds = thresholdsOf(arrayOf(style['thresholds']).join(',') || undefined, `${at}.thresholds`, ctx, style['colors']);
     if (thresholds) settings.thresholds = thresholds;
     if (textOf(style['alias'])) settings.displayName = style['alias'] as string;
-    const regex = /^\/(.*)\/[a-z]*$/.exec(pattern)?.[1];
-    if (regex === '.*') Object.assign(defaults, settings);
+    const regex = isSlashedRegex(pattern) ? pattern : undefined;
+    if (regex !== undefined && /^\/\.\*\/[a-z]*$/.test(regex)) Object.assign(defaults, settings);
     else if (Object.keys(settings).length) {
       overrides.push({ matcher: regex !== undefined ? { id: 'byRegexp', options: regex } : { id: 'byName', options: pattern }, properties: Object.entries(settings).map(([id, v]) => ({ id, value: v })) });
     }

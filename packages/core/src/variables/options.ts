@@ -3,6 +3,7 @@
  * extraction, sorting, and the `auto` interval.
  */
 import { InvalidArgumentError } from '../prometheus/errors.js';
+import { grafanaRegex } from '../format/regex.js';
 import { formatDuration, parseDuration } from '../time/duration.js';
 import { roundInterval } from '../time/step.js';
 import type { SORTS } from '../dashboard/schema.js';
@@ -48,9 +49,8 @@ export function applyRegex(values: string[], regex: string | undefined, variable
 
 /** A variable's regex, written `pattern` or `/pattern/flags`; a bad one names the variable. */
 export function compileRegex(regex: string, variable: string): RegExp {
-  const slashed = /^\/(.*)\/([a-z]*)$/s.exec(regex);
   try {
-    return slashed ? new RegExp(slashed[1]!, slashed[2]!.replace('g', '')) : new RegExp(regex);
+    return grafanaRegex(regex);
   } catch (error) {
     throw new InvalidArgumentError(`Variable $${variable}: regex ${JSON.stringify(regex)} does not compile: ${(error as Error).message}`, {
       cause: error,

@@ -2,7 +2,7 @@
  * Per-series field settings: the panel's defaults with overrides applied (by series name, by
  * regex on the name, or by the target's refId), and threshold colours.
  */
-import type { FieldDefaults, Panel, Thresholds } from '@promkit/core';
+import { matchesGrafanaRegex, type FieldDefaults, type Panel, type Thresholds } from '@promkit/core';
 
 /** A series as the chart builders see it. */
 export interface SeriesField {
@@ -28,13 +28,7 @@ function matches(matcher: Panel['fieldConfig']['overrides'][number]['matcher'], 
     case 'byFrameRefID':
       return matcher.options === refId;
     case 'byRegexp':
-      try {
-        // Grafana accepts `pattern` and `/pattern/flags`.
-        const [, pattern, flags] = /^\/(.*)\/([a-z]*)$/s.exec(matcher.options) ?? [undefined, matcher.options, ''];
-        return new RegExp(pattern!, flags).test(name);
-      } catch {
-        return false;
-      }
+      return matchesGrafanaRegex(matcher.options, name);
   }
 }
 

@@ -1,5 +1,5 @@
 /** One number per series for stat, gauge and bar gauge panels, with its display and colour. */
-import { formatSampleValue, formatValue, reduce, type FieldDefaults, type FormattedValue, type Frame, type Reducer } from '@promkit/core';
+import { formatSampleValue, formatValue, matchesGrafanaRegex, reduce, type FieldDefaults, type FormattedValue, type Frame, type Reducer } from '@promkit/core';
 import { resolveColor, type ChartTheme } from '../theme/theme.js';
 import { thresholdColor } from './fields.js';
 
@@ -38,13 +38,7 @@ export function mapValue(value: number, field: FieldDefaults): { text?: string |
       return m.options.result;
     }
     if (m.type === 'special' && Number.isNaN(value) && ['nan', 'null', 'null+nan'].includes(m.options.match)) return m.options.result;
-    if (m.type === 'regex') {
-      try {
-        if (new RegExp(m.options.pattern).test(String(value))) return m.options.result;
-      } catch {
-        // an invalid pattern never matches
-      }
-    }
+    if (m.type === 'regex' && matchesGrafanaRegex(m.options.pattern, String(value))) return m.options.result;
   }
   return undefined;
 }
