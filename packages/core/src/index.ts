@@ -76,7 +76,7 @@ export type { PromQLSyntaxError, QueryLocation } from './promql/parse.js';
 export { VARIABLE_FORMATS, escapeRegex, interpolate, interpolateText, variableFormatProblems, variablesIn } from './promql/interpolate.js';
 export type { InterpolateOptions, VariableFormat, VariableFormatProblem, VariableValue, VariableValues } from './promql/interpolate.js';
 export { formatDate } from './promql/date-format.js';
-export { PANEL_TYPES, SCHEMA_VERSION, SORTS, dashboardSchema, panelSchema, rowSchema, variableSchema } from './dashboard/schema.js';
+export { PANEL_TYPES, SCHEMA_VERSION, SORTS, VARIABLE_HIDES, dashboardSchema, panelSchema, rowSchema, variableSchema } from './dashboard/schema.js';
 export type {
   Annotation,
   Dashboard,

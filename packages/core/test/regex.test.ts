@@ -1,7 +1,7 @@
-/** One reading of Grafana's `pattern` and `/pattern/flags` regexes, flags kept. */
+/** Rules written once: Grafana's `pattern` and `/pattern/flags` regexes, variable sort and hide numbers. */
 import { describe, expect, it } from 'vitest';
-import { fromGrafana } from '@promkit/core/grafana';
-import { grafanaRegex, isSlashedRegex, matchesGrafanaRegex } from '@promkit/core';
+import { fromGrafana, toGrafana } from '@promkit/core/grafana';
+import { SORTS, VARIABLE_HIDES, grafanaRegex, isSlashedRegex, matchesGrafanaRegex, type DashboardInput } from '@promkit/core';
 
 describe('grafanaRegex', () => {
   it('keeps the flags of /pattern/flags, drops the stateful g and y', () => {
@@ -35,5 +35,17 @@ describe('grafanaRegex', () => {
     });
     const panel = dashboard.panels[0] as { fieldConfig: { overrides: { matcher: { id: string; options: string } }[] } };
     expect(panel.fieldConfig.overrides[0]!.matcher).toEqual({ id: 'byRegexp', options: '/^Errors/i' });
+  });
+});
+
+describe('variable sort and hide, one map for schema, import and export', () => {
+  it("Grafana's numbers go both ways for every sort and hide", () => {
+    const variables = SORTS.map((sort, i) => ({ type: 'query', name: `v${i}`, query: 'label_values(up, job)', sort, hide: VARIABLE_HIDES[i % 3] }));
+    const exported = toGrafana({ schemaVersion: 1, title: 'Maps', variables, panels: [] } as DashboardInput).dashboard as { templating: { list: { name: string; sort?: number; hide: number }[] } };
+    // The export adds a datasource variable of its own; ours are v0…v6.
+    const ours = <T extends { name: string }>(list: T[]) => list.filter((v) => /^v\d$/.test(v.name));
+    expect(ours(exported.templating.list).map((v) => [v.sort, v.hide])).toEqual(SORTS.map((_, i) => [i, i % 3]));
+    const back = fromGrafana(exported).dashboard.variables as { name: string; sort?: string; hide: string }[];
+    expect(ours(back).map((v) => [v.sort, v.hide])).toEqual(SORTS.map((sort, i) => [sort, VARIABLE_HIDES[i % 3]]));
   });
 });

@@ -266,11 +266,16 @@ export const rowSchema = z.strictObject({
 });
 export type Row = z.infer<typeof rowSchema>;
 
+/** How a variable's options are sorted; the index is Grafana's number for it (`sort: 3` is `num-asc`). */
+export const SORTS = ['none', 'alpha-asc', 'alpha-desc', 'num-asc', 'num-desc', 'alpha-ci-asc', 'alpha-ci-desc'] as const;
+/** What of a variable the toolbar hides; the index is Grafana's number for it (`hide: 2` is `variable`). */
+export const VARIABLE_HIDES = ['none', 'label', 'variable'] as const;
+
 const variableCommon = {
   name: variableName,
   label: z.optional(z.string()),
   description: z.optional(z.string()),
-  hide: z._default(z.enum(['none', 'label', 'variable']), 'none'),
+  hide: z._default(z.enum(VARIABLE_HIDES), 'none'),
 };
 const selection = z.strictObject({
   value: z.union([z.string(), z.array(z.string())]),
@@ -283,7 +288,6 @@ const choice = {
   allValue: z.optional(z.string()),
   current: z.optional(selection),
 };
-export const SORTS = ['none', 'alpha-asc', 'alpha-desc', 'num-asc', 'num-desc', 'alpha-ci-asc', 'alpha-ci-desc'] as const;
 
 export const variableSchema = z.discriminatedUnion('type', [
   z.strictObject({

@@ -5,7 +5,7 @@
  * warning with its path, never dropped silently.
  */
 import { parseDashboard } from '../dashboard/parse.js';
-import type { Dashboard, DashboardInput, FieldDefaults, Panel, Row, Variable } from '../dashboard/schema.js';
+import { SORTS, VARIABLE_HIDES, type Dashboard, type DashboardInput, type FieldDefaults, type Panel, type Row, type Variable } from '../dashboard/schema.js';
 import type { SchemaProblem } from '../prometheus/errors.js';
 
 /** Grafana's dashboard schema version this export writes (Grafana 12). */
@@ -139,8 +139,6 @@ export interface GrafanaExport {
   warnings: SchemaProblem[];
 }
 
-const SORT = { none: 0, 'alpha-asc': 1, 'alpha-desc': 2, 'num-asc': 3, 'num-desc': 4, 'alpha-ci-asc': 5, 'alpha-ci-desc': 6 } as const;
-const HIDE = { none: 0, label: 1, variable: 2 } as const;
 
 /** Converts a promkit dashboard (checked first; throws a SchemaError when invalid) to Grafana's model. */
 export function toGrafana(input: DashboardInput): GrafanaExport {
@@ -294,7 +292,7 @@ function variableOf(v: Variable, refOf: (name: string | undefined) => GrafanaDat
     name: v.name,
     ...(v.label ? { label: v.label } : {}),
     ...(v.description ? { description: v.description } : {}),
-    hide: HIDE[v.hide],
+    hide: VARIABLE_HIDES.indexOf(v.hide) as GrafanaVariable['hide'],
   };
   const choice = 'multi' in v ? { multi: v.multi, includeAll: v.includeAll, ...(v.allValue !== undefined ? { allValue: v.allValue } : {}) } : {};
   const current = 'current' in v && v.current ? { current: { text: v.current.text ?? v.current.value, value: v.current.value } } : {};
@@ -310,7 +308,7 @@ function variableOf(v: Variable, refOf: (name: string | undefined) => GrafanaDat
         definition: v.query,
         refresh: v.refresh === 'time' ? 2 : 1,
         ...(v.regex ? { regex: v.regex } : {}),
-        sort: SORT[v.sort],
+        sort: SORTS.indexOf(v.sort) as NonNullable<GrafanaVariable['sort']>,
       };
     case 'custom':
       return { ...common, ...choice, ...current, type: 'custom', query: v.query };

@@ -5,7 +5,7 @@
  * no place in promkit is a warning with its path in the Grafana JSON, never a failure.
  */
 import { validateDashboard } from '../dashboard/parse.js';
-import type { Dashboard, DashboardInput, PanelInput, SORTS } from '../dashboard/schema.js';
+import { SORTS, VARIABLE_HIDES, type Dashboard, type DashboardInput, type PanelInput } from '../dashboard/schema.js';
 import { SCHEMA_VERSION } from '../dashboard/schema.js';
 import { SchemaError, type SchemaProblem } from '../prometheus/errors.js';
 import { arrayOf, isObject, numberOf, objectOf, textOf, ImportContext, type Json } from './import-context.js';
@@ -34,8 +34,6 @@ export interface GrafanaImport {
   warnings: SchemaProblem[];
 }
 
-const SORT_NAMES: (typeof SORTS)[number][] = ['none', 'alpha-asc', 'alpha-desc', 'num-asc', 'num-desc', 'alpha-ci-asc', 'alpha-ci-desc'];
-const HIDE_NAMES = ['none', 'label', 'variable'] as const;
 
 /**
  * Converts a Grafana dashboard (an object or JSON text) into a promkit dashboard. Throws a
@@ -166,7 +164,7 @@ function variablesOf(root: Json, ctx: ImportContext): VariableInput[] {
       name,
       ...(textOf(v['label']) ? { label: v['label'] as string } : {}),
       ...(textOf(v['description']) ? { description: v['description'] as string } : {}),
-      hide: HIDE_NAMES[numberOf(v['hide']) ?? 0] ?? 'none',
+      hide: VARIABLE_HIDES[numberOf(v['hide']) ?? 0] ?? 'none',
     };
     const current = currentOf(v['current']);
     const choice = {
@@ -205,7 +203,7 @@ function variablesOf(root: Json, ctx: ImportContext): VariableInput[] {
           ...(source.name !== undefined ? { datasource: source.name } : {}),
           query,
           ...(textOf(v['regex']) ? { regex: v['regex'] as string } : {}),
-          sort: SORT_NAMES[numberOf(v['sort']) ?? 0] ?? 'none',
+          sort: SORTS[numberOf(v['sort']) ?? 0] ?? 'none',
           refresh: v['refresh'] === 2 ? 'time' : 'load',
         });
         return;
