@@ -38,7 +38,7 @@ export * from './prometheus/errors.js';
 export { toFrames, decodeHistogram } from './prometheus/decode.js';
 export type { Frame, HistogramBucket, HistogramColumn, NativeHistogram } from './prometheus/decode.js';
 export { parseSampleValue, formatSampleValue } from './prometheus/sample-value.js';
-export { BackendKind, prometheus, thanos, mimir, cortex, victoriaMetrics } from './prometheus/backends.js';
+export { BackendKind, TENANT_HEADER, prometheus, thanos, mimir, cortex, victoriaMetrics, tenantHeaders } from './prometheus/backends.js';
 export type { BackendPreset, ThanosOptions, MimirOptions, VictoriaMetricsOptions } from './prometheus/backends.js';
 export type { Alert, WireHistogram, WireSample, QueryStats } from './prometheus/schemas.js';
 export { parseDuration, formatDuration } from './time/duration.js';

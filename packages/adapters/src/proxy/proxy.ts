@@ -4,7 +4,7 @@
  * handler, so it mounts in Next.js route handlers, Hono, Deno, Bun and, through `toNodeHandler`,
  * node:http and Express.
  */
-import { authorizationHeader, type Auth } from '@promkit/core';
+import { authorizationHeader, tenantHeaders, type Auth } from '@promkit/core';
 import { DEFAULT_LIMITS, checkLimits, type ProxyLimits } from './limits.js';
 import { READ_ENDPOINTS, apiPath, routeOf, type ReadEndpoint } from './routes.js';
 
@@ -105,7 +105,7 @@ function headersFor(options: PrometheusProxyOptions): Record<string, string> {
     });
   }
   if (options.auth) headers['authorization'] = authorizationHeader(options.auth);
-  if (options.tenant !== undefined) headers['x-scope-orgid'] = options.tenant;
+  for (const [name, value] of Object.entries(tenantHeaders(options.tenant))) headers[name.toLowerCase()] = value;
   return headers;
 }
 

@@ -82,9 +82,13 @@ export interface MimirOptions {
   apiPrefix?: string;
 }
 
-function tenantHeaders(tenant: string | string[] | undefined): Record<string, string> {
+/** The header multi-tenant backends (Mimir, Cortex, Loki-style proxies) read the tenant from. */
+export const TENANT_HEADER = 'X-Scope-OrgID';
+
+/** The tenant header for one tenant, or several joined with `|` (a cross-tenant query); none for none. */
+export function tenantHeaders(tenant: string | readonly string[] | undefined): Record<string, string> {
   if (tenant === undefined) return {};
-  return { 'X-Scope-OrgID': Array.isArray(tenant) ? tenant.join('|') : tenant };
+  return { [TENANT_HEADER]: typeof tenant === 'string' ? tenant : tenant.join('|') };
 }
 
 /** Grafana Mimir. */

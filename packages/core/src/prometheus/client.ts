@@ -37,7 +37,7 @@ import {
   type Labels,
 } from './endpoints.js';
 import { InvalidArgumentError, PromkitError, SchemaError, TooManyPointsError } from './errors.js';
-import { prometheus, type BackendPreset } from './backends.js';
+import { prometheus, tenantHeaders, type BackendPreset } from './backends.js';
 import {
   alertsSchema,
   buildInfoSchema,
@@ -334,8 +334,7 @@ function flattenQuery(response: ApiResponse<z.infer<typeof queryResponseSchema>>
 }
 
 function authHeaders(options: PrometheusClientOptions): Record<string, string> {
-  const headers: Record<string, string> = {};
-  if (options.tenant !== undefined) headers['X-Scope-OrgID'] = options.tenant;
+  const headers: Record<string, string> = tenantHeaders(options.tenant);
   if (options.auth) headers['Authorization'] = authorizationHeader(options.auth);
   return headers;
 }
