@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import { SchemaError, type SchemaProblem } from '../prometheus/errors.js';
 import { didYouMean, formatPath } from '../internal/schema-problems.js';
+import { readJsonInput } from '../internal/json-input.js';
 import { describe as describeValue } from '../prometheus/schemas.js';
 import { crossFieldProblems, type RowPart, type VariablePart } from './cross-field.js';
 import { dashboardParts, dashboardSchema, type Dashboard, type Panel } from './schema.js';
@@ -16,14 +17,9 @@ const options = { reportInput: true, error: sentence } as const;
 
 /** Checks a dashboard (an object, or JSON text) and returns it with defaults, or every problem. */
 export function validateDashboard(input: unknown): DashboardCheck {
-  let data = input;
-  if (typeof input === 'string') {
-    try {
-      data = JSON.parse(input);
-    } catch (error) {
-      return { ok: false, problems: [{ path: '(root)', message: `is not valid JSON: ${(error as Error).message}` }] };
-    }
-  }
+  const read = readJsonInput(input);
+  if (!read.ok) return { ok: false, problems: [read.problem] };
+  const data = read.data;
   const parsed = dashboardSchema.safeParse(data, options);
   if (parsed.success) return { ok: true, dashboard: parsed.data };
   const problems = problemsByPart(data);

@@ -8,6 +8,7 @@ import { validateDashboard } from '../dashboard/parse.js';
 import { SORTS, VARIABLE_HIDES, type Dashboard, type DashboardInput, type PanelInput } from '../dashboard/schema.js';
 import { SCHEMA_VERSION } from '../dashboard/schema.js';
 import { SchemaError, type SchemaProblem } from '../prometheus/errors.js';
+import { readJsonInput } from '../internal/json-input.js';
 import { arrayOf, isObject, numberOf, objectOf, textOf, ImportContext, type Json } from './import-context.js';
 import { panelOf, durationOf, linksOf } from './import-panels.js';
 import { sourcePanels, type SourcePanel } from './import-rows.js';
@@ -79,14 +80,9 @@ export function fromGrafana(input: unknown, options: FromGrafanaOptions = {}): G
 
 /** The dashboard object inside JSON text, an API envelope, or as it is. */
 function unwrap(input: unknown): Json {
-  let data = input;
-  if (typeof input === 'string') {
-    try {
-      data = JSON.parse(input);
-    } catch (error) {
-      throw new SchemaError(`The Grafana dashboard is not valid JSON: ${(error as Error).message}`, [{ path: '(root)', message: 'is not valid JSON' }]);
-    }
-  }
+  const read = readJsonInput(input);
+  if (!read.ok) throw new SchemaError(`The Grafana dashboard ${read.problem.message}`, [read.problem]);
+  let data = read.data;
   // The HTTP API's { dashboard, meta }, and the Kubernetes-style resource's { spec }.
   if (isObject(data) && isObject(data['dashboard'])) data = data['dashboard'];
   if (isObject(data) && isObject(data['spec']) && typeof data['apiVersion'] === 'string') data = data['spec'];
