@@ -4,6 +4,7 @@ export type { Auth, ConnectionCheck, PrometheusClientOptions } from './prometheu
 export type {
   AlertsResult,
   ApiResponse,
+  ApiTime,
   BuildInfo,
   CallOptions,
   DurationInput,
@@ -31,7 +32,6 @@ export type {
   TargetsMetadataParams,
   TargetsParams,
   TargetsResult,
-  TimeInput,
   VectorResult,
 } from './prometheus/endpoints.js';
 export * from './prometheus/errors.js';

@@ -23,8 +23,11 @@ import type {
 } from './schemas.js';
 import { parseDuration } from '../time/duration.js';
 
-/** A point in time: a Date, an RFC 3339 string, or Unix time in seconds (not milliseconds). */
-export type TimeInput = Date | string | number;
+/**
+ * A point in time as the Prometheus API takes it: a Date, an RFC 3339 string, or Unix time in
+ * **seconds**. (Dashboards write times as a `TimeExpression`, whose numbers are milliseconds.)
+ */
+export type ApiTime = Date | string | number;
 /** A duration: seconds, or a Prometheus duration string such as "15s" or "1m30s". */
 export type DurationInput = number | string;
 
@@ -56,7 +59,7 @@ export interface ApiResponse<T> extends ResponseMeta {
 export interface QueryParams {
   query: string;
   /** Evaluation time; the server's "now" when omitted. */
-  time?: TimeInput;
+  time?: ApiTime;
   /** Server-side evaluation timeout. */
   timeout?: DurationInput;
   /** Ask for query statistics (`stats=all`). */
@@ -67,8 +70,8 @@ export interface QueryParams {
 
 export interface QueryRangeParams {
   query: string;
-  start: TimeInput;
-  end: TimeInput;
+  start: ApiTime;
+  end: ApiTime;
   /** Resolution: seconds between points. */
   step: DurationInput;
   timeout?: DurationInput;
@@ -91,8 +94,8 @@ export type RangeFramesResult = { frames: Frame[] } & ResponseMeta & { stats?: Q
 
 export interface QueryExemplarsParams {
   query: string;
-  start: TimeInput;
-  end: TimeInput;
+  start: ApiTime;
+  end: ApiTime;
 }
 export type ExemplarsResult = z.infer<typeof exemplarsSchema>;
 
@@ -100,8 +103,8 @@ export type ExemplarsResult = z.infer<typeof exemplarsSchema>;
 export interface SelectorParams {
   /** Series selectors; `match[]` on the wire. */
   match?: string[];
-  start?: TimeInput;
-  end?: TimeInput;
+  start?: ApiTime;
+  end?: ApiTime;
   limit?: number;
 }
 export interface SeriesParams extends SelectorParams {
@@ -150,7 +153,7 @@ export type FormFields = [string, string][];
 const MAX_PLAUSIBLE_SECONDS = 1e11;
 
 /** A time as the string Prometheus reads. */
-export function formatTime(input: TimeInput, field: string): string {
+export function formatTime(input: ApiTime, field: string): string {
   if (input instanceof Date) {
     const ms = input.getTime();
     if (Number.isNaN(ms)) throw new InvalidArgumentError(`${field} is an invalid Date.`);
@@ -172,7 +175,7 @@ export function formatTime(input: TimeInput, field: string): string {
 }
 
 /** A time as Unix seconds, for client-side checks. */
-export function timeSeconds(input: TimeInput, field: string): number {
+export function timeSeconds(input: ApiTime, field: string): number {
   const text = formatTime(input, field);
   return typeof input === 'string' ? Date.parse(text) / 1000 : Number(text);
 }

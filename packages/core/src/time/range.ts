@@ -34,7 +34,10 @@ import { parseDuration } from './duration.js';
 export const TIME_UNITS = ['s', 'm', 'h', 'd', 'w', 'M', 'y'] as const;
 export type TimeUnit = (typeof TIME_UNITS)[number];
 
-/** A time as a dashboard writes it: date math, ISO 8601, epoch milliseconds, or a Date. */
+/**
+ * A time as a dashboard writes it: date math, ISO 8601, epoch **milliseconds**, or a Date. (The
+ * client's endpoints take an `ApiTime`, whose numbers are seconds, as the Prometheus API does.)
+ */
 export type TimeExpression = string | number | Date;
 
 /** A range as a dashboard writes it. */
