@@ -96,6 +96,7 @@ export type {
   VariableSelection,
 } from './dashboard/schema.js';
 export { parseDashboard, validateDashboard } from './dashboard/parse.js';
+export { datasourceVariable, resolveDatasourceRef } from './dashboard/datasource-ref.js';
 export type { DashboardCheck } from './dashboard/parse.js';
 export type { SchemaProblem } from './prometheus/errors.js';
 export { ALL_VALUE, applyRegex, autoInterval, parseCustomOptions, sortOptions } from './variables/options.js';

@@ -5,6 +5,7 @@
  */
 import { formatPath } from '../internal/schema-problems.js';
 import { variableFormatProblems } from '../promql/interpolate.js';
+import { datasourceVariable } from './datasource-ref.js';
 import type { Panel, Row } from './schema.js';
 
 /** A broken rule, at a path into the dashboard such as `['panels', 1, 'id']`. */
@@ -59,7 +60,7 @@ export function crossFieldProblems(d: DashboardParts): CrossFieldProblem[] {
   });
 
   function checkDatasource(name: string, path: PropertyKey[]) {
-    const variable = /^\$\{?([A-Za-z0-9_]+)\}?$/.exec(name)?.[1];
+    const variable = datasourceVariable(name);
     if (variable !== undefined) {
       if (!d.variables.some((v) => v?.name === variable && v.type === 'datasource')) {
         problem(path, `"${name}" refers to no datasource variable; add a variable of type "datasource" named "${variable}"`);

@@ -3,6 +3,7 @@
  * Grafana's datasource references map onto promkit's datasources.
  */
 import type { SchemaProblem } from '../prometheus/errors.js';
+import { datasourceVariable } from '../dashboard/datasource-ref.js';
 
 /** A JSON object as Grafana wrote it: nothing about it is trusted. */
 export type Json = Record<string, unknown>;
@@ -107,7 +108,7 @@ export class ImportContext {
     const uid = typeof ref === 'string' ? ref : textOf(objectOf(ref)['uid']);
     const type = typeof ref === 'string' ? undefined : textOf(objectOf(ref)['type']);
     if (uid === MIXED) return { kind: 'other', description: MIXED };
-    const variable = uid !== undefined ? /^\$\{?([A-Za-z0-9_]+)(?::\w+)?\}?$/.exec(uid)?.[1] : undefined;
+    const variable = uid !== undefined ? datasourceVariable(uid) : undefined;
     if (variable !== undefined) {
       if (this.chooserVariables.has(variable)) return { kind: 'prometheus', name: `$${variable}` };
       if (this.#boundVariables.has(variable)) return { kind: 'prometheus', name: this.#boundVariables.get(variable) };

@@ -1,7 +1,7 @@
-/** Rules written once: Grafana's `pattern` and `/pattern/flags` regexes, variable sort and hide numbers. */
+/** Rules written once: Grafana's regexes, variable sort and hide numbers, datasource references. */
 import { describe, expect, it } from 'vitest';
 import { fromGrafana, toGrafana } from '@promkit/core/grafana';
-import { SORTS, VARIABLE_HIDES, grafanaRegex, isSlashedRegex, matchesGrafanaRegex, type DashboardInput } from '@promkit/core';
+import { SORTS, VARIABLE_HIDES, datasourceVariable, grafanaRegex, isSlashedRegex, matchesGrafanaRegex, resolveDatasourceRef, type DashboardInput } from '@promkit/core';
 
 describe('grafanaRegex', () => {
   it('keeps the flags of /pattern/flags, drops the stateful g and y', () => {
@@ -47,5 +47,19 @@ describe('variable sort and hide, one map for schema, import and export', () => 
     expect(ours(exported.templating.list).map((v) => [v.sort, v.hide])).toEqual(SORTS.map((_, i) => [i, i % 3]));
     const back = fromGrafana(exported).dashboard.variables as { name: string; sort?: string; hide: string }[];
     expect(ours(back).map((v) => [v.sort, v.hide])).toEqual(SORTS.map((sort, i) => [sort, VARIABLE_HIDES[i % 3]]));
+  });
+});
+
+describe('datasource references', () => {
+  it('$ds, ${ds} and ${ds:raw} name the variable; a plain name is a name', () => {
+    expect(['$ds', '${ds}', '${ds:raw}', 'main'].map(datasourceVariable)).toEqual(['ds', 'ds', 'ds', undefined]);
+  });
+
+  it('resolve to the selected datasource, the first of several, or the default when there is no value', () => {
+    expect(resolveDatasourceRef('${ds}', { ds: { value: 'eu' } })).toBe('eu');
+    expect(resolveDatasourceRef('$ds', { ds: { value: ['us', 'eu'] } })).toBe('us');
+    expect(resolveDatasourceRef('$ds', {})).toBeUndefined();
+    expect(resolveDatasourceRef('main', {})).toBe('main');
+    expect(resolveDatasourceRef(undefined, {})).toBeUndefined();
   });
 });
