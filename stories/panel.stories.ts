@@ -47,7 +47,7 @@ const meta = {
     ?instant=${args.instant}
     ?viewable=${args.viewable}
     theme=${globals['theme'] ?? 'light'}
-    .spec=${args.spec}
+    .spec=${specWithArgs(args)}
     .client=${storyClient((globals['data'] ?? 'recorded') as DataMode, id, args.fetch)}
   ></prom-panel>`,
   argTypes: {
@@ -92,6 +92,53 @@ const meta = {
 export default meta;
 type Story = StoryObj<PanelArgs>;
 
+/**
+ * A story drawn from a full panel spec, whose controls show that spec (type, title, first query and
+ * legend, unit, decimals) and edit it: the spec wins over the attributes, so controls that only set
+ * attributes would show unrelated values and change nothing.
+ */
+function specStory(story: Story): Story {
+  const spec = story.args?.spec;
+  if (!spec) return story;
+  const first = spec.targets?.[0];
+  const defaults = spec.fieldConfig?.defaults ?? {};
+  return {
+    ...story,
+    args: {
+      ...story.args,
+      type: spec.type,
+      title: spec.title ?? '',
+      query: first?.expr ?? '',
+      legendFormat: first?.legendFormat ?? '',
+      unit: defaults.unit ?? '',
+      decimals: defaults.decimals,
+    },
+  };
+}
+
+/** The story's spec with the controls' values written into it. */
+function specWithArgs(args: PanelArgs): PanelSpec | undefined {
+  const spec = args.spec;
+  if (!spec || args.type === undefined) return spec;
+  const [first, ...rest] = spec.targets ?? [];
+  let targets = spec.targets;
+  if (first) {
+    const { legendFormat: _old, ...target } = first;
+    targets = [{ ...target, expr: args.query, ...(args.legendFormat ? { legendFormat: args.legendFormat } : {}) }, ...rest];
+  }
+  const { unit: _unit, decimals: _decimals, ...defaults } = spec.fieldConfig?.defaults ?? {};
+  return {
+    ...spec,
+    type: args.type,
+    title: args.title,
+    ...(targets ? { targets } : {}),
+    fieldConfig: {
+      ...spec.fieldConfig,
+      defaults: { ...defaults, ...(args.unit ? { unit: args.unit } : {}), ...(args.decimals !== undefined ? { decimals: args.decimals } : {}) },
+    },
+  };
+}
+
 /** A panel spec with one query, for the option stories. */
 function specOf(type: PanelSpec['type'], title: string, target: { expr: string; legendFormat?: string }, rest: Omit<PanelSpec, 'id' | 'type'> = {}): PanelSpec {
   return { id: 1, type, title, targets: [{ refId: 'A', ...target }], ...rest };
@@ -127,7 +174,7 @@ export const Heatmap: Story = {
   },
 };
 
-export const Text: Story = {
+export const Text: Story = specStory({
   args: {
     height: 200,
     spec: {
@@ -137,36 +184,36 @@ export const Text: Story = {
       options: { mode: 'markdown', content: '## Shop API\nOwned by the **platform team**.\n\n- Runbook: `docs/runbooks/shop-api.md`\n- On call: #shop-oncall' },
     },
   },
-};
+});
 
 // Options
 
-export const StackedArea: Story = {
+export const StackedArea: Story = specStory({
   args: {
     spec: specOf('timeseries', 'Events ingested by table', { expr: 'sum by (table) (rate(demo_pipeline_events_ingested_total[1m]))', legendFormat: '{{table}}' }, {
       fieldConfig: { defaults: { unit: 'ops', custom: { fillOpacity: 30, stacking: { mode: 'normal' } } } },
       options: { tooltip: { mode: 'multi', sort: 'desc' } },
     }),
   },
-};
+});
 
-export const PercentStacked: Story = {
+export const PercentStacked: Story = specStory({
   args: {
     spec: specOf('timeseries', 'CPU time by mode, web-1', { expr: 'sum by (mode) (rate(node_cpu_seconds_total{instance="web-1"}[1m]))', legendFormat: '{{mode}}' }, {
       fieldConfig: { defaults: { unit: 'percentunit', custom: { fillOpacity: 60, stacking: { mode: 'percent' } } } },
     }),
   },
-};
+});
 
-export const Bars: Story = {
+export const Bars: Story = specStory({
   args: {
     spec: specOf('timeseries', 'Failed events per minute', { expr: 'sum by (reason) (increase(demo_pipeline_events_failed_total[1m]))', legendFormat: '{{reason}}' }, {
       fieldConfig: { defaults: { unit: 'short', custom: { drawStyle: 'bars', fillOpacity: 80, stacking: { mode: 'normal' } } } },
     }),
   },
-};
+});
 
-export const LatencyPercentilesWithThreshold: Story = {
+export const LatencyPercentilesWithThreshold: Story = specStory({
   args: {
     spec: {
       id: 1,
@@ -187,15 +234,15 @@ export const LatencyPercentilesWithThreshold: Story = {
       options: { legend: { displayMode: 'table', placement: 'right', calcs: ['mean', 'max'] }, tooltip: { mode: 'multi', sort: 'none' } },
     },
   },
-};
+});
 
-export const LogScale: Story = {
+export const LogScale: Story = specStory({
   args: {
     spec: specOf('timeseries', 'Requests by route (log scale)', { expr: 'sum by (route) (rate(demo_http_requests_total[1m]))', legendFormat: '{{route}}' }, {
       fieldConfig: { defaults: { unit: 'reqps', custom: { axisScale: { type: 'log', log: 10 } } } },
     }),
   },
-};
+});
 
 export const LegendTableWithCalcs: Story = {
   args: { legend: 'table', query: 'demo_device_power_watts', title: 'Power per rig', unit: 'watt', legendFormat: '{{device}}' },
@@ -205,7 +252,7 @@ export const LegendRight: Story = {
   args: { legendPlacement: 'right', query: 'demo_device_temperature_celsius', title: 'Rig temperature', unit: 'celsius', legendFormat: '{{device}}' },
 };
 
-export const ColourOverride: Story = {
+export const ColourOverride: Story = specStory({
   args: {
     spec: specOf('timeseries', 'Requests by status, errors in red', { expr: 'sum by (status) (rate(demo_http_requests_total[1m]))', legendFormat: '{{status}}' }, {
       fieldConfig: {
@@ -214,9 +261,9 @@ export const ColourOverride: Story = {
       },
     }),
   },
-};
+});
 
-export const StatWithThresholdsAndSparkline: Story = {
+export const StatWithThresholdsAndSparkline: Story = specStory({
   args: {
     height: 140,
     spec: specOf('stat', 'Pipeline lag', { expr: 'max(demo_pipeline_lag_seconds)' }, {
@@ -230,9 +277,9 @@ export const StatWithThresholdsAndSparkline: Story = {
       options: { graphMode: 'area', reduceOptions: { calcs: ['lastNotNull'] } },
     }),
   },
-};
+});
 
-export const StatValueMappings: Story = {
+export const StatValueMappings: Story = specStory({
   args: {
     height: 140,
     spec: specOf('stat', 'Shop API', { expr: 'min(up{job="demo"})' }, {
@@ -245,9 +292,9 @@ export const StatValueMappings: Story = {
       },
     }),
   },
-};
+});
 
-export const TableJoiningQueries: Story = {
+export const TableJoiningQueries: Story = specStory({
   args: {
     height: 260,
     spec: {
@@ -265,7 +312,7 @@ export const TableJoiningQueries: Story = {
       options: { sortBy: [{ displayName: 'Events/s', desc: true }] },
     },
   },
-};
+});
 
 export const Viewable: Story = { args: { viewable: true } };
 

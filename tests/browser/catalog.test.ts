@@ -104,3 +104,28 @@ function checkStory(id: string, doc: Document): string[] {
     }
   }
 }
+
+describe('Storybook controls of a story built from a spec', () => {
+  it('start from that spec and edit it', async function () {
+    this.timeout(60_000);
+    const frame = document.createElement('iframe');
+    frame.style.cssText = 'width:900px;height:500px;border:0';
+    document.body.append(frame);
+    try {
+      const id = 'elements-prom-panel--stacked-area';
+      const plain = await show(frame, id, 'light');
+      expect(panelsIn(plain).map(titleOf)).to.deep.equal(['Events ingested by table']);
+      // A control set through the URL, as the controls panel sets it: the spec shown changes with it.
+      frame.src = `/storybook-static/iframe.html?id=${id}&viewMode=story&args=title:Edited+in+the+controls;legendFormat:by+table`;
+      await new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
+      const doc = frame.contentDocument!;
+      for (let i = 0; i < 100 && !panelsIn(doc).some((p) => titleOf(p) === 'Edited in the controls'); i++) await new Promise((r) => setTimeout(r, 100));
+      const panel = panelsIn(doc)[0]!;
+      expect(titleOf(panel)).to.equal('Edited in the controls');
+      expect(panel.spec?.targets?.[0]?.legendFormat).to.equal('by table');
+      expect(panel.spec?.fieldConfig?.defaults?.custom?.stacking?.mode, 'the rest of the spec stays').to.equal('normal');
+    } finally {
+      frame.remove();
+    }
+  });
+});
