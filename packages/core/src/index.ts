@@ -98,6 +98,10 @@ export type {
 export { parseDashboard, validateDashboard } from './dashboard/parse.js';
 export { datasourceVariable, resolveDatasourceRef } from './dashboard/datasource-ref.js';
 export type { DashboardCheck } from './dashboard/parse.js';
+export { layoutDashboard } from './dashboard/layout.js';
+export type { GridPos, PlacedPanel, Section } from './dashboard/layout.js';
+export { GRID_COLUMNS, collides, compact, moveItem } from './dashboard/grid.js';
+export type { GridItem } from './dashboard/grid.js';
 export type { SchemaProblem } from './prometheus/errors.js';
 export { ALL_VALUE, applyRegex, autoInterval, parseCustomOptions, sortOptions } from './variables/options.js';
 export type { VariableOption } from './variables/options.js';

@@ -1,13 +1,16 @@
 export { PromPanel, type PanelSpec } from './components/panel/panel.component.js';
-export { PromDataEvent } from './events/data-event.js';
-export { PromErrorEvent } from './events/error-event.js';
-export { PromRefreshEvent } from './events/refresh-event.js';
-export { PromTimeRangeChangeEvent } from './events/time-range-change-event.js';
-export { PromVariableChangeEvent } from './events/variable-change-event.js';
-export { PromRefreshIntervalChangeEvent } from './events/refresh-interval-change-event.js';
+export {
+  PromDataEvent,
+  PromErrorEvent,
+  PromPanelViewEvent,
+  PromRefreshEvent,
+  PromRefreshIntervalChangeEvent,
+  PromTimeRangeChangeEvent,
+  PromVariableChangeEvent,
+  type PromEventMap,
+} from './events/index.js';
 export type { ChartTheme } from './theme/theme.js';
 export { PromDashboard } from './components/dashboard/dashboard.component.js';
 export { PromTimeRange } from './components/time-range/time-range.component.js';
 export { PromRefreshPicker, REFRESH_INTERVALS } from './components/refresh-picker/refresh-picker.component.js';
 export { PromVariable } from './components/variable/variable.component.js';
-export { PromPanelViewEvent } from './events/panel-view-event.js';

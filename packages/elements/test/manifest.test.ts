@@ -8,14 +8,29 @@ import { afterAll, expect, it } from 'vitest';
 const out = mkdtempSync(join(tmpdir(), 'promkit-cem-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-it('lists every element with its tag, attributes, events, parts and summary', () => {
+interface Declaration {
+  tagName?: string;
+  summary?: string;
+  attributes?: { name: string }[];
+  events?: { name: string }[];
+  cssParts?: { name: string }[];
+  cssProperties?: { name: string; description?: string }[];
+}
+
+let analyzed: Map<string, Declaration> | undefined;
+/** The elements of a freshly generated custom-elements.json, by tag (cem runs once per file). */
+function manifest(): Map<string, Declaration> {
+  if (analyzed) return analyzed;
   const cwd = new URL('..', import.meta.url).pathname;
   // cem joins --outdir onto its working directory, so it is given a relative path.
   execFileSync(join(cwd, '../../node_modules/.bin/cem'), ['analyze', '--outdir', relative(cwd, out)], { cwd, stdio: 'ignore' });
-  const manifest = JSON.parse(readFileSync(join(out, 'custom-elements.json'), 'utf8')) as {
-    modules: { declarations?: { tagName?: string; summary?: string; attributes?: { name: string }[]; events?: { name: string }[]; cssParts?: unknown[] }[] }[];
-  };
-  const elements = new Map(manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName).map((d) => [d.tagName!, d]));
+  const json = JSON.parse(readFileSync(join(out, 'custom-elements.json'), 'utf8')) as { modules: { declarations?: Declaration[] }[] };
+  analyzed = new Map(json.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName).map((d) => [d.tagName!, d]));
+  return analyzed;
+}
+
+it('lists every element with its tag, attributes, events, parts and summary', () => {
+  const elements = manifest();
   expect([...elements.keys()].sort()).toEqual(['prom-dashboard', 'prom-panel', 'prom-refresh-picker', 'prom-time-range', 'prom-variable']);
   for (const [tag, d] of elements) {
     expect(d.summary, tag).toBeTruthy();
@@ -25,4 +40,42 @@ it('lists every element with its tag, attributes, events, parts and summary', ()
     expect(d.attributes!.every((a) => !a.name.startsWith('_')), tag).toBe(true);
   }
   expect(elements.get('prom-panel')!.attributes!.map((a) => a.name)).toEqual(expect.arrayContaining(['url', 'query', 'type', 'unit', 'range', 'refresh', 'theme']));
+});
+
+/** The `--prom-*` tokens the css`` blocks of these source files read (directly, or as the private `--_x` of `--prom-x`). */
+function tokensIn(...files: string[]): Set<string> {
+  const src = new URL('../src/', import.meta.url).pathname;
+  const tokens = new Set<string>();
+  for (const file of files) {
+    for (const [, block] of readFileSync(join(src, file), 'utf8').matchAll(/css`([^`]*)`/g)) {
+      for (const [, name] of block!.matchAll(/--prom-([\w-]+)/g)) tokens.add(`--prom-${name}`);
+      for (const [, name] of block!.matchAll(/var\(--_([\w-]+)\)/g)) tokens.add(`--prom-${name}`);
+    }
+  }
+  return tokens;
+}
+
+it('documents every theme token on every element that uses it, and the dashboard documents them all', () => {
+  const cssProps = (tag: string) =>
+    (manifest().get(tag)?.cssProperties ?? []).filter((p) => p.description).map((p) => p.name);
+  const theme = 'theme/theme.ts';
+  const controls = ['theme/form-controls.ts', 'components/controls.styles.ts'];
+  const used: Record<string, Set<string>> = {
+    'prom-panel': tokensIn(theme, 'theme/form-controls.ts', 'components/panel/panel.styles.ts'),
+    'prom-time-range': tokensIn(...controls, 'components/time-range/time-range.component.ts'),
+    'prom-refresh-picker': tokensIn(...controls, 'components/refresh-picker/refresh-picker.component.ts'),
+    'prom-variable': tokensIn(...controls, 'components/variable/variable.component.ts'),
+  };
+  const all = tokensIn(theme, ...controls, 'components/panel/panel.styles.ts', 'components/dashboard/dashboard.styles.ts', 'components/time-range/time-range.component.ts', 'components/variable/variable.component.ts');
+  // Every token: fonts, 15 colours, 10 palette entries, and the panel and grid sizes.
+  expect(all.size).toBeGreaterThanOrEqual(30);
+  expect([...all]).toEqual(expect.arrayContaining(['--prom-color-background', '--prom-palette-9', '--prom-color-tooltip', '--prom-grid-unit']));
+  for (const [tag, tokens] of Object.entries({ ...used, 'prom-dashboard': all })) {
+    expect(cssProps(tag), tag).toEqual(expect.arrayContaining([...tokens]));
+  }
+});
+
+it('lists the panel parts a dashboard re-exports', () => {
+  const parts = (manifest().get('prom-dashboard')?.cssParts ?? []).map((p) => p.name);
+  expect(parts).toEqual(expect.arrayContaining(['panel-base', 'panel-header', 'panel-title', 'panel-body', 'panel-chart', 'panel-legend']));
 });

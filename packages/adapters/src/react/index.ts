@@ -22,13 +22,14 @@ import {
 } from '@promkit/elements';
 import '@promkit/elements/define.js';
 
-const onPromData = 'prom-data' as EventName<PromDataEvent>;
-const onPromError = 'prom-error' as EventName<PromErrorEvent>;
-const onPromRefresh = 'prom-refresh' as EventName<PromRefreshEvent>;
-const onPromTimeRangeChange = 'prom-time-range-change' as EventName<PromTimeRangeChangeEvent>;
-const onPromVariableChange = 'prom-variable-change' as EventName<PromVariableChangeEvent>;
-const onPromRefreshIntervalChange = 'prom-refresh-interval-change' as EventName<PromRefreshIntervalChangeEvent>;
-const onPromPanelView = 'prom-panel-view' as EventName<PromPanelViewEvent>;
+/** Each event as an `onProm…` prop, named from the event class's own `type` (one spelling of each name). */
+const onPromData = PromDataEvent.type as EventName<PromDataEvent>;
+const onPromError = PromErrorEvent.type as EventName<PromErrorEvent>;
+const onPromRefresh = PromRefreshEvent.type as EventName<PromRefreshEvent>;
+const onPromTimeRangeChange = PromTimeRangeChangeEvent.type as EventName<PromTimeRangeChangeEvent>;
+const onPromVariableChange = PromVariableChangeEvent.type as EventName<PromVariableChangeEvent>;
+const onPromRefreshIntervalChange = PromRefreshIntervalChangeEvent.type as EventName<PromRefreshIntervalChangeEvent>;
+const onPromPanelView = PromPanelViewEvent.type as EventName<PromPanelViewEvent>;
 
 /** `<prom-panel>`: one live chart. */
 export const PromPanel = createComponent({

@@ -3,10 +3,11 @@
  * public dashboards, through the classic `/api` or the Kubernetes-style `/apis` dashboards API.
  * Every refusal is a GrafanaApiError naming what Grafana said; conflicts are GrafanaConflictError.
  */
-import ky, { isHTTPError, isNetworkError, isTimeoutError, type KyInstance } from 'ky';
+import ky, { isHTTPError, isTimeoutError, type KyInstance } from 'ky';
 import { authorizationHeader } from '../prometheus/auth.js';
 import { GrafanaApiError, GrafanaConflictError, InvalidArgumentError, NetworkError, PromkitError, TimeoutError } from '../prometheus/errors.js';
 import type { GrafanaDashboard } from './export.js';
+import { httpErrorBody } from '../internal/http-error-body.js';
 
 /** How to sign in: a service-account token, basic auth, or an auth proxy's user header. */
 export type GrafanaAuth =
@@ -250,13 +251,14 @@ interface Resource {
 async function failure(error: unknown, target: { url: string; method: string }): Promise<PromkitError> {
   const where = `${target.method} ${target.url}`;
   if (isTimeoutError(error)) return new TimeoutError(`Grafana did not answer ${where} in time.`, 'client', { cause: error, request: target });
-  if (isNetworkError(error) || error instanceof TypeError) {
+  // fetch rejects with a TypeError when the server cannot be reached.
+  if (error instanceof TypeError) {
     return new NetworkError(`Cannot reach Grafana at ${target.url}: ${(error as Error).message}. Check the URL and that Grafana is running.`, { cause: error, request: target });
   }
   if (!isHTTPError(error)) return new PromkitError(`Grafana request ${where} failed: ${(error as Error).message}`, { cause: error, request: target });
   const status = error.response.status;
-  // ky has read the body already: `data` is the parsed JSON, or the text when it was not JSON.
-  const data: unknown = error.data;
+  // The parsed JSON, or the text when it was not JSON.
+  const data: unknown = await httpErrorBody(error.response);
   const text = typeof data === 'string' ? data : data === undefined ? '' : JSON.stringify(data);
   const body: { message?: string; status?: string; messageId?: string; reason?: string; kind?: string } = typeof data === 'object' && data !== null ? data : {};
   const said = body.message ?? text.slice(0, 200);

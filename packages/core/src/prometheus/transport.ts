@@ -3,7 +3,7 @@
  * bounds the whole call, body included; this module turns whatever comes back (or does not) into
  * data or a typed PromkitError.
  */
-import ky, { isHTTPError, isNetworkError, type KyInstance, type Options as KyOptions } from 'ky';
+import ky, { isHTTPError, type KyInstance, type Options as KyOptions } from 'ky';
 import type * as z from 'zod/mini';
 import {
   CanceledError,
@@ -26,6 +26,7 @@ import { scanMatrix } from './matrix-scan.js';
 import type { Frame } from './decode.js';
 import type { ApiResponse, CallOptions, FormFields } from './endpoints.js';
 import { schemaProblems, summarizeProblems } from '../internal/schema-problems.js';
+import { httpErrorBody } from '../internal/http-error-body.js';
 
 /** How the transport reaches the server. */
 export interface TransportOptions {
@@ -152,7 +153,10 @@ export class Transport {
   async #within<T>(call: CallOptions, target: () => RequestTarget, work: (deadline: Deadline) => Promise<T>): Promise<T> {
     const deadline = new Deadline(call.timeout ?? this.#options.timeout, call.signal);
     try {
-      return await deadline.race(work(deadline));
+      return await deadline.race(work(deadline).catch(async (error: unknown) => {
+        // ky leaves a refusal's body unread: read it (within the deadline) to say what the server said.
+        throw isHTTPError(error) ? httpFailure(error.response, await httpErrorBody(error.response), target(), error) : error;
+      }));
     } catch (error) {
       throw this.#failure(error, target(), call, deadline);
     } finally {
@@ -176,6 +180,8 @@ export class Transport {
         shouldRetry: ({ error, retryCount }) => {
           // A JSON answer is Prometheus itself speaking (e.g. its query timeout): repeating won't help.
           if (isHTTPError(error) && isJson(error.response)) return false;
+          // Only refusals and network failures are worth repeating (not aborts, not bugs).
+          if (!isHTTPError(error) && !(error instanceof TypeError)) return false;
           // A retry that could only start after the deadline cannot help: report this failure now.
           return retryWait(error, retryCount, this.#options.maxRetryAfter) >= deadline.remaining() ? false : undefined;
         },
@@ -197,8 +203,9 @@ export class Transport {
     if (call.signal?.aborted || isAbort(error)) {
       return new CanceledError(`Request canceled: ${where}.`, { cause: call.signal?.reason ?? error, request: target });
     }
-    if (isHTTPError(error)) return httpFailure(error.response, error.data, target, error);
-    if (isNetworkError(error) || error instanceof TypeError) {
+    if (isHTTPError(error)) return httpFailure(error.response, undefined, target, error);
+    // fetch rejects with a TypeError when the server cannot be reached.
+    if (error instanceof TypeError) {
       return new NetworkError(
         `Cannot reach ${target.url}: ${causeText(error)}. Check the URL, that the server is running, and (in a browser) that it allows this origin (CORS).`,
         { cause: error, request: target },

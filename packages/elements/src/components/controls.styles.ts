@@ -7,13 +7,13 @@ export const controlStyles = css`
     position: relative;
     align-items: center;
     gap: 4px;
-    font-family: var(--prom-font-family);
-    font-size: var(--prom-font-size);
-    color: var(--prom-color-text);
+    font-family: var(--_font-family);
+    font-size: var(--_font-size);
+    color: var(--_color-text);
   }
   label,
   .label {
-    color: var(--prom-color-text-muted);
+    color: var(--_color-text-muted);
     white-space: nowrap;
   }
   button,
@@ -27,7 +27,7 @@ export const controlStyles = css`
   }
   button:hover,
   select:hover {
-    background: var(--prom-color-surface);
+    background: var(--_color-surface);
   }
   [part='popover'] {
     position: absolute;
@@ -37,8 +37,8 @@ export const controlStyles = css`
     max-height: 360px;
     overflow: auto;
     padding: 8px;
-    background: var(--prom-color-background);
-    border: 1px solid var(--prom-color-border);
+    background: var(--_color-background);
+    border: 1px solid var(--_color-border);
     border-radius: 6px;
     box-shadow: 0 8px 24px rgb(0 0 0 / 0.18);
   }
@@ -58,12 +58,12 @@ export const controlStyles = css`
     background: none;
     padding: 4px 6px;
     border-radius: 4px;
-    color: var(--prom-color-text);
+    color: var(--_color-text);
     cursor: pointer;
   }
   li > button:hover,
   li > label:hover,
   li > button[aria-current='true'] {
-    background: var(--prom-color-surface);
+    background: var(--_color-surface);
   }
 `;

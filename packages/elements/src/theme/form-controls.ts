@@ -9,9 +9,9 @@ export const formControlStyles = css`
   select,
   input {
     font: inherit;
-    color: var(--prom-color-text);
-    background: var(--prom-color-background);
-    border: 1px solid var(--prom-color-border);
+    color: var(--_color-text);
+    background: var(--_color-background);
+    border: 1px solid var(--_color-border);
     border-radius: 4px;
     padding: 3px 8px;
   }
@@ -19,7 +19,7 @@ export const formControlStyles = css`
     cursor: pointer;
   }
   :is(button, select, input):focus-visible {
-    outline: 2px solid var(--prom-color-focus);
+    outline: 2px solid var(--_color-focus);
     outline-offset: 1px;
   }
 `;

@@ -5,9 +5,9 @@ import {
   DatasourceRegistry,
   QueryEngine,
   SchemaError,
-  interpolateText,
   isConnectionError,
   isPromkitError,
+  layoutDashboard,
   parseDuration,
   resolveRange,
   resolveVariables,
@@ -21,16 +21,18 @@ import {
   type PrometheusClientOptions,
   type PromkitError,
   type ResolvedVariable,
-  type Row,
   type SchemaProblem,
+  type Section,
   type VariableValues,
 } from '@promkit/core';
 import { PromElement } from '../../internal/prom-element.js';
 import { fullscreenIcon } from '../../internal/icons.js';
 import { dashboardContext, type DashboardContext } from '../../internal/dashboard-context.js';
 import { RefreshController } from '../../controllers/refresh-controller.js';
+import { UrlSyncController } from '../../controllers/url-sync-controller.js';
 import { themeTokens } from '../../theme/theme.js';
 import { formControlStyles } from '../../theme/form-controls.js';
+import { PANEL_EXPORTPARTS, REFRESH_EXPORTPARTS, TIME_RANGE_EXPORTPARTS, VARIABLE_EXPORTPARTS } from '../../theme/parts.js';
 import { PromTimeRangeChangeEvent } from '../../events/time-range-change-event.js';
 import { PromVariableChangeEvent } from '../../events/variable-change-event.js';
 import { PromRefreshEvent } from '../../events/refresh-event.js';
@@ -51,13 +53,6 @@ interface Outage {
   error: PromkitError;
   panels: number;
   at: number;
-}
-
-/** A group of panels laid out together: the top of the dashboard, or one row. */
-interface Section {
-  row: Row | undefined;
-  key: string;
-  panels: { spec: Panel; scoped: VariableValues; key: string }[];
 }
 
 /**
@@ -82,8 +77,51 @@ interface Section {
  * @csspart row - A row header.
  * @csspart problems - The list of problems of an invalid dashboard.
  * @csspart notice - The notice shown while a datasource cannot be reached.
- * @cssprop --prom-color-background - Page background behind the panels.
- * @cssprop --prom-dashboard-gap - Space between panels (default 8px).
+ * @csspart panel-base - Each panel's frame (`<prom-panel>`'s `base`, re-exported).
+ * @csspart panel-header - Each panel's title row.
+ * @csspart panel-title - Each panel's title text.
+ * @csspart panel-body - Everything below a panel's header.
+ * @csspart panel-chart - Each panel's chart area.
+ * @csspart panel-legend - Each panel's legend.
+ * @csspart panel-view-button - Each panel's "view alone" button.
+ * @csspart variable-trigger - A multi-value variable's button.
+ * @csspart variable-popover - A multi-value variable's list.
+ * @csspart variable-select - A single-value variable's select.
+ * @csspart variable-problem - Why a variable could not be resolved.
+ * @csspart time-range-trigger - The time range button.
+ * @csspart time-range-popover - The time range presets and fields.
+ * @csspart refresh-button - The refresh-now button.
+ * @csspart refresh-select - The auto-refresh interval select.
+ * @cssprop --prom-font-family - Font of text and charts.
+ * @cssprop --prom-font-size - Base font size (default 12px).
+ * @cssprop --prom-color-text - Text colour.
+ * @cssprop --prom-color-text-muted - Secondary text: labels, hints, axis labels.
+ * @cssprop --prom-color-background - Background of panels, popovers and inputs.
+ * @cssprop --prom-color-surface - Hover and raised surfaces; the dashboard page behind the panels.
+ * @cssprop --prom-color-border - Borders of panels, popovers and inputs.
+ * @cssprop --prom-color-grid - Chart grid lines, table rules and bar tracks.
+ * @cssprop --prom-color-axis - Chart axis lines.
+ * @cssprop --prom-color-tooltip - Chart tooltip background.
+ * @cssprop --prom-color-focus - Focus ring, loading spinner and links.
+ * @cssprop --prom-color-green - The named colour `green` (thresholds, mappings).
+ * @cssprop --prom-color-yellow - The named colour `yellow`; warning badges.
+ * @cssprop --prom-color-orange - The named colour `orange`.
+ * @cssprop --prom-color-red - The named colour `red`; errors and problems.
+ * @cssprop --prom-color-blue - The named colour `blue`.
+ * @cssprop --prom-color-purple - The named colour `purple`.
+ * @cssprop --prom-palette-0 - Series colour 1 of 10.
+ * @cssprop --prom-palette-1 - Series colour 2 of 10.
+ * @cssprop --prom-palette-2 - Series colour 3 of 10.
+ * @cssprop --prom-palette-3 - Series colour 4 of 10.
+ * @cssprop --prom-palette-4 - Series colour 5 of 10.
+ * @cssprop --prom-palette-5 - Series colour 6 of 10.
+ * @cssprop --prom-palette-6 - Series colour 7 of 10.
+ * @cssprop --prom-palette-7 - Series colour 8 of 10.
+ * @cssprop --prom-palette-8 - Series colour 9 of 10.
+ * @cssprop --prom-palette-9 - Series colour 10 of 10.
+ * @cssprop --prom-panel-radius - Corner radius of a panel frame (default 6px).
+ * @cssprop --prom-dashboard-gap - Space around and between panels (default 8px).
+ * @cssprop --prom-grid-unit - Height of one dashboard grid row (default 30px).
  */
 export class PromDashboard extends PromElement {
   static override styles = [themeTokens, formControlStyles, dashboardStyles];
@@ -146,6 +184,10 @@ export class PromDashboard extends PromElement {
   readonly #group = `prom-dashboard-${++dashboardCount}`;
   readonly #provider = new ContextProvider(this, { context: dashboardContext });
   readonly #refresher = new RefreshController(this, () => this.#bump('interval'));
+  readonly #url = new UrlSyncController(this, {
+    key: () => this.urlKey,
+    state: () => ({ ...this.#raw, refresh: this.#refreshInterval, variables: [...this._variables].map(([name, v]) => [name, v.selected] as const) }),
+  });
   #engine: QueryEngine | undefined;
   #registry: DatasourceRegistry | undefined;
   #revision = 0;
@@ -236,7 +278,7 @@ export class PromDashboard extends PromElement {
     if (this._definition && (changed.has('from') || changed.has('to') || changed.has('timeZone'))) this.#bump('change', true);
     if (changed.has('refresh')) {
       this.#refresher.intervalMs = (parseDuration(this.#refreshInterval) ?? 0) * 1000;
-      if (this.syncUrl && this._definition) this.#writeUrl();
+      if (this.syncUrl && this._definition) this.#url.requestWrite();
     }
     // Whatever the host sets takes effect, first time included; the element's own changes resolve themselves.
     if (changed.has('variableValues') && this.variableValues !== this.#ownSelections && this._definition && !changed.has('_definition')) void this.#resolve(undefined);
@@ -379,7 +421,7 @@ export class PromDashboard extends PromElement {
       group: this.#group,
     };
     this.#provider.setValue(context);
-    if (this.syncUrl) this.#writeUrl();
+    if (this.syncUrl) this.#url.requestWrite();
     this.requestUpdate();
   }
 
@@ -432,86 +474,13 @@ export class PromDashboard extends PromElement {
     return Object.fromEntries([...this._variables].map(([name, v]) => [name, v.multi ? v.selected : (v.selected[0] ?? '')]));
   }
 
-  #param(name: string): string {
-    return `${this.urlKey ? `${this.urlKey}.` : ''}${name}`;
-  }
-
+  /** Takes the time range, refresh interval and selections the page URL holds. */
   #readUrl(): void {
-    const params = new URLSearchParams(location.search);
-    const from = params.get(this.#param('from'));
-    const to = params.get(this.#param('to'));
-    const refresh = params.get(this.#param('refresh'));
-    if (from) this.from = from;
-    if (to) this.to = to;
-    if (refresh !== null) this.refresh = refresh;
-    const selections: Record<string, string | string[]> = { ...this.variableValues };
-    for (const v of this._definition?.variables ?? []) {
-      const values = params.getAll(this.#param(`var-${v.name}`));
-      if (values.length > 0) selections[v.name] = values.length === 1 && !('multi' in v && v.multi) ? values[0]! : values;
-    }
-    this.variableValues = this.#ownSelections = selections;
-  }
-
-  #writeUrl(): void {
-    const params = new URLSearchParams(location.search);
-    const prefix = this.#param('');
-    for (const key of [...params.keys()]) if (key.startsWith(`${prefix}var-`)) params.delete(key);
-    params.set(this.#param('from'), this.#raw.from);
-    params.set(this.#param('to'), this.#raw.to);
-    params.set(this.#param('refresh'), this.#refreshInterval);
-    for (const [name, v] of this._variables) for (const value of v.selected) params.append(this.#param(`var-${name}`), value);
-    history.replaceState(history.state, '', `${location.pathname}?${params}${location.hash}`);
-  }
-
-  /** Sections: the panels above the first row, then each row (once per value when it repeats). */
-  #sections(d: Dashboard): Section[] {
-    const values = valuesOf(this._variables);
-    const top: Section = { row: undefined, key: 'top', panels: [] };
-    const sections: Section[] = [top];
-    // The sections that panels after a row belong to: one per repeat of that row.
-    let current: { section: Section; scope: VariableValues }[] = [{ section: top, scope: {} }];
-    for (const item of d.panels) {
-      if (item.type !== 'row') {
-        for (const { section, scope } of current) this.#place(section, item, scope, values);
-        continue;
-      }
-      current = this.#repeats(item.repeat).map((scope, i) => {
-        const section: Section = { row: { ...item, title: interpolateText(item.title, { ...values, ...scope }) }, key: `row-${item.id}-${i}`, panels: [] };
-        sections.push(section);
-        // Collapsed rows carry their panels; an expanded row may too (nothing is dropped).
-        for (const p of item.panels) this.#place(section, p, scope, values);
-        return { section, scope };
-      });
-    }
-    return sections.filter((s) => s.row || s.panels.length > 0);
-  }
-
-  /** One scope per selected value of `variable` (one empty scope when it does not repeat). */
-  #repeats(variable: string | undefined): VariableValues[] {
-    const v = variable ? this._variables.get(variable) : undefined;
-    if (!variable || !v) return [{}];
-    const list = Array.isArray(v.value.value) ? v.value.value : [v.value.value];
-    return list.map((value) => ({ [variable]: value }));
-  }
-
-  /** Adds a panel (or its repeats) to a section with interpolated titles. */
-  #place(section: Section, panel: Panel, scoped: VariableValues, values: VariableValues): void {
-    const scopes = panel.repeat ? this.#repeats(panel.repeat).map((s) => ({ ...scoped, ...s })) : [scoped];
-    const perRow = panel.maxPerRow ?? scopes.length;
-    scopes.forEach((scope, i) => {
-      const w = panel.repeat && panel.repeatDirection !== 'v' ? Math.max(panel.gridPos.w, Math.floor(24 / Math.max(1, perRow))) : panel.gridPos.w;
-      const across = Math.max(1, Math.floor(24 / w));
-      const gridPos = !panel.repeat
-        ? panel.gridPos
-        : panel.repeatDirection === 'v'
-          ? { ...panel.gridPos, y: panel.gridPos.y + i * panel.gridPos.h }
-          : { ...panel.gridPos, w, x: (i % across) * w, y: panel.gridPos.y + Math.floor(i / across) * panel.gridPos.h };
-      section.panels.push({
-        spec: { ...panel, gridPos, title: interpolateText(panel.title, { ...values, ...scope }) },
-        scoped: scope,
-        key: `${section.key}-${panel.id}-${i}`,
-      });
-    });
+    const url = this.#url.read(this._definition?.variables ?? []);
+    if (url.from) this.from = url.from;
+    if (url.to) this.to = url.to;
+    if (url.refresh !== undefined) this.refresh = url.refresh;
+    this.variableValues = this.#ownSelections = { ...this.variableValues, ...url.selections };
   }
 
   #toggleRow(id: number): void {
@@ -531,7 +500,7 @@ export class PromDashboard extends PromElement {
     const d = this._definition;
     // Panels wait for the first context (variables resolved), or they would start on their own.
     if (!d || this.#revision === 0) return html`<slot></slot><div class="loading" aria-busy="true">Loading dashboard…</div>`;
-    const sections = this.#sections(d);
+    const sections = layoutDashboard(d, valuesOf(this._variables));
     const viewed = this.viewPanel === undefined ? undefined : sections.flatMap((s) => s.panels).find((p) => p.spec.id === this.viewPanel);
     return html`
       <slot></slot>
@@ -550,12 +519,13 @@ export class PromDashboard extends PromElement {
               .includeAll=${v.includeAll}
               .problem=${v.problem}
               theme=${this.theme ?? nothing}
+              exportparts=${VARIABLE_EXPORTPARTS}
             ></prom-variable>`,
           )}
         <span class="spacer"></span>
         ${viewed ? html`<button @click=${() => (this.viewPanel = undefined)}>← Back to dashboard</button>` : nothing}
-        <prom-time-range .from=${this.#raw.from} .to=${this.#raw.to} .timeZone=${this.#zone} theme=${this.theme ?? nothing}></prom-time-range>
-        <prom-refresh-picker .refresh=${this.#refreshInterval} theme=${this.theme ?? nothing}></prom-refresh-picker>
+        <prom-time-range .from=${this.#raw.from} .to=${this.#raw.to} .timeZone=${this.#zone} theme=${this.theme ?? nothing} exportparts=${TIME_RANGE_EXPORTPARTS}></prom-time-range>
+        <prom-refresh-picker .refresh=${this.#refreshInterval} theme=${this.theme ?? nothing} exportparts=${REFRESH_EXPORTPARTS}></prom-refresh-picker>
         <button class="icon" aria-label="Fullscreen" title="Fullscreen" @click=${() => void this.requestDashboardFullscreen().catch(() => undefined)}>${fullscreenIcon}</button>
       </div>
       ${this._outage ? this.#notice(this._outage) : nothing}
@@ -568,7 +538,6 @@ export class PromDashboard extends PromElement {
   #section(section: Section): TemplateResult {
     const row = section.row;
     const collapsed = row ? (this._collapsed.has(row.id) ? !row.collapsed : row.collapsed) : false;
-    const top = Math.min(...section.panels.map((p) => p.spec.gridPos.y));
     return html`
       ${row
         ? html`<h3 part="row" class="row"><button aria-expanded=${collapsed ? 'false' : 'true'} @click=${() => this.#toggleRow(row.id)}>${collapsed ? '▸' : '▾'} ${row.title}</button></h3>`
@@ -576,10 +545,10 @@ export class PromDashboard extends PromElement {
       ${collapsed || section.panels.length === 0
         ? nothing
         : html`<div part="grid" class="grid">
-            ${section.panels.map(({ spec, scoped }) =>
+            ${section.panels.map(({ spec, scoped, cell }) =>
               this.#panel(spec, scoped, {
-                gridColumn: `${spec.gridPos.x + 1} / span ${spec.gridPos.w}`,
-                gridRow: `${spec.gridPos.y - top + 1} / span ${spec.gridPos.h}`,
+                gridColumn: `${cell.x + 1} / span ${cell.w}`,
+                gridRow: `${cell.y + 1} / span ${cell.h}`,
                 height: 'auto',
               }),
             )}
@@ -589,6 +558,6 @@ export class PromDashboard extends PromElement {
 
   /** A panel placed on the grid; its placement is written through CSSOM (strict CSP allows no style attributes). */
   #panel(spec: Panel, scoped: VariableValues, place: Readonly<Record<string, string>>): TemplateResult {
-    return html`<prom-panel .spec=${spec} .scopedVars=${scoped} viewable ${cssProps(place)} theme=${this.theme ?? nothing}></prom-panel>`;
+    return html`<prom-panel .spec=${spec} .scopedVars=${scoped} viewable ${cssProps(place)} theme=${this.theme ?? nothing} exportparts=${PANEL_EXPORTPARTS}></prom-panel>`;
   }
 }

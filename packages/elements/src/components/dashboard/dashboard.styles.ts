@@ -4,12 +4,11 @@ export const dashboardStyles = css`
   :host {
     display: block;
     box-sizing: border-box;
-    font-family: var(--prom-font-family);
-    font-size: var(--prom-font-size);
-    color: var(--prom-color-text);
-    background: var(--prom-color-surface);
+    font-family: var(--_font-family);
+    font-size: var(--_font-size);
+    color: var(--_color-text);
+    background: var(--_color-surface);
     padding: var(--prom-dashboard-gap, 8px);
-    --prom-grid-unit: 30px;
   }
   :host(:fullscreen) {
     overflow: auto;
@@ -23,7 +22,7 @@ export const dashboardStyles = css`
   }
   .title {
     margin: 0 8px 0 0;
-    font-size: calc(var(--prom-font-size) + 5px);
+    font-size: calc(var(--_font-size) + 5px);
     font-weight: 600;
   }
   .spacer {
@@ -32,7 +31,7 @@ export const dashboardStyles = css`
   .grid {
     display: grid;
     grid-template-columns: repeat(24, minmax(0, 1fr));
-    grid-auto-rows: var(--prom-grid-unit);
+    grid-auto-rows: var(--prom-grid-unit, 30px);
     gap: var(--prom-dashboard-gap, 8px);
     margin-bottom: var(--prom-dashboard-gap, 8px);
   }
@@ -41,7 +40,7 @@ export const dashboardStyles = css`
   }
   .row {
     margin: 8px 0;
-    font-size: calc(var(--prom-font-size) + 2px);
+    font-size: calc(var(--_font-size) + 2px);
   }
   .row button {
     border: 0;
@@ -55,13 +54,13 @@ export const dashboardStyles = css`
   }
   [part='problems'] {
     padding: 16px;
-    border: 1px solid var(--prom-color-red);
+    border: 1px solid var(--_color-red);
     border-radius: 6px;
-    background: var(--prom-color-background);
-    color: var(--prom-color-text);
+    background: var(--_color-background);
+    color: var(--_color-text);
   }
   [part='problems'] code {
-    color: var(--prom-color-red);
+    color: var(--_color-red);
   }
   [part='notice'] {
     display: flex;
@@ -70,10 +69,10 @@ export const dashboardStyles = css`
     gap: 8px 16px;
     padding: 8px 12px;
     margin-bottom: var(--prom-dashboard-gap, 8px);
-    border: 1px solid var(--prom-color-red);
+    border: 1px solid var(--_color-red);
     border-radius: 6px;
-    background: var(--prom-color-background);
-    color: var(--prom-color-text);
+    background: var(--_color-background);
+    color: var(--_color-text);
   }
   [part='notice'] > div {
     flex: 1 1 24ch;
@@ -81,16 +80,16 @@ export const dashboardStyles = css`
     overflow-wrap: break-word;
   }
   [part='notice'] strong {
-    color: var(--prom-color-red);
+    color: var(--_color-red);
     margin-right: 6px;
   }
   .notice-detail {
     margin-top: 2px;
-    color: var(--prom-color-text-muted);
+    color: var(--_color-text-muted);
   }
   .loading {
     padding: 16px;
-    color: var(--prom-color-text-muted);
+    color: var(--_color-text-muted);
   }
   ::slotted(script) {
     display: none;

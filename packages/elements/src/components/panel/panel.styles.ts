@@ -7,17 +7,17 @@ export const panelStyles = css`
     height: 300px;
     min-height: 120px;
     box-sizing: border-box;
-    font-family: var(--prom-font-family);
-    font-size: var(--prom-font-size);
-    color: var(--prom-color-text);
+    font-family: var(--_font-family);
+    font-size: var(--_font-size);
+    color: var(--_color-text);
   }
   [part='base'] {
     display: flex;
     flex-direction: column;
     height: 100%;
     box-sizing: border-box;
-    background: var(--prom-color-background);
-    border: 1px solid var(--prom-color-border);
+    background: var(--_color-background);
+    border: 1px solid var(--_color-border);
     border-radius: var(--prom-panel-radius, 6px);
     overflow: hidden;
   }
@@ -33,7 +33,7 @@ export const panelStyles = css`
     flex: 1;
     min-width: 0;
     font-weight: 600;
-    font-size: calc(var(--prom-font-size) + 1px);
+    font-size: calc(var(--_font-size) + 1px);
     white-space: nowrap;
     overflow: hidden;
     text-overflow: ellipsis;
@@ -42,13 +42,13 @@ export const panelStyles = css`
     display: inline-flex;
     align-items: center;
     gap: 4px;
-    color: var(--prom-color-text-muted);
+    color: var(--_color-text-muted);
   }
   .spinner {
     width: 10px;
     height: 10px;
-    border: 2px solid var(--prom-color-border);
-    border-top-color: var(--prom-color-focus);
+    border: 2px solid var(--_color-border);
+    border-top-color: var(--_color-focus);
     border-radius: 50%;
     animation: spin 0.8s linear infinite;
   }
@@ -61,7 +61,7 @@ export const panelStyles = css`
     border: 0;
     background: none;
     padding: 0 4px;
-    color: var(--prom-color-text-muted);
+    color: var(--_color-text-muted);
     opacity: 0;
   }
   [part='base']:hover .view,
@@ -70,8 +70,8 @@ export const panelStyles = css`
   }
   .badge {
     font: inherit;
-    border: 1px solid var(--prom-color-yellow);
-    color: var(--prom-color-yellow);
+    border: 1px solid var(--_color-yellow);
+    color: var(--_color-yellow);
     background: transparent;
     border-radius: 10px;
     padding: 0 6px;
@@ -134,20 +134,20 @@ export const panelStyles = css`
     justify-content: center;
     gap: 6px;
     font-size: 11px;
-    color: var(--prom-color-text-muted);
+    color: var(--_color-text-muted);
   }
   .heat-bar {
     width: 120px;
     height: 8px;
     border-radius: 4px;
-    border: 1px solid var(--prom-color-border);
+    border: 1px solid var(--_color-border);
   }
   /* The span being dragged to zoom (see charts/drag-zoom.ts). */
   .brush {
     position: absolute;
     pointer-events: none;
-    background: color-mix(in srgb, var(--prom-color-text-muted) 18%, transparent);
-    border-inline: 1px solid var(--prom-color-text-muted);
+    background: color-mix(in srgb, var(--_color-text-muted) 18%, transparent);
+    border-inline: 1px solid var(--_color-text-muted);
   }
   .brush[hidden] {
     display: none;
@@ -156,7 +156,7 @@ export const panelStyles = css`
     position: absolute;
     inset: 4px 0 0;
     border-radius: 4px;
-    background: linear-gradient(90deg, var(--prom-color-surface) 25%, var(--prom-color-grid) 50%, var(--prom-color-surface) 75%);
+    background: linear-gradient(90deg, var(--_color-surface) 25%, var(--_color-grid) 50%, var(--_color-surface) 75%);
     background-size: 200% 100%;
     animation: shimmer 1.4s ease-in-out infinite;
   }
@@ -184,10 +184,10 @@ export const panelStyles = css`
     gap: 8px;
     padding: 12px;
     text-align: center;
-    color: var(--prom-color-text-muted);
+    color: var(--_color-text-muted);
   }
   .message.error {
-    color: var(--prom-color-red);
+    color: var(--_color-red);
   }
   .message > * {
     /* Centred items are as wide as their text: never wider than the panel. */
@@ -196,7 +196,7 @@ export const panelStyles = css`
   }
   .message .detail {
     max-width: min(60ch, 100%);
-    color: var(--prom-color-text);
+    color: var(--_color-text);
     /* Words wrap whole; only a word longer than the line (a URL) is broken. */
     overflow-wrap: break-word;
     max-height: 70%;
@@ -208,17 +208,17 @@ export const panelStyles = css`
     text-align: left;
   }
   .message .problems code {
-    color: var(--prom-color-red);
+    color: var(--_color-red);
   }
   @container panel-body (max-width: 260px) {
     .message {
       padding: 6px;
       gap: 4px;
-      font-size: calc(var(--prom-font-size) - 1px);
+      font-size: calc(var(--_font-size) - 1px);
     }
   }
   button {
-    background: var(--prom-color-surface);
+    background: var(--_color-surface);
     padding: 2px 10px;
   }
   [part='legend'] {
@@ -247,7 +247,7 @@ export const panelStyles = css`
     border: 0;
     background: none;
     padding: 1px 2px;
-    color: var(--prom-color-text);
+    color: var(--_color-text);
     cursor: pointer;
     max-width: 100%;
     text-align: start;
@@ -275,14 +275,14 @@ export const panelStyles = css`
   td {
     padding: 3px 8px;
     text-align: start;
-    border-bottom: 1px solid var(--prom-color-grid);
+    border-bottom: 1px solid var(--_color-grid);
     white-space: nowrap;
   }
   th {
     position: sticky;
     top: 0;
-    background: var(--prom-color-background);
-    color: var(--prom-color-text-muted);
+    background: var(--_color-background);
+    color: var(--_color-text-muted);
     font-weight: 600;
   }
   th button {
@@ -341,7 +341,7 @@ export const panelStyles = css`
   .stat-name {
     position: relative;
     z-index: 1;
-    color: var(--prom-color-text-muted);
+    color: var(--_color-text-muted);
     white-space: nowrap;
     overflow: hidden;
     text-overflow: ellipsis;
@@ -385,7 +385,7 @@ export const panelStyles = css`
   .bar-track {
     height: 14px;
     border-radius: 3px;
-    background: var(--prom-color-grid);
+    background: var(--_color-grid);
     overflow: hidden;
   }
   .bar-fill {
@@ -404,7 +404,7 @@ export const panelStyles = css`
     line-height: 1.5;
   }
   .markdown a {
-    color: var(--prom-color-focus);
+    color: var(--_color-focus);
   }
   .visually-hidden {
     position: absolute;

@@ -33,6 +33,14 @@ function intervalsWith(current: string): string[] {
  * @fires prom-refresh-interval-change - An interval was picked. `detail.refresh` is '' for off.
  * @csspart button - The refresh-now button.
  * @csspart select - The interval select.
+ * @cssprop --prom-font-family - Font of text and charts.
+ * @cssprop --prom-font-size - Base font size (default 12px).
+ * @cssprop --prom-color-text - Text colour.
+ * @cssprop --prom-color-text-muted - Secondary text: labels, hints, axis labels.
+ * @cssprop --prom-color-background - Background of panels, popovers and inputs.
+ * @cssprop --prom-color-surface - Hover and raised surfaces; the dashboard page behind the panels.
+ * @cssprop --prom-color-border - Borders of panels, popovers and inputs.
+ * @cssprop --prom-color-focus - Focus ring, loading spinner and links.
  */
 export class PromRefreshPicker extends PromElement {
   static override styles = [themeTokens, formControlStyles, controlStyles];

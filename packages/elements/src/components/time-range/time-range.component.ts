@@ -17,7 +17,15 @@ import { PromTimeRangeChangeEvent } from '../../events/time-range-change-event.j
  * @fires prom-time-range-change - The user picked a range. `detail` has `from` and `to`.
  * @csspart trigger - The button that opens the picker.
  * @csspart popover - The list of presets and the absolute fields.
- * @cssprop --prom-color-focus - Focus ring colour.
+ * @cssprop --prom-font-family - Font of text and charts.
+ * @cssprop --prom-font-size - Base font size (default 12px).
+ * @cssprop --prom-color-text - Text colour.
+ * @cssprop --prom-color-text-muted - Secondary text: labels, hints, axis labels.
+ * @cssprop --prom-color-background - Background of panels, popovers and inputs.
+ * @cssprop --prom-color-surface - Hover and raised surfaces; the dashboard page behind the panels.
+ * @cssprop --prom-color-border - Borders of panels, popovers and inputs.
+ * @cssprop --prom-color-focus - Focus ring, loading spinner and links.
+ * @cssprop --prom-color-red - The named colour `red`; errors and problems.
  */
 export class PromTimeRange extends PromElement {
   static override styles = [
@@ -32,11 +40,11 @@ export class PromTimeRange extends PromElement {
         display: grid;
         gap: 4px;
         margin-top: 8px;
-        border-top: 1px solid var(--prom-color-border);
+        border-top: 1px solid var(--_color-border);
         padding-top: 8px;
       }
       .problem {
-        color: var(--prom-color-red);
+        color: var(--_color-red);
       }
     `,
   ];

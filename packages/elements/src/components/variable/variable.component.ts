@@ -21,6 +21,15 @@ let variableCount = 0;
  * @csspart popover - The multi-value list.
  * @csspart select - The single-value select.
  * @csspart problem - Why the variable could not be resolved (shown only then).
+ * @cssprop --prom-font-family - Font of text and charts.
+ * @cssprop --prom-font-size - Base font size (default 12px).
+ * @cssprop --prom-color-text - Text colour.
+ * @cssprop --prom-color-text-muted - Secondary text: labels, hints, axis labels.
+ * @cssprop --prom-color-background - Background of panels, popovers and inputs.
+ * @cssprop --prom-color-surface - Hover and raised surfaces; the dashboard page behind the panels.
+ * @cssprop --prom-color-border - Borders of panels, popovers and inputs.
+ * @cssprop --prom-color-focus - Focus ring, loading spinner and links.
+ * @cssprop --prom-color-red - The named colour `red`; errors and problems.
  */
 export class PromVariable extends PromElement {
   static override styles = [
@@ -38,17 +47,17 @@ export class PromVariable extends PromElement {
       }
       .no-match {
         padding: 4px 6px;
-        color: var(--prom-color-text-muted);
+        color: var(--_color-text-muted);
       }
       [part='problem'] {
         flex: 1 1 100%;
         max-width: 44ch;
-        color: var(--prom-color-red);
+        color: var(--_color-red);
         white-space: normal;
         overflow-wrap: anywhere;
       }
       [aria-invalid='true'] {
-        border-color: var(--prom-color-red);
+        border-color: var(--_color-red);
       }
     `,
   ];

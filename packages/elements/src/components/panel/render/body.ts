@@ -1,0 +1,61 @@
+/** A panel's body: the state's message, else the renderer for the panel's kind. */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Panel, PromkitError } from '@promkit/core';
+import type { LoadState } from '../../../controllers/panel-query-controller.js';
+import type { TimeseriesSeries } from '../../../charts/timeseries.js';
+import type { HeatmapData } from '../../../charts/heatmap.js';
+import type { TableSort } from '../../../charts/table.js';
+import type { ChartTheme } from '../../../theme/theme.js';
+import { renderFailure, renderInvalidSettings, renderNoData, renderSkeleton } from './messages.js';
+import { renderChart } from './chart.js';
+import { renderLegend } from './legend.js';
+import { renderHeatScale } from './heat-scale.js';
+import { renderStats } from './stat.js';
+import { renderBars } from './bargauge.js';
+import { renderTable } from './table.js';
+import { reducedValues } from './reduced.js';
+
+export interface PanelBody {
+  /** The effective spec; undefined when the settings are invalid. */
+  spec: Panel | undefined;
+  state: LoadState;
+  /** The failed query's error, else the settings' problem. */
+  error: PromkitError | undefined;
+  /** Inside a dashboard, whose notice tells of a lost connection (the panel says it briefly). */
+  inDashboard: boolean;
+  series: TimeseriesSeries[];
+  heatmap: HeatmapData | undefined;
+  theme: () => ChartTheme;
+  /** The table's sort chosen by a click. */
+  sort: TableSort | undefined;
+  /** A text panel's markdown as sanitised DOM. */
+  markdown: (source: string) => HTMLElement;
+  onRetry: () => void;
+  onToggle: (series: TimeseriesSeries) => void;
+  onSort: (sort: TableSort) => void;
+}
+
+export function renderBody(b: PanelBody): TemplateResult {
+  const spec = b.spec;
+  if (b.state === 'invalid' || !spec) return renderInvalidSettings(b.error);
+  if (b.state === 'error') return renderFailure(b.error, b.inDashboard, b.onRetry);
+  if (spec.type === 'text') {
+    return html`<div class="markdown">${spec.options.mode === 'text' ? spec.options.content ?? '' : b.markdown(spec.options.content ?? '')}</div>`;
+  }
+  if (b.state === 'loading' || b.state === 'idle') return renderSkeleton();
+  const series = b.series;
+  if (series.length === 0) return renderNoData(spec.fieldConfig.defaults.noValue);
+  const theme = b.theme();
+  switch (spec.type) {
+    case 'stat':
+      return renderStats(reducedValues(spec, series, theme), spec.options.graphMode !== 'none', theme.palette[0] ?? 'currentColor');
+    case 'bargauge':
+      return renderBars(reducedValues(spec, series, theme), spec.fieldConfig.defaults, theme.palette[0]);
+    case 'table':
+      return renderTable(spec, series, b.sort, b.onSort);
+    case 'timeseries':
+      return renderChart(spec, series, renderLegend(spec, series, theme, b.onToggle));
+    default:
+      return renderChart(spec, series, spec.type === 'heatmap' ? renderHeatScale(b.heatmap?.max ?? 0, theme) : nothing);
+  }
+}

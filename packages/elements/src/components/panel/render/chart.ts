@@ -1,0 +1,69 @@
+/** ECharts-drawn panel kinds (time series, gauge, heatmap): their container and their option. */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { EChartsCoreOption } from 'echarts/core';
+import { formatValueText, reduce, type Panel, type TimeRange } from '@promkit/core';
+import { timeseriesOption, type TimeseriesSeries } from '../../../charts/timeseries.js';
+import { gaugeOption } from '../../../charts/gauge.js';
+import { heatmapOption, type HeatmapData } from '../../../charts/heatmap.js';
+import type { ChartTheme } from '../../../theme/theme.js';
+import { reducedValues } from './reduced.js';
+
+/** The chart container (its `.canvas` takes the chart, `.brush` the zoom selection), a text summary, then `below`. */
+export function renderChart(spec: Panel, series: readonly TimeseriesSeries[], below: TemplateResult | typeof nothing): TemplateResult {
+  return html`<div part="chart" role="img" aria-labelledby="title summary">
+      <div class="canvas"></div>
+      ${spec.type === 'timeseries' ? html`<div class="brush" hidden></div>` : nothing}
+    </div>
+    <span class="visually-hidden" id="summary">${summary(spec, series)}</span>
+    ${below}`;
+}
+
+/** Text summary of the chart for assistive technology. */
+function summary(spec: Panel, series: readonly TimeseriesSeries[]): string {
+  const unit = spec.fieldConfig.defaults.unit ?? 'none';
+  const parts = series.slice(0, 10).map((s) => `${s.name}: last ${formatValueText(reduce(s.frame.values, 'lastNotNull'), unit)}, max ${formatValueText(reduce(s.frame.values, 'max'), unit)}`);
+  return `${series.length} series. ${parts.join('; ')}${series.length > 10 ? '; …' : ''}`;
+}
+
+/** What a chart is drawn from. */
+export interface ChartInput {
+  spec: Panel;
+  series: TimeseriesSeries[];
+  /** Heatmap panels: the series as bucket counts. */
+  heatmap: HeatmapData | undefined;
+  /** The resolved range of the data. */
+  range: TimeRange | undefined;
+  /** The data's step in seconds. */
+  step: number;
+  theme: ChartTheme;
+  timeZone: string;
+  /** Where the pointer is, in value units (time series tooltips). */
+  pointer: { value: number | undefined };
+  /** The chart box, for the gauges' size. */
+  box: HTMLElement | null;
+}
+
+/** The ECharts option for the panel's kind, or undefined when it draws no chart (or no data). */
+export function chartOption(input: ChartInput): EChartsCoreOption | undefined {
+  const { spec, series, theme } = input;
+  if (series.length === 0) return undefined;
+  if (spec.type === 'timeseries') {
+    return timeseriesOption({
+      series,
+      field: spec.fieldConfig.defaults,
+      options: spec.options,
+      range: input.range ?? { from: 0, to: 1 },
+      stepMs: input.step * 1000,
+      theme,
+      timeZone: input.timeZone,
+      pointer: input.pointer,
+    });
+  }
+  if (spec.type === 'gauge') {
+    const box = input.box;
+    const size = box ? Math.min(box.clientWidth / Math.max(1, series.length), box.clientHeight) : 200;
+    return gaugeOption(reducedValues(spec, series, theme), spec.fieldConfig.defaults, theme, size);
+  }
+  if (spec.type === 'heatmap' && input.heatmap) return heatmapOption(input.heatmap, spec.fieldConfig.defaults, theme, input.timeZone);
+  return undefined;
+}

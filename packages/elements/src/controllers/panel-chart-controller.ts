@@ -1,0 +1,65 @@
+/**
+ * A panel's ECharts chart: draws the option for the panel's kind (time series, gauge, heatmap)
+ * when what it is drawn from changed, replacing the whole option only when the type or the set of
+ * series changed (a refresh merges series and datasets, keeping axes and layout). Each chart the
+ * EChartsController creates (again on a new container) gets pointer tracking and drag-to-zoom.
+ */
+import type { ReactiveControllerHost } from 'lit';
+import { EChartsController } from './echarts-controller.js';
+import { dragToZoom } from '../charts/drag-zoom.js';
+import type { ECharts } from '../charts/echarts.js';
+import { chartOption, type ChartInput } from '../components/panel/render/chart.js';
+
+type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
+
+export class PanelChartController {
+  readonly #chart: EChartsController;
+  /** Where the pointer is, in value units, for the time series tooltip. */
+  readonly #pointer = { value: undefined as number | undefined };
+  #drawnFrom: readonly unknown[] = [];
+  #drawnShape = '';
+
+  constructor(
+    private readonly host: Host,
+    private readonly options: {
+      /** Whether the panel is a time series now (only those track the pointer). */
+      isTimeseries: () => boolean;
+      /** A drag across a time series selected this range, epoch ms. */
+      onZoom: (fromMs: number, toMs: number) => void;
+    },
+  ) {
+    this.#chart = new EChartsController(host, () => host.renderRoot.querySelector<HTMLElement>('[part="chart"] .canvas'));
+    this.#chart.onCreate((chart) => this.#onCreated(chart));
+  }
+
+  /** Links tooltips and crosshairs of every chart in the group. */
+  setGroup(group: string | undefined): void {
+    this.#chart.setGroup(group);
+  }
+
+  /**
+   * Draws unless `from` (what the chart is drawn from) is the same as last time: an update that
+   * changes none of it (a spinner) draws nothing. `input` is undefined when there is no valid spec.
+   */
+  draw(from: readonly unknown[], input: () => Omit<ChartInput, 'pointer' | 'box'> | undefined): void {
+    if (from.length === this.#drawnFrom.length && from.every((value, i) => value === this.#drawnFrom[i])) return;
+    this.#drawnFrom = from;
+    const chart = input();
+    if (!chart) return;
+    const { spec, series, theme } = chart;
+    const shape = `${spec.type}|${theme.dark}|${series.map((s) => `${s.refId}:${s.name}:${s.hidden ? 0 : 1}`).join('|')}`;
+    const replace = shape !== this.#drawnShape;
+    this.#drawnShape = shape;
+    const option = chartOption({ ...chart, pointer: this.#pointer, box: this.host.renderRoot.querySelector<HTMLElement>('[part="chart"]') });
+    if (option) this.#chart.setOption(option, replace);
+  }
+
+  #onCreated(chart: ECharts): void {
+    chart.getZr().on('mousemove', (e: { offsetX: number; offsetY: number }) => {
+      if (!this.options.isTimeseries()) return;
+      const value = chart.convertFromPixel({ yAxisIndex: 0 }, e.offsetY) as unknown;
+      this.#pointer.value = typeof value === 'number' ? value : undefined;
+    });
+    dragToZoom(chart, () => this.host.renderRoot.querySelector<HTMLElement>('[part="chart"] .brush'), this.options.onZoom);
+  }
+}

@@ -1,0 +1,269 @@
+/**
+ * Runs a panel's queries: the load state, the last results and error, the refreshing flag, the
+ * abort of a run that a newer one supersedes, and the panel's own query engine when it stands
+ * alone (inside a dashboard the dashboard's engine, range and variables apply). Several triggers
+ * in one task (attributes, context, connection) make one run. Events go out on the host:
+ * prom-refresh when a run starts, prom-error per failure, prom-data with the results.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import {
+  PrometheusClient,
+  PromkitError,
+  QueryEngine,
+  SchemaError,
+  isPromkitError,
+  isRelative,
+  panelRange,
+  parseDuration,
+  resolveRange,
+  type Panel,
+  type PanelType,
+  type TargetResult,
+  type TimeRange,
+  type VariableValues,
+} from '@promkit/core';
+import type { DashboardContext } from '../internal/dashboard-context.js';
+import { PromDataEvent } from '../events/data-event.js';
+import { PromErrorEvent } from '../events/error-event.js';
+import { PromRefreshEvent } from '../events/refresh-event.js';
+
+/** `invalid`: the settings cannot work (no query is sent); `error`: a query failed. */
+export type LoadState = 'idle' | 'loading' | 'ready' | 'error' | 'invalid';
+/** Why a run started; `manual` and `retry` bypass the engine's cache. */
+export type LoadReason = 'interval' | 'retry' | 'manual' | 'change';
+
+/** A standalone panel's own settings (and a repeated panel's scoped variables). */
+export interface PanelQuerySettings {
+  url: string | undefined;
+  client: PrometheusClient | undefined;
+  /** Query timeout as a duration such as `10s`. */
+  timeout: string | undefined;
+  /** Date math `from` or `from,to`. */
+  range: string;
+  timeZone: string | undefined;
+  /** Scrape interval as a duration, for `$__rate_interval`. */
+  scrapeInterval: string | undefined;
+  scopedVars: VariableValues | undefined;
+}
+
+/** What the controller reads from its host at each run. */
+export interface PanelQuerySource {
+  /** The effective spec; throws when the settings are invalid. */
+  spec(): Panel;
+  /** The dashboard's context when inside one. */
+  context(): DashboardContext | undefined;
+  settings(): PanelQuerySettings;
+  /** The chart's width in pixels: about one point per pixel is asked for. */
+  width(): number;
+}
+
+/** What a query run needs besides the spec. */
+interface PanelSetup {
+  engine: QueryEngine;
+  datasource: string;
+  range: TimeRange;
+  live: boolean;
+  variables: DashboardContext['variables'];
+  scrapeInterval: number;
+}
+
+/** The element properties a run depends on: a change to one of them runs the queries again. */
+export const QUERY_PROPERTIES = ['url', 'query', 'type', 'range', 'spec', 'client', 'datasource', 'instant', 'legendFormat', 'timeZone', 'scopedVars', 'scrapeInterval', 'timeout'] as const;
+
+const CHART_TYPES: ReadonlySet<PanelType> = new Set(['timeseries', 'gauge', 'heatmap']);
+let panelCount = 0;
+
+export class PanelQueryController implements ReactiveController {
+  state: LoadState = 'idle';
+  results: TargetResult[] = [];
+  error: PromkitError | undefined;
+  /** A run is under way while data is shown. */
+  refreshing = false;
+  /** The resolved range of the data shown (the x axis spans it). */
+  range: TimeRange | undefined;
+  /** The key of this panel's queries in the engine. */
+  readonly key = `prom-panel-${++panelCount}`;
+  #ownEngine: QueryEngine | undefined;
+  #abort: AbortController | undefined;
+  #queued = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly source: PanelQuerySource,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    if (this.state !== 'idle') this.schedule('change');
+  }
+
+  hostDisconnected(): void {
+    this.#abort?.abort();
+    this.#abort = undefined;
+    this.resetEngine();
+  }
+
+  /** Drops the standalone engine (its url, client or timeout changed); the next run makes one. */
+  resetEngine(): void {
+    this.#ownEngine?.dispose();
+    this.#ownEngine = undefined;
+  }
+
+  /** Several triggers in one task make one run. */
+  schedule(reason: LoadReason): void {
+    if (this.#queued) return;
+    this.#queued = true;
+    queueMicrotask(() => {
+      this.#queued = false;
+      void this.load(reason);
+    });
+  }
+
+  /** Runs the panel's queries now, aborting a run still under way. */
+  async load(reason: LoadReason): Promise<void> {
+    if (!this.host.isConnected) return;
+    let spec: Panel;
+    let setup: PanelSetup | undefined;
+    try {
+      spec = this.source.spec();
+      if (spec.type === 'text') {
+        this.#set({ state: 'ready' });
+        return;
+      }
+      setup = this.#setup(spec);
+    } catch (error) {
+      this.#fail(asError(error), 'invalid');
+      return;
+    }
+    if (!setup) return;
+    this.#abort?.abort();
+    const abort = (this.#abort = new AbortController());
+    this.host.dispatchEvent(new PromRefreshEvent({ reason }));
+    if (this.state === 'ready') this.#set({ refreshing: true });
+    else this.#set({ state: 'loading' });
+    try {
+      const result = await setup.engine.run({
+        key: this.key,
+        datasource: setup.datasource,
+        targets: spec.targets.map((t) => (CHART_TYPES.has(spec.type) && spec.type !== 'gauge' ? t : { ...t, instant: t.instant || spec.type === 'table' })),
+        range: setup.range,
+        live: setup.live,
+        variables: setup.variables,
+        maxDataPoints: spec.maxDataPoints ?? Math.max(100, Math.round(this.source.width())),
+        ...(spec.interval ? { minInterval: parseDuration(spec.interval)! } : {}),
+        scrapeInterval: setup.scrapeInterval,
+        fresh: reason === 'manual' || reason === 'retry',
+        signal: abort.signal,
+      });
+      this.#set({ results: result.targets });
+      this.range = setup.range;
+      const failures = result.targets.filter((t) => t.error);
+      for (const t of failures) this.host.dispatchEvent(new PromErrorEvent({ error: t.error!, refId: t.refId }));
+      if (failures.length > 0 && failures.length === result.targets.length) this.#set({ error: failures[0]!.error, state: 'error' });
+      else this.#set({ error: undefined, state: 'ready' });
+      this.host.dispatchEvent(new PromDataEvent({ targets: result.targets }));
+    } catch (error) {
+      if (isPromkitError(error, 'CanceledError')) return;
+      this.#fail(asError(error));
+    } finally {
+      if (this.#abort === abort) {
+        this.#abort = undefined;
+        this.#set({ refreshing: false });
+      }
+    }
+  }
+
+  /** Sets fields and asks for an update when one of them changed. */
+  #set(patch: Partial<Pick<PanelQueryController, 'state' | 'results' | 'error' | 'refreshing'>>): void {
+    let changed = false;
+    for (const [key, value] of Object.entries(patch) as [keyof typeof patch, never][]) {
+      if (this[key] !== value) {
+        this[key] = value;
+        changed = true;
+      }
+    }
+    if (changed) this.host.requestUpdate();
+  }
+
+  #fail(error: PromkitError, state: 'error' | 'invalid' = 'error'): void {
+    this.#set({ error, state, refreshing: false });
+    this.host.dispatchEvent(new PromErrorEvent({ error }));
+  }
+
+  /** Engine, datasource and range: the dashboard's when inside one, else the panel's own. */
+  #setup(spec: Panel): PanelSetup | undefined {
+    const ctx = this.source.context();
+    const settings = this.source.settings();
+    if (ctx) {
+      const variables = { ...ctx.variables, ...settings.scopedVars };
+      const datasource = ctx.datasources.get(spec.datasource?.replace(/^\$\{?(\w+)\}?$/, (_, v: string) => String(asText(variables[v]))));
+      const raw = panelRange(ctx.range, spec);
+      return {
+        engine: ctx.engine,
+        datasource: datasource.name,
+        range: resolveRange(raw, { timeZone: ctx.timeZone, weekStartsOn: ctx.weekStartsOn }),
+        live: isRelative(raw),
+        variables,
+        scrapeInterval: ctx.datasources.scrapeInterval(datasource.name),
+      };
+    }
+    if (!settings.client && !settings.url) {
+      if (spec.targets.length === 0) return undefined;
+      throw settingsError('url', 'No Prometheus to ask: set the url attribute (or the client property), or place the panel in a <prom-dashboard>.');
+    }
+    if (!this.#ownEngine) {
+      const timeout = timeoutMs(settings.timeout);
+      const client = settings.client ?? new PrometheusClient({ url: settings.url!, ...(timeout !== undefined ? { timeout } : {}) });
+      this.#ownEngine = new QueryEngine({ client: () => client });
+    }
+    const [from, to = 'now'] = settings.range.split(',').map((s) => s.trim());
+    const raw = panelRange({ from: from || 'now-1h', to }, spec);
+    return {
+      engine: this.#ownEngine,
+      datasource: 'default',
+      range: resolveRange(raw, settings.timeZone ? { timeZone: settings.timeZone } : {}),
+      live: isRelative(raw),
+      variables: {},
+      scrapeInterval: scrapeSeconds(settings.scrapeInterval),
+    };
+  }
+}
+
+/** The standalone scrape interval in seconds; a value that is no duration is a settings error. */
+function scrapeSeconds(value: string | undefined): number {
+  if (!value) return 15;
+  const seconds = parseDuration(value);
+  if (seconds === undefined || seconds <= 0) {
+    throw settingsError('scrape-interval', `must be a duration such as 15s or 1m, got ${JSON.stringify(value)}.`);
+  }
+  return seconds;
+}
+
+/** The `timeout` attribute in milliseconds; a value that is no duration is a settings error. */
+function timeoutMs(value: string | undefined): number | undefined {
+  if (!value) return undefined;
+  const seconds = parseDuration(value);
+  if (seconds === undefined || seconds <= 0) {
+    throw settingsError('timeout', `must be a duration such as 10s or 1m, got ${JSON.stringify(value)}.`);
+  }
+  return Math.round(seconds * 1000);
+}
+
+/** A setting that cannot work, as the problem at its attribute. */
+function settingsError(path: string, message: string): SchemaError {
+  return new SchemaError(`${path}: ${message}`, [{ path, message }]);
+}
+
+function asError(error: unknown): PromkitError {
+  return isPromkitError(error) ? error : new PromkitError(String((error as Error)?.message ?? error), { cause: error });
+}
+
+function asText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object' && 'value' in value) {
+    const v = (value as { value: string | string[] }).value;
+    return Array.isArray(v) ? (v[0] ?? '') : v;
+  }
+  return '';
+}

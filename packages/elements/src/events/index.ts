@@ -1,0 +1,38 @@
+/**
+ * Every event the promkit elements fire, and their types on `addEventListener` for any element:
+ *
+ *   panel.addEventListener('prom-data', (e) => e.detail.targets);   // e: PromDataEvent
+ */
+import { PromDataEvent } from './data-event.js';
+import { PromErrorEvent } from './error-event.js';
+import { PromPanelViewEvent } from './panel-view-event.js';
+import { PromRefreshEvent } from './refresh-event.js';
+import { PromRefreshIntervalChangeEvent } from './refresh-interval-change-event.js';
+import { PromTimeRangeChangeEvent } from './time-range-change-event.js';
+import { PromVariableChangeEvent } from './variable-change-event.js';
+
+export {
+  PromDataEvent,
+  PromErrorEvent,
+  PromPanelViewEvent,
+  PromRefreshEvent,
+  PromRefreshIntervalChangeEvent,
+  PromTimeRangeChangeEvent,
+  PromVariableChangeEvent,
+};
+
+/** Each `prom-*` event name with its event class (the names are the classes' static `type`). */
+export interface PromEventMap {
+  [PromDataEvent.type]: PromDataEvent;
+  [PromErrorEvent.type]: PromErrorEvent;
+  [PromPanelViewEvent.type]: PromPanelViewEvent;
+  [PromRefreshEvent.type]: PromRefreshEvent;
+  [PromRefreshIntervalChangeEvent.type]: PromRefreshIntervalChangeEvent;
+  [PromTimeRangeChangeEvent.type]: PromTimeRangeChangeEvent;
+  [PromVariableChangeEvent.type]: PromVariableChangeEvent;
+}
+
+declare global {
+  // The events bubble out of shadow roots, so they are typed on every element, not only promkit's.
+  interface HTMLElementEventMap extends PromEventMap {}
+}
