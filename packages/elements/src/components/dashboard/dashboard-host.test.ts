@@ -127,3 +127,17 @@ describe('<prom-dashboard> follows its host', () => {
     expect(reloaded.shadowRoot!.querySelector<PromRefreshPicker>('prom-refresh-picker')!.refresh).to.equal('30s');
   });
 });
+
+describe('<prom-dashboard time-zone>', () => {
+  it('a timezone that is none is said above the panels, which still show in the browser timezone', async () => {
+    const d = await mount((el) => {
+      el.timeZone = 'Mars/Olympus_Mons';
+    });
+    const notice = d.shadowRoot!.querySelector('[part="notice"]');
+    expect(notice?.textContent).to.contain('Unknown timezone "Mars/Olympus_Mons"');
+    expect(d.shadowRoot!.querySelector<PromTimeRange>('prom-time-range')!.timeZone).to.equal(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    expect(panels(d).every((p) => p.results.length > 0 && p.results.every((r) => !r.error))).to.equal(true);
+    d.timeZone = 'Asia/Tokyo';
+    await until(() => d.shadowRoot!.querySelector('[part="notice"]') === null, 'the notice goes once the timezone is right');
+  });
+});

@@ -6,6 +6,7 @@ import {
   QueryEngine,
   SchemaError,
   isConnectionError,
+  resolveTimeZone,
   isPromkitError,
   layoutDashboard,
   parseDuration,
@@ -274,6 +275,7 @@ export class PromDashboard extends PromElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('timeZone') || changed.has('_definition')) this.#zoneProblem = zoneProblem(this.timeZone ?? this._definition?.timezone);
     if (changed.has('dashboard') || changed.has('src') || !this.#loaded) void this.#load();
     if (this._definition && (changed.has('from') || changed.has('to') || changed.has('timeZone'))) this.#bump('change', true);
     if (changed.has('refresh')) {
@@ -295,9 +297,16 @@ export class PromDashboard extends PromElement {
     return this.refresh ?? this._definition?.refresh ?? '';
   }
 
+  /** What is wrong with the timezone asked for, if anything (shown above the panels). */
+  #zoneProblem: string | undefined;
+
+  /** The timezone in use, by core's rule; one that is no timezone is shown as a problem and the browser's is used. */
   get #zone(): string {
-    const zone = this.timeZone ?? this._definition?.timezone ?? 'browser';
-    return zone === 'browser' ? Intl.DateTimeFormat().resolvedOptions().timeZone : zone === 'utc' ? 'UTC' : zone;
+    try {
+      return resolveTimeZone(this.timeZone ?? this._definition?.timezone);
+    } catch {
+      return resolveTimeZone('browser');
+    }
   }
 
   /** Reads the definition from the property, `src`, or the inline JSON child. */
@@ -528,6 +537,7 @@ export class PromDashboard extends PromElement {
         <prom-refresh-picker .refresh=${this.#refreshInterval} theme=${this.theme ?? nothing} exportparts=${REFRESH_EXPORTPARTS}></prom-refresh-picker>
         <button class="icon" aria-label="Fullscreen" title="Fullscreen" @click=${() => void this.requestDashboardFullscreen().catch(() => undefined)}>${fullscreenIcon}</button>
       </div>
+      ${this.#zoneProblem ? html`<div part="notice" role="alert">${this.#zoneProblem}</div>` : nothing}
       ${this._outage ? this.#notice(this._outage) : nothing}
       ${viewed
         ? html`<div class="viewed">${this.#panel(viewed.spec, viewed.scoped, { height: '100%' })}</div>`
@@ -559,5 +569,15 @@ export class PromDashboard extends PromElement {
   /** A panel placed on the grid; its placement is written through CSSOM (strict CSP allows no style attributes). */
   #panel(spec: Panel, scoped: VariableValues, place: Readonly<Record<string, string>>): TemplateResult {
     return html`<prom-panel .spec=${spec} .scopedVars=${scoped} viewable ${cssProps(place)} theme=${this.theme ?? nothing} exportparts=${PANEL_EXPORTPARTS}></prom-panel>`;
+  }
+}
+
+/** Why a timezone setting cannot be used, or undefined when it can. */
+function zoneProblem(zone: string | undefined): string | undefined {
+  try {
+    resolveTimeZone(zone);
+    return undefined;
+  } catch (error) {
+    return `time-zone: ${(error as Error).message} Times are shown in the browser's timezone.`;
   }
 }
