@@ -1,14 +1,6 @@
 export { PromPanel, type PanelSpec } from './components/panel/panel.component.js';
-export {
-  PromDataEvent,
-  PromErrorEvent,
-  PromPanelViewEvent,
-  PromRefreshEvent,
-  PromRefreshIntervalChangeEvent,
-  PromTimeRangeChangeEvent,
-  PromVariableChangeEvent,
-  type PromEventMap,
-} from './events/index.js';
+/** Every event class, and the typed event map (it also types `addEventListener` on every element). */
+export * from './events/index.js';
 export type { ChartTheme } from './theme/theme.js';
 export { PromDashboard } from './components/dashboard/dashboard.component.js';
 export { PromTimeRange } from './components/time-range/time-range.component.js';
