@@ -15,6 +15,7 @@ import {
   isRelative,
   panelRange,
   parseDuration,
+  resolveDatasourceRef,
   resolveRange,
   type Panel,
   type PanelType,
@@ -197,7 +198,7 @@ export class PanelQueryController implements ReactiveController {
     const settings = this.source.settings();
     if (ctx) {
       const variables = { ...ctx.variables, ...settings.scopedVars };
-      const datasource = ctx.datasources.get(spec.datasource?.replace(/^\$\{?(\w+)\}?$/, (_, v: string) => String(asText(variables[v]))));
+      const datasource = ctx.datasources.get(resolveDatasourceRef(spec.datasource, variables));
       const raw = panelRange(ctx.range, spec);
       return {
         engine: ctx.engine,
@@ -259,11 +260,3 @@ function asError(error: unknown): PromkitError {
   return isPromkitError(error) ? error : new PromkitError(String((error as Error)?.message ?? error), { cause: error });
 }
 
-function asText(value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (value && typeof value === 'object' && 'value' in value) {
-    const v = (value as { value: string | string[] }).value;
-    return Array.isArray(v) ? (v[0] ?? '') : v;
-  }
-  return '';
-}
