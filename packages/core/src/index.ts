@@ -51,6 +51,7 @@ export {
   parseTime,
   resolveRange,
   resolveTimeZone,
+  weekStartsOn,
 } from './time/range.js';
 export type { RawTimeRange, TimeExpression, TimeOptions, TimeRange, TimeRangePreset, TimeUnit } from './time/range.js';
 export {

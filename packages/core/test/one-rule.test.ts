@@ -1,7 +1,7 @@
-/** Rules written once: Grafana's regexes, variable sort and hide numbers, datasource references. */
+/** Rules written once: Grafana's regexes, variable sort and hide numbers, datasource references, week start. */
 import { describe, expect, it } from 'vitest';
 import { fromGrafana, toGrafana } from '@promkit/core/grafana';
-import { SORTS, VARIABLE_HIDES, datasourceVariable, grafanaRegex, isSlashedRegex, matchesGrafanaRegex, resolveDatasourceRef, type DashboardInput } from '@promkit/core';
+import { SORTS, VARIABLE_HIDES, datasourceVariable, grafanaRegex, isSlashedRegex, matchesGrafanaRegex, resolveDatasourceRef, resolveRange, weekStartsOn, type DashboardInput } from '@promkit/core';
 
 describe('grafanaRegex', () => {
   it('keeps the flags of /pattern/flags, drops the stateful g and y', () => {
@@ -61,5 +61,15 @@ describe('datasource references', () => {
     expect(resolveDatasourceRef('$ds', {})).toBeUndefined();
     expect(resolveDatasourceRef('main', {})).toBe('main');
     expect(resolveDatasourceRef(undefined, {})).toBeUndefined();
+  });
+});
+
+describe('week start', () => {
+  it('a dashboard weekStart reads as weekStartsOn, and now/w begins that day', () => {
+    expect([weekStartsOn('sunday'), weekStartsOn('monday'), weekStartsOn(undefined)]).toEqual([0, 1, 1]);
+    // Wednesday 2026-12-02 12:00 UTC: the week began on Sunday the 29th or Monday the 30th.
+    const now = Date.UTC(2026, 11, 2, 12);
+    const start = (day: 'sunday' | 'monday') => new Date(resolveRange({ from: 'now/w', to: 'now' }, { now, timeZone: 'utc', weekStartsOn: weekStartsOn(day) }).from).getUTCDate();
+    expect([start('sunday'), start('monday')]).toEqual([29, 30]);
   });
 });

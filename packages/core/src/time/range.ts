@@ -61,6 +61,11 @@ export interface TimeOptions {
   weekStartsOn?: 0 | 1;
 }
 
+/** A dashboard's `weekStart` as `weekStartsOn`: Sunday 0, else Monday 1 (ISO 8601, the default). */
+export function weekStartsOn(weekStart: 'monday' | 'sunday' | undefined): 0 | 1 {
+  return weekStart === 'sunday' ? 0 : 1;
+}
+
 type Shift = (date: TZDate, amount: number) => TZDate;
 const SHIFT: Record<TimeUnit, Shift> = {
   s: addSeconds,

@@ -7,6 +7,7 @@ import {
   SchemaError,
   isConnectionError,
   resolveTimeZone,
+  weekStartsOn,
   isPromkitError,
   layoutDashboard,
   parseDuration,
@@ -382,7 +383,7 @@ export class PromDashboard extends PromElement {
     const registry = this.#registry;
     if (!d || !registry) return;
     try {
-      const range = resolveRange(this.#raw, { timeZone: this.#zone, weekStartsOn: d.weekStart === 'sunday' ? 0 : 1 });
+      const range = resolveRange(this.#raw, { timeZone: this.#zone, weekStartsOn: weekStartsOn(d.weekStart) });
       const before = this._variables;
       this._variables = await resolveVariables(d, {
         client: (name) => registry.client(name),
@@ -423,7 +424,7 @@ export class PromDashboard extends PromElement {
       datasources: this.#registry,
       range: this.#raw,
       timeZone: this.#zone,
-      weekStartsOn: d.weekStart === 'sunday' ? 0 : 1,
+      weekStartsOn: weekStartsOn(d.weekStart),
       variables: valuesOf(this._variables),
       revision: ++this.#revision,
       reason,
