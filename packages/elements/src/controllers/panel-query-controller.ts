@@ -231,24 +231,25 @@ export class PanelQueryController implements ReactiveController {
   }
 }
 
-/** The standalone scrape interval in seconds; a value that is no duration is a settings error. */
+/** The standalone scrape interval in seconds (default 15); a value that is no duration is a settings error. */
 function scrapeSeconds(value: string | undefined): number {
-  if (!value) return 15;
-  const seconds = parseDuration(value);
-  if (seconds === undefined || seconds <= 0) {
-    throw settingsError('scrape-interval', `must be a duration such as 15s or 1m, got ${JSON.stringify(value)}.`);
-  }
-  return seconds;
+  return durationSetting('scrape-interval', value, '15s') ?? 15;
 }
 
 /** The `timeout` attribute in milliseconds; a value that is no duration is a settings error. */
 function timeoutMs(value: string | undefined): number | undefined {
+  const seconds = durationSetting('timeout', value, '10s');
+  return seconds === undefined ? undefined : Math.round(seconds * 1000);
+}
+
+/** A duration attribute in seconds, undefined when unset; anything but a positive duration is a settings error. */
+function durationSetting(attribute: string, value: string | undefined, example: string): number | undefined {
   if (!value) return undefined;
   const seconds = parseDuration(value);
   if (seconds === undefined || seconds <= 0) {
-    throw settingsError('timeout', `must be a duration such as 10s or 1m, got ${JSON.stringify(value)}.`);
+    throw settingsError(attribute, `must be a duration such as ${example} or 1m, got ${JSON.stringify(value)}.`);
   }
-  return Math.round(seconds * 1000);
+  return seconds;
 }
 
 /** A setting that cannot work, as the problem at its attribute. */
