@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GrafanaApiError, GrafanaClient, GrafanaConflictError, provisioningFiles, toGrafana, type GrafanaDashboard } from '@promkit/core/grafana';
 import { isPromkitError, type DashboardInput } from '@promkit/core';
 import { parse } from 'yaml';
+import { startMisbehavingUpstream } from '../harness/misbehaving-upstream.mjs';
 import { CONTRACT_DATASOURCES, CONTRACT_PROXY_USER, CONTRACT_TOKEN, CONTRACT_USER, startGrafanaContract } from '../harness/grafana-contract.mjs';
 
 let grafana: Awaited<ReturnType<typeof startGrafanaContract>>;
@@ -129,6 +130,23 @@ describe('GrafanaClient (classic API)', () => {
     const unreachable = await failure(new GrafanaClient({ url: 'http://127.0.0.1:9', timeout: 2000 }).search());
     expect(unreachable).toMatchObject({ name: 'NetworkError', message: expect.stringContaining('Cannot reach Grafana') });
     expect(() => new GrafanaClient({ url: 'grafana.example.com' })).toThrow(/must start with http/);
+  });
+});
+
+describe('GrafanaClient failures (the same ky → promkit errors as the Prometheus client)', () => {
+  it('an aborted call is a CanceledError; a stalled Grafana is a TimeoutError at the per-call timeout', async () => {
+    const stalled = await startMisbehavingUpstream({ upstream: grafana.url, mode: 'stall-before-headers' });
+    try {
+      const g = new GrafanaClient({ url: stalled.url, auth: { type: 'token', token: CONTRACT_TOKEN } });
+      const controller = new AbortController();
+      const pending = failure(g.search({}, { signal: controller.signal }));
+      controller.abort();
+      expect(await pending).toMatchObject({ name: 'CanceledError', message: expect.stringContaining('Request canceled') });
+      const late = await failure(g.get('x', { timeout: 200 }));
+      expect(late).toMatchObject({ name: 'TimeoutError', side: 'client', message: expect.stringContaining('within 200 ms') });
+    } finally {
+      await stalled.stop();
+    }
   });
 });
 

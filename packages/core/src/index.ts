@@ -34,7 +34,23 @@ export type {
   TargetsResult,
   VectorResult,
 } from './prometheus/endpoints.js';
-export * from './prometheus/errors.js';
+export {
+  CanceledError,
+  HttpError,
+  InvalidArgumentError,
+  InvalidResponseError,
+  NetworkError,
+  NotReadyError,
+  PrometheusApiError,
+  PromkitError,
+  QueryParseError,
+  SchemaError,
+  TimeoutError,
+  TooManyPointsError,
+  isConnectionError,
+  isPromkitError,
+} from './prometheus/errors.js';
+export type { ApiErrorBody, PromkitErrorName, QueryPosition, RequestTarget } from './prometheus/errors.js';
 export { toFrames, decodeHistogram } from './prometheus/decode.js';
 export type { Frame, HistogramBucket, HistogramColumn, NativeHistogram } from './prometheus/decode.js';
 export { parseSampleValue, formatSampleValue } from './prometheus/sample-value.js';
@@ -51,6 +67,7 @@ export {
   parseTime,
   resolveRange,
   resolveTimeZone,
+  timeZoneOrBrowser,
   weekStartsOn,
 } from './time/range.js';
 export type { RawTimeRange, TimeExpression, TimeOptions, TimeRange, TimeRangePreset, TimeUnit } from './time/range.js';
@@ -68,6 +85,15 @@ export type { FormattedValue, UnitId } from './format/units.js';
 export { REDUCERS, reduce, reduceAll } from './format/reduce.js';
 export type { Reducer } from './format/reduce.js';
 export { seriesName } from './format/legend.js';
+export { fieldFor, overrideMatches } from './field/overrides.js';
+export { activeStep, thresholdColor } from './field/thresholds.js';
+export type { ThresholdStep } from './field/thresholds.js';
+export { mapValue } from './field/mappings.js';
+export type { MappedValue } from './field/mappings.js';
+export { VALUE_FIELD_NAME, displayName, formatLabels } from './field/display-name.js';
+export type { DisplayNameSource } from './field/display-name.js';
+export { seriesField } from './field/series-field.js';
+export type { SeriesField, SeriesIdentity } from './field/series-field.js';
 export { COLOR_RULE, GRAFANA_COLOR_NAMES, GRAFANA_HUES, MAX_COLOR_LENGTH, isColor } from './format/color.js';
 export type { GrafanaColorName } from './format/color.js';
 export { URL_RULE, isSafeUrl, safeUrl } from './format/url.js';
@@ -96,13 +122,17 @@ export type {
   Variable,
   VariableSelection,
 } from './dashboard/schema.js';
-export { parseDashboard, validateDashboard } from './dashboard/parse.js';
+export { parseDashboard, parsePanel, validateDashboard } from './dashboard/parse.js';
 export { datasourceVariable, resolveDatasourceRef } from './dashboard/datasource-ref.js';
 export type { DashboardCheck } from './dashboard/parse.js';
 export { layoutDashboard } from './dashboard/layout.js';
 export type { GridPos, PlacedPanel, Section } from './dashboard/layout.js';
 export { GRID_COLUMNS, collides, compact, moveItem } from './dashboard/grid.js';
+export { bottomOf, insertItem, resizeItem } from './dashboard/grid.js';
 export type { GridItem } from './dashboard/grid.js';
+export type { InsertAt } from './dashboard/grid.js';
+export { DEFAULT_HISTORY_LIMIT, canRedo, canUndo, isDirty, pushHistory, redo, startHistory, undo } from './dashboard/history.js';
+export type { History } from './dashboard/history.js';
 export type { SchemaProblem } from './prometheus/errors.js';
 export { ALL_VALUE, applyRegex, autoInterval, parseCustomOptions, sortOptions } from './variables/options.js';
 export type { VariableOption } from './variables/options.js';
@@ -110,7 +140,7 @@ export { VariableProblemKind, dependentsOf, resolutionOrder, resolveVariables, r
 export type { ResolveContext, ResolvedVariable, VariableProblem } from './variables/resolve.js';
 export { QueryEngine } from './query/engine.js';
 export type { EngineStats, PanelQuery, PanelResult, QueryEngineOptions, ResultSource, TargetResult } from './query/engine.js';
-export { compareLabels, labelsKey, mergeTail } from './query/merge.js';
-export { DatasourceRegistry, createClient } from './dashboard/datasources.js';
+export { DatasourceRegistry, createClient, withDefaultUrl } from './dashboard/datasources.js';
 export type { ClientFactoryOptions } from './dashboard/datasources.js';
-export { schemaProblems as schemaProblemsOf } from './internal/schema-problems.js';
+export { timeSettings } from './dashboard/time-settings.js';
+export type { AskedTimeSettings, TimeSettings } from './dashboard/time-settings.js';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { panelSchema, schemaProblemsOf, validateDashboard, type DashboardInput, type PanelInput } from '@promkit/core';
+import { panelSchema, validateDashboard, type DashboardInput, type PanelInput } from '@promkit/core';
+// Internal, not public API: tested at its module.
+import { schemaProblems as schemaProblemsOf } from '../src/internal/schema-problems.js';
 
 const grid = { x: 0, y: 0, w: 6, h: 4 };
 const panelTypes = 'timeseries, stat, gauge, bargauge, table, heatmap, text';

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareLabels, mergeTail, type Frame } from '@promkit/core';
+import type { Frame } from '@promkit/core';
+// Internal, not public API: tested at its module.
+import { compareLabels, mergeTail } from '../src/query/merge.js';
 import { Limiter } from '../src/query/limiter.js';
 
 function frame(labels: Record<string, string>, points: [number, number][]): Frame {

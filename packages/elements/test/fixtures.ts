@@ -15,7 +15,7 @@ export const theme: ChartTheme = {
   fontFamily: 'sans-serif',
   fontSize: 12,
   palette: ['#000001', '#000002', '#000003'],
-  named: { red: '#ff0001', green: '#00ff01', orange: '#ff9901' },
+  named: { red: '#ff0001', green: '#00ff01', orange: '#ff9901', blue: '#0000f1', yellow: '#ffff01', purple: '#aa00a1' },
 };
 
 /** A frame named `name` (its `name` label) from [epoch ms, value] points. */

@@ -5,32 +5,13 @@ import type { FieldDefaults, Frame } from '@promkit/core';
 import { interleave, lonePoints, percentFrames, timeseriesOption, type TimeseriesInput } from '../src/charts/timeseries.js';
 import { arcValue, fillShare, gaugeOption } from '../src/charts/gauge.js';
 import { bucketCounts } from '../src/charts/heatmap.js';
-import { mapValue, reduceSeries } from '../src/charts/reduce.js';
+import { reduceSeries } from '../src/charts/reduce.js';
 import { sortedRows, tableModel } from '../src/charts/table.js';
-import type { ChartTheme } from '../src/theme/theme.js';
+import { frame, theme } from './fixtures.js';
 
 const INF = Number.POSITIVE_INFINITY;
 const NAN = Number.NaN;
 
-const theme: ChartTheme = {
-  dark: false,
-  text: '#111',
-  textMuted: '#555',
-  background: '#fff',
-  surface: '#eee',
-  border: '#ccc',
-  grid: '#ddd',
-  axis: '#999',
-  tooltipBackground: '#fff',
-  fontFamily: 'sans-serif',
-  fontSize: 12,
-  palette: ['#p0', '#p1', '#p2'],
-  named: { red: '#red', green: '#green', orange: '#orange' },
-};
-
-function frame(name: string, points: [number, number][], labels: Record<string, string> = {}): Frame {
-  return { labels: { name, ...labels }, timestamps: Float64Array.from(points, (p) => p[0]), values: Float64Array.from(points, (p) => p[1]) };
-}
 
 function input(field: FieldDefaults, frames: Frame[], extra: Partial<TimeseriesInput> = {}): TimeseriesInput {
   return {
@@ -84,8 +65,8 @@ describe('timeseries with infinities', () => {
     const o = timeseriesOption(input({ unit: 'bytes' }, [spiky, other])) as unknown as Option;
     const at = (t: number, a: number, b: number) =>
       o.tooltip.formatter([
-        { seriesName: 'a', seriesIndex: 0, color: '#p0', value: [t, a], axisValue: t },
-        { seriesName: 'b', seriesIndex: 1, color: '#p1', value: [t, b], axisValue: t },
+        { seriesName: 'a', seriesIndex: 0, color: theme.palette[0], value: [t, a], axisValue: t },
+        { seriesName: 'b', seriesIndex: 1, color: theme.palette[1], value: [t, b], axisValue: t },
       ]);
     const plain = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
     expect(plain(at(10_000, NAN, NAN))).toMatch(/ a \+Inf$/);
@@ -96,12 +77,12 @@ describe('timeseries with infinities', () => {
   it('sorts tooltip rows with infinities at the ends', () => {
     const frames = [frame('a', [[0, INF]]), frame('b', [[0, 2]]), frame('c', [[0, -INF]])];
     const o = timeseriesOption(input({}, frames, { options: { tooltip: { mode: 'multi', sort: 'desc' } } })) as unknown as Option;
-    const html = o.tooltip.formatter(frames.map((f, i) => ({ seriesName: f.labels['name'], seriesIndex: i, color: '#p0', value: [0, NAN], axisValue: 0 })));
+    const html = o.tooltip.formatter(frames.map((f, i) => ({ seriesName: f.labels['name'], seriesIndex: i, color: theme.palette[0], value: [0, NAN], axisValue: 0 })));
     expect([...html.matchAll(/<b>([^<]*)<\/b>/g)].map((m) => m[1])).toEqual(['+Inf', '-Inf']);
     const sorted = o.tooltip.formatter([
-      { seriesName: 'b', seriesIndex: 1, color: '#p0', value: [0, 2], axisValue: 0 },
-      { seriesName: 'a', seriesIndex: 0, color: '#p0', value: [0, NAN], axisValue: 0 },
-      { seriesName: 'c', seriesIndex: 2, color: '#p0', value: [0, NAN], axisValue: 0 },
+      { seriesName: 'b', seriesIndex: 1, color: theme.palette[0], value: [0, 2], axisValue: 0 },
+      { seriesName: 'a', seriesIndex: 0, color: theme.palette[0], value: [0, NAN], axisValue: 0 },
+      { seriesName: 'c', seriesIndex: 2, color: theme.palette[0], value: [0, NAN], axisValue: 0 },
     ]);
     expect([...sorted.matchAll(/<b>([^<]*)<\/b>/g)].map((m) => m[1])).toEqual(['+Inf', '2', '-Inf']);
   });
@@ -118,18 +99,9 @@ describe('stat, gauge and bar gauge with infinities', () => {
   it('reduce to +Inf, written "+Inf", in the colour of the highest threshold', () => {
     const r = reduceSeries('a', frame('a', [[0, 3], [10_000, INF]]), { unit: 'percent', thresholds }, 'lastNotNull', theme);
     expect(r.formatted).toEqual({ prefix: '', text: '+Inf', suffix: '' });
-    expect(r.color).toBe('#red');
-    expect(reduceSeries('a', frame('a', [[0, 3], [10_000, -INF]]), { thresholds }, 'lastNotNull', theme).color).toBe('#green');
+    expect(r.color).toBe(theme.named['red']);
+    expect(reduceSeries('a', frame('a', [[0, 3], [10_000, -INF]]), { thresholds }, 'lastNotNull', theme).color).toBe(theme.named['green']);
     expect(reduceSeries('a', frame('a', [[0, INF], [10_000, 5]]), {}, 'mean', theme).formatted.text).toBe('+Inf');
-  });
-
-  it('value mappings match an infinity by "Infinity" or by "+Inf"', () => {
-    const grafana = { mappings: [{ type: 'value' as const, options: { Infinity: { text: 'unbounded' } } }] };
-    const prometheus = { mappings: [{ type: 'value' as const, options: { '+Inf': { text: 'no limit' }, '-Inf': { text: 'none' } } }] };
-    expect(mapValue(INF, grafana)?.text).toBe('unbounded');
-    expect(mapValue(INF, prometheus)?.text).toBe('no limit');
-    expect(mapValue(-INF, prometheus)?.text).toBe('none');
-    expect(mapValue(5, prometheus)).toBe(undefined);
   });
 
   it('a gauge points at the max for +Inf and at the min for -Inf and NaN, and says which', () => {

@@ -1,8 +1,7 @@
 /** Table panel rows: queries joined by labels, value columns named, sorting. */
 import { describe, expect, it } from 'vitest';
-import type { Frame } from '@promkit/core';
+import { seriesField, type Frame } from '@promkit/core';
 import { sortedRows, tableModel } from '../src/charts/table.js';
-import { fieldFor } from '../src/charts/fields.js';
 import type { TimeseriesSeries } from '../src/charts/timeseries.js';
 
 function series(refId: string, labels: Record<string, string>, value: number, unit?: string): TimeseriesSeries {
@@ -21,7 +20,7 @@ describe('tableModel', () => {
         ],
       },
     };
-    const model = tableModel([series('A', { job: 'x' }, 1), series('B', { job: 'x' }, 2)], [{ refId: 'A' }, { refId: 'B' }], (title, refId) => fieldFor(panel, title, refId));
+    const model = tableModel([series('A', { job: 'x' }, 1), series('B', { job: 'x' }, 2)], [{ refId: 'A' }, { refId: 'B' }], (title, refId, labels) => seriesField(panel, { seriesName: title, refId, labels }));
     expect(model.valueColumns.map((c) => [c.title, c.field])).toEqual([
       ['Value #A', { unit: 's', decimals: 3 }],
       ['Value #B', { unit: 'short' }],
@@ -49,6 +48,21 @@ describe('tableModel', () => {
       { labels: { table: 'orders' }, values: { rows: 100, rate: 2.5 } },
       { labels: { table: 'clicks' }, values: { rows: 900, rate: 40, errors: 1 } },
     ]);
+  });
+
+  it('titles a value column by its display name, from the labels all its rows share', () => {
+    const panel = {
+      fieldConfig: {
+        defaults: {},
+        overrides: [{ matcher: { id: 'byFrameRefID' as const, options: 'A' }, properties: [{ id: 'displayName', value: '${__field.labels.job} (${__series.name}) ${__field.labels.host}' }] }],
+      },
+    };
+    const model = tableModel([series('A', { job: 'api', host: 'a' }, 1), series('A', { job: 'api', host: 'b' }, 2)], [{ refId: 'A' }], (title, refId, labels) =>
+      seriesField(panel, { seriesName: title, refId, labels }),
+    );
+    // `host` differs between the rows, so the column has none: it stays as written, as in Grafana.
+    expect(model.valueColumns.map((c) => c.title)).toEqual(['api (Value) ${__field.labels.host}']);
+    expect(sortedRows(model, { column: 'api (Value) ${__field.labels.host}', desc: true }).map((r) => r.labels['host'])).toEqual(['b', 'a']);
   });
 
   it('calls the one value column "Value" and keeps the metric name only when rows differ in it', () => {

@@ -4,34 +4,20 @@ import type { FieldDefaults, Frame } from '@promkit/core';
 import { gaugeOption } from '../src/charts/gauge.js';
 import { reduceSeries } from '../src/charts/reduce.js';
 import { seriesColor } from '../src/charts/timeseries.js';
-import { resolveColor, type ChartTheme } from '../src/theme/theme.js';
+import { resolveColor } from '../src/theme/theme.js';
+import { theme } from './fixtures.js';
 
-const theme: ChartTheme = {
-  dark: false,
-  text: '#111111',
-  textMuted: '#555555',
-  background: '#ffffff',
-  surface: '#eeeeee',
-  border: '#cccccc',
-  grid: '#dddddd',
-  axis: '#999999',
-  tooltipBackground: '#ffffff',
-  fontFamily: 'sans-serif',
-  fontSize: 12,
-  palette: ['#000001', '#000002'],
-  named: { red: '#aa0000', green: '#00aa00', blue: '#0000aa', orange: '#aa5500', yellow: '#aaaa00', purple: '#aa00aa' },
-};
 const HOSTILE = ['red;position:fixed;inset:0', 'red;background-image:url(/x)', 'url(x)', 'var(--x)', 'red}', 'expression(1)', ' red', '', 42, undefined];
 
 describe('resolveColor', () => {
   it.each([
-    ['red', '#aa0000'],
-    ['semi-dark-red', '#aa0000'],
-    ['dark-blue', '#0000aa'],
-    ['light-orange', '#aa5500'],
-    ['super-light-purple', '#aa00aa'],
-    ['text', '#111111'],
-    ['panel-bg', '#ffffff'],
+    ['red', theme.named['red']],
+    ['semi-dark-red', theme.named['red']],
+    ['dark-blue', theme.named['blue']],
+    ['light-orange', theme.named['orange']],
+    ['super-light-purple', theme.named['purple']],
+    ['text', theme.text],
+    ['panel-bg', theme.background],
     ['transparent', 'transparent'],
     ['#abc', '#abc'],
     ['rgba(1, 2, 3, 0.5)', 'rgba(1, 2, 3, 0.5)'],
@@ -48,7 +34,7 @@ describe('resolveColor', () => {
 describe('chart builders fall back to their own colour for a value that slipped through', () => {
   it.each(HOSTILE.filter((c): c is string => typeof c === 'string' && c !== ''))('%j', (color) => {
     const field = { color: { mode: 'fixed', fixedColor: color }, thresholds: { mode: 'absolute', steps: [{ value: null, color }] } } as FieldDefaults;
-    expect(seriesColor(field, 1, theme)).toBe('#000002');
+    expect(seriesColor(field, 1, theme)).toBe(theme.palette[1]);
     const frame: Frame = { labels: {}, timestamps: Float64Array.from([0]), values: Float64Array.from([1]) };
     const reduced = reduceSeries('a', frame, field, 'lastNotNull', theme);
     expect(reduced.color).toBeUndefined();

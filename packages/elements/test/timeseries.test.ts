@@ -4,27 +4,8 @@ import type { TooltipContent, TooltipRenderer } from '../src/charts/tooltip.js';
 import { describe, expect, it } from 'vitest';
 import type { FieldDefaults, Frame } from '@promkit/core';
 import { interleave, percentFrames, timeseriesOption, type TimeseriesInput } from '../src/charts/timeseries.js';
-import type { ChartTheme } from '../src/theme/theme.js';
+import { frame, theme } from './fixtures.js';
 
-const theme: ChartTheme = {
-  dark: false,
-  text: '#111',
-  textMuted: '#555',
-  background: '#fff',
-  surface: '#eee',
-  border: '#ccc',
-  grid: '#ddd',
-  axis: '#999',
-  tooltipBackground: '#fff',
-  fontFamily: 'sans-serif',
-  fontSize: 12,
-  palette: ['#p0', '#p1', '#p2'],
-  named: { red: '#red', green: '#green', orange: '#orange' },
-};
-
-function frame(name: string, points: [number, number][]): Frame {
-  return { labels: { name }, timestamps: Float64Array.from(points, (p) => p[0]), values: Float64Array.from(points, (p) => p[1]) };
-}
 
 function input(field: FieldDefaults, frames: Frame[], extra: Partial<TimeseriesInput> = {}): TimeseriesInput {
   return {
@@ -60,8 +41,8 @@ describe('timeseriesOption', () => {
     const o = timeseriesOption(input({ unit: 'bytes' }, [frame('a', [[0, 1024], [10_000, 2048]]), frame('b', [[0, 1], [10_000, 2]])])) as unknown as Option;
     expect(o.dataset.map((d) => d.source)).toEqual([Float64Array.of(0, 1024, 10_000, 2048), Float64Array.of(0, 1, 10_000, 2)]);
     expect(o.series.map((s) => [s['type'], s['sampling'], s['color'], s['datasetIndex']])).toEqual([
-      ['line', 'lttb', '#p0', 0],
-      ['line', 'lttb', '#p1', 1],
+      ['line', 'lttb', theme.palette[0], 0],
+      ['line', 'lttb', theme.palette[1], 1],
     ]);
     expect((o.yAxis['axisLabel'] as { formatter: (v: number) => string }).formatter(1536)).toBe('1.5 KiB');
     expect(o.animation).toBe(false);
@@ -98,11 +79,11 @@ describe('timeseriesOption', () => {
     const thresholds = { mode: 'absolute' as const, steps: [{ value: null, color: 'green' }, { value: 80, color: 'red' }] };
     const o = timeseriesOption(input({ thresholds, custom: { thresholdsStyle: { mode: 'line+area' } } }, [frame('a', [[0, 1]])])) as unknown as Option;
     const markLine = o.series[0]!['markLine'] as { data: { yAxis: number; lineStyle: { color: string } }[] };
-    expect(markLine.data.map((d) => [d.yAxis, d.lineStyle.color])).toEqual([[80, '#red']]);
+    expect(markLine.data.map((d) => [d.yAxis, d.lineStyle.color])).toEqual([[80, theme.named['red']]]);
     const markArea = o.series[0]!['markArea'] as { data: [{ yAxis: unknown; itemStyle: { color: string } }, { yAxis: unknown }][] };
     expect(markArea.data.map(([a, b]) => [a.yAxis, b.yAxis, a.itemStyle.color])).toEqual([
-      ['min', 80, '#green'],
-      [80, 'max', '#red'],
+      ['min', 80, theme.named['green']],
+      [80, 'max', theme.named['red']],
     ]);
   });
 
@@ -111,7 +92,7 @@ describe('timeseriesOption', () => {
     i.series[0]!.hidden = true;
     i.series[1]!.field = { color: { mode: 'fixed', fixedColor: 'orange' } };
     const o = timeseriesOption(i) as unknown as Option;
-    expect(o.series.map((s) => [s['name'], s['color']])).toEqual([['b', '#orange']]);
+    expect(o.series.map((s) => [s['name'], s['color']])).toEqual([['b', theme.named['orange']]]);
   });
 
   it('the tooltip keeps series names as text and sorts; single mode shows the series nearest the pointer', () => {
@@ -121,14 +102,14 @@ describe('timeseriesOption', () => {
     const i = input({}, [frame(hostile, [[0, 1]]), frame('b', [[0, 10]])], { options: { tooltip: { mode: 'multi', sort: 'desc' } }, pointer, renderTooltip: asContent });
     const o = timeseriesOption(i) as unknown as { tooltip: { formatter: (p: unknown) => TooltipContent } };
     const params = [
-      { seriesName: hostile, color: '#p0', value: [0, 1], axisValue: 0 },
-      { seriesName: 'b', color: '#p1', value: [0, 10], axisValue: 0 },
+      { seriesName: hostile, color: theme.palette[0], value: [0, 1], axisValue: 0 },
+      { seriesName: 'b', color: theme.palette[1], value: [0, 10], axisValue: 0 },
     ];
     const content = o.tooltip.formatter(params);
     expect(content.heading).toBe(fullTimeLabel(0, 'UTC'));
     expect(content.rows).toEqual([
-      { color: '#p1', name: 'b', value: '10' },
-      { color: '#p0', name: hostile, value: '1' },
+      { color: theme.palette[1], name: 'b', value: '10' },
+      { color: theme.palette[0], name: hostile, value: '1' },
     ]);
     const single = timeseriesOption({ ...i, options: { tooltip: { mode: 'single', sort: 'none' } } }) as unknown as { tooltip: { formatter: (p: unknown) => TooltipContent } };
     expect(single.tooltip.formatter(params).rows.map((r) => r.name)).toEqual(['b']);

@@ -54,6 +54,18 @@ export function createClient(ds: Datasource, options: ClientFactoryOptions = {})
   });
 }
 
+/**
+ * The datasources with the default one (the one marked `default`, else the first) pointed at
+ * `url`, as a host's Prometheus URL asks; with no datasources, one default Prometheus datasource
+ * at `url`. Without a `url`, the datasources as they are.
+ */
+export function withDefaultUrl(datasources: readonly Datasource[], url: string | undefined): Datasource[] {
+  if (!url) return [...datasources];
+  const main = datasources.find((ds) => ds.default) ?? datasources[0];
+  if (!main) return [{ name: 'default', type: 'prometheus', url, backend: 'prometheus', scrapeInterval: '15s', default: true }];
+  return datasources.map((ds) => (ds === main ? { ...ds, url } : ds));
+}
+
 /** Clients by datasource name, created on first use; the default answers for panels naming none. */
 export class DatasourceRegistry {
   readonly #clients = new Map<string, PrometheusClient>();

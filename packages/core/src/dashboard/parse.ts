@@ -46,13 +46,13 @@ function problemsByPart(data: unknown): SchemaProblem[] {
 
   const datasources = lists.datasources.map((raw, i) => parsePart(dashboardParts.datasource, raw, ['datasources', i], problems) ?? nameOf(raw));
   const variables = lists.variables.map((raw, i) => parsePart(dashboardParts.variable, raw, ['variables', i], problems) ?? nameOf(raw));
-  const panels = lists.panels.map((raw, i) => parsePanel(raw, ['panels', i], problems));
+  const panels = lists.panels.map((raw, i) => parsePanelOrRow(raw, ['panels', i], problems));
   for (const { path, message } of crossFieldProblems({ datasources, variables, panels })) problems.push({ path: formatPath(path), message });
   return problems;
 }
 
 /** A panel, or a row whose nested panels are each checked on their own. */
-function parsePanel(raw: unknown, path: PropertyKey[], problems: SchemaProblem[]): Panel | RowPart | undefined {
+function parsePanelOrRow(raw: unknown, path: PropertyKey[], problems: SchemaProblem[]): Panel | RowPart | undefined {
   if (!isRecord(raw) || raw['type'] !== 'row') return parsePart(dashboardParts.panel, raw, path, problems);
   const children = listAt(raw, 'panels');
   if (children.length === 0) return parsePart(dashboardParts.row, raw, path, problems);
@@ -92,6 +92,21 @@ export function parseDashboard(input: unknown): Dashboard {
   const count = check.problems.length;
   const list = check.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n');
   throw new SchemaError(`The dashboard has ${count} problem${count === 1 ? '' : 's'}:\n${list}`, check.problems);
+}
+
+/**
+ * Reads one panel (an object, or JSON text) as it appears in a dashboard's `panels`, with
+ * defaults; throws a SchemaError listing every problem with its path (`targets[0].expr: is
+ * required`). Rows are dashboard structure, not panels: use parseDashboard for those.
+ */
+export function parsePanel(input: unknown): Panel {
+  const read = readJsonInput(input);
+  const problems: SchemaProblem[] = [];
+  const panel = read.ok ? parsePart(dashboardParts.panel, read.data, [], problems) : undefined;
+  if (!read.ok) problems.push(read.problem);
+  if (panel) return panel;
+  const list = problems.map((p) => `  ${p.path}: ${p.message}`).join('\n');
+  throw new SchemaError(`The panel's settings have ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${list}`, problems);
 }
 
 /** Union issues carry the reasons of each branch; keep the branch that got furthest. */

@@ -17,6 +17,7 @@ export {
   GrafanaClient,
   type Folder,
   type GrafanaAuth,
+  type GrafanaCallOptions,
   type GrafanaClientOptions,
   type PublicDashboard,
   type PublicDashboardSettings,
@@ -26,4 +27,4 @@ export {
   type StoredDashboard,
 } from './client.js';
 export { provisioningFiles, type ProvisioningFile, type ProvisioningOptions } from './provisioning.js';
-export { GrafanaApiError, GrafanaConflictError } from '../prometheus/errors.js';
+export { GrafanaApiError, GrafanaConflictError } from './errors.js';

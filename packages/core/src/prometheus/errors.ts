@@ -1,3 +1,5 @@
+import type { GrafanaApiError, GrafanaConflictError } from '../grafana/errors.js';
+
 /**
  * Every failure the client reports is a PromkitError subclass with a `name` set explicitly (so
  * checks survive minification and work across bundles), a message a person can act on, and the
@@ -152,39 +154,6 @@ export class SchemaError extends PromkitError {
 /** A call was made with arguments that cannot work (empty query, end before start, …). */
 export class InvalidArgumentError extends PromkitError {
   override name: PromkitErrorName = 'InvalidArgumentError';
-}
-
-/** Grafana's HTTP API refused a request: its status, message and (newer Grafana) message id. */
-export class GrafanaApiError extends HttpError {
-  override name: PromkitErrorName = 'GrafanaApiError';
-  constructor(
-    message: string,
-    status: number,
-    bodyExcerpt: string,
-    /** Grafana's `messageId` (e.g. `publicdashboards.dashboardIsPublic`) or `status` word, when given. */
-    readonly code: string | undefined,
-    options: { cause?: unknown; request?: RequestTarget } = {},
-  ) {
-    super(message, status, bodyExcerpt, options);
-  }
-}
-
-/**
- * Grafana kept its copy because someone changed it meanwhile (`version-mismatch`), another
- * dashboard in the folder has the title (`name-exists`), or the uid is taken (`exists`).
- * Re-read and merge, or publish with `overwrite: true`.
- */
-export class GrafanaConflictError extends GrafanaApiError {
-  override name: PromkitErrorName = 'GrafanaConflictError';
-  constructor(
-    message: string,
-    status: number,
-    bodyExcerpt: string,
-    readonly reason: 'version-mismatch' | 'name-exists' | 'exists' | 'plugin-dashboard',
-    options: { cause?: unknown; request?: RequestTarget } = {},
-  ) {
-    super(message, status, bodyExcerpt, reason, options);
-  }
 }
 
 interface PromkitErrorClasses {

@@ -9,7 +9,6 @@ import {
   CanceledError,
   HttpError,
   InvalidResponseError,
-  NetworkError,
   NotReadyError,
   PrometheusApiError,
   PromkitError,
@@ -26,7 +25,7 @@ import { scanMatrix } from './matrix-scan.js';
 import type { Frame } from './decode.js';
 import type { ApiResponse, CallOptions, FormFields } from './endpoints.js';
 import { schemaProblems, summarizeProblems } from '../internal/schema-problems.js';
-import { httpErrorBody } from '../internal/http-error-body.js';
+import { causeText, withinDeadline, type FailureReading } from '../internal/ky-errors.js';
 
 /** How the transport reaches the server. */
 export interface TransportOptions {
@@ -146,22 +145,9 @@ export class Transport {
     return { url: this.#options.baseUrl + request.path, method: usePost ? 'POST' : 'GET' };
   }
 
-  /**
-   * Runs one call under its Deadline: the call ends by then whatever the server does (stalls
-   * before the headers or mid-body included), and every failure becomes a PromkitError.
-   */
-  async #within<T>(call: CallOptions, target: () => RequestTarget, work: (deadline: Deadline) => Promise<T>): Promise<T> {
-    const deadline = new Deadline(call.timeout ?? this.#options.timeout, call.signal);
-    try {
-      return await deadline.race(work(deadline).catch(async (error: unknown) => {
-        // ky leaves a refusal's body unread: read it (within the deadline) to say what the server said.
-        throw isHTTPError(error) ? httpFailure(error.response, await httpErrorBody(error.response), target(), error) : error;
-      }));
-    } catch (error) {
-      throw this.#failure(error, target(), call, deadline);
-    } finally {
-      deadline.clear();
-    }
+  /** Runs one call under its Deadline (see withinDeadline): every failure becomes a PromkitError. */
+  #within<T>(call: CallOptions, target: () => RequestTarget, work: (deadline: Deadline) => Promise<T>): Promise<T> {
+    return withinDeadline({ timeout: call.timeout ?? this.#options.timeout, signal: call.signal }, target, PROMETHEUS_FAILURES, work);
   }
 
   #kyOptions(call: CallOptions, deadline: Deadline): KyOptions {
@@ -188,32 +174,13 @@ export class Transport {
       },
     };
   }
-
-  /** Maps anything a call threw to a PromkitError. */
-  #failure(error: unknown, target: RequestTarget, call: CallOptions, deadline: Deadline): PromkitError {
-    if (error instanceof PromkitError) return error;
-    const where = `${target.method} ${target.url}`;
-    if (deadline.expired) {
-      return new TimeoutError(
-        `No complete answer from ${where} within ${deadline.ms} ms: the server is slow, unreachable or stalled mid-answer. If such answers are expected, raise \`timeout\`; otherwise narrow the query or check the server.`,
-        'client',
-        { cause: error, request: target },
-      );
-    }
-    if (call.signal?.aborted || isAbort(error)) {
-      return new CanceledError(`Request canceled: ${where}.`, { cause: call.signal?.reason ?? error, request: target });
-    }
-    if (isHTTPError(error)) return httpFailure(error.response, undefined, target, error);
-    // fetch rejects with a TypeError when the server cannot be reached.
-    if (error instanceof TypeError) {
-      return new NetworkError(
-        `Cannot reach ${target.url}: ${causeText(error)}. Check the URL, that the server is running, and (in a browser) that it allows this origin (CORS).`,
-        { cause: error, request: target },
-      );
-    }
-    return new PromkitError(`Request to ${where} failed: ${causeText(error)}`, { cause: error, request: target });
-  }
 }
+
+/** How Prometheus failures read: refusals may be API errors; a slow answer may need a narrower query. */
+const PROMETHEUS_FAILURES: FailureReading = {
+  refusal: httpFailure,
+  timeoutAdvice: 'narrow the query or check the server',
+};
 
 function parseJson(text: string, response: Response, target: RequestTarget): unknown {
   try {
@@ -335,10 +302,6 @@ function isJson(response: Response): boolean {
   return (response.headers.get('content-type') ?? '').includes('json');
 }
 
-function isAbort(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && 'name' in error && error.name === 'AbortError';
-}
-
 function looksLikeHtml(text: string, response: Response): boolean {
   return (response.headers.get('content-type') ?? '').includes('html') || /^\s*<(!doctype|html)/i.test(text);
 }
@@ -350,10 +313,4 @@ function htmlTitle(text: string): string {
 
 function excerpt(text: string): string {
   return text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH)}…` : text;
-}
-
-function causeText(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const inner = error.cause instanceof Error ? `: ${error.cause.message}` : '';
-  return `${error.message}${inner}`;
 }

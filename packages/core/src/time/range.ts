@@ -117,6 +117,19 @@ export function resolveTimeZone(timeZone: string | undefined): string {
 }
 
 /**
+ * The timezone to show times in for a setting that may be wrong: the setting's IANA name by
+ * {@link resolveTimeZone}'s rule, or the browser's with the error saying why the setting cannot be used.
+ */
+export function timeZoneOrBrowser(timeZone: string | undefined): { timeZone: string; error?: InvalidArgumentError } {
+  try {
+    return { timeZone: resolveTimeZone(timeZone) };
+  } catch (error) {
+    if (!(error instanceof InvalidArgumentError)) throw error;
+    return { timeZone: resolveTimeZone('browser'), error };
+  }
+}
+
+/**
  * Epoch milliseconds for a time expression. `roundUp` makes `/unit` round to the end of the unit
  * (used for the `to` side of a range, so `now/d` to `now/d` covers the whole day).
  */

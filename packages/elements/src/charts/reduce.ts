@@ -1,7 +1,6 @@
 /** One number per series for stat, gauge and bar gauge panels, with its display and colour. */
-import { formatSampleValue, formatValue, matchesGrafanaRegex, reduce, type FieldDefaults, type FormattedValue, type Frame, type Reducer } from '@promkit/core';
+import { formatValue, mapValue, reduce, thresholdColor, type FieldDefaults, type FormattedValue, type Frame, type Reducer } from '@promkit/core';
 import { resolveColor, type ChartTheme } from '../theme/theme.js';
-import { thresholdColor } from './fields.js';
 
 export interface ReducedValue {
   name: string;
@@ -24,21 +23,4 @@ export function reduceSeries(name: string, frame: Frame, field: FieldDefaults, c
   const fixed = field.color?.mode === 'fixed' ? field.color.fixedColor : undefined;
   const color = mapped?.color ?? fixed ?? thresholdColor(value, field.thresholds, field.min ?? 0, field.max ?? 100);
   return { name, value, previous, formatted, color: color === undefined ? undefined : resolveColor(color, theme), frame };
-}
-
-/**
- * The first value mapping that applies to a value. A value mapping for an infinity matches by
- * Grafana's key (`Infinity`, `-Infinity`) or as Prometheus writes it (`+Inf`, `-Inf`).
- */
-export function mapValue(value: number, field: FieldDefaults): { text?: string | undefined; color?: string | undefined } | undefined {
-  for (const m of field.mappings ?? []) {
-    const byValue = m.type === 'value' ? (m.options[String(value)] ?? m.options[formatSampleValue(value)]) : undefined;
-    if (byValue) return byValue;
-    if (m.type === 'range' && (m.options.from === null || value >= m.options.from) && (m.options.to === null || value <= m.options.to)) {
-      return m.options.result;
-    }
-    if (m.type === 'special' && Number.isNaN(value) && ['nan', 'null', 'null+nan'].includes(m.options.match)) return m.options.result;
-    if (m.type === 'regex' && matchesGrafanaRegex(m.options.pattern, String(value))) return m.options.result;
-  }
-  return undefined;
 }

@@ -3,7 +3,7 @@
  * Several queries over the same labels (rows, rate and errors per table, say) join into one row,
  * as Grafana's table does with its merge transform.
  */
-import type { FieldDefaults, Target } from '@promkit/core';
+import type { FieldDefaults, Labels, SeriesField, Target } from '@promkit/core';
 import type { TimeseriesSeries } from './timeseries.js';
 
 export interface TableColumn {
@@ -36,8 +36,12 @@ export interface TableSort {
 export function tableModel(
   series: readonly TimeseriesSeries[],
   targets: readonly Pick<Target, 'refId' | 'legendFormat'>[],
-  /** Field settings of a value column, by its title (overrides match columns by name, as in Grafana). */
-  fieldOf?: (title: string, refId: string) => FieldDefaults,
+  /**
+   * A value column's display name and field settings from its default title, its query and the
+   * labels all its series share (overrides match columns by name, as in Grafana; see core's
+   * seriesField). Without it, a column keeps its title and takes its first series' field.
+   */
+  columnOf?: (title: string, refId: string, labels: Labels) => SeriesField,
 ): TableModel {
   // The metric name is a column only for one query whose rows differ in it; with several queries
   // the value columns name what they show, and rows join on the other labels.
@@ -59,10 +63,19 @@ export function tableModel(
     labelColumns: labelNames.map((key) => ({ key, title: key })),
     valueColumns: refIds.map((refId) => {
       const title = valueTitle(refId, refIds.length, targets.find((t) => t.refId === refId)?.legendFormat);
-      return { key: refId, title, field: fieldOf ? fieldOf(title, refId) : series.find((s) => s.refId === refId)!.field };
+      const ofQuery = series.filter((s) => s.refId === refId);
+      if (!columnOf) return { key: refId, title, field: ofQuery[0]!.field };
+      const { name, field } = columnOf(title, refId, sharedLabels(ofQuery.map((s) => s.frame.labels)));
+      return { key: refId, title: name, field };
     }),
     rows: [...rows.values()],
   };
+}
+
+/** The labels every one of `sets` has, with the same value. */
+function sharedLabels(sets: readonly Labels[]): Labels {
+  const [first = {}, ...rest] = sets;
+  return Object.fromEntries(Object.entries(first).filter(([k, v]) => rest.every((labels) => labels[k] === v)));
 }
 
 /** "Value" for one query; otherwise its legend (when it is plain text) or "Value #refId". */

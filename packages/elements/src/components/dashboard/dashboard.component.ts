@@ -1,61 +1,35 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { ContextProvider } from '@lit/context';
-import { cssProps } from '../../internal/css-props.js';
 import {
-  DatasourceRegistry,
-  QueryEngine,
-  SchemaError,
-  isConnectionError,
-  resolveTimeZone,
-  weekStartsOn,
-  isPromkitError,
   layoutDashboard,
-  parseDuration,
-  resolveRange,
-  resolveVariables,
-  validateDashboard,
+  timeSettings,
   valuesOf,
   type Auth,
   type Dashboard,
   type DashboardInput,
   type Datasource,
-  type Panel,
   type PrometheusClientOptions,
-  type PromkitError,
   type ResolvedVariable,
   type SchemaProblem,
-  type Section,
-  type VariableValues,
 } from '@promkit/core';
 import { PromElement } from '../../internal/prom-element.js';
-import { fullscreenIcon } from '../../internal/icons.js';
-import { dashboardContext, type DashboardContext } from '../../internal/dashboard-context.js';
 import { RefreshController } from '../../controllers/refresh-controller.js';
 import { UrlSyncController } from '../../controllers/url-sync-controller.js';
+import { DashboardSourceController } from '../../controllers/dashboard-source-controller.js';
+import { DashboardRunController } from '../../controllers/dashboard-run-controller.js';
+import { DatasourceOutageController } from '../../controllers/datasource-outage-controller.js';
+import { EscapeKeyController } from '../../controllers/escape-key-controller.js';
 import { themeTokens } from '../../theme/theme.js';
 import { formControlStyles } from '../../theme/form-controls.js';
-import { PANEL_EXPORTPARTS, REFRESH_EXPORTPARTS, TIME_RANGE_EXPORTPARTS, VARIABLE_EXPORTPARTS } from '../../theme/parts.js';
-import { PromTimeRangeChangeEvent } from '../../events/time-range-change-event.js';
-import { PromVariableChangeEvent } from '../../events/variable-change-event.js';
-import { PromRefreshEvent } from '../../events/refresh-event.js';
-import { PromRefreshIntervalChangeEvent } from '../../events/refresh-interval-change-event.js';
-import { PromPanelViewEvent } from '../../events/panel-view-event.js';
-import { PromErrorEvent } from '../../events/error-event.js';
-import { PromDataEvent } from '../../events/data-event.js';
+import { PromPanelViewEvent, PromRefreshEvent, PromRefreshIntervalChangeEvent, PromTimeRangeChangeEvent, PromVariableChangeEvent } from '../../events/index.js';
+import { onUncanceled } from '../../internal/after-dispatch.js';
+import { renderToolbar } from './render/toolbar.js';
+import { renderOutageNotice, renderProblems, renderZoneProblem } from './render/notices.js';
+import { renderSections, renderViewedPanel } from './render/grid.js';
 import { dashboardStyles } from './dashboard.styles.js';
 import '../panel/panel.js';
 import '../time-range/time-range.js';
 import '../refresh-picker/refresh-picker.js';
 import '../variable/variable.js';
-
-let dashboardCount = 0;
-
-/** A datasource that cannot be reached: the first failure seen, how many panels it stops, and when. */
-interface Outage {
-  error: PromkitError;
-  panels: number;
-  at: number;
-}
 
 /**
  * A whole dashboard from one JSON definition.
@@ -144,9 +118,7 @@ export class PromDashboard extends PromElement {
     clientOptions: { attribute: false },
     _definition: { state: true },
     _problems: { state: true },
-    _variables: { state: true },
     _collapsed: { state: true },
-    _outage: { state: true },
   };
 
   /** URL of a dashboard JSON file. */
@@ -178,60 +150,61 @@ export class PromDashboard extends PromElement {
 
   declare _definition: Dashboard | undefined;
   declare _problems: SchemaProblem[] | undefined;
-  declare _variables: Map<string, ResolvedVariable>;
+  /** Rows the person expanded or collapsed (each shows the other way from its setting). */
   declare _collapsed: ReadonlySet<number>;
-  /** A datasource that cannot be reached, told once for the whole dashboard. */
-  declare _outage: Outage | undefined;
 
-  readonly #group = `prom-dashboard-${++dashboardCount}`;
-  readonly #provider = new ContextProvider(this, { context: dashboardContext });
-  readonly #refresher = new RefreshController(this, () => this.#bump('interval'));
+  readonly #run = new DashboardRunController(this, {
+    definition: () => this._definition,
+    range: () => this.#time.range,
+    timeZone: () => this.#time.timeZone,
+    selections: () => this.variableValues,
+    url: () => this.url,
+    clientOptions: () => ({ ...(this.resolveAuth ? { resolveAuth: this.resolveAuth } : {}), ...(this.clientOptions ? { clientOptions: this.clientOptions } : {}) }),
+    onPublished: () => {
+      if (this.syncUrl) this.#url.requestWrite();
+      this.requestUpdate();
+    },
+  });
+  readonly #refresher = new RefreshController(this, () => this.#run.publish('interval'));
   readonly #url = new UrlSyncController(this, {
     key: () => this.urlKey,
-    state: () => ({ ...this.#raw, refresh: this.#refreshInterval, variables: [...this._variables].map(([name, v]) => [name, v.selected] as const) }),
+    state: () => ({ ...this.#time.range, refresh: this.#time.refresh, variables: [...this.#run.variables].map(([name, v]) => [name, v.selected] as const) }),
   });
-  #engine: QueryEngine | undefined;
-  #registry: DatasourceRegistry | undefined;
-  #revision = 0;
-  #loaded: unknown;
-  /** Panels whose last query could not reach its server, with that failure. */
-  readonly #unreachable = new Map<Element, PromkitError>();
+  readonly #source = new DashboardSourceController(this, {
+    dashboard: () => this.dashboard,
+    src: () => this.src,
+    onLoaded: (dashboard) => this.#loaded(dashboard),
+    onInvalid: (problems) => {
+      this._problems = problems;
+      this._definition = undefined;
+    },
+  });
+  readonly #outage = new DatasourceOutageController(this);
   /** The selections this element set itself (a control's change, the URL): not the host's. */
   #ownSelections: Record<string, string | string[]> | undefined;
-  /**
-   * The inline JSON child may arrive after the element (the bundle loaded before the markup, a
-   * framework appending children later) and may be replaced: watch for it while connected.
-   */
-  readonly #inline = new MutationObserver(() => {
-    if (this.dashboard === undefined && !this.src) void this.#load();
+  /** What is wrong with the timezone asked for, if anything (shown above the panels). */
+  #zoneProblem: string | undefined;
+  readonly #escape = new EscapeKeyController(this, () => {
+    if (this.viewPanel !== undefined) this.viewPanel = undefined;
   });
-  readonly #onKey = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && this.viewPanel !== undefined) this.viewPanel = undefined;
-  };
 
   constructor() {
     super();
     this.syncUrl = false;
-    this._variables = new Map();
     this._collapsed = new Set();
-    // Changes are applied after the event has reached every listener, so a host that cancels
-    // it (to control the dashboard itself) is obeyed whatever the order of listeners.
-    const afterDispatch = <E extends Event>(handle: (event: E) => void) => (event: Event) =>
-      queueMicrotask(() => {
-        if (!event.defaultPrevented) handle(event as E);
-      });
-    this.addEventListener(PromTimeRangeChangeEvent.type, afterDispatch<PromTimeRangeChangeEvent>((e) => this.#onTimeRange(e)));
-    this.addEventListener(PromVariableChangeEvent.type, afterDispatch<PromVariableChangeEvent>((e) => void this.#onVariable(e)));
-    this.addEventListener(PromRefreshIntervalChangeEvent.type, afterDispatch<PromRefreshIntervalChangeEvent>((e) => this.#onRefreshInterval(e)));
+    // The controls' changes apply unless the host cancels them (to control the dashboard itself).
+    onUncanceled(this, PromTimeRangeChangeEvent.type, (e) => {
+      this.from = e.detail.from;
+      this.to = e.detail.to;
+    });
+    onUncanceled(this, PromVariableChangeEvent.type, (e) => void this.#onVariable(e));
+    onUncanceled(this, PromRefreshIntervalChangeEvent.type, (e) => (this.refresh = e.detail.refresh));
     this.addEventListener(PromRefreshEvent.type, (e) => {
       // Only the refresh button refreshes everything (panels announce their own refreshes too).
-      if ((e.composedPath()[0] as Element).localName === 'prom-refresh-picker') this.#bump('manual');
+      if ((e.composedPath()[0] as Element).localName === 'prom-refresh-picker') this.#run.publish('manual');
     });
-    this.addEventListener(PromErrorEvent.type, (e) => this.#onPanelResult(e, (e as PromErrorEvent).detail.error));
-    this.addEventListener(PromDataEvent.type, (e) => this.#onPanelResult(e, (e as PromDataEvent).detail.targets.find((t) => isConnectionError(t.error))?.error));
     this.addEventListener(PromPanelViewEvent.type, (e) => {
-      const id = (e as PromPanelViewEvent).detail.panelId;
-      this.viewPanel = this.viewPanel === id ? undefined : id;
+      this.viewPanel = this.viewPanel === e.detail.panelId ? undefined : e.detail.panelId;
     });
   }
 
@@ -242,7 +215,7 @@ export class PromDashboard extends PromElement {
 
   /** Resolved variables: options and current selection. */
   get variables(): ReadonlyMap<string, ResolvedVariable> {
-    return this._variables;
+    return this.#run.variables;
   }
 
   /** Problems that stopped the dashboard from loading. */
@@ -252,7 +225,7 @@ export class PromDashboard extends PromElement {
 
   /** Queries every panel again now. */
   refreshNow(): void {
-    this.#bump('manual');
+    this.#run.publish('manual');
   }
 
   /** Shows the dashboard fullscreen. */
@@ -260,228 +233,38 @@ export class PromDashboard extends PromElement {
     return this.requestFullscreen();
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('keydown', this.#onKey);
-    this.#inline.observe(this, { childList: true, subtree: true, characterData: true });
-    if (this._definition && !this.#engine) this.#start();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('keydown', this.#onKey);
-    this.#inline.disconnect();
-    this.#engine?.dispose();
-    this.#engine = undefined;
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('timeZone') || changed.has('_definition')) this.#zoneProblem = zoneProblem(this.timeZone ?? this._definition?.timezone);
-    if (changed.has('dashboard') || changed.has('src') || !this.#loaded) void this.#load();
-    if (this._definition && (changed.has('from') || changed.has('to') || changed.has('timeZone'))) this.#bump('change', true);
+    if (changed.has('timeZone') || changed.has('_definition')) this.#zoneProblem = this.#time.timeZoneError?.message;
+    if (changed.has('dashboard') || changed.has('src') || !this.#source.started) void this.#source.load();
+    if (this._definition && (changed.has('from') || changed.has('to') || changed.has('timeZone'))) this.#run.publish('change', true);
     if (changed.has('refresh')) {
-      this.#refresher.intervalMs = (parseDuration(this.#refreshInterval) ?? 0) * 1000;
+      this.#refresher.intervalMs = this.#time.refreshMs;
       if (this.syncUrl && this._definition) this.#url.requestWrite();
     }
     // Whatever the host sets takes effect, first time included; the element's own changes resolve themselves.
-    if (changed.has('variableValues') && this.variableValues !== this.#ownSelections && this._definition && !changed.has('_definition')) void this.#resolve(undefined);
+    if (changed.has('variableValues') && this.variableValues !== this.#ownSelections && this._definition && !changed.has('_definition')) void this.#run.resolve(undefined);
     const clientChanged = changed.has('url') || changed.has('clientOptions') || changed.has('resolveAuth');
-    if (clientChanged && this._definition && !changed.has('_definition')) this.#start();
+    if (clientChanged && this._definition && !changed.has('_definition')) this.#run.start();
   }
 
-  get #raw() {
-    const time = this._definition?.time ?? { from: 'now-6h', to: 'now' };
-    return { from: this.from ?? String(time.from), to: this.to ?? String(time.to) };
+  /** Range, refresh and timezone in use: the host's, else the dashboard's (core's rule). */
+  get #time() {
+    return timeSettings(this._definition, this);
   }
 
-  get #refreshInterval(): string {
-    return this.refresh ?? this._definition?.refresh ?? '';
-  }
-
-  /** What is wrong with the timezone asked for, if anything (shown above the panels). */
-  #zoneProblem: string | undefined;
-
-  /** The timezone in use, by core's rule; one that is no timezone is shown as a problem and the browser's is used. */
-  get #zone(): string {
-    try {
-      return resolveTimeZone(this.timeZone ?? this._definition?.timezone);
-    } catch {
-      return resolveTimeZone('browser');
-    }
-  }
-
-  /** Reads the definition from the property, `src`, or the inline JSON child. */
-  async #load(): Promise<void> {
-    const inline = this.querySelector('script[type="application/json"]')?.textContent ?? undefined;
-    const source = this.dashboard ?? this.src ?? inline;
-    if (source === undefined || source === this.#loaded) return;
-    this.#loaded = source;
-    let input: unknown = source;
-    if (source === this.src) {
-      try {
-        const response = await fetch(this.src!);
-        if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
-        input = await response.text();
-      } catch (error) {
-        this.#invalid([{ path: '(root)', message: `could not be loaded from ${this.src}: ${(error as Error).message}` }]);
-        return;
-      }
-    }
-    const check = validateDashboard(input);
-    if (!check.ok) {
-      if (source === inline && document.readyState === 'loading') {
-        // The parser may still be adding to the JSON text: judge it once the document is parsed.
-        const judge = () => {
-          if (this._definition || this._problems || this.#loaded !== source) return;
-          this.#loaded = undefined;
-          void this.#load();
-        };
-        document.addEventListener('DOMContentLoaded', judge, { once: true });
-        return;
-      }
-      this.#invalid(check.problems);
-      return;
-    }
+  /** A valid definition arrived: take the URL's settings if synced, then run it. */
+  #loaded(dashboard: Dashboard): void {
     this._problems = undefined;
-    this._definition = check.dashboard;
+    this._definition = dashboard;
     if (this.syncUrl) this.#readUrl();
-    this.#refresher.intervalMs = (parseDuration(this.#refreshInterval) ?? 0) * 1000;
-    this.#start();
-  }
-
-  #invalid(problems: SchemaProblem[]): void {
-    this._problems = problems;
-    this._definition = undefined;
-    const message = `The dashboard has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  ${p.path}: ${p.message}`).join('\n')}`;
-    this.dispatchEvent(new PromErrorEvent({ error: new SchemaError(message, problems) }));
-  }
-
-  /** Builds clients and engine, then resolves variables and tells the panels. */
-  #start(): void {
-    const d = this._definition;
-    if (!d) return;
-    this.#engine?.dispose();
-    let datasources = d.datasources;
-    if (this.url) {
-      const main = datasources.find((ds) => ds.default) ?? datasources[0];
-      datasources = main
-        ? datasources.map((ds) => (ds === main ? { ...ds, url: this.url! } : ds))
-        : [{ name: 'default', type: 'prometheus', url: this.url, backend: 'prometheus', scrapeInterval: '15s', default: true }];
-    }
-    this.#registry = new DatasourceRegistry(
-      { datasources },
-      { ...(this.resolveAuth ? { resolveAuth: this.resolveAuth } : {}), ...(this.clientOptions ? { clientOptions: this.clientOptions } : {}) },
-    );
-    const registry = this.#registry;
-    this.#engine = new QueryEngine({ client: (name) => registry.client(name) });
-    void this.#resolve(undefined);
-  }
-
-  /** Resolves variables (all, or those `changed` and their dependents), then re-queries the panels. */
-  async #resolve(changed: readonly string[] | undefined, reason: 'interval' | 'manual' | 'change' = 'change'): Promise<void> {
-    const d = this._definition;
-    const registry = this.#registry;
-    if (!d || !registry) return;
-    try {
-      const range = resolveRange(this.#raw, { timeZone: this.#zone, weekStartsOn: weekStartsOn(d.weekStart) });
-      const before = this._variables;
-      this._variables = await resolveVariables(d, {
-        client: (name) => registry.client(name),
-        defaultDatasource: registry.defaultName,
-        range,
-        builtins: { __range: `${Math.round((range.to - range.from) / 1000)}s` },
-        ...(this.variableValues ? { selections: this.variableValues } : {}),
-        ...(changed ? { previous: this._variables, refresh: new Set(changed) } : {}),
-      });
-      // Each variable that could not be resolved shows it in its control; listeners hear of it once.
-      for (const v of this._variables.values()) {
-        if (v.problem && before.get(v.name)?.problem !== v.problem) this.dispatchEvent(new PromErrorEvent({ error: v.problem.error }));
-      }
-    } catch (error) {
-      if (isPromkitError(error)) this.dispatchEvent(new PromErrorEvent({ error }));
-    }
-    this.#bump(reason, false, true);
-  }
-
-  /** Publishes a new context revision: every panel queries again. */
-  #bump(reason: 'interval' | 'manual' | 'change', rangeChanged = false, variablesResolved = false): void {
-    const d = this._definition;
-    if (!d || !this.#engine || !this.#registry) return;
-    const timeVariables = d.variables.filter((v) => v.type === 'query' && v.refresh === 'time').map((v) => v.name);
-    if (rangeChanged && timeVariables.length > 0) {
-      void this.#resolve(timeVariables);
-      return;
-    }
-    if (reason !== 'change') this.dispatchEvent(new PromRefreshEvent({ reason }));
-    // A refresh first retries the variables whose query failed, so panels get their values back.
-    const failed = [...this._variables.values()].filter((v) => v.problem?.kind === 'failed').map((v) => v.name);
-    if (reason !== 'change' && !variablesResolved && failed.length > 0) {
-      void this.#resolve(failed, reason);
-      return;
-    }
-    const context: DashboardContext = {
-      engine: this.#engine,
-      datasources: this.#registry,
-      range: this.#raw,
-      timeZone: this.#zone,
-      weekStartsOn: weekStartsOn(d.weekStart),
-      variables: valuesOf(this._variables),
-      revision: ++this.#revision,
-      reason,
-      group: this.#group,
-    };
-    this.#provider.setValue(context);
-    if (this.syncUrl) this.#url.requestWrite();
-    this.requestUpdate();
-  }
-
-  /** Keeps track of which panels cannot reach their server; the notice shows while any cannot. */
-  #onPanelResult(event: Event, error: PromkitError | undefined): void {
-    const panel = event.composedPath()[0];
-    if (!(panel instanceof Element) || panel.localName !== 'prom-panel') return;
-    if (error && isConnectionError(error)) this.#unreachable.set(panel, error);
-    else if (event.type === PromDataEvent.type) this.#unreachable.delete(panel);
-    else return;
-    for (const p of this.#unreachable.keys()) if (!p.isConnected) this.#unreachable.delete(p);
-    const [first] = this.#unreachable.values();
-    this._outage = first ? { error: first, panels: this.#unreachable.size, at: Date.now() } : undefined;
-  }
-
-  /** One notice for a datasource that cannot be reached: which URL, what failed, when it is tried again. */
-  #notice(outage: Outage): TemplateResult {
-    const url = outage.error.request?.url.replace(/\/api\/v1\/.*$/, '') ?? 'the datasource';
-    const intervalMs = this.#refresher.intervalMs;
-    const time = (ms: number) => new Intl.DateTimeFormat(undefined, { timeStyle: 'medium', timeZone: this.#zone }).format(ms);
-    const when = intervalMs > 0
-      ? `Trying again every ${this.#refreshInterval}, next at ${time(outage.at + intervalMs)}.`
-      : 'Auto-refresh is off: retry when it is back.';
-    return html`<div part="notice" class="notice" role="alert">
-      <div>
-        <strong>Cannot reach ${url}</strong>
-        <span class="notice-when">${outage.panels} panel${outage.panels === 1 ? '' : 's'} failed at ${time(outage.at)}. ${when}</span>
-        <div class="notice-detail">${outage.error.message}</div>
-      </div>
-      <button @click=${() => this.refreshNow()}>Retry now</button>
-    </div>`;
-  }
-
-  #onTimeRange(event: PromTimeRangeChangeEvent): void {
-    this.from = event.detail.from;
-    this.to = event.detail.to;
+    this.#refresher.intervalMs = this.#time.refreshMs;
+    this.#run.start();
   }
 
   async #onVariable(event: PromVariableChangeEvent): Promise<void> {
     if (!this._definition) return;
-    this.variableValues = this.#ownSelections = { ...this.#selections(), [event.detail.name]: event.detail.value };
-    await this.#resolve([event.detail.name]);
-  }
-
-  #onRefreshInterval(event: PromRefreshIntervalChangeEvent): void {
-    this.refresh = event.detail.refresh;
-  }
-
-  #selections(): Record<string, string | string[]> {
-    return Object.fromEntries([...this._variables].map(([name, v]) => [name, v.multi ? v.selected : (v.selected[0] ?? '')]));
+    this.variableValues = this.#ownSelections = { ...this.#run.selections, [event.detail.name]: event.detail.value };
+    await this.#run.resolve([event.detail.name]);
   }
 
   /** Takes the time range, refresh interval and selections the page URL holds. */
@@ -501,84 +284,34 @@ export class PromDashboard extends PromElement {
   }
 
   override render(): TemplateResult {
-    if (this._problems) {
-      return html`<div part="problems" role="alert">
-        <strong>This dashboard cannot be shown: ${this._problems.length} problem${this._problems.length === 1 ? '' : 's'}</strong>
-        <ul>${this._problems.map((p) => html`<li><code>${p.path}</code>: ${p.message}</li>`)}</ul>
-      </div>`;
-    }
+    if (this._problems) return renderProblems(this._problems);
     const d = this._definition;
     // Panels wait for the first context (variables resolved), or they would start on their own.
-    if (!d || this.#revision === 0) return html`<slot></slot><div class="loading" aria-busy="true">Loading dashboard…</div>`;
-    const sections = layoutDashboard(d, valuesOf(this._variables));
+    if (!d || !this.#run.published) return html`<slot></slot><div class="loading" aria-busy="true">Loading dashboard…</div>`;
+    const sections = layoutDashboard(d, valuesOf(this.#run.variables));
     const viewed = this.viewPanel === undefined ? undefined : sections.flatMap((s) => s.panels).find((p) => p.spec.id === this.viewPanel);
+    const outage = this.#outage.outage;
+    const time = this.#time;
     return html`
       <slot></slot>
-      <div part="toolbar" role="toolbar" aria-label=${`${d.title} controls`}>
-        <h2 class="title">${d.title}</h2>
-        ${d.variables
-          .filter((x) => x.hide !== 'variable')
-          .flatMap((x) => this._variables.get(x.name) ?? [])
-          .map(
-            (v) => html`<prom-variable
-              .name=${v.name}
-              .label=${(d.variables.find((x) => x.name === v.name)?.hide ?? 'none') === 'label' ? '' : v.label}
-              .options=${v.options}
-              .value=${v.selected}
-              .multi=${v.multi}
-              .includeAll=${v.includeAll}
-              .problem=${v.problem}
-              theme=${this.theme ?? nothing}
-              exportparts=${VARIABLE_EXPORTPARTS}
-            ></prom-variable>`,
-          )}
-        <span class="spacer"></span>
-        ${viewed ? html`<button @click=${() => (this.viewPanel = undefined)}>← Back to dashboard</button>` : nothing}
-        <prom-time-range .from=${this.#raw.from} .to=${this.#raw.to} .timeZone=${this.#zone} theme=${this.theme ?? nothing} exportparts=${TIME_RANGE_EXPORTPARTS}></prom-time-range>
-        <prom-refresh-picker .refresh=${this.#refreshInterval} theme=${this.theme ?? nothing} exportparts=${REFRESH_EXPORTPARTS}></prom-refresh-picker>
-        <button class="icon" aria-label="Fullscreen" title="Fullscreen" @click=${() => void this.requestDashboardFullscreen().catch(() => undefined)}>${fullscreenIcon}</button>
-      </div>
-      ${this.#zoneProblem ? html`<div part="notice" role="alert">${this.#zoneProblem}</div>` : nothing}
-      ${this._outage ? this.#notice(this._outage) : nothing}
-      ${viewed
-        ? html`<div class="viewed">${this.#panel(viewed.spec, viewed.scoped, { height: '100%' })}</div>`
-        : sections.map((s) => this.#section(s))}
-    `;
-  }
-
-  #section(section: Section): TemplateResult {
-    const row = section.row;
-    const collapsed = row ? (this._collapsed.has(row.id) ? !row.collapsed : row.collapsed) : false;
-    return html`
-      ${row
-        ? html`<h3 part="row" class="row"><button aria-expanded=${collapsed ? 'false' : 'true'} @click=${() => this.#toggleRow(row.id)}>${collapsed ? '▸' : '▾'} ${row.title}</button></h3>`
+      ${renderToolbar({
+        dashboard: d,
+        variables: this.#run.variables,
+        range: time.range,
+        timeZone: time.timeZone,
+        refresh: time.refresh,
+        theme: this.theme,
+        viewing: viewed !== undefined,
+        onBack: () => (this.viewPanel = undefined),
+        onFullscreen: () => void this.requestDashboardFullscreen().catch(() => undefined),
+      })}
+      ${this.#zoneProblem ? renderZoneProblem(this.#zoneProblem) : nothing}
+      ${outage
+        ? renderOutageNotice({ outage, refresh: time.refresh, intervalMs: this.#refresher.intervalMs, timeZone: time.timeZone, onRetry: () => this.refreshNow() })
         : nothing}
-      ${collapsed || section.panels.length === 0
-        ? nothing
-        : html`<div part="grid" class="grid">
-            ${section.panels.map(({ spec, scoped, cell }) =>
-              this.#panel(spec, scoped, {
-                gridColumn: `${cell.x + 1} / span ${cell.w}`,
-                gridRow: `${cell.y + 1} / span ${cell.h}`,
-                height: 'auto',
-              }),
-            )}
-          </div>`}
+      ${viewed
+        ? renderViewedPanel(viewed.spec, viewed.scoped, this.theme)
+        : renderSections({ sections, toggled: this._collapsed, theme: this.theme, onToggleRow: (id) => this.#toggleRow(id) })}
     `;
-  }
-
-  /** A panel placed on the grid; its placement is written through CSSOM (strict CSP allows no style attributes). */
-  #panel(spec: Panel, scoped: VariableValues, place: Readonly<Record<string, string>>): TemplateResult {
-    return html`<prom-panel .spec=${spec} .scopedVars=${scoped} viewable ${cssProps(place)} theme=${this.theme ?? nothing} exportparts=${PANEL_EXPORTPARTS}></prom-panel>`;
-  }
-}
-
-/** Why a timezone setting cannot be used, or undefined when it can. */
-function zoneProblem(zone: string | undefined): string | undefined {
-  try {
-    resolveTimeZone(zone);
-    return undefined;
-  } catch (error) {
-    return `time-zone: ${(error as Error).message} Times are shown in the browser's timezone.`;
   }
 }

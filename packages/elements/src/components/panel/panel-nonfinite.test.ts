@@ -9,6 +9,7 @@ import { getInstanceByDom } from '../../charts/echarts.js';
 import { STEP, T0, T_END, valueOf } from '../../../../../tests/harness/dataset.mjs';
 import type { PromPanel, PanelSpec } from './panel.component.js';
 import { painted } from '../../../../../tests/browser/panel-probes.js';
+import { panelStage, renderPanel } from '../../../../../tests/browser/panel-render.js';
 import './panel.js';
 
 const url = window.__PROMKIT_TEST__.prometheusUrl;
@@ -26,25 +27,10 @@ const ALTERNATING = `${LAB} / ((${LAB} - 20) * 4 % 2)`;
 /** What `1 / (lab - 20)` is at sample index i, computed from the dataset. */
 const posInfAt = (i: number) => 1 / (valueOf('promkit_temperature_celsius', { room: 'lab' }, i)! - 20);
 
-const stage = document.createElement('div');
-stage.style.cssText = 'display:grid;grid-template-columns:repeat(2, 560px);gap:12px;padding:12px;background:#fff';
-document.body.append(stage);
+const stage = panelStage();
 
-async function panel(attributes: Record<string, string>, spec?: PanelSpec): Promise<PromPanel> {
-  const el = document.createElement('prom-panel');
-  el.style.height = '280px';
-  for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v);
-  if (spec) el.spec = spec;
-  const settled = new Promise((resolve) => {
-    el.addEventListener('prom-data', resolve, { once: true });
-    el.addEventListener('prom-error', resolve, { once: true });
-  });
-  stage.append(el);
-  await settled;
-  await el.updateComplete;
-  await new Promise((r) => requestAnimationFrame(() => r(undefined)));
-  return el;
-}
+/** Renders a panel (with `spec`, if given) and waits until it has data (or an error). */
+const panel = (attributes: Record<string, string>, spec?: PanelSpec) => renderPanel<PromPanel>(stage, attributes, spec && ((el) => (el.spec = spec)));
 
 function chartOf(el: PromPanel) {
   return getInstanceByDom(el.shadowRoot!.querySelector<HTMLElement>('.canvas')!)!;

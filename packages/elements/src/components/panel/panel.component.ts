@@ -227,7 +227,7 @@ export class PromPanel extends PromElement {
     if (specChanged || this.#query.results !== this.#shownFrom || changed.has('_hidden')) {
       const spec = this.#validSpec();
       this.#shownFrom = this.#query.results;
-      this.#shown = spec ? shownSeries(spec, this.#query.results, this._hidden) : [];
+      this.#shown = spec ? shownSeries(spec, this.#query.results, this._hidden, this.#variables()) : [];
       this.#heatmap = spec?.type === 'heatmap' ? bucketCounts(this.#shown.map((s) => s.frame)) : undefined;
     }
     if (this.#query.state === 'idle' || QUERY_PROPERTIES.some((p) => changed.has(p as keyof PromPanel))) {
@@ -320,6 +320,7 @@ export class PromPanel extends PromElement {
       error: this.#query.error ?? (this.#parsed && 'error' in this.#parsed ? this.#parsed.error : undefined),
       inDashboard: !!this.#context.value,
       series: this.#shown,
+      variables: this.#variables(),
       heatmap: this.#heatmap,
       theme: () => this.#theme ?? readTheme(this),
       sort: this._sort,
@@ -334,6 +335,11 @@ export class PromPanel extends PromElement {
   #markdown(source: string): HTMLElement {
     if (this.#rendered?.source !== source) this.#rendered = { source, node: renderMarkdown(source) };
     return this.#rendered.node;
+  }
+
+  /** The dashboard's variables with this panel's own (a repeated panel's value), for display names. */
+  #variables(): VariableValues {
+    return { ...this.#context.value?.variables, ...this.scopedVars };
   }
 
   /** Shows or hides a series (a click on its legend item). */

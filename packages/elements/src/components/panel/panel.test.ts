@@ -6,6 +6,7 @@ import { getInstanceByDom, init } from '../../charts/echarts.js';
 import { HISTOGRAM_BUCKETS, STEP, T0, T_END, TRICKY_LABEL_VALUES, valueOf, storedSeries } from '../../../../../tests/harness/dataset.mjs';
 import type { PromPanel } from './panel.component.js';
 import { painted } from '../../../../../tests/browser/panel-probes.js';
+import { panelStage, renderPanel } from '../../../../../tests/browser/panel-render.js';
 import './panel.js';
 
 const url = window.__PROMKIT_TEST__.prometheusUrl;
@@ -28,26 +29,10 @@ window.ResizeObserver = class extends NativeResizeObserver {
   }
 };
 
-const stage = document.createElement('div');
-stage.style.cssText = 'display:grid;grid-template-columns:repeat(2, 560px);gap:12px;padding:12px;background:#fff';
-document.body.append(stage);
+const stage = panelStage();
 
 /** Renders a panel and waits until it has data (or an error). */
-async function panel(attributes: Record<string, string>, setup?: (p: PromPanel) => void): Promise<PromPanel> {
-  const el = document.createElement('prom-panel');
-  el.style.height = '280px';
-  for (const [k, v] of Object.entries(attributes)) el.setAttribute(k, v);
-  setup?.(el);
-  const settled = new Promise((resolve) => {
-    el.addEventListener('prom-data', resolve, { once: true });
-    el.addEventListener('prom-error', resolve, { once: true });
-  });
-  stage.append(el);
-  await settled;
-  await el.updateComplete;
-  await new Promise((r) => requestAnimationFrame(() => r(undefined)));
-  return el;
-}
+const panel = (attributes: Record<string, string>, setup?: (p: PromPanel) => void) => renderPanel<PromPanel>(stage, attributes, setup);
 
 function shadow(el: PromPanel): ShadowRoot {
   return el.shadowRoot!;

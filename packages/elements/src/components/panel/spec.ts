@@ -1,5 +1,5 @@
 /** A panel's effective spec: its `spec` property, else one built from its attributes. */
-import { PromkitError, SchemaError, panelSchema, schemaProblemsOf, type Panel, type PanelInput, type PanelType } from '@promkit/core';
+import { PromkitError, parsePanel as parsePanelSpec, type Panel, type PanelInput, type PanelType } from '@promkit/core';
 
 /**
  * A panel spec as written in dashboard JSON (defaults may be left out). A standalone panel needs
@@ -40,8 +40,11 @@ export function parsePanel(spec: PanelSpec | undefined, a: PanelAttributes): Par
     fieldConfig: { defaults: { ...(a.unit ? { unit: a.unit } : {}), ...(a.decimals !== undefined ? { decimals: a.decimals } : {}) } },
     options: { ...(a.legend ? { legend: { displayMode: a.legend, placement: a.legendPlacement ?? 'bottom' } } : {}) },
   };
-  const parsed = panelSchema.safeParse({ ...STANDALONE, ...input }, { reportInput: true });
-  if (parsed.success) return { spec: parsed.data };
-  const problems = schemaProblemsOf(parsed.error);
-  return { error: new SchemaError(`This panel's settings are invalid: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`, problems) };
+  try {
+    return { spec: parsePanelSpec({ ...STANDALONE, ...input }) };
+  } catch (error) {
+    // parsePanel throws a SchemaError listing every problem; anything else is a bug, rethrown.
+    if (error instanceof PromkitError) return { error };
+    throw error;
+  }
 }

@@ -1,6 +1,6 @@
 /** A panel's body: the state's message, else the renderer for the panel's kind. */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Panel, PromkitError } from '@promkit/core';
+import type { Panel, PromkitError, VariableValues } from '@promkit/core';
 import type { LoadState } from '../../../controllers/panel-query-controller.js';
 import type { TimeseriesSeries } from '../../../charts/timeseries.js';
 import type { HeatmapData } from '../../../charts/heatmap.js';
@@ -24,6 +24,8 @@ export interface PanelBody {
   /** Inside a dashboard, whose notice tells of a lost connection (the panel says it briefly). */
   inDashboard: boolean;
   series: TimeseriesSeries[];
+  /** Variables for display names the panel derives itself (table columns). */
+  variables: VariableValues;
   heatmap: HeatmapData | undefined;
   theme: () => ChartTheme;
   /** The table's sort chosen by a click. */
@@ -52,7 +54,7 @@ export function renderBody(b: PanelBody): TemplateResult {
     case 'bargauge':
       return renderBars(reducedValues(spec, series, theme), spec.fieldConfig.defaults, theme.palette[0]);
     case 'table':
-      return renderTable(spec, series, b.sort, b.onSort);
+      return renderTable(spec, series, b.variables, b.sort, b.onSort);
     case 'timeseries':
       return renderChart(spec, series, renderLegend(spec, series, theme, b.onToggle));
     default:

@@ -1,17 +1,20 @@
 /** The series a panel shows: every successful target's frames, named, with their field settings. */
-import { seriesName, type Panel, type TargetResult } from '@promkit/core';
-import { fieldFor } from '../../../charts/fields.js';
+import { seriesField, seriesName, type Panel, type TargetResult, type VariableValues } from '@promkit/core';
 import type { TimeseriesSeries } from '../../../charts/timeseries.js';
 
-/** `hidden` holds `refId:name` keys of series toggled off in the legend. */
-export function shownSeries(spec: Panel, results: readonly TargetResult[], hidden: ReadonlySet<string>): TimeseriesSeries[] {
+/**
+ * `hidden` holds `refId:name` keys of series toggled off in the legend (`name` is the display
+ * name). `variables` expand `$var` in a field's `displayName`.
+ */
+export function shownSeries(spec: Panel, results: readonly TargetResult[], hidden: ReadonlySet<string>, variables?: VariableValues): TimeseriesSeries[] {
   const out: TimeseriesSeries[] = [];
   for (const result of results) {
     if (result.error) continue;
     const target = spec.targets.find((t) => t.refId === result.refId);
     for (const frame of result.frames) {
-      const name = seriesName(frame.labels, target?.legendFormat) || result.expr;
-      out.push({ name, refId: result.refId, frame, field: fieldFor(spec, name, result.refId), hidden: hidden.has(`${result.refId}:${name}`) });
+      const legend = seriesName(frame.labels, target?.legendFormat) || result.expr;
+      const { name, field } = seriesField(spec, { seriesName: legend, refId: result.refId, labels: frame.labels, variables });
+      out.push({ name, refId: result.refId, frame, field, hidden: hidden.has(`${result.refId}:${name}`) });
     }
   }
   return out;

@@ -1,13 +1,12 @@
 /** Table panels: label columns, then one value column per target; a header click sorts. */
 import { html, type TemplateResult } from 'lit';
-import { formatValueText, type Panel } from '@promkit/core';
-import { fieldFor } from '../../../charts/fields.js';
+import { formatValueText, seriesField, type Panel, type VariableValues } from '@promkit/core';
 import type { TimeseriesSeries } from '../../../charts/timeseries.js';
 import { sortedRows, tableModel, type TableColumn, type TableRow, type TableSort } from '../../../charts/table.js';
 
-/** `sort`: the person's choice, else the spec's first `sortBy`. */
-export function renderTable(spec: Panel, series: TimeseriesSeries[], chosen: TableSort | undefined, onSort: (sort: TableSort) => void): TemplateResult {
-  const model = tableModel(series, spec.targets, (title, refId) => fieldFor(spec, title, refId));
+/** `sort`: the person's choice, else the spec's first `sortBy`. `variables` expand column display names. */
+export function renderTable(spec: Panel, series: TimeseriesSeries[], variables: VariableValues, chosen: TableSort | undefined, onSort: (sort: TableSort) => void): TemplateResult {
+  const model = tableModel(series, spec.targets, (title, refId, labels) => seriesField(spec, { seriesName: title, refId, labels, variables }));
   const initial = spec.options.sortBy?.[0];
   const sort = chosen ?? (initial ? { column: initial.displayName, desc: initial.desc } : undefined);
   const header = (column: TableColumn) => {

@@ -1,0 +1,50 @@
+/** A dashboard's toolbar: title, variables, "back" while one panel is viewed, time range, refresh and fullscreen. */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Dashboard, RawTimeRange, ResolvedVariable } from '@promkit/core';
+import { fullscreenIcon } from '../../../internal/icons.js';
+import { REFRESH_EXPORTPARTS, TIME_RANGE_EXPORTPARTS, VARIABLE_EXPORTPARTS } from '../../../theme/parts.js';
+
+export interface ToolbarInput {
+  dashboard: Dashboard;
+  variables: ReadonlyMap<string, ResolvedVariable>;
+  range: RawTimeRange;
+  timeZone: string;
+  /** The auto-refresh interval in use ('' off). */
+  refresh: string;
+  theme: string | undefined;
+  /** Whether one panel is shown alone (the toolbar offers the way back). */
+  viewing: boolean;
+  onBack: () => void;
+  onFullscreen: () => void;
+}
+
+export function renderToolbar(input: ToolbarInput): TemplateResult {
+  const { dashboard: d, theme } = input;
+  return html`<div part="toolbar" role="toolbar" aria-label=${`${d.title} controls`}>
+    <h2 class="title">${d.title}</h2>
+    ${d.variables
+      .filter((x) => x.hide !== 'variable')
+      .flatMap((x) => input.variables.get(x.name) ?? [])
+      .map((v) => renderVariable(v, (d.variables.find((x) => x.name === v.name)?.hide ?? 'none') === 'label', theme))}
+    <span class="spacer"></span>
+    ${input.viewing ? html`<button @click=${input.onBack}>← Back to dashboard</button>` : nothing}
+    <prom-time-range .from=${input.range.from} .to=${input.range.to} .timeZone=${input.timeZone} theme=${theme ?? nothing} exportparts=${TIME_RANGE_EXPORTPARTS}></prom-time-range>
+    <prom-refresh-picker .refresh=${input.refresh} theme=${theme ?? nothing} exportparts=${REFRESH_EXPORTPARTS}></prom-refresh-picker>
+    <button class="icon" aria-label="Fullscreen" title="Fullscreen" @click=${input.onFullscreen}>${fullscreenIcon}</button>
+  </div>`;
+}
+
+/** One variable's control; `hideLabel` leaves its label out. */
+function renderVariable(v: ResolvedVariable, hideLabel: boolean, theme: string | undefined): TemplateResult {
+  return html`<prom-variable
+    .name=${v.name}
+    .label=${hideLabel ? '' : v.label}
+    .options=${v.options}
+    .value=${v.selected}
+    .multi=${v.multi}
+    .includeAll=${v.includeAll}
+    .problem=${v.problem}
+    theme=${theme ?? nothing}
+    exportparts=${VARIABLE_EXPORTPARTS}
+  ></prom-variable>`;
+}

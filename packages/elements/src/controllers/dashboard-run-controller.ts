@@ -1,0 +1,160 @@
+/**
+ * Runs a dashboard: builds its datasource clients and query engine, resolves its variables
+ * against them, and publishes the context every panel inside queries on (Lit context). Each
+ * publication is a new revision: panels query again. A range change first re-resolves the
+ * variables that refresh with the time; a refresh first retries the variables whose query
+ * failed. Events go out on the host: prom-refresh when a refresh starts, prom-error once per
+ * variable that cannot be resolved.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { ContextProvider } from '@lit/context';
+import {
+  DatasourceRegistry,
+  QueryEngine,
+  isPromkitError,
+  resolveRange,
+  resolveVariables,
+  valuesOf,
+  weekStartsOn,
+  withDefaultUrl,
+  type ClientFactoryOptions,
+  type Dashboard,
+  type RawTimeRange,
+  type ResolvedVariable,
+} from '@promkit/core';
+import { dashboardContext, type DashboardContext } from '../internal/dashboard-context.js';
+import { PromErrorEvent } from '../events/error-event.js';
+import { PromRefreshEvent } from '../events/refresh-event.js';
+
+/** Why panels query again: a refresh tick, a refresh a person asked for, or a changed setting. */
+export type RunReason = DashboardContext['reason'];
+
+/** What the controller reads from its host each time it runs. */
+export interface DashboardRunSource {
+  definition(): Dashboard | undefined;
+  range(): RawTimeRange;
+  timeZone(): string;
+  /** The host's variable selections by name. */
+  selections(): Record<string, string | string[]> | undefined;
+  /** The Prometheus URL that replaces the default datasource's. */
+  url(): string | undefined;
+  clientOptions(): ClientFactoryOptions;
+  /** A new context went out to the panels. */
+  onPublished(): void;
+}
+
+let dashboardCount = 0;
+
+export class DashboardRunController implements ReactiveController {
+  readonly #group = `prom-dashboard-${++dashboardCount}`;
+  readonly #provider: ContextProvider<typeof dashboardContext>;
+  #engine: QueryEngine | undefined;
+  #registry: DatasourceRegistry | undefined;
+  #revision = 0;
+  #variables = new Map<string, ResolvedVariable>();
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly source: DashboardRunSource,
+  ) {
+    this.#provider = new ContextProvider(host, { context: dashboardContext });
+    host.addController(this);
+  }
+
+  /** Resolved variables: options and current selection. */
+  get variables(): ReadonlyMap<string, ResolvedVariable> {
+    return this.#variables;
+  }
+
+  /** The current selection of each variable: a list for a multi-value variable, else one value. */
+  get selections(): Record<string, string | string[]> {
+    return Object.fromEntries([...this.#variables].map(([name, v]) => [name, v.multi ? v.selected : (v.selected[0] ?? '')]));
+  }
+
+  /** Whether a context went out yet (panels wait for it, or they would start on their own). */
+  get published(): boolean {
+    return this.#revision > 0;
+  }
+
+  hostConnected(): void {
+    if (this.source.definition() && !this.#engine) this.start();
+  }
+
+  hostDisconnected(): void {
+    this.#engine?.dispose();
+    this.#engine = undefined;
+  }
+
+  /** Builds clients and engine, then resolves every variable and tells the panels. */
+  start(): void {
+    const d = this.source.definition();
+    if (!d) return;
+    this.#engine?.dispose();
+    const registry = new DatasourceRegistry({ datasources: withDefaultUrl(d.datasources, this.source.url()) }, this.source.clientOptions());
+    this.#registry = registry;
+    this.#engine = new QueryEngine({ client: (name) => registry.client(name) });
+    void this.resolve(undefined);
+  }
+
+  /** Resolves variables (all, or those `changed` and their dependents), then re-queries the panels. */
+  async resolve(changed: readonly string[] | undefined, reason: RunReason = 'change'): Promise<void> {
+    const d = this.source.definition();
+    const registry = this.#registry;
+    if (!d || !registry) return;
+    try {
+      const range = resolveRange(this.source.range(), { timeZone: this.source.timeZone(), weekStartsOn: weekStartsOn(d.weekStart) });
+      const before = this.#variables;
+      const selections = this.source.selections();
+      this.#variables = await resolveVariables(d, {
+        client: (name) => registry.client(name),
+        defaultDatasource: registry.defaultName,
+        range,
+        builtins: { __range: `${Math.round((range.to - range.from) / 1000)}s` },
+        ...(selections ? { selections } : {}),
+        ...(changed ? { previous: before, refresh: new Set(changed) } : {}),
+      });
+      this.host.requestUpdate();
+      // Each variable that could not be resolved shows it in its control; listeners hear of it once.
+      for (const v of this.#variables.values()) {
+        if (v.problem && before.get(v.name)?.problem !== v.problem) this.host.dispatchEvent(new PromErrorEvent({ error: v.problem.error }));
+      }
+    } catch (error) {
+      if (isPromkitError(error)) this.host.dispatchEvent(new PromErrorEvent({ error }));
+    }
+    this.publish(reason, false, true);
+  }
+
+  /**
+   * Publishes a new context revision: every panel queries again. `rangeChanged` first re-resolves
+   * the variables that refresh with the time; a refresh (not a `change`) first retries the
+   * variables that failed, unless they were just resolved (`variablesResolved`).
+   */
+  publish(reason: RunReason, rangeChanged = false, variablesResolved = false): void {
+    const d = this.source.definition();
+    if (!d || !this.#engine || !this.#registry) return;
+    const timeVariables = d.variables.filter((v) => v.type === 'query' && v.refresh === 'time').map((v) => v.name);
+    if (rangeChanged && timeVariables.length > 0) {
+      void this.resolve(timeVariables);
+      return;
+    }
+    if (reason !== 'change') this.host.dispatchEvent(new PromRefreshEvent({ reason }));
+    // A refresh first retries the variables whose query failed, so panels get their values back.
+    const failed = [...this.#variables.values()].filter((v) => v.problem?.kind === 'failed').map((v) => v.name);
+    if (reason !== 'change' && !variablesResolved && failed.length > 0) {
+      void this.resolve(failed, reason);
+      return;
+    }
+    this.#provider.setValue({
+      engine: this.#engine,
+      datasources: this.#registry,
+      range: this.source.range(),
+      timeZone: this.source.timeZone(),
+      weekStartsOn: weekStartsOn(d.weekStart),
+      variables: valuesOf(this.#variables),
+      revision: ++this.#revision,
+      reason,
+      group: this.#group,
+    });
+    this.source.onPublished();
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Loads a dashboard definition from where its host says: the `dashboard` property (wins), the
+ * `src` URL, or an inline `<script type="application/json">` child. The child may arrive after
+ * the element (the bundle loaded before the markup, a framework appending children later) and may
+ * be replaced, so it is watched while the host is connected; inline JSON that is still being
+ * parsed is judged once the document is. Each source is loaded once; the outcome goes to
+ * `onLoaded` (validated, defaults filled in) or `onInvalid` (the problems, also told to listeners
+ * as one prom-error on the host).
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { SchemaError, validateDashboard, type Dashboard, type DashboardInput, type SchemaProblem } from '@promkit/core';
+import { PromErrorEvent } from '../events/error-event.js';
+
+export interface DashboardSource {
+  /** The definition set as a property. */
+  dashboard(): DashboardInput | undefined;
+  /** The URL of a definition. */
+  src(): string | undefined;
+  onLoaded(dashboard: Dashboard): void;
+  onInvalid(problems: SchemaProblem[]): void;
+}
+
+export class DashboardSourceController implements ReactiveController {
+  /** The source last loaded (or being loaded). */
+  #loaded: unknown;
+  /** Whether a definition or problems came out of any load yet. */
+  #settled = false;
+  readonly #inline = new MutationObserver(() => {
+    if (this.source.dashboard() === undefined && !this.source.src()) void this.load();
+  });
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly source: DashboardSource,
+  ) {
+    host.addController(this);
+  }
+
+  /** Whether any source was taken up yet. */
+  get started(): boolean {
+    return Boolean(this.#loaded);
+  }
+
+  hostConnected(): void {
+    this.#inline.observe(this.host, { childList: true, subtree: true, characterData: true });
+  }
+
+  hostDisconnected(): void {
+    this.#inline.disconnect();
+  }
+
+  /** Reads the definition from the property, `src`, or the inline JSON child, unless that source is the one loaded already. */
+  async load(): Promise<void> {
+    const src = this.source.src();
+    const inline = this.host.querySelector('script[type="application/json"]')?.textContent ?? undefined;
+    const source = this.source.dashboard() ?? src ?? inline;
+    if (source === undefined || source === this.#loaded) return;
+    this.#loaded = source;
+    let input: unknown = source;
+    if (source === src) {
+      try {
+        const response = await fetch(src);
+        if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+        input = await response.text();
+      } catch (error) {
+        this.#invalid([{ path: '(root)', message: `could not be loaded from ${src}: ${(error as Error).message}` }]);
+        return;
+      }
+    }
+    const check = validateDashboard(input);
+    if (!check.ok) {
+      if (source === inline && document.readyState === 'loading') {
+        // The parser may still be adding to the JSON text: judge it once the document is parsed.
+        const judge = () => {
+          if (this.#settled || this.#loaded !== source) return;
+          this.#loaded = undefined;
+          void this.load();
+        };
+        document.addEventListener('DOMContentLoaded', judge, { once: true });
+        return;
+      }
+      this.#invalid(check.problems);
+      return;
+    }
+    this.#settled = true;
+    this.source.onLoaded(check.dashboard);
+  }
+
+  #invalid(problems: SchemaProblem[]): void {
+    this.#settled = true;
+    this.source.onInvalid(problems);
+    const list = problems.map((p) => `  ${p.path}: ${p.message}`).join('\n');
+    this.host.dispatchEvent(new PromErrorEvent({ error: new SchemaError(`The dashboard has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${list}`, problems) }));
+  }
+}
