@@ -6,13 +6,13 @@ import typescript from '@rollup/plugin-typescript';
 const typescriptFor = (declarations) =>
   typescript({
     tsconfig: './tsconfig.json',
-    compilerOptions: { module: 'NodeNext', composite: false, declaration: declarations, declarationMap: declarations, outDir: 'dist', rootDir: 'src' },
+    compilerOptions: { module: 'NodeNext', composite: false, declaration: declarations, declarationMap: declarations, stripInternal: declarations, outDir: 'dist', rootDir: 'src' },
   });
 
 export default [
   /** ESM build with declarations; dependencies stay external for npm users. */
   {
-    input: ['src/index.ts', 'src/define.ts'],
+    input: ['src/index.ts', 'src/define.ts', ...['panel', 'dashboard', 'time-range', 'refresh-picker', 'variable'].map((name) => `src/components/${name}/${name}.ts`)],
     output: { dir: 'dist', format: 'es', sourcemap: true, preserveModules: true, preserveModulesRoot: 'src' },
     external: [/^lit(\/|$)/, /^@lit\//, /^echarts(\/|$)/, /^zrender(\/|$)/, /^@promkit\//, /^marked$/, /^dompurify$/],
     plugins: [typescriptFor(true)],

@@ -26,10 +26,6 @@ import { renderToolbar } from './render/toolbar.js';
 import { renderOutageNotice, renderProblems, renderZoneProblem } from './render/notices.js';
 import { renderSections, renderViewedPanel } from './render/grid.js';
 import { dashboardStyles } from './dashboard.styles.js';
-import '../panel/panel.js';
-import '../time-range/time-range.js';
-import '../refresh-picker/refresh-picker.js';
-import '../variable/variable.js';
 
 /**
  * A whole dashboard from one JSON definition.
@@ -101,6 +97,7 @@ import '../variable/variable.js';
  */
 export class PromDashboard extends PromElement {
   static override styles = [themeTokens, formControlStyles, dashboardStyles];
+  /** @internal Lit's reactive property table. */
   static override properties = {
     src: { type: String },
     url: { type: String },
@@ -148,9 +145,11 @@ export class PromDashboard extends PromElement {
   /** Options for every Prometheus client (fetch, timeout, retries…). */
   declare clientOptions: Omit<PrometheusClientOptions, 'url' | 'backend' | 'auth' | 'tenant'> | undefined;
 
+  /** @internal */
   declare _definition: Dashboard | undefined;
+  /** @internal */
   declare _problems: SchemaProblem[] | undefined;
-  /** Rows the person expanded or collapsed (each shows the other way from its setting). */
+  /** @internal Rows the person expanded or collapsed (each shows the other way from its setting). */
   declare _collapsed: ReadonlySet<number>;
 
   readonly #run = new DashboardRunController(this, {

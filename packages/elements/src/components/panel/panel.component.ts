@@ -74,6 +74,7 @@ export type { PanelSpec };
 export class PromPanel extends PromElement {
   static override styles = [themeTokens, formControlStyles, panelStyles];
 
+  /** @internal Lit's reactive property table. */
   static override properties = {
     url: { type: String },
     query: { type: String },
@@ -155,7 +156,9 @@ export class PromPanel extends PromElement {
   /** Variable values for this panel only (a repeated panel's own value). */
   declare scopedVars: VariableValues | undefined;
 
+  /** @internal */
   declare _hidden: ReadonlySet<string>;
+  /** @internal */
   declare _sort: { column: string; desc: boolean } | undefined;
 
   readonly #chart = new PanelChartController(this, {
@@ -205,7 +208,7 @@ export class PromPanel extends PromElement {
     return this.load('manual');
   }
 
-  /** Runs the panel's queries and updates the display. */
+  /** @internal Runs the panel's queries and updates the display. */
   load(reason: LoadReason): Promise<void> {
     return this.#query.load(reason);
   }

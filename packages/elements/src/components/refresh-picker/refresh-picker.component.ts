@@ -44,6 +44,7 @@ function intervalsWith(current: string): string[] {
  */
 export class PromRefreshPicker extends PromElement {
   static override styles = [themeTokens, formControlStyles, controlStyles];
+  /** @internal Lit's reactive property table. */
   static override properties = {
     refresh: { type: String, reflect: true },
     theme: { type: String, reflect: true },

@@ -48,6 +48,7 @@ export class PromTimeRange extends PromElement {
       }
     `,
   ];
+  /** @internal Lit's reactive property table. */
   static override properties = {
     from: { type: String, reflect: true },
     to: { type: String, reflect: true },
@@ -63,6 +64,7 @@ export class PromTimeRange extends PromElement {
   /** IANA timezone in which absolute times are shown; default the browser's. */
   declare timeZone: string | undefined;
   declare theme: string | undefined;
+  /** @internal */
   declare _problem: string | undefined;
 
   readonly #popover = new PopoverController(this, () => this.renderRoot.querySelector<HTMLElement>('[part="trigger"]'));

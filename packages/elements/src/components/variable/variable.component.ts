@@ -61,6 +61,7 @@ export class PromVariable extends PromElement {
       }
     `,
   ];
+  /** @internal Lit's reactive property table. */
   static override properties = {
     name: { type: String },
     label: { type: String },
@@ -86,6 +87,7 @@ export class PromVariable extends PromElement {
   declare value: string[];
   /** Why the variable could not be resolved, if it could not. */
   declare problem: VariableProblem | undefined;
+  /** @internal */
   declare _filter: string;
 
   readonly #id = `prom-variable-${++variableCount}`;
