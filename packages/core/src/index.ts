@@ -127,12 +127,8 @@ export { datasourceVariable, resolveDatasourceRef } from './dashboard/datasource
 export type { DashboardCheck } from './dashboard/parse.js';
 export { layoutDashboard } from './dashboard/layout.js';
 export type { GridPos, PlacedPanel, Section } from './dashboard/layout.js';
-export { GRID_COLUMNS, collides, compact, moveItem } from './dashboard/grid.js';
-export { bottomOf, insertItem, resizeItem } from './dashboard/grid.js';
+export { GRID_COLUMNS, collides, compact } from './dashboard/grid.js';
 export type { GridItem } from './dashboard/grid.js';
-export type { InsertAt } from './dashboard/grid.js';
-export { DEFAULT_HISTORY_LIMIT, canRedo, canUndo, isDirty, pushHistory, redo, startHistory, undo } from './dashboard/history.js';
-export type { History } from './dashboard/history.js';
 export type { SchemaProblem } from './prometheus/errors.js';
 export { ALL_VALUE, applyRegex, autoInterval, parseCustomOptions, sortOptions } from './variables/options.js';
 export type { VariableOption } from './variables/options.js';

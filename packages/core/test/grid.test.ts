@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { GRID_COLUMNS, bottomOf, collides, compact, insertItem, moveItem, resizeItem, type GridItem } from '@promkit/core';
+import { GRID_COLUMNS, collides, compact, type GridItem } from '@promkit/core';
+import { bottomOf, insertItem, moveItem, resizeItem } from '@promkit/core/edit';
 import { cloneLayout, moveElement, verticalCompactor, type LayoutItem } from 'react-grid-layout/core';
 
 const item = (id: string, x: number, y: number, w: number, h: number): GridItem => ({ id, x, y, w, h });

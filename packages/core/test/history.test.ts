@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_HISTORY_LIMIT, canRedo, canUndo, isDirty, pushHistory, redo, startHistory, undo } from '@promkit/core';
+import { DEFAULT_HISTORY_LIMIT, canRedo, canUndo, isDirty, pushHistory, redo, startHistory, undo } from '@promkit/core/edit';
 
 const d = (title: string, panels: unknown[] = []) => ({ title, panels });
 

@@ -1,0 +1,11 @@
+/**
+ * `@promkit/core/edit`: the builder's pure maths — moving, resizing and inserting on the grid,
+ * editing panels and dashboards, and the undo history. Apart from the root entry so that the
+ * viewer (and its script-tag bundle) never carries editor code.
+ */
+export { bottomOf, insertItem, moveItem, resizeItem } from '../dashboard/grid.js';
+export type { InsertAt } from '../dashboard/grid.js';
+export { DEFAULT_HISTORY_LIMIT, canRedo, canUndo, isDirty, pushHistory, redo, startHistory, undo } from '../dashboard/history.js';
+export type { History } from '../dashboard/history.js';
+export { NEW_PANEL_SIZE, NEW_PANEL_TITLES, NEW_ROW_TITLE, addPanel, addRow, duplicatePanel, nextId, panelJson, placePanel, removePanel, removeRow, updatePanel, updateRow } from '../dashboard/edit.js';
+export type { RowChanges } from '../dashboard/edit.js';
