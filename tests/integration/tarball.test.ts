@@ -1,9 +1,11 @@
 /**
  * The install path the README gives while the packages are unpublished: `npm pack` the three
  * packages (from the built dist/), install the tarballs into a plain-HTML folder and into a Vite
- * app, build the app, and render a panel from each in Chromium against the real Prometheus.
+ * app, build the app, and render a panel from each in Chromium against the real Prometheus. A
+ * third folder, a server, gets only core and adapters and runs the adapters README's proxy server.
  */
-import { execFile } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { readFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,12 +24,17 @@ const PACKAGES = ['core', 'elements', 'adapters'] as const;
 const QUERY = 'vector(1)';
 /** One built entry point each tarball must hold. */
 const BUILT: Record<string, string> = { '@promkit/core': 'dist/index.js', '@promkit/elements': 'dist/promkit.min.js', '@promkit/adapters': 'dist/proxy/index.js' };
+/** What a server install of core and adapters must not bring: the browser side and its libraries. */
+const BROWSER_ONLY = ['@promkit/elements', '@lit/react', 'lit', 'echarts', 'marked', 'dompurify', 'react'];
+/** The adapters README's example upstream, swapped for the test's Prometheus. */
+const EXAMPLE_URL = 'http://127.0.0.1:9090';
 
 let dir = '';
 let tarballs: string[] = [];
 let packed: { name: string; filename: string; files: { path: string }[] }[] = [];
 let browser: Browser | undefined;
 const servers: Server[] = [];
+const children: ChildProcess[] = [];
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'promkit-tarball-'));
@@ -36,25 +43,31 @@ beforeAll(async () => {
   const pack = await run('npm', ['pack', ...PACKAGES.flatMap((p) => ['-w', `packages/${p}`]), '--pack-destination', out, '--json'], { cwd: root });
   packed = JSON.parse(pack.stdout) as typeof packed;
   tarballs = packed.map((p) => join(out, p.filename));
-  // Both installs at once: each resolves the third-party dependencies from npm's cache when it can.
-  await Promise.all([installInto(join(dir, 'plain'), plainFiles()), installInto(join(dir, 'vite-app'), viteFiles())]);
+  const serverTarballs = packed.filter((p) => p.name !== '@promkit/elements').map((p) => join(out, p.filename));
+  // All installs at once: each resolves the third-party dependencies from npm's cache when it can.
+  await Promise.all([
+    installInto(join(dir, 'plain'), plainFiles(), tarballs),
+    installInto(join(dir, 'vite-app'), viteFiles(), tarballs),
+    installInto(join(dir, 'server'), await serverFiles(), serverTarballs),
+  ]);
   // The repo's Vite builds the scratch app; everything the app imports resolves from its own node_modules.
   await run(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: join(dir, 'vite-app') });
   browser = await launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }, 180_000);
 
 afterAll(async () => {
+  for (const child of children) child.kill();
   await browser?.close();
   await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-/** A folder with a package.json, the tarballs installed into it, and `files` written next to them. */
-async function installInto(folder: string, files: Record<string, string>) {
+/** A folder with a package.json, `packages` (tarball paths) installed into it, and `files` written next to them. */
+async function installInto(folder: string, files: Record<string, string>, packages: string[]) {
   await mkdir(folder, { recursive: true });
   await writeFile(join(folder, 'package.json'), JSON.stringify({ name: 'scratch-app', private: true, type: 'module' }));
   for (const [name, text] of Object.entries(files)) await writeFile(join(folder, name), text);
-  await run('npm', ['install', ...tarballs, '--no-audit', '--no-fund', '--prefer-offline'], { cwd: folder });
+  await run('npm', ['install', ...packages, '--no-audit', '--no-fund', '--prefer-offline'], { cwd: folder });
 }
 
 const panelHtml = (url: string) =>
@@ -81,6 +94,32 @@ function viteFiles(): Record<string, string> {
       '',
     ].join('\n'),
   };
+}
+
+/** The adapters README's proxy example, as written, but for the upstream pointing at the test's Prometheus. */
+async function serverFiles(): Promise<Record<string, string>> {
+  const readme = await readFile(join(root, 'packages/adapters/README.md'), 'utf8');
+  const examples = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]!).filter((code) => code.includes(`'@promkit/adapters/proxy'`));
+  expect(examples, 'packages/adapters/README.md has one ```js proxy example').toHaveLength(1);
+  expect(examples[0], 'the example names the upstream it forwards to').toContain(EXAMPLE_URL);
+  return { 'server.mjs': examples[0]!.replaceAll(EXAMPLE_URL, inject('prometheusUrl')) };
+}
+
+/** Starts `node server.mjs` in `folder` on a free port (PORT=0); resolves with the URL it prints. */
+function startServer(folder: string): Promise<string> {
+  const child = spawn(process.execPath, ['server.mjs'], { cwd: folder, env: { ...process.env, PORT: '0', PROMETHEUS_TOKEN: 'tarball-test-token' } });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let stdout = '';
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += String(chunk)));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      stdout += String(chunk);
+      const url = /http:\/\/\S+/.exec(stdout)?.[0];
+      if (url) resolve(url);
+    });
+    child.on('exit', (code) => reject(new Error(`server.mjs exited (${code}) before printing its URL:\n${stdout}${stderr}`)));
+  });
 }
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.map': 'application/json' };
@@ -172,4 +211,24 @@ it('installs the proxy so it loads on a server', async () => {
   const probe = `import('@promkit/adapters/proxy').then((m) => console.log(typeof m.createPrometheusProxy))`;
   const { stdout } = await run(process.execPath, ['--input-type=module', '-e', probe], { cwd: join(dir, 'plain') });
   expect(stdout.trim()).toBe('function');
+});
+
+it('installs core and adapters alone on a server, without the browser side, and the README proxy answers', async () => {
+  const server = join(dir, 'server');
+  for (const name of ['@promkit/core', '@promkit/adapters']) expect(existsSync(join(server, 'node_modules', name, 'package.json')), name).toBe(true);
+  const present = BROWSER_ONLY.filter((name) => existsSync(join(server, 'node_modules', name)));
+  expect(present, 'browser-only packages in a server install of core and adapters').toEqual([]);
+
+  const printed = new URL(await startServer(server));
+  expect(printed.pathname).toBe('/api/prom');
+  // The port it printed, on the loopback address it listens on whatever `localhost` resolves to.
+  const base = `http://127.0.0.1:${printed.port}${printed.pathname}`;
+  const answer = await fetch(`${base}/api/v1/query?query=${encodeURIComponent(QUERY)}`);
+  expect(answer.status).toBe(200);
+  const body = (await answer.json()) as { status: string; data: { resultType: string; result: { value: [number, string] }[] } };
+  expect(body.status).toBe('success');
+  expect(body.data.resultType).toBe('vector');
+  expect(body.data.result.map((r) => r.value[1])).toEqual(['1']);
+  const refused = await fetch(`${base}/api/v1/admin/tsdb/snapshot`, { method: 'POST' });
+  expect(refused.status).toBe(403);
 });

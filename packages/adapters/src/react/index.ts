@@ -1,6 +1,8 @@
 /**
  * React components for every promkit element (through @lit/react): attributes and properties
- * become props, and each DOM event an `onProm…` prop with its typed event.
+ * become props, and each DOM event an `onProm…` prop with its typed event. Install
+ * `@promkit/elements`, `@lit/react` and `react` beside `@promkit/adapters`: they are optional peers,
+ * so that a server using only `@promkit/adapters/proxy` installs none of them.
  *
  *   <PromPanel url="…" query="up" type="stat" onPromData={(e) => console.log(e.detail.targets)} />
  */
