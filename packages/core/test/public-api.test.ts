@@ -1,9 +1,44 @@
 import { describe, expect, it } from 'vitest';
 import * as core from '@promkit/core';
 import * as grafana from '@promkit/core/grafana';
+import * as edit from '@promkit/core/edit';
 import { SchemaError, parsePanel } from '@promkit/core';
 
+/** Every name the root entry exports: adding one is a choice, made here. */
+const ROOT_EXPORTS = [
+  'ALL_VALUE', 'BackendKind', 'COLOR_RULE', 'CanceledError', 'DEFAULT_MAX_DATA_POINTS',
+  'DEFAULT_SCRAPE_INTERVAL', 'DEFAULT_TIMEOUT_MS', 'DatasourceRegistry', 'GRAFANA_COLOR_NAMES',
+  'GRAFANA_HUES', 'GRID_COLUMNS', 'HttpError', 'InvalidArgumentError', 'InvalidResponseError',
+  'MAX_COLOR_LENGTH', 'MAX_POINTS_PER_SERIES', 'NetworkError', 'NotReadyError', 'PANEL_TYPES',
+  'PrometheusApiError', 'PrometheusClient', 'PromkitError', 'QueryEngine', 'QueryParseError',
+  'REDUCERS', 'SCHEMA_VERSION', 'SORTS', 'SchemaError', 'TENANT_HEADER', 'TIME_RANGE_PRESETS',
+  'TIME_UNITS', 'TimeoutError', 'TooManyPointsError', 'UNITS', 'URL_RULE', 'VALUE_FIELD_NAME',
+  'VARIABLE_FORMATS', 'VARIABLE_HIDES', 'VariableProblemKind', 'activeStep', 'applyRegex',
+  'authorizationHeader', 'autoInterval', 'builtinVariables', 'checkPromQL', 'collides', 'compact',
+  'computeTiming', 'cortex', 'createClient', 'dashboardSchema', 'datasourceVariable',
+  'decodeHistogram', 'dependentsOf', 'describeRange', 'displayName', 'escapeRegex', 'fieldFor',
+  'formatDate', 'formatDuration', 'formatLabels', 'formatSampleValue', 'formatValue',
+  'formatValueText', 'grafanaRegex', 'interpolate', 'interpolateText', 'isColor',
+  'isConnectionError', 'isKnownUnit', 'isPromkitError', 'isRelative', 'isSafeUrl',
+  'isSeriesSelector', 'isSlashedRegex', 'layoutDashboard', 'mapValue', 'matchesGrafanaRegex',
+  'metricNames', 'mimir', 'overrideMatches', 'panelRange', 'panelSchema', 'parseCustomOptions',
+  'parseDashboard', 'parseDuration', 'parsePanel', 'parseSampleValue', 'parseTime', 'prometheus',
+  'reduce', 'reduceAll', 'resolutionOrder', 'resolveDatasourceRef', 'resolveRange',
+  'resolveTimeZone', 'resolveVariables', 'roundInterval', 'rowSchema', 'runVariableQuery',
+  'safeUrl', 'seriesField', 'seriesName', 'sortOptions', 'tenantHeaders', 'thanos',
+  'thresholdColor', 'timeSettings', 'timeZoneOrBrowser', 'toFrames', 'validateDashboard',
+  'valuesOf', 'variableCycles', 'variableFormatProblems', 'variableSchema', 'variablesIn',
+  'victoriaMetrics', 'weekStartsOn', 'withDefaultUrl',
+];
+
 describe('@promkit/core root exports', () => {
+  it('exports exactly the public API', () => {
+    expect(Object.keys(core).sort()).toEqual(ROOT_EXPORTS);
+  });
+  it('leaves the builder maths to @promkit/core/edit', () => {
+    expect(Object.keys(edit)).toEqual(expect.arrayContaining(['moveItem', 'placePanel', 'startHistory']));
+    for (const name of Object.keys(edit)) expect(Object.keys(core), name).not.toContain(name);
+  });
   it('keeps internal helpers and Grafana errors out of the root', () => {
     for (const name of ['mergeTail', 'labelsKey', 'compareLabels', 'schemaProblemsOf', 'GrafanaApiError', 'GrafanaConflictError']) {
       expect(Object.keys(core), name).not.toContain(name);
