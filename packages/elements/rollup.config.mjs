@@ -12,7 +12,7 @@ const typescriptFor = (declarations) =>
 export default [
   /** ESM build with declarations; dependencies stay external for npm users. */
   {
-    input: ['src/index.ts', 'src/define.ts', ...['panel', 'dashboard', 'time-range', 'refresh-picker', 'variable'].map((name) => `src/components/${name}/${name}.ts`)],
+    input: ['src/index.ts', 'src/define.ts', 'src/builder.ts', ...['panel', 'dashboard', 'time-range', 'refresh-picker', 'variable'].map((name) => `src/components/${name}/${name}.ts`)],
     output: { dir: 'dist', format: 'es', sourcemap: true, preserveModules: true, preserveModulesRoot: 'src' },
     external: [/^lit(\/|$)/, /^@lit\//, /^echarts(\/|$)/, /^zrender(\/|$)/, /^@promkit\//, /^marked$/, /^dompurify$/],
     plugins: [typescriptFor(true)],

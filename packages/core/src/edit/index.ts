@@ -9,3 +9,29 @@ export { DEFAULT_HISTORY_LIMIT, canRedo, canUndo, isDirty, pushHistory, redo, st
 export type { History } from '../dashboard/history.js';
 export { NEW_PANEL_SIZE, NEW_PANEL_TITLES, NEW_ROW_TITLE, addPanel, addRow, duplicatePanel, nextId, panelJson, placePanel, removePanel, removeRow, updatePanel, updateRow } from '../dashboard/edit.js';
 export type { RowChanges } from '../dashboard/edit.js';
+export {
+  PANEL_TYPE_OPTIONS,
+  addMapping,
+  addOverride,
+  addTarget,
+  addThresholdStep,
+  changeType,
+  moveTarget,
+  nextRefId,
+  removeMapping,
+  removeOverride,
+  removeTarget,
+  removeThresholdStep,
+  setDescription,
+  setField,
+  setOption,
+  setOverrideMatcher,
+  setOverrideProperty,
+  setThresholdMode,
+  setTitle,
+  thresholdsOf,
+  updateMapping,
+  updateTarget,
+  updateThresholdStep,
+} from '../dashboard/panel-edit.js';
+export type { OverrideMatcher, ThresholdStepInput } from '../dashboard/panel-edit.js';

@@ -10,6 +10,10 @@ import { PromRefreshEvent } from './refresh-event.js';
 import { PromRefreshIntervalChangeEvent } from './refresh-interval-change-event.js';
 import { PromTimeRangeChangeEvent } from './time-range-change-event.js';
 import { PromVariableChangeEvent } from './variable-change-event.js';
+// The builder's events, as types only: the viewer bundle carries no editor code (builder.js exports the classes).
+import type { PromPanelApplyEvent } from './panel-apply-event.js';
+import type { PromPanelCancelEvent } from './panel-cancel-event.js';
+import type { PromPanelChangeEvent } from './panel-change-event.js';
 
 export {
   PromDataEvent,
@@ -30,6 +34,9 @@ export interface PromEventMap {
   [PromRefreshIntervalChangeEvent.type]: PromRefreshIntervalChangeEvent;
   [PromTimeRangeChangeEvent.type]: PromTimeRangeChangeEvent;
   [PromVariableChangeEvent.type]: PromVariableChangeEvent;
+  'prom-panel-apply': PromPanelApplyEvent;
+  'prom-panel-cancel': PromPanelCancelEvent;
+  'prom-panel-change': PromPanelChangeEvent;
 }
 
 declare global {

@@ -1,0 +1,11 @@
+/**
+ * The builder entry (`@promkit/elements/builder.js`): registers the editing elements and exports
+ * their classes and events. Kept apart from the viewer, so pages that only show dashboards never
+ * load editor code.
+ */
+import './components/panel-editor/panel-editor.js';
+
+export { PromPanelEditor } from './components/panel-editor/panel-editor.component.js';
+export { PromPanelChangeEvent } from './events/panel-change-event.js';
+export { PromPanelApplyEvent } from './events/panel-apply-event.js';
+export { PromPanelCancelEvent } from './events/panel-cancel-event.js';

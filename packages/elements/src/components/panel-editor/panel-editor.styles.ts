@@ -1,0 +1,328 @@
+import { css } from 'lit';
+
+export const panelEditorStyles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+    box-sizing: border-box;
+    height: 100%;
+    min-height: 480px;
+    font-family: var(--_font-family);
+    font-size: var(--_font-size);
+    color: var(--_color-text);
+    --_accent: var(--_color-focus);
+    --_danger: var(--_color-red);
+    --_radius: 6px;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  [part='base'] {
+    display: flex;
+    flex-direction: column;
+    height: 100%;
+    background: var(--_color-background);
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
+    overflow: hidden;
+  }
+  .unreadable {
+    padding: 16px;
+    color: var(--_danger);
+  }
+  .columns {
+    flex: 1;
+    min-height: 0;
+    display: grid;
+    grid-template-columns: minmax(320px, 5fr) 7fr;
+  }
+  .form {
+    order: 1;
+    overflow: auto;
+    padding: 12px;
+    display: flex;
+    flex-direction: column;
+    gap: 12px;
+    border-right: 1px solid var(--_color-border);
+  }
+  .preview {
+    order: 2;
+    padding: 12px;
+    background: var(--_color-surface);
+    min-width: 0;
+  }
+  .preview prom-panel {
+    position: sticky;
+    top: 0;
+    height: var(--prom-panel-editor-preview-height, 320px);
+  }
+  @container (max-width: 720px) {
+    .columns {
+      grid-template-columns: 1fr;
+      grid-template-rows: auto 1fr;
+    }
+    .preview {
+      order: 0;
+      border-bottom: 1px solid var(--_color-border);
+    }
+    .preview prom-panel {
+      height: var(--prom-panel-editor-preview-height, 240px);
+    }
+    .form {
+      border-right: 0;
+    }
+  }
+
+  .section {
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
+  }
+  .section-head {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    min-height: 34px;
+    padding: 4px 6px 4px 10px;
+    background: var(--_color-surface);
+    border-bottom: 1px solid var(--_color-border);
+    border-radius: var(--_radius) var(--_radius) 0 0;
+  }
+  h3 {
+    flex: 1;
+    margin: 0;
+    font-size: calc(var(--_font-size) + 1px);
+    font-weight: 600;
+  }
+  .section-body {
+    display: flex;
+    flex-direction: column;
+    gap: 10px;
+    padding: 10px;
+  }
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
+    min-width: 0;
+  }
+  .field > label,
+  fieldset > legend {
+    color: var(--_color-text-muted);
+    font-weight: 500;
+  }
+  .grid-2,
+  .grid-3 {
+    display: grid;
+    gap: 10px;
+    grid-template-columns: repeat(2, minmax(0, 1fr));
+  }
+  .grid-3 {
+    grid-template-columns: repeat(3, minmax(0, 1fr));
+  }
+  input[type='text'],
+  input[type='number'],
+  select,
+  textarea {
+    width: 100%;
+    min-height: 28px;
+  }
+  textarea {
+    font: inherit;
+    color: var(--_color-text);
+    background: var(--_color-background);
+    border: 1px solid var(--_color-border);
+    border-radius: 4px;
+    padding: 5px 8px;
+    resize: vertical;
+  }
+  textarea.code {
+    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    font-size: calc(var(--_font-size) + 0.5px);
+    line-height: 1.45;
+  }
+  textarea:focus-visible,
+  input[type='checkbox']:focus-visible {
+    outline: 2px solid var(--_color-focus);
+    outline-offset: 1px;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+  .problem {
+    margin: 0;
+    color: var(--_danger);
+    font-size: calc(var(--_font-size) - 0.5px);
+  }
+  .hint {
+    margin: 0;
+    color: var(--_color-text-muted);
+    font-size: calc(var(--_font-size) - 0.5px);
+  }
+  .check {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    cursor: pointer;
+    color: var(--_color-text);
+  }
+  .check input {
+    margin: 0;
+    accent-color: var(--_accent);
+  }
+  fieldset.calcs {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(110px, 1fr));
+    gap: 4px 10px;
+    margin: 0;
+    padding: 8px 10px 10px;
+    border: 1px solid var(--_color-border);
+    border-radius: 4px;
+  }
+  fieldset.calcs > legend {
+    padding: 0 4px;
+  }
+
+  .card {
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+    padding: 10px;
+    border: 1px solid var(--_color-border);
+    border-radius: var(--_radius);
+    background: var(--_color-background);
+  }
+  .card.muted .code {
+    opacity: 0.6;
+  }
+  .card-head {
+    display: flex;
+    align-items: center;
+    gap: 6px;
+  }
+  .ref {
+    display: inline-grid;
+    place-items: center;
+    min-width: 22px;
+    height: 22px;
+    padding: 0 6px;
+    border-radius: 11px;
+    background: var(--_color-surface);
+    border: 1px solid var(--_color-border);
+    font-weight: 600;
+  }
+  .spacer {
+    flex: 1;
+  }
+  button.icon {
+    display: inline-grid;
+    place-items: center;
+    width: 28px;
+    height: 28px;
+    padding: 0;
+    line-height: 1;
+  }
+  button:hover:not(:disabled) {
+    background: var(--_color-surface);
+  }
+  button:disabled {
+    opacity: 0.4;
+    cursor: default;
+  }
+  button.danger:hover:not(:disabled) {
+    color: var(--_danger);
+    border-color: var(--_danger);
+  }
+  button.add {
+    min-height: 26px;
+    color: var(--_accent);
+    border-color: transparent;
+    background: transparent;
+    font-weight: 500;
+  }
+  button.add:hover {
+    border-color: var(--_color-border);
+  }
+  .empty {
+    margin: 0;
+    color: var(--_color-text-muted);
+  }
+
+  .steps {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-direction: column;
+    gap: 6px;
+  }
+  .step {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) minmax(70px, 0.8fr) auto;
+    gap: 6px;
+    align-items: center;
+  }
+  .base {
+    padding: 0 8px;
+    color: var(--_color-text-muted);
+  }
+  .property {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    gap: 6px;
+    align-items: end;
+  }
+  .color-input {
+    display: flex;
+    gap: 4px;
+    min-width: 0;
+  }
+  .color-input input[type='color'] {
+    flex: none;
+    width: 32px;
+    height: 28px;
+    padding: 2px;
+    cursor: pointer;
+  }
+  .color-input input[type='text'] {
+    flex: 1;
+    min-width: 0;
+  }
+
+  [part='footer'] {
+    display: flex;
+    align-items: center;
+    justify-content: flex-end;
+    gap: 8px;
+    padding: 10px 12px;
+    border-top: 1px solid var(--_color-border);
+    background: var(--_color-background);
+  }
+  .status {
+    flex: 1;
+    color: var(--_danger);
+  }
+  [part='footer'] button {
+    min-height: 30px;
+    padding: 4px 16px;
+    font-weight: 500;
+  }
+  button.primary {
+    color: #fff;
+    background: var(--_accent);
+    border-color: var(--_accent);
+  }
+  button.primary:hover {
+    filter: brightness(1.08);
+    background: var(--_accent);
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+`;

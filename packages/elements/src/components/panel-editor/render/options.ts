@@ -1,0 +1,113 @@
+/** Each panel type's own options: legend and tooltip, reduce calculation, graph mode, orientation, lines, text. */
+import { html, nothing, type TemplateResult } from 'lit';
+import { REDUCERS, type Panel, type PanelOptions, type Reducer } from '@promkit/core';
+import { setField, setOption } from '@promkit/core/edit';
+import type { EditorContext } from './context.js';
+import { checkbox, field, numberInput, section, select, textInput } from './controls.js';
+
+type Legend = NonNullable<PanelOptions['legend']>;
+type Tooltip = NonNullable<PanelOptions['tooltip']>;
+
+const REDUCER_LABELS: Partial<Record<Reducer, string>> = { lastNotNull: 'Last *', firstNotNull: 'First *', p95: '95th percentile', p99: '99th percentile' };
+const reducerLabel = (r: Reducer) => REDUCER_LABELS[r] ?? r[0]!.toUpperCase() + r.slice(1);
+const reducerChoices = REDUCERS.map((r) => [r, reducerLabel(r)] as const);
+
+export function renderOptions(ctx: EditorContext): TemplateResult {
+  const p = ctx.panel;
+  switch (p.type) {
+    case 'timeseries':
+      return html`${legendSection(ctx)}${lineSection(ctx)}`;
+    case 'stat':
+      return section('options', 'Stat', [calc(ctx), field(ctx, 'graph-mode', 'Graph', select(ctx, 'graph-mode', p.options.graphMode ?? 'area', [['area', 'Sparkline'], ['none', 'None']] as const, (g) => opt(ctx, 'graph-mode', 'graphMode', g)))]);
+    case 'gauge':
+      return section('options', 'Gauge', [calc(ctx)]);
+    case 'bargauge':
+      return section('options', 'Bar gauge', [
+        calc(ctx),
+        field(ctx, 'orientation', 'Orientation', select(ctx, 'orientation', p.options.orientation ?? 'auto', [['auto', 'Auto'], ['horizontal', 'Horizontal'], ['vertical', 'Vertical']] as const, (o) => opt(ctx, 'orientation', 'orientation', o))),
+      ]);
+    case 'text':
+      return section('options', 'Text', [
+        field(ctx, 'text-mode', 'Mode', select(ctx, 'text-mode', p.options.mode ?? 'markdown', [['markdown', 'Markdown'], ['text', 'Plain text']] as const, (m) => opt(ctx, 'text-mode', 'mode', m))),
+        field(
+          ctx,
+          'content',
+          'Content',
+          html`<textarea id="content" class="code" rows="8" .value=${p.options.content ?? ''} @input=${(e: Event) => opt(ctx, 'content', 'content', (e.target as HTMLTextAreaElement).value)}></textarea>`,
+        ),
+      ]);
+    default:
+      return html`${nothing}`;
+  }
+}
+
+function opt<K extends keyof PanelOptions>(ctx: EditorContext, key: string, name: K, value: PanelOptions[K]): void {
+  ctx.edit(key, (p: Panel) => setOption(p, name, value));
+}
+
+/** The reduce calculation of stat, gauge and bar gauge panels (the first of `reduceOptions.calcs`). */
+function calc(ctx: EditorContext): TemplateResult {
+  const current = ctx.panel.options.reduceOptions?.calcs[0] ?? 'lastNotNull';
+  return field(ctx, 'calc', 'Calculation', select(ctx, 'calc', current, reducerChoices, (r) => opt(ctx, 'calc', 'reduceOptions', { calcs: [r] })), '* ignoring missing samples');
+}
+
+const legendOf = (p: Panel): Legend => p.options.legend ?? { displayMode: 'list', placement: 'bottom', calcs: [] };
+const tooltipOf = (p: Panel): Tooltip => p.options.tooltip ?? { mode: 'single', sort: 'none' };
+
+function legendSection(ctx: EditorContext): TemplateResult {
+  const legend = legendOf(ctx.panel);
+  const tooltip = tooltipOf(ctx.panel);
+  // Changes are made to the panel as it is when they apply (two edits in one task both count).
+  const setLegend = (key: string, change: (l: Legend) => Partial<Legend>) => ctx.edit(key, (p) => setOption(p, 'legend', { ...legendOf(p), ...change(legendOf(p)) }));
+  const setTooltip = (key: string, change: Partial<Tooltip>) => ctx.edit(key, (p) => setOption(p, 'tooltip', { ...tooltipOf(p), ...change }));
+  return section('legend', 'Legend and tooltip', [
+    html`<div class="grid-2">
+      ${field(ctx, 'legend-mode', 'Legend', select(ctx, 'legend-mode', legend.displayMode, [['list', 'List'], ['table', 'Table'], ['hidden', 'Hidden']] as const, (displayMode) => setLegend('legend-mode', () => ({ displayMode }))))}
+      ${field(ctx, 'legend-placement', 'Placement', select(ctx, 'legend-placement', legend.placement, [['bottom', 'Bottom'], ['right', 'Right']] as const, (placement) => setLegend('legend-placement', () => ({ placement }))))}
+    </div>`,
+    html`<fieldset class="calcs"><legend>Legend values</legend>
+      ${REDUCERS.map((r) =>
+        checkbox(`legend-calc-${r}`, reducerLabel(r), legend.calcs.includes(r), (on) =>
+          setLegend('legend-calcs', (l) => ({ calcs: on ? REDUCERS.filter((x) => x === r || l.calcs.includes(x)) : l.calcs.filter((x) => x !== r) })),
+        ),
+      )}
+    </fieldset>`,
+    html`<div class="grid-2">
+      ${field(ctx, 'tooltip-mode', 'Tooltip', select(ctx, 'tooltip-mode', tooltip.mode, [['single', 'Single series'], ['multi', 'All series'], ['none', 'Hidden']] as const, (mode) => setTooltip('tooltip-mode', { mode })))}
+      ${field(ctx, 'tooltip-sort', 'Tooltip order', select(ctx, 'tooltip-sort', tooltip.sort, [['none', 'As queried'], ['asc', 'Ascending'], ['desc', 'Descending']] as const, (sort) => setTooltip('tooltip-sort', { sort })))}
+    </div>`,
+  ]);
+}
+
+/** Line style, stacking and axis: the time series' `fieldConfig.defaults.custom`. */
+function lineSection(ctx: EditorContext): TemplateResult {
+  const c = ctx.panel.fieldConfig.defaults.custom ?? {};
+  const set = (key: string, path: string, value: unknown) => ctx.edit(key, (p: Panel) => setField(p, `custom.${path}`, value));
+  return section('graph', 'Graph styles', [
+    html`<div class="grid-2">
+      ${field(ctx, 'draw-style', 'Style', select(ctx, 'draw-style', c.drawStyle ?? 'line', [['line', 'Lines'], ['bars', 'Bars'], ['points', 'Points']] as const, (v) => set('draw-style', 'drawStyle', v)))}
+      ${field(ctx, 'show-points', 'Show points', select(ctx, 'show-points', c.showPoints ?? 'auto', [['auto', 'Auto'], ['always', 'Always'], ['never', 'Never']] as const, (v) => set('show-points', 'showPoints', v)))}
+      ${field(ctx, 'line-width', 'Line width', numberInput(ctx, 'line-width', c.lineWidth, (n) => set('line-width', 'lineWidth', n), { min: 0, max: 10, step: 1, placeholder: '1' }))}
+      ${field(ctx, 'fill-opacity', 'Fill opacity (%)', numberInput(ctx, 'fill-opacity', c.fillOpacity, (n) => set('fill-opacity', 'fillOpacity', n), { min: 0, max: 100, step: 1, placeholder: '0' }))}
+      ${field(ctx, 'stacking', 'Stacking', select(ctx, 'stacking', c.stacking?.mode ?? 'none', [['none', 'Off'], ['normal', 'Normal'], ['percent', '100%']] as const, (mode) => set('stacking', 'stacking', mode === 'none' ? undefined : { mode })))}
+      ${field(
+        ctx,
+        'axis-scale',
+        'Y axis scale',
+        select(ctx, 'axis-scale', c.axisScale?.type === 'log' ? `log${c.axisScale.log ?? 10}` : 'linear', [['linear', 'Linear'], ['log10', 'Log (base 10)'], ['log2', 'Log (base 2)']] as const, (v) =>
+          set('axis-scale', 'axisScale', v === 'linear' ? undefined : { type: 'log', log: v === 'log2' ? 2 : 10 }),
+        ),
+      )}
+      ${field(ctx, 'axis-placement', 'Y axis', select(ctx, 'axis-placement', c.axisPlacement ?? 'auto', [['auto', 'Auto'], ['left', 'Left'], ['right', 'Right'], ['hidden', 'Hidden']] as const, (v) => set('axis-placement', 'axisPlacement', v)))}
+      ${field(
+        ctx,
+        'thresholds-style',
+        'Show thresholds',
+        select(ctx, 'thresholds-style', c.thresholdsStyle?.mode ?? 'off', [['off', 'Off'], ['line', 'As lines'], ['area', 'As areas'], ['line+area', 'Lines and areas']] as const, (mode) =>
+          set('thresholds-style', 'thresholdsStyle', mode === 'off' ? undefined : { mode }),
+        ),
+      )}
+    </div>`,
+    field(ctx, 'axis-label', 'Y axis label', textInput(ctx, 'axis-label', c.axisLabel, (v) => set('axis-label', 'axisLabel', v || undefined))),
+  ]);
+}
