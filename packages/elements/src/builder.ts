@@ -4,8 +4,14 @@
  * load editor code.
  */
 import './components/panel-editor/panel-editor.js';
+import './components/dashboard-editor/dashboard-editor.js';
 
 export { PromPanelEditor } from './components/panel-editor/panel-editor.component.js';
 export { PromPanelChangeEvent } from './events/panel-change-event.js';
 export { PromPanelApplyEvent } from './events/panel-apply-event.js';
 export { PromPanelCancelEvent } from './events/panel-cancel-event.js';
+export { PromDashboardEditor } from './components/dashboard-editor/dashboard-editor.component.js';
+export { PromEditFrame } from './components/dashboard-editor/edit-frame.component.js';
+export { PromDashboardChangeEvent } from './events/dashboard-change-event.js';
+export { PromDashboardSaveEvent } from './events/dashboard-save-event.js';
+export { PromPanelEditEvent } from './events/panel-edit-event.js';

@@ -49,6 +49,12 @@ export class DashboardSourceController implements ReactiveController {
     this.#inline.disconnect();
   }
 
+  /** Takes `dashboard` as the source loaded (an edited definition, shown already): setting it again loads nothing. */
+  adopt(dashboard: Dashboard): void {
+    this.#loaded = dashboard;
+    this.#settled = true;
+  }
+
   /** Reads the definition from the property, `src`, or the inline JSON child, unless that source is the one loaded already. */
   async load(): Promise<void> {
     const src = this.source.src();

@@ -14,6 +14,9 @@ import { PromVariableChangeEvent } from './variable-change-event.js';
 import type { PromPanelApplyEvent } from './panel-apply-event.js';
 import type { PromPanelCancelEvent } from './panel-cancel-event.js';
 import type { PromPanelChangeEvent } from './panel-change-event.js';
+import type { PromDashboardChangeEvent } from './dashboard-change-event.js';
+import type { PromDashboardSaveEvent } from './dashboard-save-event.js';
+import type { PromPanelEditEvent } from './panel-edit-event.js';
 
 export {
   PromDataEvent,
@@ -37,6 +40,9 @@ export interface PromEventMap {
   'prom-panel-apply': PromPanelApplyEvent;
   'prom-panel-cancel': PromPanelCancelEvent;
   'prom-panel-change': PromPanelChangeEvent;
+  'prom-dashboard-change': PromDashboardChangeEvent;
+  'prom-dashboard-save': PromDashboardSaveEvent;
+  'prom-panel-edit': PromPanelEditEvent;
 }
 
 declare global {

@@ -25,6 +25,7 @@ import { onUncanceled } from '../../internal/after-dispatch.js';
 import { renderToolbar } from './render/toolbar.js';
 import { renderOutageNotice, renderProblems, renderZoneProblem } from './render/notices.js';
 import { renderSections, renderViewedPanel } from './render/grid.js';
+import { EDITOR_TAG, renderEditor } from './render/editor.js';
 import { dashboardStyles } from './dashboard.styles.js';
 
 /**
@@ -42,6 +43,9 @@ import { dashboardStyles } from './dashboard.styles.js';
  * @fires prom-refresh - A refresh started.
  * @fires prom-data - A panel has new data (bubbles from the panel).
  * @fires prom-error - Loading failed, or a panel's query failed.
+ * @fires prom-dashboard-change - Edit mode: the definition changed (an edit, undo, redo or discard); `detail.dashboard` is the whole of it.
+ * @fires prom-dashboard-save - Edit mode: Save was pressed; `detail.dashboard` is the validated definition. Cancel it to stay in edit mode with the changes unsaved.
+ * @fires prom-panel-edit - Edit mode: a panel's menu asked to edit it. Cancelable.
  *
  * @slot - An inline `<script type="application/json">` dashboard definition.
  * @csspart toolbar - The bar with title, variables, time range and refresh.
@@ -49,6 +53,13 @@ import { dashboardStyles } from './dashboard.styles.js';
  * @csspart row - A row header.
  * @csspart problems - The list of problems of an invalid dashboard.
  * @csspart notice - The notice shown while a datasource cannot be reached.
+ * @csspart edit-button - The Edit button (with `editable`).
+ * @csspart edit-frame - Edit mode: the frame over each panel that holds its handles.
+ * @csspart drag-handle - Edit mode: each panel's move handle.
+ * @csspart resize-handle - Edit mode: each panel's resize handle (bottom right).
+ * @csspart panel-menu-button - Edit mode: each panel's menu button.
+ * @csspart edit-toolbar - Edit mode: the bar with add, undo, redo, discard, save and done (needs the builder).
+ * @csspart panel-menu - Edit mode: a panel's menu.
  * @csspart panel-base - Each panel's frame (`<prom-panel>`'s `base`, re-exported).
  * @csspart panel-header - Each panel's title row.
  * @csspart panel-title - Each panel's title text.
@@ -109,7 +120,9 @@ export class PromDashboard extends PromElement {
     syncUrl: { type: Boolean, attribute: 'sync-url' },
     urlKey: { type: String, attribute: 'url-key' },
     viewPanel: { type: Number, attribute: 'view-panel', reflect: true },
-    dashboard: { attribute: false },
+    dashboard: { attribute: false, noAccessor: true },
+    editable: { type: Boolean, reflect: true },
+    editing: { type: Boolean, reflect: true },
     variableValues: { attribute: false },
     resolveAuth: { attribute: false },
     clientOptions: { attribute: false },
@@ -136,8 +149,10 @@ export class PromDashboard extends PromElement {
   declare urlKey: string | undefined;
   /** Id of a panel to show alone. */
   declare viewPanel: number | undefined;
-  /** The dashboard definition (wins over `src` and inline JSON). */
-  declare dashboard: DashboardInput | undefined;
+  /** Offers an Edit button (edit mode needs the builder: `@promkit/elements/builder.js`). */
+  declare editable: boolean;
+  /** In edit mode: panels can be moved, resized, added and removed. Set or clear it to enter or leave. */
+  declare editing: boolean;
   /** Variable selections by name, e.g. `{ job: 'api', instance: ['a', 'b'] }`. */
   declare variableValues: Record<string, string | string[]> | undefined;
   /** Supplies credentials that datasources name with `authRef`. */
@@ -169,8 +184,15 @@ export class PromDashboard extends PromElement {
     key: () => this.urlKey,
     state: () => ({ ...this.#time.range, refresh: this.#time.refresh, variables: [...this.#run.variables].map(([name, v]) => [name, v.selected] as const) }),
   });
+  /** The definition the host set as the `dashboard` property. */
+  #input: DashboardInput | undefined;
+  /** Whether the definition changed in edit mode since it was loaded or saved. */
+  #unsaved = false;
+  readonly #onBeforeUnload = (event: BeforeUnloadEvent) => {
+    if (this.#unsaved) event.preventDefault();
+  };
   readonly #source = new DashboardSourceController(this, {
-    dashboard: () => this.dashboard,
+    dashboard: () => this.#input,
     src: () => this.src,
     onLoaded: (dashboard) => this.#loaded(dashboard),
     onInvalid: (problems) => {
@@ -190,6 +212,8 @@ export class PromDashboard extends PromElement {
   constructor() {
     super();
     this.syncUrl = false;
+    this.editable = false;
+    this.editing = false;
     this._collapsed = new Set();
     // The controls' changes apply unless the host cancels them (to control the dashboard itself).
     onUncanceled(this, PromTimeRangeChangeEvent.type, (e) => {
@@ -210,6 +234,48 @@ export class PromDashboard extends PromElement {
   /** The dashboard as validated, defaults filled in. */
   get definition(): Dashboard | undefined {
     return this._definition;
+  }
+
+  /**
+   * The dashboard definition: set it to show one (it wins over `src` and inline JSON); read it
+   * for the current definition, edits included (validated, defaults filled in), or what was set
+   * while that is still loading. Setting the definition it returns, or an equal one, changes nothing.
+   */
+  get dashboard(): DashboardInput | undefined {
+    return this._definition ?? this.#input;
+  }
+
+  set dashboard(value: DashboardInput | undefined) {
+    const old = this.#input;
+    this.#input = value;
+    this.requestUpdate('dashboard', old);
+  }
+
+  /** Whether the definition was changed in edit mode and not saved yet (leaving the page then asks first). */
+  get dirty(): boolean {
+    return this.#unsaved;
+  }
+
+  /**
+   * Shows an edited definition without reloading anything: panels whose spec did not change keep
+   * their data. Used by the builder's editor.
+   * @internal
+   */
+  applyEditedDefinition(dashboard: Dashboard, dirty: boolean): void {
+    this.#unsaved = dirty;
+    this.#input = dashboard;
+    this.#source.adopt(dashboard);
+    this.#show(dashboard);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('beforeunload', this.#onBeforeUnload);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('beforeunload', this.#onBeforeUnload);
   }
 
   /** Resolved variables: options and current selection. */
@@ -253,11 +319,27 @@ export class PromDashboard extends PromElement {
 
   /** A valid definition arrived: take the URL's settings if synced, then run it. */
   #loaded(dashboard: Dashboard): void {
+    // The definition shown already (a host setting back what it heard in prom-dashboard-change): nothing to do.
+    if (this._definition && !this._problems && sameJson(dashboard, this._definition)) return;
+    // The same datasources and variables: a new definition only changes what panels show.
+    if (this._definition && !this._problems && this.#run.published && sameJson(dashboard.datasources, this._definition.datasources) && sameJson(dashboard.variables, this._definition.variables)) {
+      this.#show(dashboard);
+      return;
+    }
     this._problems = undefined;
     this._definition = dashboard;
     if (this.syncUrl) this.#readUrl();
     this.#refresher.intervalMs = this.#time.refreshMs;
     this.#run.start();
+  }
+
+  /** Shows a definition that runs as the current one does (same datasources and variables). */
+  #show(dashboard: Dashboard): void {
+    const before = this.#time;
+    this._definition = dashboard;
+    const after = this.#time;
+    this.#refresher.intervalMs = after.refreshMs;
+    if (!sameJson(before.range, after.range) || before.timeZone !== after.timeZone) this.#run.publish('change', true);
   }
 
   async #onVariable(event: PromVariableChangeEvent): Promise<void> {
@@ -291,6 +373,7 @@ export class PromDashboard extends PromElement {
     const viewed = this.viewPanel === undefined ? undefined : sections.flatMap((s) => s.panels).find((p) => p.spec.id === this.viewPanel);
     const outage = this.#outage.outage;
     const time = this.#time;
+    const editor = customElements.get(EDITOR_TAG) !== undefined;
     return html`
       <slot></slot>
       ${renderToolbar({
@@ -303,14 +386,28 @@ export class PromDashboard extends PromElement {
         viewing: viewed !== undefined,
         onBack: () => (this.viewPanel = undefined),
         onFullscreen: () => void this.requestDashboardFullscreen().catch(() => undefined),
+        canEdit: this.editable && !this.editing && editor,
+        onEdit: () => (this.editing = true),
       })}
+      ${this.editing ? renderEditor(editor, this, d, this.theme) : nothing}
       ${this.#zoneProblem ? renderZoneProblem(this.#zoneProblem) : nothing}
       ${outage
         ? renderOutageNotice({ outage, refresh: time.refresh, intervalMs: this.#refresher.intervalMs, timeZone: time.timeZone, onRetry: () => this.refreshNow() })
         : nothing}
       ${viewed
         ? renderViewedPanel(viewed.spec, viewed.scoped, this.theme)
-        : renderSections({ sections, toggled: this._collapsed, theme: this.theme, onToggleRow: (id) => this.#toggleRow(id) })}
+        : renderSections({
+            sections,
+            toggled: this._collapsed,
+            theme: this.theme,
+            onToggleRow: (id) => this.#toggleRow(id),
+            editable: this.editing && editor ? new Set(d.panels.filter((p) => p.type !== 'row').map((p) => p.id)) : undefined,
+          })}
     `;
   }
+}
+
+/** Whether two JSON values are the same data. */
+function sameJson(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }

@@ -63,6 +63,7 @@ const UNPLACED = { id: 1, gridPos: { x: 0, y: 0, w: 12, h: 8 } };
 export class PromPanelEditor extends PromElement {
   static override styles = [themeTokens, formControlStyles, panelEditorStyles];
 
+  /** @internal Lit's reactive property table. */
   static override properties = {
     panel: { attribute: false },
     url: { type: String },
@@ -94,11 +95,11 @@ export class PromPanelEditor extends PromElement {
   /** light, dark or auto (follow the system). */
   declare theme: 'light' | 'dark' | 'auto' | undefined;
 
-  /** The edited panel: the state. Each edit replaces it with a new definition. */
+  /** @internal The edited panel: the state. Each edit replaces it with a new definition. */
   declare _panel: Panel | undefined;
-  /** The problem of each field's last refused edit, by field key. */
+  /** @internal The problem of each field's last refused edit, by field key. */
   declare _problems: Readonly<Record<string, string>>;
-  /** Why the given `panel` could not be read. */
+  /** @internal Why the given `panel` could not be read. */
   declare _invalid: PromkitError | undefined;
 
   readonly #clients = new Map<string, PrometheusClient>();

@@ -16,6 +16,9 @@ export interface ToolbarInput {
   viewing: boolean;
   onBack: () => void;
   onFullscreen: () => void;
+  /** Shows an Edit button (an editable dashboard, not in edit mode, with the builder loaded). */
+  canEdit?: boolean;
+  onEdit?: () => void;
 }
 
 export function renderToolbar(input: ToolbarInput): TemplateResult {
@@ -27,6 +30,7 @@ export function renderToolbar(input: ToolbarInput): TemplateResult {
       .flatMap((x) => input.variables.get(x.name) ?? [])
       .map((v) => renderVariable(v, (d.variables.find((x) => x.name === v.name)?.hide ?? 'none') === 'label', theme))}
     <span class="spacer"></span>
+    ${input.canEdit ? html`<button part="edit-button" class="edit" @click=${input.onEdit}>Edit</button>` : nothing}
     ${input.viewing ? html`<button @click=${input.onBack}>← Back to dashboard</button>` : nothing}
     <prom-time-range .from=${input.range.from} .to=${input.range.to} .timeZone=${input.timeZone} theme=${theme ?? nothing} exportparts=${TIME_RANGE_EXPORTPARTS}></prom-time-range>
     <prom-refresh-picker .refresh=${input.refresh} theme=${theme ?? nothing} exportparts=${REFRESH_EXPORTPARTS}></prom-refresh-picker>
