@@ -8,11 +8,14 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
 /**
- * Today's size (302.3 KB) and a little room; lower it whenever the bundle shrinks. It rose from
+ * Today's size (304.5 KB) and a little room; lower it whenever the bundle shrinks. It rose from
  * 299 with the live-reliability and hostile-input work (deadlines, the outage notice, every
- * Grafana variable format, colour and URL rules, DOM tooltips); splitting the bundle is issue 20's.
+ * Grafana variable format, colour and URL rules, DOM tooltips), then from 300.6 with display
+ * names (core's field maths) and keyed panels (a new definition from the host or the builder
+ * keeps unchanged panels and their data; edit mode's own code is in builder.js, not here).
+ * Splitting the bundle is issue 20's.
  */
-const BUDGET_KB = 304;
+const BUDGET_KB = 305;
 
 describe('promkit.min.js', () => {
   const code = readFileSync(new URL('../../packages/elements/dist/promkit.min.js', import.meta.url));

@@ -31,13 +31,24 @@ function manifest(): Map<string, Declaration> {
 
 it('lists every element with its tag, attributes, events, parts and summary', () => {
   const elements = manifest();
-  expect([...elements.keys()].sort()).toEqual(['prom-dashboard', 'prom-panel', 'prom-refresh-picker', 'prom-time-range', 'prom-variable']);
+  // The viewer's elements, and the builder's (registered by builder.js).
+  expect([...elements.keys()].sort()).toEqual([
+    'prom-dashboard',
+    'prom-dashboard-editor',
+    'prom-edit-frame',
+    'prom-panel',
+    'prom-panel-editor',
+    'prom-refresh-picker',
+    'prom-time-range',
+    'prom-variable',
+  ]);
   for (const [tag, d] of elements) {
     expect(d.summary, tag).toBeTruthy();
-    expect(d.events?.length, tag).toBeGreaterThan(0);
-    expect(d.events!.every((e) => e.name.startsWith('prom-')), tag).toBe(true);
+    // Edit mode's inner parts fire nothing themselves: the dashboard fires for them.
+    if (!['prom-dashboard-editor', 'prom-edit-frame'].includes(tag)) expect(d.events?.length, tag).toBeGreaterThan(0);
+    expect((d.events ?? []).every((e) => e.name.startsWith('prom-')), tag).toBe(true);
     expect(d.cssParts?.length, tag).toBeGreaterThan(0);
-    expect(d.attributes!.every((a) => !a.name.startsWith('_')), tag).toBe(true);
+    expect((d.attributes ?? []).every((a) => !a.name.startsWith('_')), tag).toBe(true);
   }
   expect(elements.get('prom-panel')!.attributes!.map((a) => a.name)).toEqual(expect.arrayContaining(['url', 'query', 'type', 'unit', 'range', 'refresh', 'theme']));
 });
@@ -65,6 +76,8 @@ it('documents every theme token on every element that uses it, and the dashboard
     'prom-time-range': tokensIn(...controls, 'components/time-range/time-range.component.ts'),
     'prom-refresh-picker': tokensIn(...controls, 'components/refresh-picker/refresh-picker.component.ts'),
     'prom-variable': tokensIn(...controls, 'components/variable/variable.component.ts'),
+    'prom-panel-editor': tokensIn('theme/form-controls.ts', 'components/panel-editor/panel-editor.styles.ts'),
+    'prom-dashboard-editor': tokensIn('components/dashboard-editor/dashboard-editor.styles.ts'),
   };
   const all = tokensIn(theme, ...controls, 'components/panel/panel.styles.ts', 'components/dashboard/dashboard.styles.ts', 'components/time-range/time-range.component.ts', 'components/variable/variable.component.ts');
   // Every token: fonts, 15 colours, 10 palette entries, and the panel and grid sizes.

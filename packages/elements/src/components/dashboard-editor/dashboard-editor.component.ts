@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { PANEL_TYPES, validateDashboard, type Dashboard, type GridPos, type PanelType } from '@promkit/core';
 import { addPanel, addRow, canRedo, canUndo, duplicatePanel, isDirty, panelJson, placePanel, pushHistory, redo, removePanel, startHistory, undo, type History } from '@promkit/core/edit';
+import { PANEL_TYPE_LABELS } from '../../internal/panel-type-labels.js';
 import { PromElement } from '../../internal/prom-element.js';
 import { cssProps } from '../../internal/css-props.js';
 import { themeTokens } from '../../theme/theme.js';
@@ -48,6 +49,17 @@ const ARROWS: Readonly<Record<string, readonly [number, number]>> = { ArrowLeft:
  * @csspart toolbar - The edit toolbar.
  * @csspart menu - A panel's menu.
  * @csspart live - The region that announces changes (visually hidden).
+ * @cssprop --prom-font-family - Font of the edit toolbar and menus.
+ * @cssprop --prom-font-size - Base font size (default 12px).
+ * @cssprop --prom-color-text - Text colour.
+ * @cssprop --prom-color-text-muted - Hints and the status line.
+ * @cssprop --prom-color-background - Background of the toolbar, menus and buttons.
+ * @cssprop --prom-color-surface - Hovered buttons and menu items.
+ * @cssprop --prom-color-border - Borders of the toolbar, buttons and frames.
+ * @cssprop --prom-color-focus - Focus ring, the picked-up panel and Save.
+ * @cssprop --prom-color-red - The Remove item.
+ * @cssprop --prom-dashboard-gap - Gap between grid cells (as the dashboard).
+ * @cssprop --prom-panel-radius - Corner radius of the panel frames.
  */
 export class PromDashboardEditor extends PromElement {
   static override styles = [themeTokens, formControlStyles, editorStyles];
@@ -165,7 +177,7 @@ export class PromDashboardEditor extends PromElement {
         <span class="badge">Editing</span>
         <span class="group">
           <select aria-label="Type of the new panel" .value=${this._addType} @change=${(e: Event) => (this._addType = (e.target as HTMLSelectElement).value as PanelType)}>
-            ${PANEL_TYPES.map((t) => html`<option value=${t} ?selected=${t === this._addType}>${TYPE_NAMES[t]}</option>`)}
+            ${PANEL_TYPES.map((t) => html`<option value=${t} ?selected=${t === this._addType}>${PANEL_TYPE_LABELS[t]}</option>`)}
           </select>
           <button class="add-panel" @click=${() => this.#addPanel()}>Add panel</button>
           <button class="add-row" @click=${() => this.#addRow()}>Add row</button>
@@ -277,8 +289,8 @@ export class PromDashboardEditor extends PromElement {
     const h = this.#history;
     if (!h) return;
     const { dashboard, id } = addPanel(h.current, this._addType);
-    this.#commit(dashboard, `Add ${TYPE_NAMES[this._addType]} panel`);
-    this.#announce(`Added a ${TYPE_NAMES[this._addType]} panel at the top.`);
+    this.#commit(dashboard, `Add ${PANEL_TYPE_LABELS[this._addType]} panel`);
+    this.#announce(`Added a ${PANEL_TYPE_LABELS[this._addType]} panel at the top.`);
     void this.#focusHandle(id, 'move');
   }
 
@@ -607,16 +619,6 @@ function samePos(a: GridPos, b: GridPos): boolean {
 function nameOf(title: string, id: number): string {
   return title ? `“${title}”` : `panel ${id}`;
 }
-
-const TYPE_NAMES: Readonly<Record<PanelType, string>> = {
-  timeseries: 'Time series',
-  stat: 'Stat',
-  gauge: 'Gauge',
-  bargauge: 'Bar gauge',
-  table: 'Table',
-  heatmap: 'Heatmap',
-  text: 'Text',
-};
 
 const undoIcon = html`<svg class="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true"><path d="M5.5 3.5 2.5 6.5l3 3"></path><path d="M2.5 6.5h7a4 4 0 0 1 0 8h-2"></path></svg>`;
 const redoIcon = html`<svg class="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true"><path d="m10.5 3.5 3 3-3 3"></path><path d="M13.5 6.5h-7a4 4 0 0 0 0 8h2"></path></svg>`;

@@ -8,6 +8,7 @@ import { frameStyles } from './dashboard-editor.styles.js';
  * hears their keys and pointers (each button has `data-edit`: `move`, `resize` or `menu`).
  *
  * @tagname prom-edit-frame
+ * @summary A panel's drag handle, resize handle and menu button in edit mode.
  * @csspart drag-handle - The move handle.
  * @csspart resize-handle - The resize handle (bottom right).
  * @csspart panel-menu-button - The panel menu button.

@@ -10,9 +10,6 @@ export const panelEditorStyles = css`
     font-family: var(--_font-family);
     font-size: var(--_font-size);
     color: var(--_color-text);
-    --_accent: var(--_color-focus);
-    --_danger: var(--_color-red);
-    --_radius: 6px;
   }
   *,
   *::before,
@@ -25,12 +22,12 @@ export const panelEditorStyles = css`
     height: 100%;
     background: var(--_color-background);
     border: 1px solid var(--_color-border);
-    border-radius: var(--_radius);
+    border-radius: 6px;
     overflow: hidden;
   }
   .unreadable {
     padding: 16px;
-    color: var(--_danger);
+    color: var(--_color-red);
   }
   .columns {
     flex: 1;
@@ -77,7 +74,7 @@ export const panelEditorStyles = css`
 
   .section {
     border: 1px solid var(--_color-border);
-    border-radius: var(--_radius);
+    border-radius: 6px;
   }
   .section-head {
     display: flex;
@@ -87,7 +84,7 @@ export const panelEditorStyles = css`
     padding: 4px 6px 4px 10px;
     background: var(--_color-surface);
     border-bottom: 1px solid var(--_color-border);
-    border-radius: var(--_radius) var(--_radius) 0 0;
+    border-radius: 6px 6px 0 0;
   }
   h3 {
     flex: 1;
@@ -148,11 +145,11 @@ export const panelEditorStyles = css`
     outline-offset: 1px;
   }
   [aria-invalid='true'] {
-    border-color: var(--_danger);
+    border-color: var(--_color-red);
   }
   .problem {
     margin: 0;
-    color: var(--_danger);
+    color: var(--_color-red);
     font-size: calc(var(--_font-size) - 0.5px);
   }
   .hint {
@@ -169,7 +166,7 @@ export const panelEditorStyles = css`
   }
   .check input {
     margin: 0;
-    accent-color: var(--_accent);
+    accent-color: var(--_color-focus);
   }
   fieldset.calcs {
     display: grid;
@@ -190,7 +187,7 @@ export const panelEditorStyles = css`
     gap: 8px;
     padding: 10px;
     border: 1px solid var(--_color-border);
-    border-radius: var(--_radius);
+    border-radius: 6px;
     background: var(--_color-background);
   }
   .card.muted .code {
@@ -231,12 +228,12 @@ export const panelEditorStyles = css`
     cursor: default;
   }
   button.danger:hover:not(:disabled) {
-    color: var(--_danger);
-    border-color: var(--_danger);
+    color: var(--_color-red);
+    border-color: var(--_color-red);
   }
   button.add {
     min-height: 26px;
-    color: var(--_accent);
+    color: var(--_color-focus);
     border-color: transparent;
     background: transparent;
     font-weight: 500;
@@ -301,7 +298,7 @@ export const panelEditorStyles = css`
   }
   .status {
     flex: 1;
-    color: var(--_danger);
+    color: var(--_color-red);
   }
   [part='footer'] button {
     min-height: 30px;
@@ -310,12 +307,12 @@ export const panelEditorStyles = css`
   }
   button.primary {
     color: #fff;
-    background: var(--_accent);
-    border-color: var(--_accent);
+    background: var(--_color-focus);
+    border-color: var(--_color-focus);
   }
   button.primary:hover {
     filter: brightness(1.08);
-    background: var(--_accent);
+    background: var(--_color-focus);
   }
   .visually-hidden {
     position: absolute;

@@ -1,20 +1,11 @@
 /** The panel's kind and words: type, title, description, datasource. */
 import { html, nothing, type TemplateResult } from 'lit';
-import { PANEL_TYPES, type Datasource, type PanelType } from '@promkit/core';
+import { PANEL_TYPES, type Datasource } from '@promkit/core';
 import { changeType, setDescription, setTitle } from '@promkit/core/edit';
 import type { EditorContext } from './context.js';
 import { field, section, select, textInput } from './controls.js';
+import { PANEL_TYPE_LABELS } from '../../../internal/panel-type-labels.js';
 
-/** How each panel type is named in the type picker. */
-export const PANEL_TYPE_LABELS: Readonly<Record<PanelType, string>> = {
-  timeseries: 'Time series',
-  stat: 'Stat',
-  gauge: 'Gauge',
-  bargauge: 'Bar gauge',
-  table: 'Table',
-  heatmap: 'Heatmap',
-  text: 'Text',
-};
 
 export function renderGeneral(ctx: EditorContext, datasources: readonly Datasource[] | undefined): TemplateResult {
   const p = ctx.panel;

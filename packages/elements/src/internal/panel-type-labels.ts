@@ -1,0 +1,12 @@
+import type { PanelType } from '@promkit/core';
+
+/** How each panel type is named to people (the editors' type pickers and announcements). */
+export const PANEL_TYPE_LABELS: Readonly<Record<PanelType, string>> = {
+  timeseries: 'Time series',
+  stat: 'Stat',
+  gauge: 'Gauge',
+  bargauge: 'Bar gauge',
+  table: 'Table',
+  heatmap: 'Heatmap',
+  text: 'Text',
+};
