@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { PANEL_TYPES, validateDashboard, type Dashboard, type GridPos, type PanelType } from '@promkit/core';
-import { addPanel, addRow, canRedo, canUndo, duplicatePanel, isDirty, panelJson, placePanel, pushHistory, redo, removePanel, startHistory, undo, type History } from '@promkit/core/edit';
-import { PANEL_TYPE_LABELS } from '../../internal/panel-type-labels.js';
+import { addPanel, addRow, canRedo, canUndo, duplicatePanel, isDirty, panelJson, placePanel, pushHistory, redo, removePanel, startHistory, undo, updatePanel, type History } from '@promkit/core/edit';
 import { PromElement } from '../../internal/prom-element.js';
 import { cssProps } from '../../internal/css-props.js';
 import { themeTokens } from '../../theme/theme.js';
@@ -12,9 +11,12 @@ import { PromPanelEditEvent } from '../../events/panel-edit-event.js';
 import { describePos, panelById } from './layout.js';
 import { editorStyles, gridGuideStyles } from './dashboard-editor.styles.js';
 import './edit-frame.js';
+import './panel-drawer.js';
+import type { PanelEditorSource } from './panel-drawer.component.js';
+import { PANEL_TYPE_LABELS } from '../../internal/panel-type-labels.js';
 
 /** What the editor needs of the dashboard it edits. */
-export interface EditedDashboard extends HTMLElement {
+export interface EditedDashboard extends HTMLElement, PanelEditorSource {
   editing: boolean;
   readonly dirty: boolean;
   readonly updateComplete: Promise<boolean>;
@@ -193,6 +195,7 @@ export class PromDashboardEditor extends PromElement {
       </div>
       <div part="live" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this._announcement}</div>
       ${this._menu ? this.#renderMenu(this._menu) : nothing}
+      <prom-panel-drawer theme=${this.theme ?? nothing}></prom-panel-drawer>
     `;
   }
 
@@ -525,7 +528,7 @@ export class PromDashboardEditor extends PromElement {
     const item = (label: string, action: () => void, danger = false) =>
       html`<button role="menuitem" class=${danger ? 'danger' : ''} @click=${() => this.#menuAction(menu.id, action)}>${label}</button>`;
     return html`<div part="menu" class="menu" role="menu" aria-label="Panel menu" ${cssProps({ top: `${menu.top}px`, left: `${menu.left}px` })} @keydown=${(e: KeyboardEvent) => this.#onMenuKey(e, menu.id)}>
-      ${item('Edit', () => this.#edit(menu.id))}
+      ${item('Edit', () => void this.#edit(menu.id))}
       ${item('Duplicate', () => this.#duplicate(menu.id))}
       ${item('Copy JSON', () => void this.#copy(menu.id))}
       ${item('Remove', () => this.#remove(menu.id), true)}
@@ -557,10 +560,23 @@ export class PromDashboardEditor extends PromElement {
     this.#control(id, 'menu')?.focus();
   }
 
-  /** Asks for the panel editor: a cancelable prom-panel-edit (the dashboard's drawer opens on it once it exists). */
-  #edit(id: number): void {
+  /** Fires a cancelable prom-panel-edit; unless canceled, edits the panel in the drawer, Apply being one change. */
+  async #edit(id: number): Promise<void> {
     const panel = this.#history && panelById(this.#history.current, id);
-    if (panel) this.dashboard?.dispatchEvent(new PromPanelEditEvent({ panel }));
+    const host = this.dashboard;
+    const event = panel && new PromPanelEditEvent({ panel });
+    if (!panel || !host || !event || !host.dispatchEvent(event)) return;
+    const edited = await this.renderRoot.querySelector('prom-panel-drawer')?.open(panel, this.#history!.current, host);
+    const h = this.#history;
+    if (edited && h && panelById(h.current, id)) {
+      try {
+        this.#commit(updatePanel(h.current, id, edited), `Edit ${nameOf(edited.title, id)}`);
+        this.#announce(`Applied the edits to ${nameOf(edited.title, id)}.`);
+      } catch (error) {
+        this.#announce(`Could not apply the edits: ${(error as Error).message}`);
+      }
+    }
+    void this.#focusMenuButton(edited?.id ?? id);
   }
 
   #duplicate(id: number): void {

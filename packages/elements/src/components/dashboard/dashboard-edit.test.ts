@@ -7,6 +7,9 @@ import type { PromPanel } from '../panel/panel.component.js';
 import type { PromDashboardEditor } from '../dashboard-editor/dashboard-editor.component.js';
 import type { PromDashboardChangeEvent } from '../../events/dashboard-change-event.js';
 import type { PromDashboardSaveEvent } from '../../events/dashboard-save-event.js';
+import type { PromPanelEditEvent } from '../../events/panel-edit-event.js';
+import type { PromPanelDrawer } from '../dashboard-editor/panel-drawer.component.js';
+import type { PromPanelEditor } from '../panel-editor/panel-editor.component.js';
 import '../../define.js';
 import '../dashboard-editor/dashboard-editor.js';
 
@@ -118,6 +121,54 @@ function pitch(d: PromDashboard): { col: number; row: number } {
   const grid = d.shadowRoot!.querySelector<HTMLElement>('.grid')!;
   const style = getComputedStyle(grid);
   return { col: (grid.getBoundingClientRect().width + parseFloat(style.columnGap)) / 24, row: parseFloat(style.gridAutoRows) + parseFloat(style.rowGap) };
+}
+
+function drawer(d: PromDashboard): PromPanelDrawer {
+  return editor(d).shadowRoot!.querySelector('prom-panel-drawer')!;
+}
+
+function panelEditor(d: PromDashboard): PromPanelEditor | null {
+  return drawer(d).shadowRoot!.querySelector('prom-panel-editor');
+}
+
+/** Polls until `ok()` holds (each await lets the elements update), failing after 10 s. */
+async function until(ok: () => boolean): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!ok()) {
+    if (Date.now() > deadline) throw new Error(`never came true: ${ok.toString()}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** Opens a panel's menu and chooses Edit, by keyboard. */
+async function chooseEdit(d: PromDashboard, id: number): Promise<void> {
+  handle(d, id, 'menu').focus();
+  await sendKeys({ press: 'Enter' });
+  await editor(d).updateComplete;
+  expect(editor(d).shadowRoot!.activeElement?.textContent).to.equal('Edit');
+  await sendKeys({ press: 'Enter' });
+}
+
+/** The drawer's dialog once it is open with a panel editor in it. */
+async function drawerShown(d: PromDashboard): Promise<HTMLDialogElement> {
+  const dialog = drawer(d).shadowRoot!.querySelector('dialog')!;
+  await until(() => dialog.open && panelEditor(d) !== null);
+  await panelEditor(d)!.updateComplete;
+  return dialog;
+}
+
+/** The dialog's accessible name: the text of the element its aria-labelledby names. */
+function labelOf(dialog: HTMLDialogElement): string {
+  return (dialog.getRootNode() as ShadowRoot).getElementById(dialog.getAttribute('aria-labelledby')!)!.textContent!.trim();
+}
+
+/** Clicks a button of the panel editor (by its part) with the mouse, scrolled into view first. */
+async function clickPart(pe: PromPanelEditor, part: string): Promise<void> {
+  const button = pe.shadowRoot!.querySelector(`[part="${part}"]`)!;
+  button.scrollIntoView({ block: 'center' });
+  // The drawer is fixed to the viewport: its place on the page does not move with the page's scroll.
+  const r = button.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(r.left + r.width / 2), Math.round(r.top + r.height / 2)] });
 }
 
 afterEach(() => {
@@ -353,6 +404,93 @@ describe('<prom-dashboard> edit mode', () => {
     // The new panel went in at the top: A and C moved down out of its way, never overlapping.
     expect(posOf(seen.at(-1), 1)).to.deep.equal({ x: 0, y: 8, w: 6, h: 4 });
     expect(d.dirty).to.equal(true);
+  });
+
+  it('the panel menu\'s Edit opens the panel editor in a drawer; Apply is one change, undone by Undo', async () => {
+    const d = await mount((el) => (el.editing = true));
+    const seen = changes(d);
+    const edits: PromPanelEditEvent[] = [];
+    d.addEventListener('prom-panel-edit', (e: PromPanelEditEvent) => edits.push(e));
+    await chooseEdit(d, 2);
+    expect(edits.map((e) => e.detail.panel.title)).to.deep.equal(['B']);
+    const dialog = await drawerShown(d);
+    expect(dialog.matches(':modal')).to.equal(true);
+    expect(labelOf(dialog)).to.equal('B');
+    const pe = panelEditor(d)!;
+    expect(pe.value).to.include({ id: 2, title: 'B' });
+    expect(pe.datasources).to.deep.equal(d.definition!.datasources);
+    expect(pe.url).to.equal(url);
+    expect(pe.range).to.equal('now-6h,now');
+    const title = pe.shadowRoot!.querySelector<HTMLInputElement>('#title')!;
+    title.focus();
+    title.select();
+    await sendKeys({ type: 'Edited B' });
+    expect(seen).to.have.length(0); // edits in the drawer are not the dashboard's until Apply
+    await clickPart(pe, 'apply-button');
+    await until(() => !dialog.open);
+    expect(live(d)).to.equal('Applied the edits to “Edited B”.');
+    expect(seen).to.have.length(1);
+    expect(seen[0]!.panels.find((p) => p.id === 2)).to.include({ title: 'Edited B' });
+    expect(seen[0]!.panels.find((p) => p.id === 1)).to.include({ title: 'A' });
+    expect(posOf(seen[0], 2)).to.deep.equal({ x: 12, y: 0, w: 6, h: 4 });
+    expect(d.definition!.panels.find((p) => p.id === 2)!.title).to.equal('Edited B');
+    expect(panelEditor(d)).to.equal(null);
+    await until(() => frame(d, 2).shadowRoot!.activeElement === handle(d, 2, 'menu'));
+    expect(live(d)).to.equal('Applied the edits to “Edited B”.');
+    toolbarButton(d, 'Undo').click();
+    await d.updateComplete;
+    expect(seen).to.have.length(2);
+    expect(seen[1]!.panels.find((p) => p.id === 2)).to.include({ title: 'B' });
+    expect(live(d)).to.equal('Undid: Edit “Edited B”.');
+  });
+
+  it('Cancel and Escape close the drawer changing nothing; a host canceling prom-panel-edit gets no drawer', async () => {
+    const d = await mount((el) => (el.editing = true));
+    const seen = changes(d);
+    await chooseEdit(d, 1);
+    const dialog = await drawerShown(d);
+    const title = panelEditor(d)!.shadowRoot!.querySelector<HTMLInputElement>('#title')!;
+    title.focus();
+    title.select();
+    await sendKeys({ type: 'Not kept' });
+    await clickPart(panelEditor(d)!, 'cancel-button');
+    await until(() => !dialog.open && frame(d, 1).shadowRoot!.activeElement === handle(d, 1, 'menu'));
+    expect(seen).to.have.length(0);
+    expect(d.definition!.panels.find((p) => p.id === 1)!.title).to.equal('A');
+    expect(toolbarButton(d, 'Undo').disabled).to.equal(true);
+    // Escape closes it too, focus back on the menu button.
+    await chooseEdit(d, 3);
+    await drawerShown(d);
+    await sendKeys({ press: 'Escape' });
+    await until(() => !dialog.open && frame(d, 3).shadowRoot!.activeElement === handle(d, 3, 'menu'));
+    expect(seen).to.have.length(0);
+    expect(panelEditor(d)).to.equal(null);
+    // A host with an editor of its own cancels the event: no drawer.
+    const asked: number[] = [];
+    d.addEventListener('prom-panel-edit', (e: PromPanelEditEvent) => {
+      asked.push(e.detail.panel.id);
+      e.preventDefault();
+    });
+    await chooseEdit(d, 1);
+    await editor(d).updateComplete;
+    await drawer(d).updateComplete;
+    expect(asked).to.deep.equal([1]);
+    expect(dialog.open).to.equal(false);
+    expect(panelEditor(d)).to.equal(null);
+    expect(seen).to.have.length(0);
+  });
+
+  it('screenshot of the panel editor drawer', async () => {
+    const d = await mount((el) => {
+      el.editing = true;
+      el.id = 'edit-drawer';
+    });
+    await chooseEdit(d, 2);
+    await drawerShown(d);
+    await until(() => (panelEditor(d)!.shadowRoot!.querySelector('prom-panel')?.results.length ?? 0) > 0);
+    await new Promise((r) => setTimeout(r, 300));
+    await executeServerCommand('screenshot', { selector: '#edit-drawer >>> dialog', name: 'dashboard-edit-drawer' });
+    await sendKeys({ press: 'Escape' });
   });
 
   it('screenshots of edit mode in light and dark', async () => {
