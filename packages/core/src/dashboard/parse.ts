@@ -89,9 +89,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 export function parseDashboard(input: unknown): Dashboard {
   const check = validateDashboard(input);
   if (check.ok) return check.dashboard;
-  const count = check.problems.length;
-  const list = check.problems.map((p) => `  ${p.path}: ${p.message}`).join('\n');
-  throw new SchemaError(`The dashboard has ${count} problem${count === 1 ? '' : 's'}:\n${list}`, check.problems);
+  throw SchemaError.listing('The dashboard has', check.problems);
 }
 
 /**
@@ -105,8 +103,7 @@ export function parsePanel(input: unknown): Panel {
   const panel = read.ok ? parsePart(dashboardParts.panel, read.data, [], problems) : undefined;
   if (!read.ok) problems.push(read.problem);
   if (panel) return panel;
-  const list = problems.map((p) => `  ${p.path}: ${p.message}`).join('\n');
-  throw new SchemaError(`The panel's settings have ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${list}`, problems);
+  throw SchemaError.listing("The panel's settings have", problems);
 }
 
 /** Union issues carry the reasons of each branch; keep the branch that got furthest. */

@@ -149,6 +149,12 @@ export class SchemaError extends PromkitError {
   ) {
     super(message, options);
   }
+
+  /** A SchemaError whose message lists every problem with its path, after `lead` ("The dashboard has"). */
+  static listing(lead: string, problems: SchemaProblem[]): SchemaError {
+    const list = problems.map((p) => `  ${p.path}: ${p.message}`).join('\n');
+    return new SchemaError(`${lead} ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${list}`, problems);
+  }
 }
 
 /** A call was made with arguments that cannot work (empty query, end before start, …). */

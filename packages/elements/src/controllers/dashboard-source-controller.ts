@@ -95,7 +95,6 @@ export class DashboardSourceController implements ReactiveController {
   #invalid(problems: SchemaProblem[]): void {
     this.#settled = true;
     this.source.onInvalid(problems);
-    const list = problems.map((p) => `  ${p.path}: ${p.message}`).join('\n');
-    this.host.dispatchEvent(new PromErrorEvent({ error: new SchemaError(`The dashboard has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${list}`, problems) }));
+    this.host.dispatchEvent(new PromErrorEvent({ error: SchemaError.listing('The dashboard has', problems) }));
   }
 }

@@ -1,4 +1,4 @@
-/** The one look of buttons, selects and inputs that every element shares. */
+/** The one look of buttons, selects and inputs that every element shares, and the visually-hidden class for text only screen readers read. */
 import { css } from 'lit';
 
 export const formControlStyles = css`
@@ -21,5 +21,13 @@ export const formControlStyles = css`
   :is(button, select, input):focus-visible {
     outline: 2px solid var(--_color-focus);
     outline-offset: 1px;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
   }
 `;

@@ -124,13 +124,20 @@ export class PromDashboardEditor extends PromElement {
       // The panels' frames live in the dashboard's shadow root (over its grids): hear their handles there, and draw column guides.
       const sheet = gridGuideStyles.styleSheet;
       if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
-      root.addEventListener('keydown', this.#onHandleKey as EventListener);
-      root.addEventListener('click', this.#onClick as EventListener);
-      root.addEventListener('pointerdown', this.#onPointerDown as EventListener);
-      root.addEventListener('pointermove', this.#onPointerMove as EventListener);
-      root.addEventListener('pointerup', this.#onPointerUp as EventListener);
-      root.addEventListener('pointercancel', this.#onPointerCancel as EventListener);
+      for (const [type, listener] of this.#rootListeners()) root.addEventListener(type, listener);
     }
+  }
+
+  /** The handles' listeners on the dashboard's shadow root, added on connect and removed on disconnect. */
+  #rootListeners(): [string, EventListener][] {
+    return [
+      ['keydown', this.#onHandleKey as EventListener],
+      ['click', this.#onClick as EventListener],
+      ['pointerdown', this.#onPointerDown as EventListener],
+      ['pointermove', this.#onPointerMove as EventListener],
+      ['pointerup', this.#onPointerUp as EventListener],
+      ['pointercancel', this.#onPointerCancel as EventListener],
+    ];
   }
 
   override disconnectedCallback(): void {
@@ -142,12 +149,7 @@ export class PromDashboardEditor extends PromElement {
     if (root) {
       const sheet = gridGuideStyles.styleSheet;
       root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
-      root.removeEventListener('keydown', this.#onHandleKey as EventListener);
-      root.removeEventListener('click', this.#onClick as EventListener);
-      root.removeEventListener('pointerdown', this.#onPointerDown as EventListener);
-      root.removeEventListener('pointermove', this.#onPointerMove as EventListener);
-      root.removeEventListener('pointerup', this.#onPointerUp as EventListener);
-      root.removeEventListener('pointercancel', this.#onPointerCancel as EventListener);
+      for (const [type, listener] of this.#rootListeners()) root.removeEventListener(type, listener);
     }
     this.#root = undefined;
     this.#host?.removeEventListener('keydown', this.#onShortcut);

@@ -59,14 +59,6 @@ export const editorStyles = css`
     stroke-linecap: round;
     stroke-linejoin: round;
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   .menu {
     position: fixed;
     z-index: 20;

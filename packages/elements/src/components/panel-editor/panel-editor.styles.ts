@@ -314,12 +314,4 @@ export const panelEditorStyles = css`
     filter: brightness(1.08);
     background: var(--_color-focus);
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-  }
 `;

@@ -406,12 +406,4 @@ export const panelStyles = css`
   .markdown a {
     color: var(--_color-focus);
   }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-  }
 `;
