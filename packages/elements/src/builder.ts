@@ -15,3 +15,4 @@ export { PromEditFrame } from './components/dashboard-editor/edit-frame.componen
 export { PromDashboardChangeEvent } from './events/dashboard-change-event.js';
 export { PromDashboardSaveEvent } from './events/dashboard-save-event.js';
 export { PromPanelEditEvent } from './events/panel-edit-event.js';
+export { PromDefinitionChangeEvent } from './events/definition-change-event.js';

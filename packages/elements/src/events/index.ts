@@ -17,6 +17,7 @@ import type { PromPanelChangeEvent } from './panel-change-event.js';
 import type { PromDashboardChangeEvent } from './dashboard-change-event.js';
 import type { PromDashboardSaveEvent } from './dashboard-save-event.js';
 import type { PromPanelEditEvent } from './panel-edit-event.js';
+import type { PromDefinitionChangeEvent } from './definition-change-event.js';
 
 export {
   PromDataEvent,
@@ -43,6 +44,7 @@ export interface PromEventMap {
   'prom-dashboard-change': PromDashboardChangeEvent;
   'prom-dashboard-save': PromDashboardSaveEvent;
   'prom-panel-edit': PromPanelEditEvent;
+  'prom-definition-change': PromDefinitionChangeEvent;
 }
 
 declare global {

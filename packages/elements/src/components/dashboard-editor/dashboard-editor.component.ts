@@ -1,19 +1,21 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { PANEL_TYPES, validateDashboard, type Dashboard, type GridPos, type PanelType } from '@promkit/core';
-import { addPanel, addRow, canRedo, canUndo, duplicatePanel, isDirty, panelJson, placePanel, pushHistory, redo, removePanel, startHistory, undo, updatePanel, type History } from '@promkit/core/edit';
+import { PANEL_TYPES, validateDashboard, type Dashboard, type PanelType } from '@promkit/core';
+import { addPanel, addRow, duplicatePanel, panelJson, removePanel, updatePanel } from '@promkit/core/edit';
 import { PromElement } from '../../internal/prom-element.js';
-import { cssProps } from '../../internal/css-props.js';
 import { themeTokens } from '../../theme/theme.js';
 import { formControlStyles } from '../../theme/form-controls.js';
 import { PromDashboardChangeEvent } from '../../events/dashboard-change-event.js';
 import { PromDashboardSaveEvent } from '../../events/dashboard-save-event.js';
 import { PromPanelEditEvent } from '../../events/panel-edit-event.js';
-import { describePos, panelById } from './layout.js';
+import { PANEL_TYPE_LABELS } from '../../internal/panel-type-labels.js';
+import { controlOf, describePos, nameOf, panelById } from './layout.js';
+import { LabelledHistory } from './labelled-history.js';
+import { PanelGestures } from './panel-gestures.js';
+import { menuAt, renderPanelMenu, type OpenMenu, type PanelAction } from './panel-menu.js';
 import { editorStyles, gridGuideStyles } from './dashboard-editor.styles.js';
+import type { PanelEditorSource } from './edit-drawer.js';
 import './edit-frame.js';
 import './panel-drawer.js';
-import type { PanelEditorSource } from './panel-drawer.component.js';
-import { PANEL_TYPE_LABELS } from '../../internal/panel-type-labels.js';
 
 /** What the editor needs of the dashboard it edits. */
 export interface EditedDashboard extends HTMLElement, PanelEditorSource {
@@ -23,20 +25,6 @@ export interface EditedDashboard extends HTMLElement, PanelEditorSource {
   readonly shadowRoot: ShadowRoot | null;
   applyEditedDefinition(dashboard: Dashboard, dirty: boolean): void;
 }
-
-/** A move or resize under way: by keyboard (picked up) or by pointer (dragging). */
-interface Gesture {
-  kind: 'move' | 'resize';
-  id: number;
-  /** The definition when it began: Escape goes back to it; every step is computed from it. */
-  before: Dashboard;
-  /** The definition shown now. */
-  shown: Dashboard;
-  start: GridPos;
-  pointer?: { id: number; x0: number; y0: number; colPitch: number; rowPitch: number; dx: number; dy: number };
-}
-
-const ARROWS: Readonly<Record<string, readonly [number, number]>> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
 
 /**
  * Edit mode of a `<prom-dashboard>` (rendered by it while `editing`; registered by the builder).
@@ -65,6 +53,7 @@ const ARROWS: Readonly<Record<string, readonly [number, number]>> = { ArrowLeft:
  */
 export class PromDashboardEditor extends PromElement {
   static override styles = [themeTokens, formControlStyles, editorStyles];
+  /** @internal Lit's reactive property table. */
   static override properties = {
     dashboard: { attribute: false },
     definition: { attribute: false },
@@ -80,22 +69,32 @@ export class PromDashboardEditor extends PromElement {
   /** Its definition now. */
   declare definition: Dashboard | undefined;
   declare theme: 'light' | 'dark' | 'auto' | undefined;
+  /** @internal */
   declare _announcement: string;
-  declare _menu: { id: number; top: number; left: number } | undefined;
+  /** @internal */
+  declare _menu: OpenMenu | undefined;
+  /** @internal */
   declare _addType: PanelType;
-  /** The keys of a keyboard move under way, shown while a panel is picked up. */
+  /** @internal The keys of a keyboard move under way, shown while a panel is picked up. */
   declare _hint: string | undefined;
 
-  #history: History<Dashboard> | undefined;
+  #history: LabelledHistory | undefined;
   /** Whether the dashboard had unsaved changes when this edit session began. */
   #dirtyAtStart = false;
-  /** What each definition in the history was made by ("Move CPU"), for undo and redo announcements. */
-  readonly #labels = new WeakMap<Dashboard, string>();
   /** The definition this editor last gave the dashboard (so its own changes are not taken as the host's). */
   #applied: Dashboard | undefined;
-  #gesture: Gesture | undefined;
   #root: ShadowRoot | undefined;
   #host: EditedDashboard | undefined;
+  readonly #gestures = new PanelGestures({
+    current: () => this.#history?.current,
+    preview: (d) => this.#preview(d),
+    revert: (d) => this.#show(d, false),
+    commit: (d, label) => this.#commit(d, label),
+    announce: (message) => this.#announce(message),
+    hint: (text) => (this._hint = text),
+    frame: (id) => this.#frame(id),
+    focusHandle: (id, kind) => this.#focusControl(id, kind),
+  });
 
   constructor() {
     super();
@@ -105,15 +104,15 @@ export class PromDashboardEditor extends PromElement {
 
   /** Whether the definition differs from the one last saved. */
   get dirty(): boolean {
-    return this.#history ? this.#dirtyAtStart || isDirty(this.#history) : false;
+    return this.#history ? this.#dirtyAtStart || this.#history.changed : false;
   }
 
   get canUndo(): boolean {
-    return this.#history ? canUndo(this.#history) : false;
+    return this.#history?.canUndo ?? false;
   }
 
   get canRedo(): boolean {
-    return this.#history ? canRedo(this.#history) : false;
+    return this.#history?.canRedo ?? false;
   }
 
   override connectedCallback(): void {
@@ -130,21 +129,22 @@ export class PromDashboardEditor extends PromElement {
 
   /** The handles' listeners on the dashboard's shadow root, added on connect and removed on disconnect. */
   #rootListeners(): [string, EventListener][] {
+    const g = this.#gestures;
     return [
-      ['keydown', this.#onHandleKey as EventListener],
+      ['keydown', g.onKey as EventListener],
       ['click', this.#onClick as EventListener],
       ['pointerdown', this.#onPointerDown as EventListener],
-      ['pointermove', this.#onPointerMove as EventListener],
-      ['pointerup', this.#onPointerUp as EventListener],
-      ['pointercancel', this.#onPointerCancel as EventListener],
+      ['pointermove', g.onPointerMove as EventListener],
+      ['pointerup', g.onPointerUp as EventListener],
+      ['pointercancel', g.onPointerCancel as EventListener],
     ];
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // Edit mode ended with a panel still picked up: it goes back where it was.
-    const g = this.#gesture;
-    if (g && this.#history) this.dashboard?.applyEditedDefinition(g.before, this.dirty);
+    const before = this.#gestures.before;
+    if (before && this.#history) this.dashboard?.applyEditedDefinition(before, this.dirty);
     const root = this.#root;
     if (root) {
       const sheet = gridGuideStyles.styleSheet;
@@ -154,7 +154,7 @@ export class PromDashboardEditor extends PromElement {
     this.#root = undefined;
     this.#host?.removeEventListener('keydown', this.#onShortcut);
     this.#host = undefined;
-    this.#gesture = undefined;
+    this.#gestures.end();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -166,11 +166,11 @@ export class PromDashboardEditor extends PromElement {
     const d = this.definition;
     if (!d) return;
     if (!this.#history) {
-      this.#history = startHistory(d);
+      this.#history = new LabelledHistory(d);
       this.#dirtyAtStart = this.dashboard?.dirty ?? false;
-    } else if (changed.has('definition') && d !== this.#applied && d !== this.#history.current && !this.#gesture) {
+    } else if (changed.has('definition') && d !== this.#applied && d !== this.#history.current && !this.#gestures.before) {
       // The host set another definition while editing: it is one more step to undo.
-      this.#history = pushHistory(this.#history, d);
+      this.#history.push(d);
     }
   }
 
@@ -196,7 +196,7 @@ export class PromDashboardEditor extends PromElement {
         <button class="done" @click=${() => this.done()}>Done</button>
       </div>
       <div part="live" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this._announcement}</div>
-      ${this._menu ? this.#renderMenu(this._menu) : nothing}
+      ${this._menu ? renderPanelMenu(this._menu, (action) => this.#menuAction(this._menu!.id, action), () => this.#closeMenu()) : nothing}
       <prom-panel-drawer theme=${this.theme ?? nothing}></prom-panel-drawer>
     `;
   }
@@ -204,22 +204,20 @@ export class PromDashboardEditor extends PromElement {
   /** Back one change. */
   undo(): void {
     const h = this.#history;
-    if (!h || !canUndo(h)) return this.#announce('Nothing to undo.');
-    this.#endGesture();
-    const label = this.#labels.get(h.current);
-    this.#history = undo(h);
-    this.#show(this.#history.current, true);
+    if (!h?.canUndo) return this.#announce('Nothing to undo.');
+    this.#gestures.end();
+    const label = h.undo();
+    this.#show(h.current, true);
     this.#announce(label ? `Undid: ${label}.` : 'Undid the last change.');
   }
 
   /** Forward one undone change. */
   redo(): void {
     const h = this.#history;
-    if (!h || !canRedo(h)) return this.#announce('Nothing to redo.');
-    this.#endGesture();
-    this.#history = redo(h);
-    const label = this.#labels.get(this.#history.current);
-    this.#show(this.#history.current, true);
+    if (!h?.canRedo) return this.#announce('Nothing to redo.');
+    this.#gestures.end();
+    const label = h.redo();
+    this.#show(h.current, true);
     this.#announce(label ? `Redid: ${label}.` : 'Redid the change.');
   }
 
@@ -228,12 +226,13 @@ export class PromDashboardEditor extends PromElement {
     const h = this.#history;
     const host = this.dashboard;
     if (!h || !host) return;
-    this.#gesture = undefined;
-    const changed = h.current !== h.initial;
-    this.#history = startHistory(h.initial);
-    this.#applied = h.initial;
-    host.applyEditedDefinition(h.initial, this.#dirtyAtStart);
-    if (changed) host.dispatchEvent(new PromDashboardChangeEvent({ dashboard: h.initial }));
+    this.#gestures.end();
+    const initial = h.initial;
+    const changed = h.current !== initial;
+    h.restart(initial);
+    this.#applied = initial;
+    host.applyEditedDefinition(initial, this.#dirtyAtStart);
+    if (changed) host.dispatchEvent(new PromDashboardChangeEvent({ dashboard: initial }));
     host.editing = false;
   }
 
@@ -254,7 +253,7 @@ export class PromDashboardEditor extends PromElement {
       return;
     }
     this.#dirtyAtStart = false;
-    this.#history = startHistory(h.current);
+    h.restart(h.current);
     host.applyEditedDefinition(h.current, false);
     this.#announce('Saved.');
     host.editing = false;
@@ -271,13 +270,7 @@ export class PromDashboardEditor extends PromElement {
   #commit(next: Dashboard, label: string): void {
     const h = this.#history;
     if (!h) return;
-    if (next === h.current) {
-      this.#show(next, false);
-      return;
-    }
-    this.#labels.set(next, label);
-    this.#history = pushHistory(h, next);
-    this.#show(next, true);
+    this.#show(next, h.push(next, label));
   }
 
   /** Shows `d` on the dashboard; `changed`: it is a new current definition (listeners hear of it). */
@@ -290,13 +283,23 @@ export class PromDashboardEditor extends PromElement {
     this.requestUpdate();
   }
 
+  /** Shows a step of a gesture (not a change yet: nothing goes into the history or out as an event). */
+  #preview(d: Dashboard): Promise<unknown> {
+    const host = this.dashboard;
+    if (!host) return Promise.resolve();
+    this.#applied = d;
+    host.applyEditedDefinition(d, this.dirty);
+    return host.updateComplete;
+  }
+
   #addPanel(): void {
     const h = this.#history;
     if (!h) return;
+    const label = PANEL_TYPE_LABELS[this._addType];
     const { dashboard, id } = addPanel(h.current, this._addType);
-    this.#commit(dashboard, `Add ${PANEL_TYPE_LABELS[this._addType]} panel`);
-    this.#announce(`Added a ${PANEL_TYPE_LABELS[this._addType]} panel at the top.`);
-    void this.#focusHandle(id, 'move');
+    this.#commit(dashboard, `Add ${label} panel`);
+    this.#announce(`Added a ${label} panel at the top.`);
+    void this.#focusControl(id, 'move');
   }
 
   #addRow(): void {
@@ -305,8 +308,6 @@ export class PromDashboardEditor extends PromElement {
     this.#commit(addRow(h.current).dashboard, 'Add row');
     this.#announce('Added a row at the bottom.');
   }
-
-  // —— keyboard ——
 
   readonly #onShortcut = (e: KeyboardEvent) => {
     if (!(e.ctrlKey || e.metaKey) || e.altKey || e.key.toLowerCase() !== 'z') return;
@@ -317,249 +318,49 @@ export class PromDashboardEditor extends PromElement {
     else this.undo();
   };
 
-  readonly #onHandleKey = (e: KeyboardEvent) => {
-    const handle = handleOf(e);
-    if (!handle || (handle.kind !== 'move' && handle.kind !== 'resize')) return;
-    const g = this.#gesture;
-    const picked = g && !g.pointer && g.id === handle.id ? g : undefined;
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      if (picked) this.#drop();
-      else this.#pickUp(handle.id, handle.kind);
-      return;
-    }
-    if (!picked) return;
-    if (e.key === 'Escape') {
-      e.preventDefault();
-      e.stopPropagation();
-      this.#restore();
-      return;
-    }
-    const arrow = ARROWS[e.key];
-    if (!arrow) return;
-    e.preventDefault();
-    const resize = picked.kind === 'resize' || e.shiftKey;
-    this.#step(picked, resize, arrow[0], arrow[1]);
+  readonly #onPointerDown = (e: PointerEvent) => {
+    if (this._menu && !(e.composedPath() as Element[]).some((n) => n instanceof HTMLElement && n.classList.contains('menu'))) this._menu = undefined;
+    this.#gestures.onPointerDown(e);
   };
-
-  #pickUp(id: number, kind: 'move' | 'resize'): void {
-    const h = this.#history;
-    const panel = h && panelById(h.current, id);
-    if (!h || !panel) return;
-    if (this.#gesture) this.#drop();
-    this.#gesture = { kind, id, before: h.current, shown: h.current, start: panel.gridPos };
-    this.#mark(id, true);
-    const keys = kind === 'move' ? 'Arrow keys move, Shift+arrow keys resize' : 'Arrow keys resize';
-    this._hint = `${kind === 'move' ? 'Moving' : 'Resizing'} ${nameOf(panel.title, id)}: ←↑→↓ ${kind === 'move' ? 'move, Shift resizes' : 'resize'}, Enter drops, Esc cancels`;
-    this.#announce(`Picked up ${nameOf(panel.title, id)}: ${describePos(panel.gridPos)}. ${keys}; Enter drops, Escape cancels.`);
-  }
-
-  /** One arrow key: move by a cell (past an item that would not let it, as far as needed) or resize by a cell. */
-  #step(g: Gesture, resize: boolean, dx: number, dy: number): void {
-    const pos = panelById(g.shown, g.id)?.gridPos;
-    if (!pos) return;
-    let next = g.shown;
-    if (resize) {
-      next = placePanel(g.before, g.id, { ...pos, w: pos.w + dx, h: pos.h + dy });
-    } else {
-      for (let n = 1; n <= 64; n++) {
-        const x = pos.x + dx * n;
-        const y = pos.y + dy * n;
-        if (y < 0 || x < 0 || x + pos.w > 24) break;
-        const tried = placePanel(g.before, g.id, { ...pos, x, y });
-        const at = panelById(tried, g.id)!.gridPos;
-        if (at.x !== pos.x || at.y !== pos.y) {
-          next = tried;
-          break;
-        }
-      }
-    }
-    const now = panelById(next, g.id)!;
-    if (next === g.shown || samePos(now.gridPos, pos)) {
-      this.#announce(resize ? `${nameOf(now.title, g.id)} cannot be resized that way: ${describePos(pos)}.` : `${nameOf(now.title, g.id)} cannot move further that way: ${describePos(pos)}.`);
-      return;
-    }
-    g.shown = next;
-    this.#preview(next);
-    this.#announce(`${nameOf(now.title, g.id)}: ${describePos(now.gridPos)}.`);
-    void this.#focusHandle(g.id, g.kind);
-  }
-
-  /** Forgets a gesture under way (undo and redo take over from it). */
-  #endGesture(): void {
-    if (this.#gesture) this.#mark(this.#gesture.id, false);
-    this.#gesture = undefined;
-    this._hint = undefined;
-  }
-
-  /** Ends the gesture, keeping where the panel is. */
-  #drop(): void {
-    const g = this.#gesture;
-    if (!g) return;
-    this.#endGesture();
-    const panel = panelById(g.shown, g.id)!;
-    const name = nameOf(panel.title, g.id);
-    const moved = !samePos(panel.gridPos, g.start);
-    if (!moved) {
-      this.#show(g.before, false);
-      this.#announce(`Dropped ${name}: nothing changed, ${describePos(panel.gridPos)}.`);
-      return;
-    }
-    const resized = panel.gridPos.w !== g.start.w || panel.gridPos.h !== g.start.h;
-    this.#commit(g.shown, `${resized ? 'Resize' : 'Move'} ${name}`);
-    this.#announce(`Dropped ${name}: ${describePos(panel.gridPos)}.`);
-  }
-
-  /** Ends the gesture, putting everything back as it was when it began. */
-  #restore(): void {
-    const g = this.#gesture;
-    if (!g) return;
-    this.#endGesture();
-    this.#show(g.before, false);
-    const panel = panelById(g.before, g.id)!;
-    this.#announce(`Canceled: ${nameOf(panel.title, g.id)} is back at ${describePos(panel.gridPos)}.`);
-    void this.#focusHandle(g.id, g.kind);
-  }
-
-  /** Shows a step of a gesture (not a change yet: nothing goes into the history or out as an event). */
-  #preview(d: Dashboard): void {
-    const host = this.dashboard;
-    if (!host) return;
-    this.#applied = d;
-    host.applyEditedDefinition(d, this.dirty);
-    const g = this.#gesture;
-    if (g) void host.updateComplete.then(() => this.#mark(g.id, this.#gesture === g));
-  }
-
-  /** Marks the frame of the panel being moved as the placeholder of where it lands. */
-  #mark(id: number, on: boolean): void {
-    this.#frame(id)?.toggleAttribute('data-active', on);
-  }
 
   #frame(id: number): HTMLElement | null | undefined {
     return this.#root?.querySelector<HTMLElement>(`prom-edit-frame[data-panel-id="${id}"]`);
   }
 
-  /** A panel's handle (`move`, `resize`) or menu button, inside its frame. */
-  #control(id: number, kind: string): HTMLElement | null | undefined {
-    return this.#frame(id)?.shadowRoot?.querySelector<HTMLElement>(`[data-edit="${kind}"]`);
-  }
-
-  /** Keeps the focus on a panel's handle after the dashboard drew it again (it may be a new node in another row). */
-  async #focusHandle(id: number, kind: 'move' | 'resize'): Promise<void> {
+  /** Focuses a panel's handle or menu button once the dashboard has drawn it (it may be a new node in another row). */
+  async #focusControl(id: number, kind: 'move' | 'resize' | 'menu'): Promise<void> {
     await this.dashboard?.updateComplete;
-    const handle = this.#control(id, kind);
-    if (handle && handle.getRootNode() instanceof ShadowRoot && (handle.getRootNode() as ShadowRoot).activeElement !== handle) handle.focus();
+    const control = this.#frame(id)?.shadowRoot?.querySelector<HTMLElement>(`[data-edit="${kind}"]`);
+    const root = control?.getRootNode();
+    if (control && root instanceof ShadowRoot && root.activeElement !== control) control.focus();
   }
-
-  // —— pointer ——
-
-  readonly #onPointerDown = (e: PointerEvent) => {
-    const handle = handleOf(e);
-    if (this._menu && !(e.composedPath() as Element[]).some((n) => n instanceof HTMLElement && n.classList.contains('menu'))) this._menu = undefined;
-    if (!handle || (handle.kind !== 'move' && handle.kind !== 'resize') || e.button !== 0) return;
-    const h = this.#history;
-    const panel = h && panelById(h.current, handle.id);
-    const grid = handle.frame.parentElement;
-    if (!h || !panel || !grid) return;
-    e.preventDefault();
-    if (this.#gesture) this.#drop();
-    try {
-      handle.element.setPointerCapture(e.pointerId);
-    } catch {
-      // An event that no pointer is behind (a synthetic one) cannot be captured; the moves still come to the root.
-    }
-    const style = getComputedStyle(grid);
-    const colGap = parseFloat(style.columnGap) || 0;
-    const rowGap = parseFloat(style.rowGap) || 0;
-    const rowHeight = parseFloat(style.gridAutoRows) || 30;
-    const colPitch = (grid.getBoundingClientRect().width + colGap) / 24;
-    this.#gesture = {
-      kind: handle.kind,
-      id: handle.id,
-      before: h.current,
-      shown: h.current,
-      start: panel.gridPos,
-      pointer: { id: e.pointerId, x0: e.clientX, y0: e.clientY, colPitch, rowPitch: rowHeight + rowGap, dx: 0, dy: 0 },
-    };
-    this.#mark(handle.id, true);
-    handle.element.focus();
-  };
-
-  readonly #onPointerMove = (e: PointerEvent) => {
-    const g = this.#gesture;
-    const p = g?.pointer;
-    if (!g || !p || e.pointerId !== p.id) return;
-    const dx = Math.round((e.clientX - p.x0) / p.colPitch);
-    const dy = Math.round((e.clientY - p.y0) / p.rowPitch);
-    if (dx === p.dx && dy === p.dy) return;
-    p.dx = dx;
-    p.dy = dy;
-    const { x, y, w, h } = g.start;
-    const next = placePanel(g.before, g.id, g.kind === 'move' ? { x: x + dx, y: y + dy, w, h } : { x, y, w: Math.max(1, w + dx), h: Math.max(1, h + dy) });
-    if (next === g.shown) return;
-    g.shown = next;
-    this.#preview(next);
-  };
-
-  readonly #onPointerUp = (e: PointerEvent) => {
-    const g = this.#gesture;
-    if (g?.pointer && e.pointerId === g.pointer.id) this.#drop();
-  };
-
-  readonly #onPointerCancel = (e: PointerEvent) => {
-    const g = this.#gesture;
-    if (g?.pointer && e.pointerId === g.pointer.id) this.#restore();
-  };
 
   // —— panel menu ——
 
   readonly #onClick = (e: MouseEvent) => {
-    const handle = handleOf(e);
-    if (handle?.kind !== 'menu') return;
-    if (this._menu?.id === handle.id) {
+    const control = controlOf(e);
+    if (control?.kind !== 'menu') return;
+    if (this._menu?.id === control.id) {
       this._menu = undefined;
       return;
     }
-    const box = handle.element.getBoundingClientRect();
-    this._menu = { id: handle.id, top: box.bottom + 4, left: Math.max(4, box.right - 160) };
+    this._menu = menuAt(control.id, control.element);
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[role="menuitem"]')?.focus());
   };
 
-  #renderMenu(menu: { id: number; top: number; left: number }): TemplateResult {
-    const item = (label: string, action: () => void, danger = false) =>
-      html`<button role="menuitem" class=${danger ? 'danger' : ''} @click=${() => this.#menuAction(menu.id, action)}>${label}</button>`;
-    return html`<div part="menu" class="menu" role="menu" aria-label="Panel menu" ${cssProps({ top: `${menu.top}px`, left: `${menu.left}px` })} @keydown=${(e: KeyboardEvent) => this.#onMenuKey(e, menu.id)}>
-      ${item('Edit', () => void this.#edit(menu.id))}
-      ${item('Duplicate', () => this.#duplicate(menu.id))}
-      ${item('Copy JSON', () => void this.#copy(menu.id))}
-      ${item('Remove', () => this.#remove(menu.id), true)}
-    </div>`;
-  }
-
-  #menuAction(id: number, action: () => void): void {
+  #closeMenu(): void {
+    const id = this._menu?.id;
     this._menu = undefined;
-    action();
-    if (this.#history && panelById(this.#history.current, id)) void this.#focusMenuButton(id);
+    if (id !== undefined) void this.#focusControl(id, 'menu');
   }
 
-  #onMenuKey(e: KeyboardEvent, id: number): void {
-    const items = [...this.renderRoot.querySelectorAll<HTMLElement>('[role="menuitem"]')];
-    const at = items.indexOf((this.renderRoot as ShadowRoot).activeElement as HTMLElement);
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      items[(at + (e.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length]?.focus();
-    } else if (e.key === 'Escape' || e.key === 'Tab') {
-      e.preventDefault();
-      e.stopPropagation();
-      this._menu = undefined;
-      void this.#focusMenuButton(id);
-    }
-  }
-
-  async #focusMenuButton(id: number): Promise<void> {
-    await this.dashboard?.updateComplete;
-    this.#control(id, 'menu')?.focus();
+  #menuAction(id: number, action: PanelAction): void {
+    this._menu = undefined;
+    if (action === 'edit') void this.#edit(id);
+    else if (action === 'duplicate') this.#duplicate(id);
+    else if (action === 'copy') void this.#copy(id);
+    else this.#remove(id);
+    if (action !== 'edit' && this.#history && panelById(this.#history.current, id)) void this.#focusControl(id, 'menu');
   }
 
   /** Fires a cancelable prom-panel-edit; unless canceled, edits the panel in the drawer, Apply being one change. */
@@ -578,7 +379,7 @@ export class PromDashboardEditor extends PromElement {
         this.#announce(`Could not apply the edits: ${(error as Error).message}`);
       }
     }
-    void this.#focusMenuButton(edited?.id ?? id);
+    void this.#focusControl(edited?.id ?? id, 'menu');
   }
 
   #duplicate(id: number): void {
@@ -613,29 +414,6 @@ export class PromDashboardEditor extends PromElement {
   #announce(message: string): void {
     this._announcement = message;
   }
-}
-
-/** The edit control an event came from (a button in a `<prom-edit-frame>`): which one, for which panel, and its frame. */
-function handleOf(e: Event): { kind: string; id: number; element: HTMLElement; frame: HTMLElement } | undefined {
-  let control: HTMLElement | undefined;
-  for (const node of e.composedPath()) {
-    if (!(node instanceof HTMLElement)) continue;
-    if (node.localName === 'prom-edit-frame') {
-      const id = Number(node.dataset['panelId']);
-      const kind = control?.dataset['edit'];
-      return control && kind && Number.isInteger(id) ? { kind, id, element: control, frame: node } : undefined;
-    }
-    if (!control && node.dataset['edit']) control = node;
-  }
-  return undefined;
-}
-
-function samePos(a: GridPos, b: GridPos): boolean {
-  return a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
-}
-
-function nameOf(title: string, id: number): string {
-  return title ? `“${title}”` : `panel ${id}`;
 }
 
 const undoIcon = html`<svg class="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true"><path d="M5.5 3.5 2.5 6.5l3 3"></path><path d="M2.5 6.5h7a4 4 0 0 1 0 8h-2"></path></svg>`;

@@ -421,8 +421,9 @@ describe('<prom-dashboard> edit mode', () => {
     expect(pe.datasources).to.deep.equal(d.definition!.datasources);
     expect(pe.url).to.equal(url);
     expect(pe.range).to.equal('now-6h,now');
+    // The drawer opens on the Title field.
     const title = pe.shadowRoot!.querySelector<HTMLInputElement>('#title')!;
-    title.focus();
+    await until(() => pe.shadowRoot!.activeElement === title);
     title.select();
     await sendKeys({ type: 'Edited B' });
     expect(seen).to.have.length(0); // edits in the drawer are not the dashboard's until Apply
