@@ -5,6 +5,7 @@
  */
 import './components/panel-editor/panel-editor.js';
 import './components/dashboard-editor/dashboard-editor.js';
+import './components/dashboard-json/dashboard-json.js';
 
 export { PromPanelEditor } from './components/panel-editor/panel-editor.component.js';
 export { PromPanelChangeEvent } from './events/panel-change-event.js';
@@ -16,3 +17,4 @@ export { PromDashboardChangeEvent } from './events/dashboard-change-event.js';
 export { PromDashboardSaveEvent } from './events/dashboard-save-event.js';
 export { PromPanelEditEvent } from './events/panel-edit-event.js';
 export { PromDefinitionChangeEvent } from './events/definition-change-event.js';
+export { PromDashboardJson } from './components/dashboard-json/dashboard-json.component.js';

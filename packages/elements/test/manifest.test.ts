@@ -35,6 +35,7 @@ it('lists every element with its tag, attributes, events, parts and summary', ()
   expect([...elements.keys()].sort()).toEqual([
     'prom-dashboard',
     'prom-dashboard-editor',
+    'prom-dashboard-json',
     'prom-edit-frame',
     'prom-panel',
     'prom-panel-drawer',

@@ -35,3 +35,5 @@ export {
   updateThresholdStep,
 } from '../dashboard/panel-edit.js';
 export type { OverrideMatcher, ThresholdStepInput } from '../dashboard/panel-edit.js';
+export { checkDashboardJson, dashboardJson } from '../dashboard/json-check.js';
+export type { DashboardJsonCheck, JsonProblem } from '../dashboard/json-check.js';
