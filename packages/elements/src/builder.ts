@@ -6,6 +6,8 @@
 import './components/panel-editor/panel-editor.js';
 import './components/dashboard-editor/dashboard-editor.js';
 import './components/dashboard-json/dashboard-json.js';
+import './components/dashboard-settings/dashboard-settings.js';
+import './components/variables-editor/variables-editor.js';
 
 export { PromPanelEditor } from './components/panel-editor/panel-editor.component.js';
 export { PromPanelChangeEvent } from './events/panel-change-event.js';
@@ -18,3 +20,7 @@ export { PromDashboardSaveEvent } from './events/dashboard-save-event.js';
 export { PromPanelEditEvent } from './events/panel-edit-event.js';
 export { PromDefinitionChangeEvent } from './events/definition-change-event.js';
 export { PromDashboardJson } from './components/dashboard-json/dashboard-json.component.js';
+export { PromDashboardSettings, SETTINGS_REFRESH_INTERVALS } from './components/dashboard-settings/dashboard-settings.component.js';
+export { PromVariablesEditor } from './components/variables-editor/variables-editor.component.js';
+export { PromDefinitionDrawer } from './components/dashboard-editor/definition-drawer.component.js';
+export type { DefinitionPart } from './components/dashboard-editor/definition-drawer.component.js';

@@ -36,6 +36,8 @@ it('lists every element with its tag, attributes, events, parts and summary', ()
     'prom-dashboard',
     'prom-dashboard-editor',
     'prom-dashboard-json',
+    'prom-dashboard-settings',
+    'prom-definition-drawer',
     'prom-edit-frame',
     'prom-panel',
     'prom-panel-drawer',
@@ -43,11 +45,12 @@ it('lists every element with its tag, attributes, events, parts and summary', ()
     'prom-refresh-picker',
     'prom-time-range',
     'prom-variable',
+    'prom-variables-editor',
   ]);
   for (const [tag, d] of elements) {
     expect(d.summary, tag).toBeTruthy();
     // Edit mode's inner parts fire nothing themselves: the dashboard fires for them.
-    if (!['prom-dashboard-editor', 'prom-edit-frame', 'prom-panel-drawer'].includes(tag)) expect(d.events?.length, tag).toBeGreaterThan(0);
+    if (!['prom-dashboard-editor', 'prom-edit-frame', 'prom-panel-drawer', 'prom-definition-drawer'].includes(tag)) expect(d.events?.length, tag).toBeGreaterThan(0);
     expect((d.events ?? []).every((e) => e.name.startsWith('prom-')), tag).toBe(true);
     expect(d.cssParts?.length, tag).toBeGreaterThan(0);
     expect((d.attributes ?? []).every((a) => !a.name.startsWith('_')), tag).toBe(true);

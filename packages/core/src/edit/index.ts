@@ -37,3 +37,19 @@ export {
 export type { OverrideMatcher, ThresholdStepInput } from '../dashboard/panel-edit.js';
 export { checkDashboardJson, dashboardJson } from '../dashboard/json-check.js';
 export type { DashboardJsonCheck, JsonProblem } from '../dashboard/json-check.js';
+export {
+  NEW_VARIABLE_QUERIES,
+  VARIABLE_TYPES,
+  addVariable,
+  changeVariableType,
+  moveVariable,
+  nextVariableName,
+  removeVariable,
+  renameIn,
+  renameVariable,
+  updateVariable,
+  variableReferences,
+} from '../dashboard/variable-edit.js';
+export type { VariableType } from '../dashboard/variable-edit.js';
+export { NEW_LINK, addLink, moveLink, removeLink, setSettings, updateLink } from '../dashboard/settings-edit.js';
+export type { SettingsChanges } from '../dashboard/settings-edit.js';

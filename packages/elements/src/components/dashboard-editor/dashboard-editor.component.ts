@@ -16,6 +16,8 @@ import { editorStyles, gridGuideStyles } from './dashboard-editor.styles.js';
 import type { PanelEditorSource } from './edit-drawer.js';
 import './edit-frame.js';
 import './panel-drawer.js';
+import './definition-drawer.js';
+import type { DefinitionPart } from './definition-drawer.component.js';
 
 /** What the editor needs of the dashboard it edits. */
 export interface EditedDashboard extends HTMLElement, PanelEditorSource {
@@ -187,6 +189,11 @@ export class PromDashboardEditor extends PromElement {
           <button class="add-row" @click=${() => this.#addRow()}>Add row</button>
         </span>
         <span class="group">
+          <button class="settings" aria-haspopup="dialog" @click=${() => void this.#editPart('settings')}>Settings</button>
+          <button class="variables" aria-haspopup="dialog" @click=${() => void this.#editPart('variables')}>Variables</button>
+          <button class="json" aria-haspopup="dialog" @click=${() => void this.#editPart('json')}>JSON</button>
+        </span>
+        <span class="group">
           <button class="undo" aria-label="Undo" title="Undo (Ctrl+Z)" ?disabled=${!this.canUndo} @click=${() => this.undo()}>${undoIcon} Undo</button>
           <button class="redo" aria-label="Redo" title="Redo (Shift+Ctrl+Z)" ?disabled=${!this.canRedo} @click=${() => this.redo()}>${redoIcon} Redo</button>
         </span>
@@ -198,6 +205,7 @@ export class PromDashboardEditor extends PromElement {
       <div part="live" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this._announcement}</div>
       ${this._menu ? renderPanelMenu(this._menu, (action) => this.#menuAction(this._menu!.id, action), () => this.#closeMenu()) : nothing}
       <prom-panel-drawer theme=${this.theme ?? nothing}></prom-panel-drawer>
+      <prom-definition-drawer theme=${this.theme ?? nothing}></prom-definition-drawer>
     `;
   }
 
@@ -300,6 +308,22 @@ export class PromDashboardEditor extends PromElement {
     this.#commit(dashboard, `Add ${label} panel`);
     this.#announce(`Added a ${label} panel at the top.`);
     void this.#focusControl(id, 'move');
+  }
+
+  /** Opens the settings, variables or JSON editor in a drawer; Apply is one change. */
+  async #editPart(part: DefinitionPart): Promise<void> {
+    const h = this.#history;
+    const host = this.dashboard;
+    if (!h || !host) return;
+    this.#gestures.end();
+    const edited = await this.renderRoot.querySelector('prom-definition-drawer')?.open(part, h.current, host);
+    if (edited && this.#history === h) {
+      // Applied as it was opened (the JSON only reformatted, say): no step to undo.
+      const same = JSON.stringify(edited) === JSON.stringify(h.current);
+      if (!same) this.#commit(edited, PART_LABELS[part]);
+      this.#announce(same ? `${PART_LABELS[part]}: nothing changed.` : `Applied: ${PART_LABELS[part]}.`);
+    }
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`.toolbar .${part}`)?.focus());
   }
 
   #addRow(): void {
@@ -415,6 +439,9 @@ export class PromDashboardEditor extends PromElement {
     this._announcement = message;
   }
 }
+
+/** What Apply in each part's drawer is called in the undo history and the announcements. */
+const PART_LABELS: Readonly<Record<DefinitionPart, string>> = { settings: 'Edit dashboard settings', variables: 'Edit variables', json: 'Edit the JSON model' };
 
 const undoIcon = html`<svg class="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true"><path d="M5.5 3.5 2.5 6.5l3 3"></path><path d="M2.5 6.5h7a4 4 0 0 1 0 8h-2"></path></svg>`;
 const redoIcon = html`<svg class="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true"><path d="m10.5 3.5 3 3-3 3"></path><path d="M13.5 6.5h-7a4 4 0 0 0 0 8h2"></path></svg>`;

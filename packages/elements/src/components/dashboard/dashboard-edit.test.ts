@@ -513,3 +513,101 @@ describe('<prom-dashboard> edit mode', () => {
     }
   });
 });
+
+describe('<prom-dashboard> edit mode: settings, variables and JSON drawers', () => {
+  const partDrawer = (d: PromDashboard) => editor(d).shadowRoot!.querySelector('prom-definition-drawer')!;
+  const footerButton = (d: PromDashboard, name: string) =>
+    [...partDrawer(d).shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="footer"] button')].find((b) => b.textContent!.trim() === name)!;
+
+  /** Opens a toolbar part's drawer; resolves with its dialog and the editor in it. */
+  async function openPart<T extends HTMLElement & { updateComplete: Promise<boolean> }>(d: PromDashboard, button: string, tag: string): Promise<{ dialog: HTMLDialogElement; part: T }> {
+    toolbarButton(d, button).click();
+    await until(() => partDrawer(d).shadowRoot!.querySelector('dialog')?.open === true && partDrawer(d).shadowRoot!.querySelector(tag) !== null);
+    const part = partDrawer(d).shadowRoot!.querySelector<T>(tag)!;
+    await part.updateComplete;
+    return { dialog: partDrawer(d).shadowRoot!.querySelector('dialog')!, part };
+  }
+
+  afterEach(() => document.querySelectorAll('prom-dashboard').forEach((e) => e.remove()));
+
+  it('Settings: the edit is one change on Apply, focus back on the button; Cancel changes nothing', async () => {
+    const d = await mount((el) => (el.editing = true));
+    const seen = changes(d);
+    const { dialog, part } = await openPart(d, 'Settings', 'prom-dashboard-settings');
+    expect(dialog.matches(':modal')).to.equal(true);
+    expect(labelOf(dialog)).to.equal('Dashboard settings');
+    const title = part.shadowRoot!.querySelector<HTMLInputElement>('#title')!;
+    title.value = 'Renamed';
+    title.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(seen).to.have.length(0); // a draft until Apply
+    footerButton(d, 'Apply').click();
+    await until(() => !dialog.open && seen.length > 0);
+    expect(seen.map((s) => s.title)).to.deep.equal(['Renamed']);
+    expect(d.definition!.title).to.equal('Renamed');
+    expect(d.dirty).to.equal(true);
+    expect(live(d)).to.equal('Applied: Edit dashboard settings.');
+    await until(() => editor(d).shadowRoot!.activeElement === toolbarButton(d, 'Settings'));
+    // Cancel keeps the definition.
+    const again = await openPart(d, 'Settings', 'prom-dashboard-settings');
+    const t2 = again.part.shadowRoot!.querySelector<HTMLInputElement>('#title')!;
+    expect(t2.value).to.equal('Renamed');
+    t2.value = 'Not kept';
+    t2.dispatchEvent(new Event('change', { bubbles: true }));
+    footerButton(d, 'Cancel').click();
+    await until(() => !again.dialog.open && editor(d).shadowRoot!.activeElement === toolbarButton(d, 'Settings'));
+    expect(seen).to.have.length(1);
+    expect(d.definition!.title).to.equal('Renamed');
+  });
+
+  it('JSON: an invalid text is not applied and says why; a valid one is one change, undone by Undo', async () => {
+    const d = await mount((el) => (el.editing = true));
+    const seen = changes(d);
+    const { dialog, part } = await openPart(d, 'JSON', 'prom-dashboard-json');
+    expect(labelOf(dialog)).to.equal('JSON model');
+    const area = part.shadowRoot!.querySelector('textarea')!;
+    expect(JSON.parse(area.value)).to.deep.equal(JSON.parse(JSON.stringify(d.definition)));
+    const type = (text: string) => {
+      area.value = text;
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+    };
+    type(area.value.replace('"title": "Editable"', '"title": ""'));
+    footerButton(d, 'Apply').click();
+    await partDrawer(d).updateComplete;
+    expect(dialog.open).to.equal(true);
+    expect(partDrawer(d).shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('title: must not be empty');
+    expect(seen).to.have.length(0);
+    type(area.value.replace('"title": ""', '"title": "From JSON"').replace('"title": "B"', '"title": "B from JSON"'));
+    footerButton(d, 'Apply').click();
+    await until(() => !dialog.open && seen.length > 0);
+    expect(seen).to.have.length(1);
+    expect(seen[0]!.title).to.equal('From JSON');
+    expect(seen[0]!.panels.find((p) => p.id === 2)).to.include({ title: 'B from JSON' });
+    expect(posOf(seen[0], 2)).to.deep.equal({ x: 12, y: 0, w: 6, h: 4 });
+    // Applying the JSON as it was opened is no step to undo.
+    const same = await openPart(d, 'JSON', 'prom-dashboard-json');
+    footerButton(d, 'Apply').click();
+    await until(() => !same.dialog.open && live(d) === 'Edit the JSON model: nothing changed.');
+    expect(seen).to.have.length(1);
+    toolbarButton(d, 'Undo').click();
+    await d.updateComplete;
+    expect(d.definition!.title).to.equal('Editable');
+    expect(live(d)).to.equal('Undid: Edit the JSON model.');
+  });
+
+  it('Variables: a variable added in the drawer is one change and its control shows on the dashboard', async () => {
+    const d = await mount((el) => (el.editing = true));
+    const seen = changes(d);
+    const { dialog, part } = await openPart(d, 'Variables', 'prom-variables-editor');
+    expect(labelOf(dialog)).to.equal('Variables');
+    const select = part.shadowRoot!.querySelector<HTMLSelectElement>('#add-type')!;
+    select.value = 'custom';
+    part.shadowRoot!.querySelector<HTMLButtonElement>('button.add')!.click();
+    await until(() => (part as unknown as { value?: Dashboard }).value?.variables.length === 1);
+    footerButton(d, 'Apply').click();
+    await until(() => !dialog.open && seen.length > 0);
+    expect(seen).to.have.length(1);
+    expect(seen[0]!.variables).to.have.length(1);
+    expect(seen[0]!.variables[0]).to.include({ type: 'custom' });
+    await until(() => d.shadowRoot!.querySelector('prom-variable') !== null);
+  });
+});

@@ -265,7 +265,17 @@ export class PromDashboard extends PromElement {
     this.#unsaved = dirty;
     this.#input = dashboard;
     this.#source.adopt(dashboard);
-    this.#show(dashboard);
+    if (this.#runsAsShown(dashboard)) return this.#show(dashboard);
+    // New datasources or variables (the builder's variables editor, its JSON): resolve and query again.
+    this._definition = dashboard;
+    this.#refresher.intervalMs = this.#time.refreshMs;
+    this.#run.start();
+  }
+
+  /** Whether `dashboard` has the datasources and variables of the one running: then it only changes what panels show. */
+  #runsAsShown(dashboard: Dashboard): boolean {
+    const d = this._definition;
+    return !!d && !this._problems && this.#run.published && sameJson(dashboard.datasources, d.datasources) && sameJson(dashboard.variables, d.variables);
   }
 
   override connectedCallback(): void {
@@ -322,7 +332,7 @@ export class PromDashboard extends PromElement {
     // The definition shown already (a host setting back what it heard in prom-dashboard-change): nothing to do.
     if (this._definition && !this._problems && sameJson(dashboard, this._definition)) return;
     // The same datasources and variables: a new definition only changes what panels show.
-    if (this._definition && !this._problems && this.#run.published && sameJson(dashboard.datasources, this._definition.datasources) && sameJson(dashboard.variables, this._definition.variables)) {
+    if (this.#runsAsShown(dashboard)) {
       this.#show(dashboard);
       return;
     }

@@ -1,0 +1,269 @@
+import { css } from 'lit';
+
+/** The settings form: sections of labelled fields, chips for tags, a card per link; one column when narrow. */
+export const dashboardSettingsStyles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+    box-sizing: border-box;
+    font-family: var(--_font-family);
+    font-size: var(--_font-size);
+    color: var(--_color-text);
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  .form {
+    display: flex;
+    flex-direction: column;
+    gap: 12px;
+    padding: 12px;
+    margin: 0;
+    background: var(--_color-background);
+  }
+  .section {
+    border: 1px solid var(--_color-border);
+    border-radius: 6px;
+  }
+  .section-head {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    min-height: 34px;
+    padding: 4px 6px 4px 10px;
+    background: var(--_color-surface);
+    border-bottom: 1px solid var(--_color-border);
+    border-radius: 6px 6px 0 0;
+  }
+  h3 {
+    flex: 1;
+    margin: 0;
+    font-size: calc(var(--_font-size) + 1px);
+    font-weight: 600;
+  }
+  .section-body {
+    display: flex;
+    flex-direction: column;
+    gap: 10px;
+    padding: 10px;
+  }
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
+    min-width: 0;
+  }
+  .field > label,
+  fieldset > legend {
+    color: var(--_color-text-muted);
+    font-weight: 500;
+  }
+  .grid-2,
+  .grid-3 {
+    display: grid;
+    gap: 10px;
+    grid-template-columns: repeat(2, minmax(0, 1fr));
+  }
+  .grid-3 {
+    grid-template-columns: repeat(3, minmax(0, 1fr));
+  }
+  input[type='text'],
+  input[type='number'],
+  select,
+  textarea {
+    width: 100%;
+    min-height: 28px;
+  }
+  textarea {
+    font: inherit;
+    color: var(--_color-text);
+    background: var(--_color-background);
+    border: 1px solid var(--_color-border);
+    border-radius: 4px;
+    padding: 5px 8px;
+    resize: vertical;
+  }
+  textarea.code {
+    font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+    font-size: calc(var(--_font-size) + 0.5px);
+    line-height: 1.45;
+  }
+  textarea:focus-visible,
+  input[type='checkbox']:focus-visible {
+    outline: 2px solid var(--_color-focus);
+    outline-offset: 1px;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_color-red);
+  }
+  .problem {
+    margin: 0;
+    color: var(--_color-red);
+    font-size: calc(var(--_font-size) - 0.5px);
+  }
+  .hint {
+    margin: 0;
+    color: var(--_color-text-muted);
+    font-size: calc(var(--_font-size) - 0.5px);
+  }
+  .check {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    cursor: pointer;
+    color: var(--_color-text);
+  }
+  .check input {
+    margin: 0;
+    accent-color: var(--_color-focus);
+  }
+  fieldset.calcs {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(110px, 1fr));
+    gap: 4px 10px;
+    margin: 0;
+    padding: 8px 10px 10px;
+    border: 1px solid var(--_color-border);
+    border-radius: 4px;
+  }
+  fieldset.calcs > legend {
+    padding: 0 4px;
+  }
+
+  .card {
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+    padding: 10px;
+    border: 1px solid var(--_color-border);
+    border-radius: 6px;
+    background: var(--_color-background);
+  }
+  .card.muted .code {
+    opacity: 0.6;
+  }
+  .card-head {
+    display: flex;
+    align-items: center;
+    gap: 6px;
+  }
+  .ref {
+    display: inline-grid;
+    place-items: center;
+    min-width: 22px;
+    height: 22px;
+    padding: 0 6px;
+    border-radius: 11px;
+    background: var(--_color-surface);
+    border: 1px solid var(--_color-border);
+    font-weight: 600;
+  }
+  .spacer {
+    flex: 1;
+  }
+  button.icon {
+    display: inline-grid;
+    place-items: center;
+    width: 28px;
+    height: 28px;
+    padding: 0;
+    line-height: 1;
+  }
+  button:hover:not(:disabled) {
+    background: var(--_color-surface);
+  }
+  button:disabled {
+    opacity: 0.4;
+    cursor: default;
+  }
+  button.danger:hover:not(:disabled) {
+    color: var(--_color-red);
+    border-color: var(--_color-red);
+  }
+  button.add {
+    min-height: 26px;
+    color: var(--_color-focus);
+    border-color: transparent;
+    background: transparent;
+    font-weight: 500;
+  }
+  button.add:hover {
+    border-color: var(--_color-border);
+  }
+  .empty {
+    margin: 0;
+    color: var(--_color-text-muted);
+  }
+
+  .required {
+    color: var(--_color-red);
+  }
+  .chips {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 4px;
+    padding: 3px 4px;
+    min-height: 30px;
+    border: 1px solid var(--_color-border);
+    border-radius: 4px;
+    background: var(--_color-background);
+  }
+  .chips:focus-within {
+    outline: 2px solid var(--_color-focus);
+    outline-offset: 1px;
+  }
+  .chip-list {
+    display: contents;
+    list-style: none;
+  }
+  .chip {
+    display: inline-flex;
+    align-items: center;
+    gap: 2px;
+    padding: 1px 2px 1px 8px;
+    border-radius: 11px;
+    background: var(--_color-surface);
+    border: 1px solid var(--_color-border);
+    max-width: 100%;
+  }
+  .chip span {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  button.chip-remove {
+    width: 18px;
+    height: 18px;
+    min-height: 0;
+    padding: 0;
+    border: 0;
+    border-radius: 50%;
+    line-height: 1;
+    background: transparent;
+  }
+  .chips input[type='text'] {
+    flex: 1;
+    min-width: 120px;
+    width: auto;
+    border: 0;
+    outline: 0;
+    background: transparent;
+  }
+  .links {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: flex;
+    flex-direction: column;
+    gap: 8px;
+  }
+  @container (max-width: 520px) {
+    .grid-2,
+    .grid-3 {
+      grid-template-columns: 1fr;
+    }
+  }
+`;
