@@ -54,6 +54,10 @@ describe('Storybook catalog', () => {
       for (const theme of ['light', 'dark']) {
         const doc = await show(frame, id, theme);
         const where = `${id} (${theme})`;
+        if (id.startsWith('builder-prom-dashboard--') && !(await editStateReached(id, doc))) {
+          problems.push(`${where}: the story's edit state never showed (${editState(id, doc)})`);
+          continue;
+        }
         if (doc.body.classList.contains('sb-show-errordisplay')) {
           problems.push(`${where}: Storybook shows an error: ${doc.querySelector('#error-message')?.textContent}`);
           continue;
@@ -86,23 +90,81 @@ function checkStory(id: string, doc: Document): string[] {
     case 'no-data':
       return panels[0]?.shadowRoot!.textContent?.includes('No data') ? [] : ['should say "No data"'];
     default: {
+      if (id.startsWith('builder-prom-dashboard--')) return [...editProblems(doc), ...dataProblems(panels)];
       if (id.startsWith('elements-controls--')) {
         const control = doc.querySelector('#storybook-root prom-time-range, #storybook-root prom-refresh-picker, #storybook-root prom-variable');
         return control?.shadowRoot?.childElementCount ? [] : ['the control did not render'];
       }
-      const out: string[] = [];
-      if (panels.length === 0) out.push('no panels');
-      for (const p of panels) {
-        if (alertText(p)) out.push(`"${titleOf(p)}" shows an error: ${alertText(p)}`);
-        if (p.shadowRoot!.querySelector('.canvas') && !painted(p)) out.push(`"${titleOf(p)}" has a blank chart`);
-        // A panel with a noValue text says an empty answer is a normal state (no alerts firing).
-        const emptyIsFine = p.spec?.fieldConfig?.defaults?.noValue !== undefined;
-        const empty = p.results.filter((r) => !r.error && r.frames.length === 0 && !emptyIsFine);
-        if (empty.length) out.push(`"${titleOf(p)}" got no data for ${empty.map((r) => r.refId)}`);
-      }
-      return out;
+      return dataProblems(panels);
     }
   }
+}
+
+/** Panels that show an error, a blank chart or no data where they should have some. */
+function dataProblems(panels: PromPanel[]): string[] {
+  const out: string[] = [];
+  if (panels.length === 0) out.push('no panels');
+  for (const p of panels) {
+    if (alertText(p)) out.push(`"${titleOf(p)}" shows an error: ${alertText(p)}`);
+    if (p.shadowRoot!.querySelector('.canvas') && !painted(p)) out.push(`"${titleOf(p)}" has a blank chart`);
+    // A panel with a noValue text says an empty answer is a normal state (no alerts firing).
+    const emptyIsFine = p.spec?.fieldConfig?.defaults?.noValue !== undefined;
+    const empty = p.results.filter((r) => !r.error && r.frames.length === 0 && !emptyIsFine);
+    if (empty.length) out.push(`"${titleOf(p)}" got no data for ${empty.map((r) => r.refId)}`);
+  }
+  return out;
+}
+
+// —— the edit-mode stories (stories/dashboard-edit.stories.ts) ——
+
+const dashboardIn = (doc: Document) => doc.querySelector<HTMLElement & { editing: boolean; dashboard: { panels: { id: number; type: string }[] } }>('#storybook-root prom-dashboard');
+const editorRoot = (doc: Document) => dashboardIn(doc)?.shadowRoot?.querySelector('prom-dashboard-editor')?.shadowRoot ?? null;
+const liveText = (doc: Document) => editorRoot(doc)?.querySelector('[aria-live]')?.textContent?.trim() ?? '';
+const drawerDialog = (doc: Document) => editorRoot(doc)?.querySelector('prom-panel-drawer')?.shadowRoot?.querySelector('dialog') ?? null;
+
+/** What each edit story's play function leads to, as the page shows it ('' once it shows). */
+function editState(id: string, doc: Document): string {
+  const story = id.split('--')[1]!;
+  if (story === 'picked-up-by-keyboard') {
+    const live = liveText(doc);
+    return live === '“Requests by status”: column 2, row 6, 12 wide, 8 high.' ? '' : `the live region says "${live}"`;
+  }
+  if (story === 'panel-drawer') {
+    const dialog = drawerDialog(doc);
+    const editor = dialog?.querySelector<HTMLElement & { panel?: { title?: string } }>('prom-panel-editor');
+    if (!dialog?.open || !editor) return 'no open drawer with a panel editor';
+    const preview = panelsIn(editor.shadowRoot!);
+    return editor.panel?.title === 'Requests by status' && preview.length === 1 && !busy(preview[0]!) ? '' : `the drawer edits "${editor.panel?.title}", its preview ${preview.length ? 'is loading' : 'is missing'}`;
+  }
+  return editorRoot(doc) ? '' : 'no <prom-dashboard-editor>';
+}
+
+/** Waits (up to 15 s) for the story's edit state, then for its panels to finish loading. */
+async function editStateReached(id: string, doc: Document): Promise<boolean> {
+  const deadline = Date.now() + 15_000;
+  while (editState(id, doc) !== '' || panelsIn(doc).some(busy)) {
+    if (Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return true;
+}
+
+/** Edit mode as every edit story shows it: the editor, and each panel framed with its handles. */
+function editProblems(doc: Document): string[] {
+  const d = dashboardIn(doc)!;
+  const out: string[] = [];
+  if (!d.editing || !d.hasAttribute('editing')) out.push('the dashboard is not editing');
+  const toolbar = editorRoot(doc)?.querySelector('[part="toolbar"]');
+  if (!toolbar?.querySelector('.add-panel') || !toolbar.querySelector('.undo')) out.push('no edit toolbar with Add panel and Undo');
+  const ids = d.dashboard.panels.filter((p) => p.type !== 'row').map((p) => p.id);
+  const frames = [...d.shadowRoot!.querySelectorAll<HTMLElement>('prom-edit-frame')];
+  const framed = frames.map((f) => Number(f.dataset['panelId']));
+  if (JSON.stringify([...framed].sort((a, b) => a - b)) !== JSON.stringify([...ids].sort((a, b) => a - b))) out.push(`frames for panels ${framed}, expected ${ids}`);
+  for (const f of frames) {
+    const missing = ['drag-handle', 'resize-handle', 'panel-menu-button'].filter((part) => !f.shadowRoot?.querySelector(`[part="${part}"]`));
+    if (missing.length) out.push(`panel ${f.dataset['panelId']} has no ${missing.join(', ')}`);
+  }
+  return out;
 }
 
 describe('Storybook controls of a story built from a spec', () => {
