@@ -14,7 +14,7 @@ import { ROOT, ensureNodeModules, ensureSystemParts, run } from './ensure.mjs';
 ensureNodeModules();
 const own = process.env.PROMKIT_PROMETHEUS_URL;
 if (!own) ensureSystemParts();
-if (!['packages/elements/dist/promkit.min.js', 'packages/adapters/dist/proxy/index.js'].every((f) => existsSync(join(ROOT, f)))) {
+if (!['packages/elements/dist/promkit.min.js', 'packages/elements/dist/promkit-builder.min.js', 'packages/adapters/dist/proxy/index.js'].every((f) => existsSync(join(ROOT, f)))) {
   console.log('promkit: building the packages (first start only)…');
   run('npm', ['run', 'build', '--silent']);
 }
@@ -55,6 +55,7 @@ promkit demo
   Pipeline           ${page('examples/pipeline/index.html')}
   Hosts              ${page('examples/dashboard-page/index.html?board=hosts')}
   Plain HTML page    ${page('examples/plain-html/index.html')}
+  Builder            ${page('examples/builder/index.html')}
   Catalog            ${page('storybook-static/index.html?globals=data:live')}
   Prometheus         ${upstream}${prometheusNote}
 

@@ -212,6 +212,41 @@ async function popoverOf(control: Element | null | undefined, name: string): Pro
   return open.length === 0 ? undefined : `${name}: popover does not open`;
 }
 
+/**
+ * Edit mode under the policy: enters it, opens the panel drawer (its editor and live preview) and
+ * the Settings, Variables and JSON drawers, closes each, and leaves; what did not work, if anything.
+ */
+async function editModeOf(dashboard: Element | null): Promise<string[]> {
+  const root = shadowOf(dashboard);
+  const problems: string[] = [];
+  root?.querySelector<HTMLButtonElement>('[part="edit-button"]')?.click();
+  const editor = () => shadowOf(root?.querySelector('prom-dashboard-editor'));
+  if ((await until(() => (editor()?.querySelector('[part="toolbar"]') ? [] : [1]), 5000)).length) return ['edit mode: no edit toolbar'];
+  const button = (name: string) => [...editor()!.querySelectorAll<HTMLButtonElement>('[part="toolbar"] button')].find((b) => b.textContent!.trim() === name);
+  /** Waits for a drawer's dialog to show `tag` drawn, then closes it with its Cancel. */
+  const drawer = async (name: string, drawerTag: string, tag: string, drawn: (el: Element) => boolean) => {
+    const open = await until(() => {
+      const el = shadowOf(editor()?.querySelector(drawerTag))?.querySelector(tag);
+      return el && drawn(el) ? [] : [1];
+    }, 15_000);
+    if (open.length) problems.push(`${name}: the drawer did not show its editor`);
+    const d = shadowOf(editor()?.querySelector(drawerTag));
+    const cancel = [...(d?.querySelectorAll<HTMLButtonElement>('[part="footer"] button') ?? [])].find((b) => b.textContent!.trim() === 'Cancel');
+    (cancel ?? shadowOf(d?.querySelector(tag))?.querySelector<HTMLButtonElement>('[part="cancel-button"]'))?.click();
+  };
+  const frame = root?.querySelector('prom-edit-frame');
+  shadowOf(frame)?.querySelector<HTMLButtonElement>('[data-edit="menu"]')?.click();
+  await until(() => (editor()?.querySelector('[role="menuitem"]') ? [] : [1]), 3000);
+  editor()?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.click();
+  await drawer('panel editor', 'prom-panel-drawer', 'prom-panel-editor', (el) => ((shadowOf(el)?.querySelector('prom-panel') as PromPanel | null)?.results.length ?? 0) > 0);
+  for (const [name, tag] of [['Settings', 'prom-dashboard-settings'], ['Variables', 'prom-variables-editor'], ['JSON', 'prom-dashboard-json']] as const) {
+    button(name)?.click();
+    await drawer(name, 'prom-definition-drawer', tag, (el) => !!shadowOf(el)?.querySelector('[part="base"]'));
+  }
+  button('Done')?.click();
+  return problems;
+}
+
 /** One violation as a line: directive, disposition, blocked URI, sample, original source. */
 function line(v: Violation, locate: Locate): string {
   const file = v.sourceFile.replace(location.origin, '');
@@ -269,6 +304,7 @@ async function exercise(reportOnly: boolean) {
   const droot = shadowOf(doc.getElementById('csp-dashboard'));
   note(await popoverOf(droot?.querySelector('prom-variable'), 'variable dropdown'));
   note(await popoverOf(droot?.querySelector('prom-time-range'), 'time range picker'));
+  interactions.push(...(await editModeOf(doc.getElementById('csp-dashboard'))));
   const openStyles = reportOnly ? [] : refusedStyles(doc);
   await executeServerCommand('screenshot', { selector: `#${frame.id}`, name: `csp-${reportOnly ? 'report-only' : 'enforced'}-popovers` });
   // A pointer-down outside closes the popovers before the charts are hovered.

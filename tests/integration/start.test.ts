@@ -98,7 +98,7 @@ async function startDemo(how: 'npm' | 'node'): Promise<Demo> {
   child.stderr!.on('data', (c) => (output += c));
   await until(() => output.includes('Ctrl-C stops everything') || child.exitCode !== null, 110_000);
   const urls = Object.fromEntries(
-    ['App overview', 'Pipeline', 'Hosts', 'Plain HTML page', 'Catalog', 'Prometheus'].map((name) => [name, new RegExp(`${name}\\s+(http\\S+)`).exec(output)?.[1]]),
+    ['App overview', 'Pipeline', 'Hosts', 'Plain HTML page', 'Builder', 'Catalog', 'Prometheus'].map((name) => [name, new RegExp(`${name}\\s+(http\\S+)`).exec(output)?.[1]]),
   );
   const below = descendants(child.pid!);
   const startPid = how === 'node' ? child.pid! : below.find((p) => p.command.startsWith('node scripts/start.mjs'))?.pid;
@@ -151,7 +151,7 @@ async function checkPagesInBrowser(demo: Demo) {
     });
     for (const scheme of ['dark', 'light'] as const) {
       await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
-      for (const [name, file] of [['App overview', 'app-overview'], ['Pipeline', 'pipeline'], ['Plain HTML page', 'plain-html']] as const) {
+      for (const [name, file] of [['App overview', 'app-overview'], ['Pipeline', 'pipeline'], ['Plain HTML page', 'plain-html'], ['Builder', 'builder']] as const) {
         await page.goto(demo.urls[name]!, { waitUntil: 'networkidle0' });
         const { canvas, icon } = await page.evaluate(async () => {
           // CSS paints the root element's background over the whole window, else the body's, else
@@ -196,12 +196,12 @@ afterEach(async () => {
 it('serves the demo pages and catalog over seven days of history and live scraping, and stops everything on SIGINT', async () => {
   const demo = await startDemo('node');
   const { child, urls, site } = demo;
-  for (const name of ['App overview', 'Pipeline', 'Hosts', 'Plain HTML page', 'Catalog']) {
+  for (const name of ['App overview', 'Pipeline', 'Hosts', 'Plain HTML page', 'Builder', 'Catalog']) {
     const page = await fetch(urls[name]!);
     expect(page.status, name).toBe(200);
     expect(page.headers.get('content-type'), name).toContain('text/html');
   }
-  for (const path of ['/packages/elements/dist/promkit.min.js', '/examples/dashboards/app-overview.json', '/examples/dashboards/hosts.json', '/storybook-static/index.json']) {
+  for (const path of ['/packages/elements/dist/promkit.min.js', '/packages/elements/dist/promkit-builder.min.js', '/examples/dashboards/app-overview.json', '/examples/dashboards/hosts.json', '/storybook-static/index.json']) {
     expect((await fetch(site + path)).status, path).toBe(200);
   }
   for (const path of ['/%2e%2e/%2e%2e/etc/passwd', '/node_modules/lit/package.json']) {

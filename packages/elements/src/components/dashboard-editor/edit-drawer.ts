@@ -45,10 +45,18 @@ export abstract class EditDrawer<Session, Result> extends PromElement {
   /** The dialog, titled, with `body` when a session is open. */
   protected renderDialog(body: (session: Session) => TemplateResult, title: (session: Session) => string): TemplateResult {
     const s = this._session;
-    return html`<dialog part="drawer" aria-labelledby="drawer-title" @close=${() => this.finish(undefined)} @keydown=${stopUndoShortcut}>
+    return html`<dialog part="drawer" aria-labelledby="drawer-title" @close=${this.#onClose} @keydown=${stopUndoShortcut}>
       ${s ? html`<h2 id="drawer-title">${title(s)}</h2>${body(s)}` : nothing}
     </dialog>`;
   }
+
+  /**
+   * Escape closed the dialog. The close event of an earlier session comes a task after its
+   * close(): when the drawer was opened again meanwhile, the dialog is open and that event is old.
+   */
+  readonly #onClose = (e: Event) => {
+    if (!(e.currentTarget as HTMLDialogElement).open) this.finish(undefined);
+  };
 
   /** Closes the drawer and answers `open()` (once). */
   protected finish(result: Result | undefined): void {
