@@ -81,7 +81,10 @@ it('documents every theme token on every element that uses it, and the dashboard
     'prom-time-range': tokensIn(...controls, 'components/time-range/time-range.component.ts'),
     'prom-refresh-picker': tokensIn(...controls, 'components/refresh-picker/refresh-picker.component.ts'),
     'prom-variable': tokensIn(...controls, 'components/variable/variable.component.ts'),
-    'prom-panel-editor': tokensIn('theme/form-controls.ts', 'components/panel-editor/panel-editor.styles.ts'),
+    'prom-panel-editor': tokensIn('theme/form-controls.ts', 'theme/editor-form.ts', 'components/panel-editor/panel-editor.styles.ts'),
+    'prom-dashboard-settings': tokensIn('theme/form-controls.ts', 'theme/editor-form.ts', 'components/dashboard-settings/dashboard-settings.styles.ts'),
+    'prom-variables-editor': tokensIn('theme/form-controls.ts', 'components/variables-editor/variables-editor.styles.ts'),
+    'prom-dashboard-json': tokensIn('theme/form-controls.ts', 'components/dashboard-json/dashboard-json.styles.ts'),
     'prom-dashboard-editor': tokensIn('components/dashboard-editor/dashboard-editor.styles.ts'),
   };
   const all = tokensIn(theme, ...controls, 'components/panel/panel.styles.ts', 'components/dashboard/dashboard.styles.ts', 'components/time-range/time-range.component.ts', 'components/variable/variable.component.ts');

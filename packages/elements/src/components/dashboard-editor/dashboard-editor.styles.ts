@@ -142,13 +142,14 @@ export const frameStyles = css`
     height: 14px;
     fill: currentColor;
   }
+  /* A pill on the frame's top edge, half in the gap above: clear of the panel's title, however narrow the panel. */
   .drag-handle {
-    top: -1px;
+    top: -9px;
     left: 50%;
     transform: translateX(-50%);
     width: 40px;
-    height: 18px;
-    border-radius: 0 0 6px 6px;
+    height: 16px;
+    border-radius: 8px;
     cursor: grab;
   }
   .drag-handle svg {

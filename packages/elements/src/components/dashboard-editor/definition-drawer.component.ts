@@ -48,6 +48,7 @@ export class PromDefinitionDrawer extends EditDrawer<Session, Dashboard> {
       .body {
         flex: 1 1 auto;
         overflow: auto;
+        padding: 12px 16px;
       }
       .body > * {
         display: block;

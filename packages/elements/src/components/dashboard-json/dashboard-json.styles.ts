@@ -7,8 +7,9 @@ export const dashboardJsonStyles = css`
     font-family: var(--_font-family);
     font-size: var(--_font-size);
     color: var(--_color-text);
-    --_mono: var(--prom-font-family-mono, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
-    --_line: 18px;
+    --_font-family-mono: var(--prom-font-family-mono, ui-monospace, SFMono-Regular, Menlo, Consolas, monospace);
+    /* The gutter and the text share one line height (a local value, not a theme token). */
+    --line-height-of-text: 18px;
   }
   *,
   *::before,
@@ -71,9 +72,9 @@ export const dashboardJsonStyles = css`
     background: var(--_color-surface);
     border-right: 1px solid var(--_color-border);
     color: var(--_color-text-muted);
-    font-family: var(--_mono);
+    font-family: var(--_font-family-mono);
     font-size: 12px;
-    line-height: var(--_line);
+    line-height: var(--line-height-of-text);
     text-align: right;
     user-select: none;
   }
@@ -88,9 +89,9 @@ export const dashboardJsonStyles = css`
     border: 0;
     resize: none;
     outline: none;
-    font-family: var(--_mono);
+    font-family: var(--_font-family-mono);
     font-size: 12px;
-    line-height: var(--_line);
+    line-height: var(--line-height-of-text);
     tab-size: 2;
     white-space: pre;
     overflow: auto;
@@ -139,11 +140,11 @@ export const dashboardJsonStyles = css`
   }
   .where {
     color: var(--_color-red);
-    font-family: var(--_mono);
+    font-family: var(--_font-family-mono);
     font-variant-numeric: tabular-nums;
   }
   .path {
-    font-family: var(--_mono);
+    font-family: var(--_font-family-mono);
     color: var(--_color-text-muted);
     overflow-wrap: anywhere;
   }

@@ -5,6 +5,7 @@ import { addLink, moveLink, removeLink, setSettings, updateLink } from '@promkit
 import { PromElement } from '../../internal/prom-element.js';
 import { themeTokens } from '../../theme/theme.js';
 import { formControlStyles } from '../../theme/form-controls.js';
+import { editorFormStyles } from '../../theme/editor-form.js';
 import { PromDefinitionChangeEvent } from '../../events/definition-change-event.js';
 import { dashboardSettingsStyles } from './dashboard-settings.styles.js';
 
@@ -46,7 +47,7 @@ function timeZones(): string[] {
  * @cssprop --prom-color-red - Problems with a value.
  */
 export class PromDashboardSettings extends PromElement {
-  static override styles = [themeTokens, formControlStyles, dashboardSettingsStyles];
+  static override styles = [themeTokens, formControlStyles, editorFormStyles, dashboardSettingsStyles];
 
   /** @internal Lit's reactive property table. */
   static override properties = {

@@ -594,6 +594,22 @@ describe('<prom-dashboard> edit mode: settings, variables and JSON drawers', () 
     expect(live(d)).to.equal('Undid: Edit the JSON model.');
   });
 
+  it('screenshots of the Variables drawer in light and dark', async () => {
+    for (const theme of ['light', 'dark'] as const) {
+      const d = await mount((el) => {
+        el.editing = true;
+        el.theme = theme;
+        el.id = `parts-${theme}`;
+        el.dashboard = { ...structuredClone(DEFINITION), variables: [{ type: 'custom', name: 'size', query: 'small,medium,large' }] } as DashboardInput;
+      });
+      const { part } = await openPart(d, 'Variables', 'prom-variables-editor');
+      await until(() => part.shadowRoot!.querySelector('[part="preview"]')?.getAttribute('aria-busy') === 'false');
+      await executeServerCommand('screenshot', { selector: `#parts-${theme} >>> prom-dashboard-editor >>> prom-definition-drawer >>> dialog`, name: `dashboard-variables-drawer-${theme}` });
+      await sendKeys({ press: 'Escape' });
+      d.remove();
+    }
+  });
+
   it('Variables: a variable added in the drawer is one change and its control shows on the dashboard', async () => {
     const d = await mount((el) => (el.editing = true));
     const seen = changes(d);

@@ -13,6 +13,7 @@ import {
 import { PromElement } from '../../internal/prom-element.js';
 import { readTheme, resolveColor, themeTokens } from '../../theme/theme.js';
 import { formControlStyles } from '../../theme/form-controls.js';
+import { editorFormStyles } from '../../theme/editor-form.js';
 import type { PanelSpec } from '../panel/spec.js';
 import { PromPanelChangeEvent } from '../../events/panel-change-event.js';
 import { PromPanelApplyEvent } from '../../events/panel-apply-event.js';
@@ -61,7 +62,7 @@ const UNPLACED = { id: 1, gridPos: { x: 0, y: 0, w: 12, h: 8 } };
  * @cssprop --prom-panel-editor-preview-height - Height of the preview (default 320px).
  */
 export class PromPanelEditor extends PromElement {
-  static override styles = [themeTokens, formControlStyles, panelEditorStyles];
+  static override styles = [themeTokens, formControlStyles, editorFormStyles, panelEditorStyles];
 
   /** @internal Lit's reactive property table. */
   static override properties = {
