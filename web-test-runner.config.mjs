@@ -109,7 +109,7 @@ export default {
         await misbehaving?.stop();
         await prometheus?.stop();
       },
-      /** Server commands the tests call: an outage of Prometheus, and element screenshots. */
+      /** Server commands the tests call: an outage of Prometheus, a touch drag, and element screenshots. */
       async executeCommand({ command, payload, session }) {
         if (command === 'prometheus-kill') {
           await prometheus?.kill();
@@ -117,6 +117,15 @@ export default {
         }
         if (command === 'prometheus-restart') {
           await prometheus?.restart();
+          return true;
+        }
+        if (command === 'touch-drag') {
+          // A finger on the page (Chromium's touch input, not mouse events): down at `from`, through each of `path`, up.
+          const { from, path } = /** @type {{ from: [number, number], path: [number, number][] }} */ (payload);
+          const page = /** @type {import('@web/test-runner-chrome').ChromeLauncher} */ (session.browser).getPage(session.id);
+          await page.touchscreen.touchStart(from[0], from[1]);
+          for (const [x, y] of path) await page.touchscreen.touchMove(x, y);
+          await page.touchscreen.touchEnd();
           return true;
         }
         if (command === 'screenshot') {

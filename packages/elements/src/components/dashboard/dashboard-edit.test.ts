@@ -284,6 +284,20 @@ describe('<prom-dashboard> edit mode', () => {
     expect(getComputedStyle(handle(d, 2, 'resize')).touchAction).to.equal('none');
   });
 
+  it('touch: a finger drags a handle to the snapped cell, and the page does not scroll', async () => {
+    const d = await mount((el) => (el.editing = true));
+    const seen = changes(d);
+    const { col } = pitch(d);
+    const [x0, y0] = centre(handle(d, 2, 'move'));
+    const scrolled = scrollY;
+    // Client coordinates: the touchscreen takes the viewport's.
+    const [cx, cy] = [x0 - scrollX, y0 - scrollY];
+    await executeServerCommand('touch-drag', { from: [cx, cy], path: [[Math.round(cx - 3 * col), cy + 20], [Math.round(cx - 6 * col), cy + 5]] });
+    await until(() => seen.length === 1);
+    expect(posOf(seen[0], 2)).to.deep.equal({ x: 6, y: 0, w: 6, h: 4 });
+    expect(scrollY).to.equal(scrolled);
+  });
+
   it('undo and redo: buttons and Ctrl+Z / Shift+Ctrl+Z, each a change event', async () => {
     const d = await mount((el) => (el.editing = true));
     const seen = changes(d);
