@@ -18,7 +18,7 @@ import {
   type Panel,
   type PanelType,
 } from '@promkit/core';
-import { addPanel, addRow, duplicatePanel, panelJson, placePanel, removePanel, removeRow, updatePanel, updateRow, type InsertAt } from '@promkit/core/edit';
+import { addPanel, addRow, duplicatePanel, movePanelToRow, panelJson, placePanel, removePanel, removeRow, updatePanel, updateRow, type InsertAt } from '@promkit/core/edit';
 import { toGrafana, type GrafanaPanel, type GrafanaRowPanel } from '@promkit/core/grafana';
 
 const panel = (id: number, x: number, y: number, w: number, h: number, title = `P${id}`) => ({ id, type: 'timeseries' as const, title, gridPos: { x, y, w, h } });
@@ -154,6 +154,34 @@ describe('removePanel and removeRow', () => {
     expect(pos(kept, 4)).toEqual({ x: 0, y: 13, w: 12, h: 6 });
     expect(pos(kept, 30).y).toBe(19);
     expectValid(kept);
+  });
+});
+
+describe('movePanelToRow', () => {
+  it('moves a panel to the bottom of another section, keeping its column and size; its old section closes up', () => {
+    const d = sample();
+    const out = movePanelToRow(d, 2, 30);
+    expect(sectionOf(out, 2)).toBe(30);
+    expect(pos(out, 1)).toEqual({ x: 0, y: 0, w: 12, h: 8 });
+    // Row 30 now holds 5 (0,0 6×3) and 2, put below it at column 12, floated up beside it.
+    expect(pos(out, 2)).toEqual({ x: 12, y: pos(out, 30).y + 1, w: 12, h: 8 });
+    expectValid(out);
+    // Back to the top: the bottom of the top section.
+    const back = movePanelToRow(out, 5, null);
+    expect(sectionOf(back, 5)).toBe('top');
+    expect(pos(back, 5)).toEqual({ x: 0, y: 8, w: 6, h: 3 });
+    expectValid(back);
+  });
+
+  it('puts a panel moved into a collapsed row among the row’s own panels; its own section changes nothing', () => {
+    const d = sample();
+    const out = movePanelToRow(d, 3, 20);
+    const collapsed = out.panels.find((p) => p.id === 20);
+    expect(collapsed?.type === 'row' && collapsed.panels.map((p) => p.id)).toEqual([4, 3]);
+    expect(out.panels.some((p) => p.id === 3)).toBe(false);
+    expectValid(out);
+    expect(movePanelToRow(d, 3, 10)).toBe(d);
+    expect(() => movePanelToRow(d, 3, 99)).toThrow(/no row with id 99/);
   });
 });
 
@@ -353,6 +381,7 @@ type Op =
   | { op: 'place'; pick: number; gridPos: GridPos }
   | { op: 'update'; pick: number; title: string; gridPos: GridPos | undefined }
   | { op: 'row'; title: string | undefined }
+  | { op: 'toRow'; pick: number; row: number }
   | { op: 'toggle'; pick: number; collapsed: boolean; title: string | undefined };
 
 const gridPosArb = fc.record({ x: fc.integer({ min: 0, max: 23 }), y: fc.integer({ min: 0, max: 60 }), w: fc.integer({ min: 1, max: 24 }), h: fc.integer({ min: 1, max: 10 }) });
@@ -369,6 +398,7 @@ const ops: fc.Arbitrary<Op[]> = fc.array(
     fc.record({ op: fc.constant('place' as const), pick: fc.nat(), gridPos: gridPosArb }),
     fc.record({ op: fc.constant('update' as const), pick: fc.nat(), title: fc.stringMatching(/^[A-Za-z ]{0,8}$/), gridPos: fc.option(gridPosArb, { nil: undefined }) }),
     fc.record({ op: fc.constant('row' as const), title: fc.option(fc.stringMatching(/^[A-Za-z ]{0,8}$/), { nil: undefined }) }),
+    fc.record({ op: fc.constant('toRow' as const), pick: fc.nat(), row: fc.nat() }),
     fc.record({ op: fc.constant('toggle' as const), pick: fc.nat(), collapsed: fc.boolean(), title: fc.option(fc.stringMatching(/^[A-Za-z ]{0,8}$/), { nil: undefined }) }),
   ),
   { minLength: 1, maxLength: 8 },
@@ -399,6 +429,14 @@ function apply(d: Dashboard, op: Op): { next: Dashboard; placed?: { id: number; 
       return { next: duplicatePanel(d, id).dashboard };
     case 'remove':
       return { next: removePanel(d, id) };
+    case 'toRow': {
+      const rows = [null, ...d.panels.filter((p) => p.type === 'row').map((p) => p.id)];
+      const target = rows[op.row % rows.length]!;
+      const next = movePanelToRow(d, id, target);
+      expect(sectionOf(next, id)).toBe(target ?? 'top');
+      expect(panelIds(next).sort()).toEqual(panelIds(d).sort());
+      return { next };
+    }
     case 'place':
       return { next: placePanel(d, id, op.gridPos), placed: { id, gridPos: op.gridPos } };
     case 'update': {

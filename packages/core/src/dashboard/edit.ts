@@ -161,6 +161,29 @@ export function placePanel(dashboard: Dashboard, id: number, gridPos: GridPos): 
   return rebuild(dashboard, sections, index, section, moved);
 }
 
+/**
+ * Moves a panel into another section: the row `rowId`, or with `null` the panels above the first
+ * row. It goes to the bottom of that section keeping its size and column; its old section closes
+ * up. Into a collapsed row it goes among the row's own panels (shown when the row opens). Its own
+ * section changes nothing.
+ */
+export function movePanelToRow(dashboard: Dashboard, id: number, rowId: number | null): Dashboard {
+  const sections = sectionsOf(dashboard);
+  const { index: from, panel } = findPanel(sections, id);
+  const to = rowId === null ? 0 : sections.findIndex((s) => s.row?.id === rowId);
+  if (to < 0) throw unknownRow(rowId!);
+  if (to === from) return dashboard;
+  const source = sections[from]!;
+  const left = { ...source, own: source.own.filter((p) => p.id !== id), flat: source.flat.filter((p) => p.id !== id) };
+  const closed = rebuild(dashboard, sections, from, left, compact(itemsOf(source).filter((item) => item.id !== id)));
+  const after = sectionsOf(closed);
+  const target = after[to]!;
+  const into = target.row?.collapsed ? { ...target, own: [...target.own, panel] } : { ...target, flat: [...target.flat, panel] };
+  const below = itemsOf(target);
+  const items = insertItem(below, { id, x: panel.gridPos.x, y: 0, w: panel.gridPos.w, h: panel.gridPos.h }, { x: panel.gridPos.x, y: bottomOf(below) });
+  return checked(rebuild(closed, after, to, into, items), `Panel ${id} cannot move to ${rowId === null ? 'the top' : `row ${rowId}`}`);
+}
+
 /** What updateRow changes of a row. */
 export interface RowChanges {
   title?: string;

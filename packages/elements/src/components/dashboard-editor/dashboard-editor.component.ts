@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { PANEL_TYPES, validateDashboard, type Dashboard, type PanelType } from '@promkit/core';
-import { addPanel, addRow, duplicatePanel, panelJson, removePanel, updatePanel } from '@promkit/core/edit';
+import { addPanel, addRow, duplicatePanel, movePanelToRow, panelJson, removePanel, updatePanel } from '@promkit/core/edit';
 import { PromElement } from '../../internal/prom-element.js';
 import { themeTokens } from '../../theme/theme.js';
 import { formControlStyles } from '../../theme/form-controls.js';
@@ -8,10 +8,10 @@ import { PromDashboardChangeEvent } from '../../events/dashboard-change-event.js
 import { PromDashboardSaveEvent } from '../../events/dashboard-save-event.js';
 import { PromPanelEditEvent } from '../../events/panel-edit-event.js';
 import { PANEL_TYPE_LABELS } from '../../internal/panel-type-labels.js';
-import { controlOf, describePos, nameOf, panelById } from './layout.js';
+import { controlOf, describePos, moveTargets, nameOf, panelById } from './layout.js';
 import { LabelledHistory } from './labelled-history.js';
 import { PanelGestures } from './panel-gestures.js';
-import { menuAt, renderPanelMenu, type OpenMenu, type PanelAction } from './panel-menu.js';
+import { menuAt, renderPanelMenu, type MoveTarget, type OpenMenu, type PanelAction } from './panel-menu.js';
 import { editorStyles, gridGuideStyles } from './dashboard-editor.styles.js';
 import type { PanelEditorSource } from './edit-drawer.js';
 import './edit-frame.js';
@@ -203,7 +203,9 @@ export class PromDashboardEditor extends PromElement {
         <button class="done" @click=${() => this.done()}>Done</button>
       </div>
       <div part="live" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this._announcement}</div>
-      ${this._menu ? renderPanelMenu(this._menu, (action) => this.#menuAction(this._menu!.id, action), () => this.#closeMenu()) : nothing}
+      ${this._menu && this.#history
+        ? renderPanelMenu(this._menu, moveTargets(this.#history.current, this._menu.id), (action) => this.#menuAction(this._menu!.id, action), () => this.#closeMenu())
+        : nothing}
       <prom-panel-drawer theme=${this.theme ?? nothing}></prom-panel-drawer>
       <prom-definition-drawer theme=${this.theme ?? nothing}></prom-definition-drawer>
     `;
@@ -383,7 +385,8 @@ export class PromDashboardEditor extends PromElement {
     if (action === 'edit') void this.#edit(id);
     else if (action === 'duplicate') this.#duplicate(id);
     else if (action === 'copy') void this.#copy(id);
-    else this.#remove(id);
+    else if (action === 'remove') this.#remove(id);
+    else this.#moveTo(id, action.moveTo);
     if (action !== 'edit' && this.#history && panelById(this.#history.current, id)) void this.#focusControl(id, 'menu');
   }
 
@@ -413,6 +416,15 @@ export class PromDashboardEditor extends PromElement {
     const { dashboard, id: copy } = duplicatePanel(h.current, id);
     this.#commit(dashboard, `Duplicate ${nameOf(panel.title, id)}`);
     this.#announce(`Duplicated ${nameOf(panel.title, id)}: the copy is at ${describePos(panelById(dashboard, copy)!.gridPos)}.`);
+  }
+
+  #moveTo(id: number, target: MoveTarget): void {
+    const h = this.#history;
+    const panel = h && panelById(h.current, id);
+    if (!h || !panel) return;
+    const next = movePanelToRow(h.current, id, target.rowId);
+    this.#commit(next, `Move ${nameOf(panel.title, id)} to ${target.name}`);
+    this.#announce(`Moved ${nameOf(panel.title, id)} to ${target.name}: ${describePos(panelById(next, id)!.gridPos)}.`);
   }
 
   #remove(id: number): void {

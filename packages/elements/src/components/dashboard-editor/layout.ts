@@ -1,5 +1,6 @@
 /** Finding a panel of a definition, its edit controls, and saying where it is, for the editor's announcements. */
 import type { Dashboard, GridPos, Panel } from '@promkit/core';
+import type { MoveTarget } from './panel-menu.js';
 
 /** The top-level panel `id` (not a row), if there is one. */
 export function panelById(d: Dashboard, id: number): Panel | undefined {
@@ -41,4 +42,16 @@ export function controlOf(e: Event): EditControl | undefined {
     if (!control && node.dataset['edit']) control = node;
   }
   return undefined;
+}
+
+/** The sections panel `id` (shown, so not inside a collapsed row) can move to: the top and every row, but its own. */
+export function moveTargets(d: Dashboard, id: number): MoveTarget[] {
+  const rows = d.panels.filter((p) => p.type === 'row');
+  if (rows.length === 0) return [];
+  let own: number | null = null;
+  for (const p of d.panels) {
+    if (p.type === 'row') own = p.id;
+    else if (p.id === id) break;
+  }
+  return [{ rowId: null, name: 'the top' }, ...rows.map((r) => ({ rowId: r.id, name: r.title ? `“${r.title}”` : `row ${r.id}` }))].filter((t) => t.rowId !== own);
 }

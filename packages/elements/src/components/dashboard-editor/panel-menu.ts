@@ -1,4 +1,4 @@
-/** A panel's menu in edit mode (Edit, Duplicate, Copy JSON, Remove), opened from its frame's menu button; arrow keys move, Escape and Tab close. */
+/** A panel's menu in edit mode (Edit, Duplicate, Copy JSON, Move to another row, Remove), opened from its frame's menu button; arrow keys move, Escape and Tab close. */
 import { html, type TemplateResult } from 'lit';
 import { cssProps } from '../../internal/css-props.js';
 
@@ -9,14 +9,27 @@ export interface OpenMenu {
   left: number;
 }
 
-export type PanelAction = 'edit' | 'duplicate' | 'copy' | 'remove';
+export type PanelAction = 'edit' | 'duplicate' | 'copy' | 'remove' | { moveTo: MoveTarget };
 
-const ITEMS: readonly { action: PanelAction; label: string; danger?: boolean }[] = [
+/** Another section a panel can move to: a row, or (`rowId` null) the panels above the first row. */
+export interface MoveTarget {
+  rowId: number | null;
+  /** How the menu names it: the row's title, or "the top". */
+  name: string;
+}
+
+interface Item {
+  action: PanelAction;
+  label: string;
+  danger?: boolean;
+}
+
+const FIRST: readonly Item[] = [
   { action: 'edit', label: 'Edit' },
   { action: 'duplicate', label: 'Duplicate' },
   { action: 'copy', label: 'Copy JSON' },
-  { action: 'remove', label: 'Remove', danger: true },
 ];
+const REMOVE: Item = { action: 'remove', label: 'Remove', danger: true };
 
 /** Where the menu of the button `button` opens. */
 export function menuAt(id: number, button: HTMLElement): OpenMenu {
@@ -24,9 +37,11 @@ export function menuAt(id: number, button: HTMLElement): OpenMenu {
   return { id, top: box.bottom + 4, left: Math.max(4, box.right - 160) };
 }
 
-export function renderPanelMenu(menu: OpenMenu, act: (action: PanelAction) => void, close: () => void): TemplateResult {
+/** The menu, with a "Move to …" item for each section the panel can move to. */
+export function renderPanelMenu(menu: OpenMenu, targets: readonly MoveTarget[], act: (action: PanelAction) => void, close: () => void): TemplateResult {
+  const items = [...FIRST, ...targets.map((t): Item => ({ action: { moveTo: t }, label: `Move to ${t.name}` })), REMOVE];
   return html`<div part="menu" class="menu" role="menu" aria-label="Panel menu" ${cssProps({ top: `${menu.top}px`, left: `${menu.left}px` })} @keydown=${(e: KeyboardEvent) => onMenuKey(e, close)}>
-    ${ITEMS.map((item) => html`<button role="menuitem" class=${item.danger ? 'danger' : ''} @click=${() => act(item.action)}>${item.label}</button>`)}
+    ${items.map((item) => html`<button role="menuitem" class=${item.danger ? 'danger' : ''} @click=${() => act(item.action)}>${item.label}</button>`)}
   </div>`;
 }
 

@@ -284,6 +284,34 @@ describe('<prom-dashboard> edit mode', () => {
     expect(getComputedStyle(handle(d, 2, 'resize')).touchAction).to.equal('none');
   });
 
+  it('the panel menu moves a panel into another row and back; each move one change, undone by Undo', async () => {
+    const d = await mount((el) => {
+      el.editing = true;
+      el.dashboard = { ...structuredClone(DEFINITION), panels: [...structuredClone(DEFINITION).panels!, { id: 10, type: 'row', title: 'Below', gridPos: { x: 0, y: 8, w: 24, h: 1 } }] } as DashboardInput;
+    });
+    const seen = changes(d);
+    handle(d, 2, 'menu').focus();
+    await sendKeys({ press: 'Enter' });
+    await editor(d).updateComplete;
+    const items = () => [...editor(d).shadowRoot!.querySelectorAll<HTMLElement>('[role="menuitem"]')].map((i) => i.textContent!.trim());
+    expect(items()).to.deep.equal(['Edit', 'Duplicate', 'Copy JSON', 'Move to “Below”', 'Remove']);
+    await press('ArrowDown', 'ArrowDown', 'ArrowDown', 'Enter');
+    await until(() => seen.length === 1);
+    // Below the row (y 8, h 1): its section starts at y 9; B keeps its column and size.
+    expect(posOf(seen[0], 2)).to.deep.equal({ x: 12, y: 9, w: 6, h: 4 });
+    expect(seen[0]!.panels.map((p) => p.id)).to.deep.equal([1, 3, 10, 2]);
+    expect(live(d)).to.equal('Moved “B” to “Below”: column 13, row 10, 6 wide, 4 high.');
+    await until(() => frame(d, 2).shadowRoot!.activeElement === handle(d, 2, 'menu'));
+    await sendKeys({ press: 'Enter' });
+    await editor(d).updateComplete;
+    expect(items()).to.deep.equal(['Edit', 'Duplicate', 'Copy JSON', 'Move to the top', 'Remove']);
+    await sendKeys({ press: 'Escape' });
+    toolbarButton(d, 'Undo').click();
+    await d.updateComplete;
+    expect(posOf(d.definition, 2)).to.deep.equal({ x: 12, y: 0, w: 6, h: 4 });
+    expect(live(d)).to.equal('Undid: Move “B” to “Below”.');
+  });
+
   it('touch: a finger drags a handle to the snapped cell, and the page does not scroll', async () => {
     const d = await mount((el) => (el.editing = true));
     const seen = changes(d);
