@@ -239,7 +239,7 @@ async function editModeOf(dashboard: Element | null): Promise<string[]> {
   await until(() => (editor()?.querySelector('[role="menuitem"]') ? [] : [1]), 3000);
   editor()?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.click();
   await drawer('panel editor', 'prom-panel-drawer', 'prom-panel-editor', (el) => ((shadowOf(el)?.querySelector('prom-panel') as PromPanel | null)?.results.length ?? 0) > 0);
-  for (const [name, tag] of [['Settings', 'prom-dashboard-settings'], ['Variables', 'prom-variables-editor'], ['JSON', 'prom-dashboard-json']] as const) {
+  for (const [name, tag] of [['Settings', 'prom-dashboard-settings'], ['Variables', 'prom-variables-editor'], ['Datasources', 'prom-datasource-editor'], ['JSON', 'prom-dashboard-json']] as const) {
     button(name)?.click();
     await drawer(name, 'prom-definition-drawer', tag, (el) => !!shadowOf(el)?.querySelector('[part="base"]'));
   }

@@ -8,6 +8,7 @@ import './components/dashboard-editor/dashboard-editor.js';
 import './components/dashboard-json/dashboard-json.js';
 import './components/dashboard-settings/dashboard-settings.js';
 import './components/variables-editor/variables-editor.js';
+import './components/datasource-editor/datasource-editor.js';
 
 export { PromPanelEditor } from './components/panel-editor/panel-editor.component.js';
 export { PromPanelChangeEvent } from './events/panel-change-event.js';
@@ -24,3 +25,4 @@ export { PromDashboardSettings, SETTINGS_REFRESH_INTERVALS } from './components/
 export { PromVariablesEditor } from './components/variables-editor/variables-editor.component.js';
 export { PromDefinitionDrawer } from './components/dashboard-editor/definition-drawer.component.js';
 export type { DefinitionPart } from './components/dashboard-editor/definition-drawer.component.js';
+export { DATASOURCE_BACKENDS, PromDatasourceEditor } from './components/datasource-editor/datasource-editor.component.js';

@@ -53,3 +53,14 @@ export {
 export type { VariableType } from '../dashboard/variable-edit.js';
 export { NEW_LINK, addLink, moveLink, removeLink, setSettings, updateLink } from '../dashboard/settings-edit.js';
 export type { SettingsChanges } from '../dashboard/settings-edit.js';
+export {
+  NEW_DATASOURCE_NAME,
+  NEW_DATASOURCE_URL,
+  addDatasource,
+  datasourceReferences,
+  nextDatasourceName,
+  removeDatasource,
+  setDefaultDatasource,
+  updateDatasource,
+} from '../dashboard/datasource-edit.js';
+export type { DatasourceChanges } from '../dashboard/datasource-edit.js';

@@ -191,6 +191,7 @@ export class PromDashboardEditor extends PromElement {
         <span class="group">
           <button class="settings" aria-haspopup="dialog" @click=${() => void this.#editPart('settings')}>Settings</button>
           <button class="variables" aria-haspopup="dialog" @click=${() => void this.#editPart('variables')}>Variables</button>
+          <button class="datasources" aria-haspopup="dialog" @click=${() => void this.#editPart('datasources')}>Datasources</button>
           <button class="json" aria-haspopup="dialog" @click=${() => void this.#editPart('json')}>JSON</button>
         </span>
         <span class="group">
@@ -453,7 +454,7 @@ export class PromDashboardEditor extends PromElement {
 }
 
 /** What Apply in each part's drawer is called in the undo history and the announcements. */
-const PART_LABELS: Readonly<Record<DefinitionPart, string>> = { settings: 'Edit dashboard settings', variables: 'Edit variables', json: 'Edit the JSON model' };
+const PART_LABELS: Readonly<Record<DefinitionPart, string>> = { settings: 'Edit dashboard settings', variables: 'Edit variables', datasources: 'Edit datasources', json: 'Edit the JSON model' };
 
 const undoIcon = html`<svg class="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true"><path d="M5.5 3.5 2.5 6.5l3 3"></path><path d="M2.5 6.5h7a4 4 0 0 1 0 8h-2"></path></svg>`;
 const redoIcon = html`<svg class="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true"><path d="m10.5 3.5 3 3-3 3"></path><path d="M13.5 6.5h-7a4 4 0 0 0 0 8h2"></path></svg>`;

@@ -6,13 +6,14 @@ import { EditDrawer, rangeOf, type PanelEditorSource } from './edit-drawer.js';
 import '../dashboard-settings/dashboard-settings.js';
 import '../variables-editor/variables-editor.js';
 import '../dashboard-json/dashboard-json.js';
+import '../datasource-editor/datasource-editor.js';
 
 /** The parts of a dashboard edited as a whole in this drawer. */
-export type DefinitionPart = 'settings' | 'variables' | 'json';
+export type DefinitionPart = 'settings' | 'variables' | 'datasources' | 'json';
 
-const TITLES: Readonly<Record<DefinitionPart, string>> = { settings: 'Dashboard settings', variables: 'Variables', json: 'JSON model' };
+const TITLES: Readonly<Record<DefinitionPart, string>> = { settings: 'Dashboard settings', variables: 'Variables', datasources: 'Datasources', json: 'JSON model' };
 
-/** What the drawer asks of the editor it holds (`<prom-dashboard-settings>`, `<prom-variables-editor>`, `<prom-dashboard-json>`). */
+/** What the drawer asks of the editor it holds (`<prom-dashboard-settings>`, `<prom-variables-editor>`, `<prom-datasource-editor>`, `<prom-dashboard-json>`). */
 interface PartEditor extends HTMLElement {
   /** The edited definition, or undefined while something in it is invalid. */
   readonly value: Dashboard | undefined;
@@ -123,6 +124,15 @@ export class PromDefinitionDrawer extends EditDrawer<Session, Dashboard> {
           theme=${theme}
           @prom-definition-change=${clear}
         ></prom-variables-editor>`;
+      case 'datasources':
+        return html`<prom-datasource-editor
+          data-part-editor
+          .dashboard=${s.definition}
+          .resolveAuth=${s.source.resolveAuth}
+          .clientOptions=${s.source.clientOptions}
+          theme=${theme}
+          @prom-definition-change=${clear}
+        ></prom-datasource-editor>`;
       case 'json':
         return html`<prom-dashboard-json data-part-editor .dashboard=${s.definition} theme=${theme} @prom-definition-change=${clear}></prom-dashboard-json>`;
     }

@@ -636,6 +636,21 @@ describe('<prom-dashboard> edit mode: settings, variables and JSON drawers', () 
     expect(live(d)).to.equal('Undid: Edit the JSON model.');
   });
 
+  it('Datasources: a datasource added in the drawer is one change; the dashboard keeps drawing', async () => {
+    const d = await mount((el) => (el.editing = true));
+    const seen = changes(d);
+    const { dialog, part } = await openPart(d, 'Datasources', 'prom-datasource-editor');
+    expect(labelOf(dialog)).to.equal('Datasources');
+    const before = (part as unknown as { value?: Dashboard }).value!.datasources.length;
+    [...part.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => /add datasource/i.test(b.textContent!))!.click();
+    await until(() => (part as unknown as { value?: Dashboard }).value?.datasources.length === before + 1);
+    footerButton(d, 'Apply').click();
+    await until(() => !dialog.open && seen.length > 0);
+    expect(seen[0]!.datasources).to.have.length(before + 1);
+    expect(live(d)).to.equal('Applied: Edit datasources.');
+    await settled(d);
+  });
+
   it('screenshots of the Variables drawer in light and dark', async () => {
     for (const theme of ['light', 'dark'] as const) {
       const d = await mount((el) => {
