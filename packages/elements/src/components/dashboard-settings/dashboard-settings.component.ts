@@ -1,8 +1,9 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { PromkitError, SchemaError, TIME_RANGE_PRESETS, type Dashboard, type DashboardLink } from '@promkit/core';
+import { TIME_RANGE_PRESETS, type Dashboard, type DashboardLink } from '@promkit/core';
 import { addLink, moveLink, removeLink, setSettings, updateLink } from '@promkit/core/edit';
 import { PromElement } from '../../internal/prom-element.js';
+import { tryEdit, type Draft } from '../../internal/field-drafts.js';
 import { themeTokens } from '../../theme/theme.js';
 import { formControlStyles } from '../../theme/form-controls.js';
 import { editorFormStyles } from '../../theme/editor-form.js';
@@ -11,12 +12,6 @@ import { dashboardSettingsStyles } from './dashboard-settings.styles.js';
 
 /** Auto-refresh intervals offered ('' off); a dashboard's other interval is listed too. */
 export const SETTINGS_REFRESH_INTERVALS = ['', '5s', '10s', '30s', '1m', '5m', '15m', '30m', '1h', '2h', '1d'] as const;
-
-/** A field's refused text and why (the text stays in the field until it is fixed). */
-interface Draft {
-  text: string;
-  message: string;
-}
 
 type LinkField = 'title' | 'url' | 'tooltip';
 
@@ -74,6 +69,8 @@ export class PromDashboardSettings extends PromElement {
   declare _tagText: string;
 
   #nextLinkId = 1;
+  /** The definition last fired (or given): an edit clearing the last problem fires when it differs. */
+  #fired: Dashboard | undefined;
   #focusAfter: string | undefined;
 
   constructor() {
@@ -96,6 +93,7 @@ export class PromDashboardSettings extends PromElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('dashboard')) {
       this._edited = this.dashboard;
+      this.#fired = this.dashboard;
       this._drafts = {};
       this._tagText = '';
       this._linkIds = (this.dashboard?.links ?? []).map(() => this.#nextLinkId++);
@@ -130,27 +128,15 @@ export class PromDashboardSettings extends PromElement {
   #edit(texts: Record<string, string>, change: (d: Dashboard) => Dashboard, ids: readonly number[] = this._linkIds): void {
     const current = this._edited;
     if (!current) return;
-    const drafts = { ...this._drafts };
-    for (const key of Object.keys(texts)) delete drafts[key];
-    let next: Dashboard;
-    try {
-      next = change(current);
-    } catch (error) {
-      if (!(error instanceof PromkitError)) throw error;
-      const problems = error instanceof SchemaError ? error.problems : [{ path: Object.keys(texts)[0] ?? '', message: error.message }];
-      for (const p of problems) {
-        const key = this.#keyOf(p.path);
-        const text = texts[key] ?? Object.values(texts)[0] ?? '';
-        drafts[key] = { text, message: p.message };
-      }
-      this._drafts = drafts;
-      return;
-    }
+    const { next, drafts } = tryEdit(current, this._drafts, texts, change, (path) => this.#keyOf(path));
     this._drafts = drafts;
+    if (!next) return;
     this._linkIds = ids;
-    if (JSON.stringify(next) === JSON.stringify(current)) return;
-    this._edited = next;
-    if (Object.keys(drafts).length === 0) this.dispatchEvent(new PromDefinitionChangeEvent({ dashboard: next }));
+    if (JSON.stringify(next) !== JSON.stringify(current)) this._edited = next;
+    // Fired when valid and not yet fired: also when fixing the last refused field brings back a value unchanged.
+    if (Object.keys(drafts).length > 0 || JSON.stringify(this._edited) === JSON.stringify(this.#fired)) return;
+    this.#fired = this._edited;
+    this.dispatchEvent(new PromDefinitionChangeEvent({ dashboard: this._edited! }));
   }
 
   /** The text a field shows: what was typed when refused, else the dashboard's. */

@@ -124,6 +124,18 @@ describe('<prom-dashboard-settings>', () => {
     expect(events.at(-1)).to.deep.equal({ ...start, links: [{ title: 'New link', url: '/' }, { title: 'Home', url: '/' }] });
   });
 
+  it('fixing the last refused field fires the edits made meanwhile, even when the fixed value is the old one', async () => {
+    const { el, events } = await settings();
+    await type(el, '#title', '');
+    await type(el, '#time\\.from', 'now-1h');
+    expect(events).to.have.length(0); // the title is still refused
+    expect(el.value).to.equal(undefined);
+    await type(el, '#title', 'Service');
+    expect(events).to.have.length(1);
+    expect(events[0]).to.include({ title: 'Service' });
+    expect(events[0]!.time).to.deep.equal({ from: 'now-1h', to: 'now' });
+  });
+
   it('setting dashboard resets the form', async () => {
     const { el } = await settings();
     await type(el, '#title', '');

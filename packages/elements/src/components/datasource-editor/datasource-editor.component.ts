@@ -2,7 +2,6 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import {
   BackendKind,
-  PromkitError,
   SchemaError,
   createClient,
   isPromkitError,
@@ -13,6 +12,7 @@ import {
 } from '@promkit/core';
 import { addDatasource, removeDatasource, setDefaultDatasource, updateDatasource, type DatasourceChanges } from '@promkit/core/edit';
 import { PromElement } from '../../internal/prom-element.js';
+import { tryEdit, type Draft } from '../../internal/field-drafts.js';
 import { themeTokens } from '../../theme/theme.js';
 import { formControlStyles } from '../../theme/form-controls.js';
 import { editorFormStyles } from '../../theme/editor-form.js';
@@ -27,12 +27,6 @@ export const DATASOURCE_BACKENDS: readonly { kind: BackendKind; label: string; t
   { kind: BackendKind.Cortex, label: 'Cortex', tenant: 'Sent as X-Scope-OrgID.' },
   { kind: BackendKind.VictoriaMetrics, label: 'VictoriaMetrics', tenant: 'accountID or accountID:projectID (cluster version).' },
 ];
-
-/** A field's refused text and why (the text stays in the field until it is fixed). */
-interface Draft {
-  text: string;
-  message: string;
-}
 
 /** What a Test button found: running, the server's version and readiness, or the typed error. */
 interface TestState {
@@ -176,22 +170,9 @@ export class PromDatasourceEditor extends PromElement {
     const current = this._edited;
     if (!current) return;
     this._notice = undefined;
-    const drafts = { ...this._drafts };
-    for (const key of Object.keys(texts)) delete drafts[key];
-    let next: Dashboard;
-    try {
-      next = change(current);
-    } catch (error) {
-      if (!(error instanceof PromkitError)) throw error;
-      const problems = error instanceof SchemaError ? error.problems : [{ path: Object.keys(texts)[0] ?? '', message: error.message }];
-      for (const p of problems) {
-        const key = this.#keyOf(p.path);
-        drafts[key] = { text: texts[key] ?? Object.values(texts)[0] ?? '', message: p.message };
-      }
-      this._drafts = drafts;
-      return;
-    }
+    const { next, drafts } = tryEdit(current, this._drafts, texts, change, (path) => this.#keyOf(path));
     this._drafts = drafts;
+    if (!next) return;
     // A test says something of the datasource as it was: one that changed is tested again.
     ids.forEach((id, i) => {
       const before = current.datasources[this._ids.indexOf(id)];
