@@ -43,10 +43,12 @@ describe('promkit.min.js', () => {
 /**
  * promkit-builder.min.js, loaded after promkit.min.js, takes the viewer's elements and
  * @promkit/core from `window.promkit` (rollup.config.mjs, `fromViewer`): it carries the editing
- * elements, @promkit/core/edit's pure edits and its own copy of lit (about 7 KB). Today 45.5 KB and
- * a little room for the builder elements still being added; lower it when it shrinks.
+ * elements, @promkit/core/edit's pure edits and its own copy of lit (about 7 KB). It was 45.5 KB
+ * with the panel and dashboard editors; the settings, variables, JSON and datasource editors
+ * brought it to 50.5 KB. The PromQL editor (issue 17, CodeMirror) will need a budget of its own,
+ * loaded on demand. Lower this when the bundle shrinks.
  */
-const BUILDER_BUDGET_KB = 50;
+const BUILDER_BUDGET_KB = 52;
 
 describe('promkit-builder.min.js', () => {
   const code = readFileSync(new URL('../../packages/elements/dist/promkit-builder.min.js', import.meta.url));
