@@ -27,6 +27,13 @@ describe('PrometheusClient in the browser', () => {
     expect(labels.data).to.deep.equal([...TRICKY_LABEL_VALUES].sort());
   });
 
+  it('checkConnection answers ready cross-origin (Prometheus has no CORS on /-/ready), and fails for a closed port', async () => {
+    const ok = await new PrometheusClient({ url }).checkConnection();
+    expect(ok.ok && ok.ready && typeof ok.buildInfo.version).to.equal('string');
+    const closed = await new PrometheusClient({ url: 'http://127.0.0.1:9', timeout: 2_000 }).checkConnection();
+    expect(!closed.ok && isPromkitError(closed.error, 'NetworkError')).to.equal(true);
+  });
+
   it('reports a parse error with its position, and an unreachable server as a NetworkError', async () => {
     const prom = new PrometheusClient({ url });
     const parse = await prom.query({ query: 'sum(' }).catch((e: unknown) => e);

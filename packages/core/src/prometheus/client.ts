@@ -36,7 +36,7 @@ import {
   type TargetsResult,
   type Labels,
 } from './endpoints.js';
-import { InvalidArgumentError, PromkitError, SchemaError, TooManyPointsError } from './errors.js';
+import { InvalidArgumentError, PromkitError, SchemaError, TooManyPointsError, isPromkitError } from './errors.js';
 import { prometheus, tenantHeaders, type BackendPreset } from './backends.js';
 import {
   alertsSchema,
@@ -292,7 +292,17 @@ export class PrometheusClient {
   async checkConnection(call?: CallOptions): Promise<ConnectionCheck> {
     const started = Date.now();
     try {
-      await this.#transport.text(this.backend.readyPath, call);
+      try {
+        await this.#transport.text(this.backend.readyPath, call);
+      } catch (error) {
+        // Prometheus sends CORS headers under /api/v1 only: a page on another origin cannot read
+        // the readiness endpoint. The API answering then stands for ready (Prometheus serves it
+        // only once ready); when it does not answer either, the first error says it best.
+        if (!isPromkitError(error, 'NetworkError') || call?.signal?.aborted) throw error;
+        const info = await this.buildInfo(call).catch(() => undefined);
+        if (!info) throw error;
+        return { ok: true, ready: true, buildInfo: info.data, latencyMs: Date.now() - started };
+      }
       const { data } = await this.buildInfo(call);
       return { ok: true, ready: true, buildInfo: data, latencyMs: Date.now() - started };
     } catch (error) {

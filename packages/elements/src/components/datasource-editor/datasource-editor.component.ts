@@ -4,7 +4,6 @@ import {
   BackendKind,
   SchemaError,
   createClient,
-  isPromkitError,
   type Auth,
   type Dashboard,
   type Datasource,
@@ -271,18 +270,7 @@ export class PromDatasourceEditor extends PromElement {
     let result: TestState;
     try {
       const client = createClient(ds, { ...(this.clientOptions ? { clientOptions: this.clientOptions } : {}), ...(this.resolveAuth ? { resolveAuth: this.resolveAuth } : {}) });
-      const started = Date.now();
-      let check = await client.checkConnection({ signal: controller.signal });
-      // Prometheus sends CORS headers on /api/v1 only, so a page on another origin cannot read
-      // /-/ready: then the API's answer stands for readiness (Prometheus answers it only when ready).
-      if (!check.ok && isPromkitError(check.error, 'NetworkError') && !controller.signal.aborted) {
-        try {
-          const { data } = await client.buildInfo({ signal: controller.signal });
-          check = { ok: true, ready: true, buildInfo: data, latencyMs: Date.now() - started };
-        } catch {
-          // The first error says it best.
-        }
-      }
+      const check = await client.checkConnection({ signal: controller.signal });
       if (controller.signal.aborted) return;
       const label = DATASOURCE_BACKENDS.find((b) => b.kind === ds.backend)?.label ?? ds.backend;
       result = check.ok
