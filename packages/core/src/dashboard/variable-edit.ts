@@ -10,7 +10,7 @@
  * row's `repeat`. renameVariable rewrites every use in the texts the dashboard interpolates.
  */
 import { InvalidArgumentError, SchemaError, type SchemaProblem } from '../prometheus/errors.js';
-import { variablesIn } from '../promql/interpolate.js';
+import { renameIn, variablesIn } from '../promql/interpolate.js';
 import { validateDashboard } from './parse.js';
 import type { Dashboard, Panel, Row, Variable } from './schema.js';
 
@@ -146,38 +146,6 @@ export function variableReferences(dashboard: Dashboard, name: string): string[]
     return repeat;
   });
   return found;
-}
-
-const PLACEHOLDER =
-  /\$([A-Za-z0-9_]+)|\$\{([A-Za-z0-9_]+)((?::[A-Za-z]+(?::[^}]*)?)?)\}|\[\[([A-Za-z0-9_]+)((?::[A-Za-z]+(?::[^\]]*)?)?)\]\]/y;
-
-/**
- * `text` with every use of variable `from` written with `to` instead, in the same form
- * (`$from` → `$to`, `${from:csv}` → `${to:csv}`, `[[from]]` → `[[to]]`); the rest as it is.
- * Placeholders are read as variablesIn reads them, so `$fromage` is not a use of `from`.
- */
-export function renameIn(text: string, from: string, to: string): string {
-  let out = '';
-  let last = 0;
-  for (let i = 0; i < text.length; ) {
-    const c = text[i];
-    if (c === '$' || (c === '[' && text[i + 1] === '[')) {
-      PLACEHOLDER.lastIndex = i;
-      const m = PLACEHOLDER.exec(text);
-      if (m) {
-        const name = m[1] ?? m[2] ?? m[4];
-        if (name === from) {
-          const written = m[1] !== undefined ? `$${to}` : m[2] !== undefined ? `\${${to}${m[3]}}` : `[[${to}${m[5]}]]`;
-          out += text.slice(last, i) + written;
-          last = i + m[0].length;
-        }
-        i += m[0].length;
-        continue;
-      }
-    }
-    i += 1;
-  }
-  return last === 0 ? text : out + text.slice(last);
 }
 
 type Rewrite = (value: string, path: string) => string;

@@ -45,7 +45,6 @@ export {
   moveVariable,
   nextVariableName,
   removeVariable,
-  renameIn,
   renameVariable,
   updateVariable,
   variableReferences,
@@ -64,3 +63,4 @@ export {
   updateDatasource,
 } from '../dashboard/datasource-edit.js';
 export type { DatasourceChanges } from '../dashboard/datasource-edit.js';
+export { renameIn } from '../promql/interpolate.js';

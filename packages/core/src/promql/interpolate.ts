@@ -82,6 +82,20 @@ export function variablesIn(template: string): string[] {
 }
 
 /**
+ * `text` with every use of variable `from` written with `to` instead, in the same form
+ * (`$from` → `$to`, `${from:csv}` → `${to:csv}`, `[[from]]` → `[[to]]`); the rest as it is.
+ * Placeholders are read as variablesIn reads them, so `$fromage` is not a use of `from`.
+ */
+export function renameIn(text: string, from: string, to: string): string {
+  // A placeholder is `$`, `${` or `[[` and then the name: names hold none of those characters.
+  return scan(text, false, ({ name, placeholder }) => {
+    if (name !== from) return undefined;
+    const at = placeholder.indexOf(from);
+    return placeholder.slice(0, at) + to + placeholder.slice(at + from.length);
+  });
+}
+
+/**
  * Replaces every known variable in a PromQL `template`. Unknown names stay as written, so a
  * template can be interpolated in stages (dashboard variables, then built-ins such as
  * `$__interval`). An unknown format is written as if no format were given (find them first
