@@ -12,6 +12,7 @@ import {
   type SchemaProblem,
 } from '@promkit/core';
 import { PromElement } from '../../internal/prom-element.js';
+import { clientFactoryOptions } from '../../internal/client-factory-options.js';
 import { RefreshController } from '../../controllers/refresh-controller.js';
 import { UrlSyncController } from '../../controllers/url-sync-controller.js';
 import { DashboardSourceController } from '../../controllers/dashboard-source-controller.js';
@@ -173,7 +174,7 @@ export class PromDashboard extends PromElement {
     timeZone: () => this.#time.timeZone,
     selections: () => this.variableValues,
     url: () => this.url,
-    clientOptions: () => ({ ...(this.resolveAuth ? { resolveAuth: this.resolveAuth } : {}), ...(this.clientOptions ? { clientOptions: this.clientOptions } : {}) }),
+    clientOptions: () => clientFactoryOptions(this),
     onPublished: () => {
       if (this.syncUrl) this.#url.requestWrite();
       this.requestUpdate();

@@ -11,6 +11,7 @@ import {
 } from '@promkit/core';
 import { addDatasource, removeDatasource, setDefaultDatasource, updateDatasource, type DatasourceChanges } from '@promkit/core/edit';
 import { PromElement } from '../../internal/prom-element.js';
+import { clientFactoryOptions } from '../../internal/client-factory-options.js';
 import { tryEdit, type Draft } from '../../internal/field-drafts.js';
 import { themeTokens } from '../../theme/theme.js';
 import { formControlStyles } from '../../theme/form-controls.js';
@@ -269,7 +270,7 @@ export class PromDatasourceEditor extends PromElement {
     set({ state: 'running', text: `Testing ${ds.url}…` });
     let result: TestState;
     try {
-      const client = createClient(ds, { ...(this.clientOptions ? { clientOptions: this.clientOptions } : {}), ...(this.resolveAuth ? { resolveAuth: this.resolveAuth } : {}) });
+      const client = createClient(ds, clientFactoryOptions(this));
       const check = await client.checkConnection({ signal: controller.signal });
       if (controller.signal.aborted) return;
       const label = DATASOURCE_BACKENDS.find((b) => b.kind === ds.backend)?.label ?? ds.backend;

@@ -11,6 +11,7 @@ import {
   type PrometheusClientOptions,
 } from '@promkit/core';
 import { PromElement } from '../../internal/prom-element.js';
+import { clientFactoryOptions } from '../../internal/client-factory-options.js';
 import { readTheme, resolveColor, themeTokens } from '../../theme/theme.js';
 import { formControlStyles } from '../../theme/form-controls.js';
 import { editorFormStyles } from '../../theme/editor-form.js';
@@ -163,7 +164,7 @@ export class PromPanelEditor extends PromElement {
     let client = this.#clients.get(ds.name);
     if (!client) {
       try {
-        client = createClient(ds, { ...(this.clientOptions ? { clientOptions: this.clientOptions } : {}), ...(this.resolveAuth ? { resolveAuth: this.resolveAuth } : {}) });
+        client = createClient(ds, clientFactoryOptions(this));
       } catch {
         return undefined;
       }

@@ -21,6 +21,7 @@ import {
 } from '@promkit/core';
 import { VARIABLE_TYPES, addVariable, changeVariableType, moveVariable, removeVariable, renameVariable, updateVariable, type VariableType } from '@promkit/core/edit';
 import { PromElement } from '../../internal/prom-element.js';
+import { clientFactoryOptions } from '../../internal/client-factory-options.js';
 import { themeTokens } from '../../theme/theme.js';
 import { formControlStyles } from '../../theme/form-controls.js';
 import { PromDefinitionChangeEvent } from '../../events/definition-change-event.js';
@@ -216,8 +217,7 @@ export class PromVariablesEditor extends PromElement {
     const datasources = withDefaultUrl(d.datasources, this.url);
     const key = JSON.stringify(datasources);
     if (this.#registry?.key !== key) {
-      const options = { ...(this.clientOptions ? { clientOptions: this.clientOptions } : {}), ...(this.resolveAuth ? { resolveAuth: this.resolveAuth } : {}) };
-      this.#registry = { key, registry: new DatasourceRegistry({ datasources }, options) };
+      this.#registry = { key, registry: new DatasourceRegistry({ datasources }, clientFactoryOptions(this)) };
     }
     return this.#registry.registry;
   }
