@@ -25,6 +25,19 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        resolve,
+        ssr,
+        // On demand (`npm run corpus`), not in `npm test`: the corpus of real queries is fetched, not committed (tests/corpus/corpus.ts).
+        test: {
+          name: 'corpus',
+          include: ['tests/corpus/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/integration/setup-prometheus.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });

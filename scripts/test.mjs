@@ -26,7 +26,7 @@ step('build the Storybook catalog', () => run('npx', ['storybook', 'build', '--q
 const results = [];
 
 const vitestJson = join(outDir, 'vitest.json');
-const vitest = await runCapturing('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+const vitest = await runCapturing('npx', ['vitest', 'run', '--project', 'unit', '--project', 'integration', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
 results.push({ suite: 'vitest (unit + integration)', ...vitestCounts(vitestJson, vitest.code) });
 
 const browser = await runCapturing('npx', ['web-test-runner']);

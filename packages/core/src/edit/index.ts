@@ -64,3 +64,8 @@ export {
 } from '../dashboard/datasource-edit.js';
 export type { DatasourceChanges } from '../dashboard/datasource-edit.js';
 export { renameIn } from '../promql/interpolate.js';
+export * from '../promql/visual/index.js';
+export { BUILTIN_VARIABLE_NAMES, lintPromQL, promqlStandIns } from '../promql/lint.js';
+export type { PromQLLintOptions, PromQLLintProblem, PromQLStandIns } from '../promql/lint.js';
+export { explainNodes, explainPromQL } from '../promql/explain.js';
+export type { ExplainKind, ExplainNode } from '../promql/explain.js';

@@ -81,6 +81,29 @@ export function variablesIn(template: string): string[] {
   return [...names];
 }
 
+/** One placeholder of a PromQL template as interpolate reads it, and where it stands. */
+export interface PlaceholderUse {
+  name: string;
+  /** As written: `$job`, `${job:csv}`, `[[job]]`. */
+  placeholder: string;
+  /** 0-based offset in the template. */
+  index: number;
+  /** The format as written, known or not. */
+  rawFormat: string | undefined;
+  /** The PromQL string literal it is inside, if any. */
+  quote: '"' | "'" | '`' | undefined;
+}
+
+/** Every placeholder of a PromQL template, in order, read exactly as interpolate reads them. */
+export function placeholdersIn(template: string): PlaceholderUse[] {
+  const uses: PlaceholderUse[] = [];
+  scan(template, true, ({ name, placeholder, index, rawFormat, quote }) => {
+    uses.push({ name, placeholder, index, rawFormat, quote });
+    return undefined;
+  });
+  return uses;
+}
+
 /**
  * `text` with every use of variable `from` written with `to` instead, in the same form
  * (`$from` → `$to`, `${from:csv}` → `${to:csv}`, `[[from]]` → `[[to]]`); the rest as it is.
