@@ -64,6 +64,53 @@ async function cspPrometheusProxy(ctx, next) {
   ctx.body = Buffer.from(await response.arrayBuffer());
 }
 
+/** The token the bearer-protected routes require (a test credential, not a secret). */
+const BEARER_TOKEN = 'promkit-test-token';
+
+/** fetch to the real Prometheus that answers 401 unless the request carries the bearer token, as a protected Prometheus would. */
+async function bearerGatedFetch(input, init) {
+  const request = new Request(input, init);
+  if (request.headers.get('authorization') !== `Bearer ${BEARER_TOKEN}`) {
+    return new Response(JSON.stringify({ status: 'error', errorType: 'unauthorized', error: 'missing or wrong bearer token' }), { status: 401, headers: { 'content-type': 'application/json' } });
+  }
+  const target = new URL(request.url);
+  const upstream = new URL(prometheus?.url ?? 'http://127.0.0.1:9');
+  target.protocol = upstream.protocol;
+  target.host = upstream.host;
+  return fetch(target, { method: request.method, headers: { 'content-type': request.headers.get('content-type') ?? 'text/plain' }, body: request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer() });
+}
+
+/**
+ * Two routes with credentials, for tests that completion and queries carry them:
+ * `/bearer-prometheus/*` is the real Prometheus behind a bearer-token check (a client with
+ * `auth: { type: 'bearer', token: 'promkit-test-token' }` gets through), and `/proxy-prometheus/*`
+ * is promkit's credentials proxy (`createPrometheusProxy`) adding that token upstream, so the
+ * browser sends none.
+ * @type {import('koa').Middleware}
+ */
+async function credentialRoutes(ctx, next) {
+  const gate = '/bearer-prometheus/';
+  const proxied = '/proxy-prometheus';
+  if (!prometheus || !(ctx.path.startsWith(gate) || ctx.path.startsWith(`${proxied}/`))) return next();
+  const chunks = [];
+  for await (const chunk of ctx.req) chunks.push(chunk);
+  const body = ctx.method === 'GET' || ctx.method === 'HEAD' ? undefined : Buffer.concat(chunks);
+  const headers = new Headers();
+  for (const name of ['authorization', 'content-type']) if (ctx.get(name)) headers.set(name, ctx.get(name));
+  const url = `http://${ctx.host}${ctx.url}`;
+  let response;
+  if (ctx.path.startsWith(gate)) {
+    response = await bearerGatedFetch(`${prometheus.url.replace(/\/+$/, '')}/${ctx.url.slice(gate.length)}`, { method: ctx.method, headers, body });
+  } else {
+    const { createPrometheusProxy } = await import('./packages/adapters/dist/proxy/index.js');
+    const proxy = createPrometheusProxy({ upstream: prometheus.url, basePath: proxied, auth: { type: 'bearer', token: BEARER_TOKEN }, fetch: bearerGatedFetch });
+    response = await proxy(new Request(url, { method: ctx.method, headers, body }));
+  }
+  ctx.status = response.status;
+  ctx.type = response.headers.get('content-type') ?? 'application/octet-stream';
+  ctx.body = Buffer.from(await response.arrayBuffer());
+}
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   // Element tests first: page-level tests then find a Prometheus with a minute of its own history.
@@ -73,7 +120,7 @@ export default {
   browserStartTimeout: 60_000,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 30_000 } },
-  middleware: [strictCspHeader, cspPrometheusProxy],
+  middleware: [strictCspHeader, cspPrometheusProxy, credentialRoutes],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022' }),
     {

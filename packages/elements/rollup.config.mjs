@@ -115,7 +115,7 @@ export default [
   {
     input: ['src/index.ts', 'src/define.ts', 'src/builder.ts', ...['panel', 'dashboard', 'time-range', 'refresh-picker', 'variable'].map((name) => `src/components/${name}/${name}.ts`)],
     output: { dir: 'dist', format: 'es', sourcemap: true, preserveModules: true, preserveModulesRoot: 'src' },
-    external: [/^lit(\/|$)/, /^@lit\//, /^echarts(\/|$)/, /^zrender(\/|$)/, /^@promkit\//, /^marked$/, /^dompurify$/],
+    external: [/^lit(\/|$)/, /^@lit\//, /^echarts(\/|$)/, /^zrender(\/|$)/, /^@promkit\//, /^marked$/, /^dompurify$/, /^@codemirror\//, /^@lezer\//, /^@prometheus-io\//],
     plugins: [typescriptFor(true)],
   },
   /** One minified file for a <script> tag: everything bundled, every element registered. */

@@ -45,10 +45,12 @@ describe('promkit.min.js', () => {
  * @promkit/core from `window.promkit` (rollup.config.mjs, `fromViewer`): it carries the editing
  * elements, @promkit/core/edit's pure edits and its own copy of lit (about 7 KB). It was 45.5 KB
  * with the panel and dashboard editors; the settings, variables, JSON and datasource editors
- * brought it to 50.5 KB. The PromQL editor (issue 17, CodeMirror) will need a budget of its own,
- * loaded on demand. Lower this when the bundle shrinks.
+ * brought it to 50.5 KB. The query editor, builder, explain tree and metrics explorer (issue 17)
+ * brought it to 221 KB: CodeMirror 6 with codemirror-promql and its own copy of the lezer
+ * runtime and PromQL grammar are about 150 KB of that. Loading them only when a query editor
+ * opens is the chunked build's work (issue 20). Lower this when the bundle shrinks.
  */
-const BUILDER_BUDGET_KB = 52;
+const BUILDER_BUDGET_KB = 225;
 
 describe('promkit-builder.min.js', () => {
   const code = readFileSync(new URL('../../packages/elements/dist/promkit-builder.min.js', import.meta.url));

@@ -52,6 +52,7 @@ describe('forwarding', () => {
       expect((await prom.labelValues({ label: 'room', start: T0, end: T_END })).data).toEqual(['lab', 'office']);
       expect((await prom.series({ match: ['promkit_combo{a="a1"}'], start: T0, end: T_END })).data).toHaveLength(10);
       expect((await prom.buildInfo()).data.version).toMatch(/^2\./);
+      expect((await prom.formatQuery('sum(rate(x[5m]))by(job)')).data).toBe('sum by (job) (rate(x[5m]))');
     }
   });
 

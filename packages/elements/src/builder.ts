@@ -9,6 +9,10 @@ import './components/dashboard-json/dashboard-json.js';
 import './components/dashboard-settings/dashboard-settings.js';
 import './components/variables-editor/variables-editor.js';
 import './components/datasource-editor/datasource-editor.js';
+import './components/query-editor/query-editor.js';
+import './components/query-explain/query-explain.js';
+import './components/metrics-explorer/metrics-explorer.js';
+import './components/query-builder/query-builder.js';
 
 export { PromPanelEditor } from './components/panel-editor/panel-editor.component.js';
 export { PromPanelChangeEvent } from './events/panel-change-event.js';
@@ -26,3 +30,12 @@ export { PromVariablesEditor } from './components/variables-editor/variables-edi
 export { PromDefinitionDrawer } from './components/dashboard-editor/definition-drawer.component.js';
 export type { DefinitionPart } from './components/dashboard-editor/definition-drawer.component.js';
 export { DATASOURCE_BACKENDS, PromDatasourceEditor } from './components/datasource-editor/datasource-editor.component.js';
+export { PromQueryEditor } from './components/query-editor/query-editor.component.js';
+export { PromQueryChangeEvent } from './events/query-change-event.js';
+export { PromQueryRunEvent } from './events/query-run-event.js';
+export { PromQueryExplain } from './components/query-explain/query-explain.component.js';
+export type { PartOutcome } from './components/query-explain/query-explain.component.js';
+export { METRICS_EXPLORER_LIMIT, PromMetricsExplorer } from './components/metrics-explorer/metrics-explorer.component.js';
+export { EMPTY_VISUAL_QUERY, PromQueryBuilder } from './components/query-builder/query-builder.component.js';
+export { PromMetricPickEvent } from './events/metric-pick-event.js';
+export { PromVisualQueryChangeEvent } from './events/visual-query-change-event.js';

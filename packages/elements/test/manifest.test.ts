@@ -40,9 +40,13 @@ it('lists every element with its tag, attributes, events, parts and summary', ()
     'prom-datasource-editor',
     'prom-definition-drawer',
     'prom-edit-frame',
+    'prom-metrics-explorer',
     'prom-panel',
     'prom-panel-drawer',
     'prom-panel-editor',
+    'prom-query-builder',
+    'prom-query-editor',
+    'prom-query-explain',
     'prom-refresh-picker',
     'prom-time-range',
     'prom-variable',
@@ -50,8 +54,8 @@ it('lists every element with its tag, attributes, events, parts and summary', ()
   ]);
   for (const [tag, d] of elements) {
     expect(d.summary, tag).toBeTruthy();
-    // Edit mode's inner parts fire nothing themselves: the dashboard fires for them.
-    if (!['prom-dashboard-editor', 'prom-edit-frame', 'prom-panel-drawer', 'prom-definition-drawer'].includes(tag)) expect(d.events?.length, tag).toBeGreaterThan(0);
+    // Edit mode's inner parts fire nothing themselves: the dashboard fires for them; the explain tree only reads.
+    if (!['prom-dashboard-editor', 'prom-edit-frame', 'prom-panel-drawer', 'prom-definition-drawer', 'prom-query-explain'].includes(tag)) expect(d.events?.length, tag).toBeGreaterThan(0);
     expect((d.events ?? []).every((e) => e.name.startsWith('prom-')), tag).toBe(true);
     expect(d.cssParts?.length, tag).toBeGreaterThan(0);
     expect((d.attributes ?? []).every((a) => !a.name.startsWith('_')), tag).toBe(true);
@@ -88,6 +92,10 @@ it('documents every theme token on every element that uses it, and the dashboard
     'prom-variables-editor': tokensIn('theme/form-controls.ts', 'components/variables-editor/variables-editor.styles.ts'),
     'prom-dashboard-json': tokensIn('theme/form-controls.ts', 'components/dashboard-json/dashboard-json.styles.ts'),
     'prom-dashboard-editor': tokensIn('components/dashboard-editor/dashboard-editor.styles.ts'),
+    'prom-metrics-explorer': tokensIn('theme/form-controls.ts', 'components/metrics-explorer/metrics-explorer.styles.ts'),
+    'prom-query-builder': tokensIn('theme/form-controls.ts', 'theme/editor-form.ts', 'components/query-builder/query-builder.styles.ts'),
+    'prom-query-explain': tokensIn('theme/form-controls.ts', 'components/query-explain/query-explain.styles.ts'),
+    'prom-query-editor': tokensIn('theme/form-controls.ts', 'components/query-editor/query-editor.styles.ts', 'components/query-editor/codemirror-setup.ts'),
   };
   const all = tokensIn(theme, ...controls, 'components/panel/panel.styles.ts', 'components/dashboard/dashboard.styles.ts', 'components/time-range/time-range.component.ts', 'components/variable/variable.component.ts');
   // Every token: fonts, 15 colours, 10 palette entries, and the panel and grid sizes.

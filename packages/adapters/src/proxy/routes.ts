@@ -4,7 +4,7 @@
  */
 
 /** Endpoint names, for the `allow` option. */
-export const READ_ENDPOINTS = ['query', 'query_range', 'series', 'labels', 'label_values', 'metadata', 'buildinfo'] as const;
+export const READ_ENDPOINTS = ['query', 'query_range', 'series', 'labels', 'label_values', 'metadata', 'buildinfo', 'format_query'] as const;
 export type ReadEndpoint = (typeof READ_ENDPOINTS)[number];
 
 interface Route {
@@ -20,6 +20,8 @@ const FIXED: Record<string, Route> = {
   '/api/v1/labels': { endpoint: 'labels', post: true },
   '/api/v1/metadata': { endpoint: 'metadata', post: false },
   '/api/v1/status/buildinfo': { endpoint: 'buildinfo', post: false },
+  // Only parses and prints the query it is given: the query editor's Format.
+  '/api/v1/format_query': { endpoint: 'format_query', post: true },
 };
 const LABEL_VALUES = /^\/api\/v1\/label\/([A-Za-z_][A-Za-z0-9_]*)\/values$/;
 

@@ -18,6 +18,10 @@ import type { PromDashboardChangeEvent } from './dashboard-change-event.js';
 import type { PromDashboardSaveEvent } from './dashboard-save-event.js';
 import type { PromPanelEditEvent } from './panel-edit-event.js';
 import type { PromDefinitionChangeEvent } from './definition-change-event.js';
+import type { PromQueryChangeEvent } from './query-change-event.js';
+import type { PromQueryRunEvent } from './query-run-event.js';
+import type { PromMetricPickEvent } from './metric-pick-event.js';
+import type { PromVisualQueryChangeEvent } from './visual-query-change-event.js';
 
 export {
   PromDataEvent,
@@ -45,6 +49,10 @@ export interface PromEventMap {
   'prom-dashboard-save': PromDashboardSaveEvent;
   'prom-panel-edit': PromPanelEditEvent;
   'prom-definition-change': PromDefinitionChangeEvent;
+  'prom-query-change': PromQueryChangeEvent;
+  'prom-query-run': PromQueryRunEvent;
+  'prom-metric-pick': PromMetricPickEvent;
+  'prom-visual-query-change': PromVisualQueryChangeEvent;
 }
 
 declare global {

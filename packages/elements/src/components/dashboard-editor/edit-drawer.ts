@@ -3,7 +3,7 @@
  * with the edited result, or `undefined` on Cancel, Escape or removal.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { timeSettings, type Auth, type Dashboard, type Datasource, type PrometheusClientOptions } from '@promkit/core';
+import { timeSettings, type Auth, type Dashboard, type Datasource, type PrometheusClientOptions, type ResolvedVariable, type VariableValues } from '@promkit/core';
 import { PromElement } from '../../internal/prom-element.js';
 
 /** What a drawer's editor takes from the dashboard: the settings its panels query with. */
@@ -13,6 +13,8 @@ export interface PanelEditorSource {
   readonly to?: string | undefined;
   readonly resolveAuth?: ((ref: string, datasource: Datasource) => Auth | undefined) | undefined;
   readonly clientOptions?: Omit<PrometheusClientOptions, 'url' | 'backend' | 'auth' | 'tenant'> | undefined;
+  /** The dashboard's variables as resolved now (a query's Test fills them in). */
+  readonly variables?: ReadonlyMap<string, ResolvedVariable> | undefined;
 }
 
 /** A drawer of `Session`s answering with a `Result`. */
@@ -77,4 +79,9 @@ export function rangeOf(definition: Dashboard, source: PanelEditorSource): strin
 /** Ctrl+Z in a drawer is the form's own, not an undo of the dashboard. */
 function stopUndoShortcut(e: KeyboardEvent): void {
   if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') e.stopPropagation();
+}
+
+/** What interpolation takes of resolved variables: each one's value. */
+export function valuesOf(variables: ReadonlyMap<string, ResolvedVariable> | undefined): VariableValues {
+  return Object.fromEntries([...(variables ?? [])].map(([name, v]) => [name, v.value]));
 }

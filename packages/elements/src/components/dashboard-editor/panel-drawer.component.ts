@@ -3,7 +3,7 @@ import type { Dashboard, Panel } from '@promkit/core';
 import type { PromPanelApplyEvent } from '../../events/panel-apply-event.js';
 import '../panel-editor/panel-editor.js';
 import { drawerStyles } from './drawer.styles.js';
-import { EditDrawer, rangeOf, type PanelEditorSource } from './edit-drawer.js';
+import { EditDrawer, rangeOf, valuesOf, type PanelEditorSource } from './edit-drawer.js';
 
 export type { PanelEditorSource };
 
@@ -52,6 +52,8 @@ export class PromPanelDrawer extends EditDrawer<Session, Panel> {
         part="panel-editor"
         .panel=${s.panel}
         .datasources=${s.definition.datasources}
+        .variables=${s.definition.variables}
+        .variableValues=${valuesOf(s.source.variables)}
         url=${s.source.url ?? nothing}
         .resolveAuth=${s.source.resolveAuth}
         .clientOptions=${s.source.clientOptions}

@@ -9,6 +9,8 @@ import {
   type Panel,
   type PrometheusClient,
   type PrometheusClientOptions,
+  type Variable,
+  type VariableValues,
 } from '@promkit/core';
 import { PromElement } from '../../internal/prom-element.js';
 import { clientFactoryOptions } from '../../internal/client-factory-options.js';
@@ -19,7 +21,8 @@ import type { PanelSpec } from '../panel/spec.js';
 import { PromPanelChangeEvent } from '../../events/panel-change-event.js';
 import { PromPanelApplyEvent } from '../../events/panel-apply-event.js';
 import { PromPanelCancelEvent } from '../../events/panel-cancel-event.js';
-import type { EditorContext } from './render/context.js';
+import { toVisualQuery } from '@promkit/core/edit';
+import type { EditorContext, QueryMode } from './render/context.js';
 import { renderGeneral } from './render/general.js';
 import { renderTargets } from './render/targets.js';
 import { renderFieldDefaults } from './render/field-defaults.js';
@@ -74,8 +77,11 @@ export class PromPanelEditor extends PromElement {
     clientOptions: { attribute: false },
     resolveAuth: { attribute: false },
     range: { type: String },
+    variables: { attribute: false },
+    variableValues: { attribute: false },
     theme: { type: String, reflect: true },
     _panel: { state: true },
+    _modes: { state: true },
     _problems: { state: true },
     _invalid: { state: true },
   };
@@ -92,8 +98,12 @@ export class PromPanelEditor extends PromElement {
   declare clientOptions: Omit<PrometheusClientOptions, 'url' | 'backend' | 'auth' | 'tenant'> | undefined;
   /** Supplies the credential a datasource names with `authRef`. */
   declare resolveAuth: ((ref: string, datasource: Datasource) => Auth | undefined) | undefined;
-  /** The preview's time range as `<prom-panel range>` takes it. Default `now-1h`. */
+  /** The preview's time range as `<prom-panel range>` takes it (Test runs queries over it too). Default `now-1h`. */
   declare range: string;
+  /** The dashboard's variables: the query editor's lint knows their names. */
+  declare variables: readonly Variable[] | undefined;
+  /** The variables' current values: a query's Test fills them in. */
+  declare variableValues: VariableValues | undefined;
   /** light, dark or auto (follow the system). */
   declare theme: 'light' | 'dark' | 'auto' | undefined;
 
@@ -103,6 +113,8 @@ export class PromPanelEditor extends PromElement {
   declare _problems: Readonly<Record<string, string>>;
   /** @internal Why the given `panel` could not be read. */
   declare _invalid: PromkitError | undefined;
+  /** @internal How each query is edited, by refId (code unless switched). */
+  declare _modes: Readonly<Record<string, QueryMode>>;
 
   readonly #clients = new Map<string, PrometheusClient>();
 
@@ -110,6 +122,7 @@ export class PromPanelEditor extends PromElement {
     super();
     this.range = 'now-1h';
     this._problems = {};
+    this._modes = {};
   }
 
   /** The edited panel as it stands (undefined until a valid `panel` is given). */
@@ -120,6 +133,7 @@ export class PromPanelEditor extends PromElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('panel')) {
       this._problems = {};
+      this._modes = {};
       try {
         this._panel = this.panel === undefined ? undefined : parsePanel({ ...UNPLACED, ...this.panel });
         this._invalid = undefined;
@@ -155,6 +169,25 @@ export class PromPanelEditor extends PromElement {
     this.dispatchEvent(new PromPanelChangeEvent({ panel: next }));
   }
 
+  /**
+   * Switches a query between code and builder. To the builder only when the builder shows the
+   * query exactly (it prints back the same PromQL); otherwise it stays in code, saying why.
+   */
+  #setQueryMode(panel: Panel, refId: string, mode: QueryMode): void {
+    const key = `query-mode-${refId}`;
+    const { [key]: _old, ...rest } = this._problems;
+    this._problems = rest;
+    if (mode === 'builder') {
+      const expr = panel.targets.find((t) => t.refId === refId)?.expr ?? '';
+      const visual = toVisualQuery(expr);
+      if (!visual.ok) {
+        this._problems = { ...rest, [key]: `Stayed in code: ${visual.reason}` };
+        return;
+      }
+    }
+    this._modes = { ...this._modes, [refId]: mode };
+  }
+
   /** The preview's client: the given one, else the panel's datasource (or the default) from `datasources`. */
   #previewClient(panel: Panel): PrometheusClient | undefined {
     if (this.client) return this.client;
@@ -186,6 +219,12 @@ export class PromPanelEditor extends PromElement {
       edit: (key, change) => this.#edit(key, change),
       problem: (key) => this._problems[key],
       resolveColor: (color) => resolveColor(color, theme),
+      client: this.#previewClient(panel),
+      variables: (this.variables ?? []).map((v) => v.name),
+      variableValues: this.variableValues,
+      range: this.range,
+      queryMode: (refId) => this._modes[refId] ?? 'code',
+      setQueryMode: (refId, mode) => this.#setQueryMode(panel, refId, mode),
     };
     return html`<div part="base">
       <div class="columns">
@@ -200,7 +239,7 @@ export class PromPanelEditor extends PromElement {
         </div>
       </div>
       <footer part="footer">
-        <span class="status" role="status">${Object.keys(this._problems).length > 0 ? 'Some values were not applied: see the fields marked in red.' : ''}</span>
+        <span class="status" role="status">${Object.keys(this._problems).some((k) => !k.startsWith('query-mode-')) ? 'Some values were not applied: see the fields marked in red.' : ''}</span>
         <button type="button" part="cancel-button" @click=${() => this.dispatchEvent(new PromPanelCancelEvent())}>Cancel</button>
         <button type="button" part="apply-button" class="primary" @click=${() => this.dispatchEvent(new PromPanelApplyEvent({ panel }))}>Apply</button>
       </footer>

@@ -140,4 +140,38 @@ export const panelEditorStyles = css`
     filter: brightness(1.08);
     background: var(--_color-focus);
   }
+  .query-head {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 8px;
+  }
+  .query-head .label {
+    font-weight: 500;
+  }
+  .segmented {
+    display: inline-flex;
+    border: 1px solid var(--_color-border);
+    border-radius: 6px;
+    overflow: hidden;
+  }
+  .segmented button {
+    border: 0;
+    border-radius: 0;
+    padding: 2px 10px;
+    background: transparent;
+    color: var(--_color-text-muted);
+  }
+  .segmented button + button {
+    border-left: 1px solid var(--_color-border);
+  }
+  .segmented button.on {
+    background: var(--_color-surface);
+    color: var(--_color-text);
+    font-weight: 600;
+  }
+  .card.muted prom-query-editor,
+  .card.muted prom-query-builder {
+    opacity: 0.6;
+  }
 `;

@@ -6,6 +6,10 @@ import { T0, T_END, STEP, valueOf } from '../../../../../tests/harness/dataset.m
 import type { PromPanel } from '../panel/panel.component.js';
 import type { PromPanelEditor } from './panel-editor.component.js';
 import type { PromPanelChangeEvent } from '../../events/panel-change-event.js';
+import { PromQueryEditor } from '../query-editor/query-editor.component.js';
+import { PromQueryRunEvent } from '../../events/query-run-event.js';
+import { printVisualQuery, toVisualQuery } from '@promkit/core/edit';
+import { PromVisualQueryChangeEvent } from '../../events/visual-query-change-event.js';
 import './panel-editor.js';
 
 const url = window.__PROMKIT_TEST__.prometheusUrl;
@@ -77,9 +81,13 @@ const control = <T extends HTMLElement = HTMLInputElement>(el: PromPanelEditor, 
   return found;
 };
 
-/** Sets a control's value as a person would and fires its `input` and `change`. */
-function enter(c: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, value: string): void {
+/** Sets a control's value as a person would and fires its `input` and `change` (a query editor: runs it, as Shift+Enter does). */
+function enter(c: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement | PromQueryEditor, value: string): void {
   c.value = value;
+  if (c instanceof PromQueryEditor) {
+    c.dispatchEvent(new PromQueryRunEvent({ value }));
+    return;
+  }
   c.dispatchEvent(new Event('input', { bubbles: true }));
   c.dispatchEvent(new Event('change', { bubbles: true }));
 }
@@ -108,7 +116,7 @@ describe('<prom-panel-editor>', () => {
     expect(previewOf(el).spec).to.deep.equal(start);
     expect(previewOf(el).results[0]!.frames.map((f) => f.labels['room'])).to.deep.equal(['lab']);
     expect(control(el, 'title').value).to.equal('Temperature');
-    expect(control<HTMLTextAreaElement>(el, 'target-0-expr').value).to.equal(LAB);
+    expect(control<PromQueryEditor>(el, 'target-0-expr').value).to.equal(LAB);
   });
 
   it('type, unit and decimals change the preview (a stat with the value in °C)', async () => {
@@ -148,7 +156,7 @@ describe('<prom-panel-editor>', () => {
     const [added] = await changes(el, () => root(el).querySelector<HTMLButtonElement>('.section-head button.add')!.click());
     expect(added!.targets.map((t) => t.refId)).to.deep.equal(['A', 'B']);
     const data = nextData(el);
-    enter(control<HTMLTextAreaElement>(el, 'target-1-expr'), 'promkit_temperature_celsius{room="office"}');
+    enter(control<PromQueryEditor>(el, 'target-1-expr'), 'promkit_temperature_celsius{room="office"}');
     await data;
     await settle(el);
     expect(previewOf(el).results.map((r) => r.frames.length)).to.deep.equal([1, 1]);
@@ -171,11 +179,11 @@ describe('<prom-panel-editor>', () => {
   it('an invalid value is not applied: the field shows why, and no event fires', async () => {
     const el = await editor();
     const seen = await changes(el, () => {
-      enter(control<HTMLTextAreaElement>(el, 'target-0-expr'), '');
+      enter(control<PromQueryEditor>(el, 'target-0-expr'), '');
       enter(control(el, 'target-0-interval'), 'soon');
     });
     expect(seen).to.deep.equal([]);
-    expect(control<HTMLTextAreaElement>(el, 'target-0-expr').getAttribute('aria-invalid')).to.equal('true');
+    expect(control<PromQueryEditor>(el, 'target-0-expr').closest('.field')!.classList.contains('invalid')).to.equal(true);
     expect(root(el).getElementById('target-0-expr-problem')!.textContent).to.match(/PromQL expression/);
     expect(root(el).getElementById('target-0-interval-problem')!.textContent).to.match(/duration/);
     expect(el.value).to.deep.equal(start);
@@ -313,6 +321,40 @@ describe('<prom-panel-editor>', () => {
     expect(previewOf(el).results[0]!.frames.length).to.equal(1);
     const [cleared] = await changes(el, () => enter(control<HTMLSelectElement>(el, 'datasource'), ''));
     expect(cleared).to.not.have.property('datasource');
+  });
+
+  it('Code and Builder: a query the builder shows exactly switches, its edits are the query; one it cannot show stays in code, saying why', async () => {
+    const el = await editor();
+    const modeButton = (name: string) => [...root(el).querySelectorAll<HTMLButtonElement>('.query .segmented button')].find((b) => b.textContent === name)!;
+    modeButton('Builder').click();
+    await el.updateComplete;
+    const builder = root(el).querySelector('prom-query-builder')!;
+    expect(builder).to.not.equal(null);
+    expect(root(el).querySelector('prom-query-editor')).to.equal(null);
+    expect(modeButton('Builder').getAttribute('aria-checked')).to.equal('true');
+    expect(builder.query).to.deep.include({ metric: 'promkit_temperature_celsius', labels: [{ label: 'room', op: '=', value: 'lab' }] });
+
+    // An edit in the builder is the target's new PromQL, previewed.
+    const expr = 'avg(promkit_temperature_celsius{room="lab"})';
+    const visual = toVisualQuery(expr);
+    if (!visual.ok) throw new Error(visual.reason);
+    const [edited] = await changes(el, () => void builder.dispatchEvent(new PromVisualQueryChangeEvent({ query: visual.query, expr: printVisualQuery(visual.query) })), { data: true });
+    expect(edited!.targets[0]!.expr).to.equal(expr);
+    expect(previewOf(el).results[0]!.frames.map((f) => f.labels)).to.deep.equal([{}]);
+
+    // Back to code: the same text.
+    modeButton('Code').click();
+    await el.updateComplete;
+    expect(control<PromQueryEditor>(el, 'target-0-expr').value).to.equal(expr);
+
+    // grafana/grafana#75164: the builder would read this as topk(5, a) / b; it stays in code instead.
+    await changes(el, () => enter(control<PromQueryEditor>(el, 'target-0-expr'), 'topk(5, promkit_temperature_celsius / promkit_temperature_celsius)'));
+    modeButton('Builder').click();
+    await el.updateComplete;
+    expect(root(el).querySelector('prom-query-builder')).to.equal(null);
+    expect(modeButton('Code').getAttribute('aria-checked')).to.equal('true');
+    expect(root(el).querySelector('.query .refusal')!.textContent).to.match(/^Stayed in code: .*topk/);
+    expect(control<PromQueryEditor>(el, 'target-0-expr').value).to.equal('topk(5, promkit_temperature_celsius / promkit_temperature_celsius)');
   });
 
   it('Apply and Cancel fire with the edited panel', async () => {

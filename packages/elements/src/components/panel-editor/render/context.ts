@@ -1,5 +1,8 @@
 /** What every form section of the panel editor gets: the panel, a way to edit it, and problems by field. */
-import type { Panel } from '@promkit/core';
+import type { Panel, PrometheusClient, VariableValues } from '@promkit/core';
+
+/** How a query is edited: as PromQL text, or in the visual builder. */
+export type QueryMode = 'code' | 'builder';
 
 export interface EditorContext {
   /** The panel as it stands (the state; the form only shows it). */
@@ -13,4 +16,16 @@ export interface EditorContext {
   problem: (key: string) => string | undefined;
   /** A colour as the preview draws it (`green` → the theme's green), for the colour pickers. */
   resolveColor: (color: string) => string | undefined;
+  /** The client of the panel's datasource: completion, Test, Format and the builder's lists. */
+  client: PrometheusClient | undefined;
+  /** Names of the dashboard's variables (lint knows them). */
+  variables: readonly string[];
+  /** The variables' current values, for Test. */
+  variableValues: VariableValues | undefined;
+  /** The range queries are tested over, as `<prom-panel range>` takes it. */
+  range: string;
+  /** How query `refId` is being edited. */
+  queryMode: (refId: string) => QueryMode;
+  /** Switches query `refId` to `mode`; refused (with the reason shown) when the builder cannot show the query exactly. */
+  setQueryMode: (refId: string, mode: QueryMode) => void;
 }
