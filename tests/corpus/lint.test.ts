@@ -6,38 +6,12 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import { lintPromQL, promqlStandIns } from '@promkit/core/edit';
-import { T_END } from '../harness/dataset.mjs';
+import { mapLimited, serverParses } from '../harness/server-parses.js';
 import { loadCorpus } from './corpus.js';
 
 const corpus = loadCorpus();
 const url = inject('prometheusUrl');
 
-/** The server parsed the query: a 400 bad_data is a parse or type error; anything else parsed. */
-async function serverParses(text: string): Promise<{ parsed: boolean; error?: string }> {
-  const response = await fetch(`${url}/api/v1/query`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ query: text, time: String(T_END) }),
-  });
-  if (response.status !== 400) return { parsed: true };
-  const body = (await response.json()) as { errorType?: string; error?: string };
-  return { parsed: body.errorType !== 'bad_data', ...(body.error ? { error: body.error } : {}) };
-}
-
-/** `items` mapped with at most `limit` calls at once, in order. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, f: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        results[i] = await f(items[i]!);
-      }
-    }),
-  );
-  return results;
-}
 
 describe('lintPromQL on the corpus of real queries', () => {
   it('holds real queries of both kinds, many with variables', () => {
@@ -66,7 +40,7 @@ describe('lintPromQL on the corpus of real queries', () => {
     const verdicts = await mapLimited(cases, 8, async (c) => {
       const text = promqlStandIns(c.template).text;
       const lintOk = lintPromQL(c.template).every((p) => p.severity !== 'error');
-      return { ...c, text, lintOk, server: await serverParses(text) };
+      return { ...c, text, lintOk, server: await serverParses(url, text) };
     });
     const disagreements = verdicts
       .filter((v) => v.lintOk !== v.server.parsed)

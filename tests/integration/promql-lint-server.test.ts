@@ -6,41 +6,10 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import { lintPromQL, promqlStandIns } from '@promkit/core/edit';
-import { T_END } from '../harness/dataset.mjs';
+import { mapLimited, serverParses } from '../harness/server-parses.js';
 
 const url = inject('prometheusUrl');
 
-interface Verdict {
-  /** The server parsed the query (a 400 bad_data is a parse or type error; anything else parsed). */
-  parsed: boolean;
-  error?: string;
-}
-
-async function serverParses(text: string): Promise<Verdict> {
-  const response = await fetch(`${url}/api/v1/query`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ query: text, time: String(T_END) }),
-  });
-  if (response.status !== 400) return { parsed: true };
-  const body = (await response.json()) as { errorType?: string; error?: string };
-  return { parsed: body.errorType !== 'bad_data', error: body.error };
-}
-
-/** `items` mapped with at most `limit` calls at once, in order. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, f: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        results[i] = await f(items[i]!);
-      }
-    }),
-  );
-  return results;
-}
 
 // One template per place a placeholder can stand (the unit tests' list, in short).
 const TEMPLATES = [
@@ -77,13 +46,13 @@ const TEMPLATES = [
 
 describe('lintPromQL, judged by the real Prometheus', () => {
   it('every stand-in position parses on Prometheus, types included', async () => {
-    const verdicts = await mapLimited(TEMPLATES, 8, async (t) => ({ t, text: promqlStandIns(t).text, lint: lintPromQL(t), server: await serverParses(promqlStandIns(t).text) }));
+    const verdicts = await mapLimited(TEMPLATES, 8, async (t) => ({ t, text: promqlStandIns(t).text, lint: lintPromQL(t), server: await serverParses(url, promqlStandIns(t).text) }));
     expect(verdicts.filter((v) => v.lint.length > 0 || !v.server.parsed).map((v) => `${v.t} → ${v.text}: ${v.server.error ?? v.lint[0]?.message}`)).toEqual([]);
   });
 
   it('refuses what Prometheus refuses: the same templates broken at the end and in the middle', async () => {
     const broken = TEMPLATES.flatMap((t) => [`${t} +`, `${t.slice(0, Math.floor(t.length / 2))} ) ${t.slice(Math.floor(t.length / 2))}`]);
-    const verdicts = await mapLimited(broken, 8, async (t) => ({ t, lintOk: lintPromQL(t).every((p) => p.severity !== 'error'), server: await serverParses(promqlStandIns(t).text) }));
+    const verdicts = await mapLimited(broken, 8, async (t) => ({ t, lintOk: lintPromQL(t).every((p) => p.severity !== 'error'), server: await serverParses(url, promqlStandIns(t).text) }));
     expect(verdicts.filter((v) => v.lintOk !== v.server.parsed).map((v) => `${v.t}: lint ${v.lintOk ? 'accepts' : 'refuses'}, server ${v.server.parsed ? 'parses' : 'refuses'}`)).toEqual([]);
     expect(verdicts.filter((v) => !v.lintOk).length).toBeGreaterThanOrEqual(TEMPLATES.length);
   });

@@ -3,6 +3,7 @@ import type { PrometheusClient } from '@promkit/core';
 import { PromElement } from '../../internal/prom-element.js';
 import { themeTokens } from '../../theme/theme.js';
 import { formControlStyles } from '../../theme/form-controls.js';
+import { spinnerStyles } from '../../theme/spinner.js';
 import { PromMetricPickEvent } from '../../events/metric-pick-event.js';
 import { loadMetrics } from './load-metrics.js';
 import { searchMetrics, splitMarked, type MatchRange, type MetricInfo, type MetricMatch } from './metric-search.js';
@@ -59,7 +60,7 @@ export function typeBadge(type: string): TemplateResult {
  * @cssprop --prom-color-yellow - Matched text.
  */
 export class PromMetricsExplorer extends PromElement {
-  static override styles = [themeTokens, formControlStyles, metricsExplorerStyles];
+  static override styles = [themeTokens, formControlStyles, spinnerStyles, metricsExplorerStyles];
 
   /** @internal Lit's reactive property table. */
   static override properties = {

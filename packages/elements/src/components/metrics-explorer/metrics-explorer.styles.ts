@@ -176,22 +176,4 @@ export const metricsExplorerStyles = css`
     justify-content: center;
     gap: 8px;
   }
-  .spinner {
-    width: 12px;
-    height: 12px;
-    border: 2px solid var(--_color-border);
-    border-top-color: var(--_color-focus);
-    border-radius: 50%;
-    animation: spin 0.8s linear infinite;
-  }
-  @keyframes spin {
-    to {
-      transform: rotate(360deg);
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .spinner {
-      animation: none;
-    }
-  }
 `;

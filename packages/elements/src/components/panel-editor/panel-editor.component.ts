@@ -223,6 +223,7 @@ export class PromPanelEditor extends PromElement {
       variables: (this.variables ?? []).map((v) => v.name),
       variableValues: this.variableValues,
       range: this.range,
+      theme: this.theme,
       queryMode: (refId) => this._modes[refId] ?? 'code',
       setQueryMode: (refId, mode) => this.#setQueryMode(panel, refId, mode),
     };

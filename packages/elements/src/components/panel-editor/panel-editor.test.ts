@@ -408,6 +408,10 @@ describe('<prom-panel-editor>', () => {
       el.id = name;
       document.body.style.background = theme === 'dark' ? '#0d1117' : '#fff';
       await executeServerCommand('screenshot', { selector: `#${name}`, name });
+      // The query editors inside follow the editor's theme: their text box is drawn like its inputs.
+      const query = control<PromQueryEditor>(el, 'target-0-expr');
+      await query.updateComplete;
+      expect(getComputedStyle(query.shadowRoot!.querySelector('.input')!).backgroundColor, name).to.equal(getComputedStyle(control(el, 'title')).backgroundColor);
       stage.replaceChildren();
     }
     document.body.style.background = '';

@@ -9,6 +9,7 @@ import { PanelChartController } from '../../controllers/panel-chart-controller.j
 import { PanelQueryController, QUERY_PROPERTIES, type LoadReason } from '../../controllers/panel-query-controller.js';
 import { readTheme, themeTokens, type ChartTheme } from '../../theme/theme.js';
 import { formControlStyles } from '../../theme/form-controls.js';
+import { spinnerStyles } from '../../theme/spinner.js';
 import type { TimeseriesSeries } from '../../charts/timeseries.js';
 import { bucketCounts, type HeatmapData } from '../../charts/heatmap.js';
 import { PromTimeRangeChangeEvent } from '../../events/time-range-change-event.js';
@@ -72,7 +73,7 @@ export type { PanelSpec };
  * @cssprop --prom-panel-radius - Corner radius of a panel frame (default 6px).
  */
 export class PromPanel extends PromElement {
-  static override styles = [themeTokens, formControlStyles, panelStyles];
+  static override styles = [themeTokens, formControlStyles, spinnerStyles, panelStyles];
 
   /** @internal Lit's reactive property table. */
   static override properties = {

@@ -44,19 +44,6 @@ export const panelStyles = css`
     gap: 4px;
     color: var(--_color-text-muted);
   }
-  .spinner {
-    width: 10px;
-    height: 10px;
-    border: 2px solid var(--_color-border);
-    border-top-color: var(--_color-focus);
-    border-radius: 50%;
-    animation: spin 0.8s linear infinite;
-  }
-  @keyframes spin {
-    to {
-      transform: rotate(360deg);
-    }
-  }
   .view {
     border: 0;
     background: none;
@@ -169,8 +156,7 @@ export const panelStyles = css`
     }
   }
   @media (prefers-reduced-motion: reduce) {
-    .skeleton,
-    .spinner {
+    .skeleton {
       animation: none;
     }
   }

@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import { EditorView } from '@codemirror/view';
 import { PrometheusClient } from '@promkit/core';
-import { T0, T_END } from '../../../../../tests/harness/dataset.mjs';
+import { T0, T_END, TRICKY_LABEL_VALUES } from '../../../../../tests/harness/dataset.mjs';
 import type { PromQueryEditor } from './query-editor.component.js';
 import './query-editor.js';
 
@@ -106,6 +106,28 @@ describe('<prom-query-editor>', () => {
     await type(el, 'promkit_h');
     await until(() => el._completionError, 'the completion error');
     expect(el.shadowRoot!.querySelector('.hint')!.textContent).to.contain('Suggestions from the server are unavailable');
+  });
+
+  it('shows hostile label values from the server as text: in completion, Test and Explain', async () => {
+    const hostile = TRICKY_LABEL_VALUES.find((v) => v.startsWith('<img'))!;
+    const el = await editor({ value: 'promkit_label_text' });
+    await type(el, '{text="');
+    const shown = await offered(el, hostile);
+    expect(shown).to.include.members(TRICKY_LABEL_VALUES);
+    await sendKeys({ press: 'Escape' });
+    el.value = `promkit_label_text{text="${hostile}"}`;
+    await el.updateComplete;
+    const result = await el.test();
+    expect(result?.ok && result.series).to.equal(1);
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.toolbar button')].find((b) => b.textContent === 'Explain')!.click();
+    await el.updateComplete;
+    const explain = el.shadowRoot!.querySelector('prom-query-explain')!;
+    await explain.evaluation;
+    await explain.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part=result]')!.textContent).to.contain(hostile);
+    expect(explain.shadowRoot!.textContent).to.contain(hostile);
+    // Text, never markup: no element was made from a label value anywhere.
+    for (const root of [el.shadowRoot!, explain.shadowRoot!]) expect(root.querySelectorAll('img, [onerror]').length).to.equal(0);
   });
 
   it('lints after interpolation: variables and built-ins are no errors, real errors land where they were typed', async () => {

@@ -4,6 +4,7 @@ import { explainNodes, explainPromQL, type ExplainKind, type ExplainNode } from 
 import { PromElement } from '../../internal/prom-element.js';
 import { themeTokens } from '../../theme/theme.js';
 import { formControlStyles } from '../../theme/form-controls.js';
+import { spinnerStyles } from '../../theme/spinner.js';
 import { queryExplainStyles } from './query-explain.styles.js';
 
 /** Label sets shown per node. */
@@ -84,7 +85,7 @@ interface Run {
  * @cssprop --prom-color-orange - Operator badges.
  */
 export class PromQueryExplain extends PromElement {
-  static override styles = [themeTokens, formControlStyles, queryExplainStyles];
+  static override styles = [themeTokens, formControlStyles, spinnerStyles, queryExplainStyles];
 
   /** @internal Lit's reactive property table. */
   static override properties = {

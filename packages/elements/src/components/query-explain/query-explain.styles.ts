@@ -246,23 +246,8 @@ export const queryExplainStyles = css`
     border-style: solid;
     border-color: color-mix(in srgb, var(--_color-red) 40%, var(--_color-border));
   }
-  .spinner {
-    width: 10px;
-    height: 10px;
-    border: 2px solid var(--_color-border);
-    border-top-color: var(--_color-focus);
-    border-radius: 50%;
-    animation: spin 0.8s linear infinite;
-  }
-  @keyframes spin {
-    to {
-      transform: rotate(360deg);
-    }
-  }
   @media (prefers-reduced-motion: reduce) {
-    .spinner,
     .toggle svg {
-      animation: none;
       transition: none;
     }
   }

@@ -24,6 +24,8 @@ export interface EditorContext {
   variableValues: VariableValues | undefined;
   /** The range queries are tested over, as `<prom-panel range>` takes it. */
   range: string;
+  /** The editor's theme, for the query editors and builders inside it. */
+  theme: 'light' | 'dark' | 'auto' | undefined;
   /** How query `refId` is being edited. */
   queryMode: (refId: string) => QueryMode;
   /** Switches query `refId` to `mode`; refused (with the reason shown) when the builder cannot show the query exactly. */

@@ -70,6 +70,7 @@ function renderQuery(ctx: EditorContext, t: Target, key: (name: string) => strin
           id=${key('expr')}
           .query=${visual.query}
           .client=${ctx.client}
+          theme=${ctx.theme ?? nothing}
           @prom-visual-query-change=${(e: PromVisualQueryChangeEvent) => commit(e.detail.expr)}
         ></prom-query-builder>`
       : html`<prom-query-editor
@@ -79,6 +80,7 @@ function renderQuery(ctx: EditorContext, t: Target, key: (name: string) => strin
           .variables=${ctx.variables}
           .variableValues=${ctx.variableValues}
           range=${ctx.range}
+          theme=${ctx.theme ?? nothing}
           label=${`PromQL of query ${t.refId}`}
           @prom-query-run=${fromEditor}
           @focusout=${(e: FocusEvent) => {
