@@ -11,7 +11,7 @@ export default defineConfig({
       {
         resolve,
         ssr,
-        test: { name: 'unit', include: ['packages/*/test/**/*.test.ts'], exclude: ['**/*.browser.test.ts', '**/node_modules/**'], environment: 'node' },
+        test: { name: 'unit', include: ['packages/*/test/**/*.test.ts', 'stories/**/*.test.ts'], exclude: ['**/*.browser.test.ts', '**/node_modules/**'], environment: 'node' },
       },
       {
         resolve,

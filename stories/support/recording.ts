@@ -78,7 +78,7 @@ export function replayFetch(answers: Answers): typeof fetch {
   return async (input, init) => {
     const { endpoint, params } = await describeRequest(new Request(input, init));
     const key = recordingKey(endpoint, params);
-    const answer = answers[key];
+    const answer = answers[key] ?? longerRange(answers, key);
     if (!answer) {
       const error = `this story's recording has no answer for ${key}; run "npm run stories:record" to record it from the demo`;
       return Response.json({ status: 'error', errorType: 'bad_data', error }, { status: 400 });
@@ -87,6 +87,20 @@ export function replayFetch(answers: Answers): typeof fetch {
     const start = params.has('start') ? Number(params.get('start')) : Number.NEGATIVE_INFINITY;
     return Response.json(shifted(answer.body, end - answer.at, start, end));
   };
+}
+
+/**
+ * A recorded answer to the same range query over a longer range: an incremental refresh asks for
+ * only the last minutes of a range the story recorded whole, and the tail of it answers that.
+ */
+function longerRange(answers: Answers, key: string): RecordedAnswer | undefined {
+  const span = (k: string) => Number(/(?:^|[?&])span=(\d+)m/.exec(k)?.[1] ?? Number.NaN);
+  const spanless = (k: string) => k.replace(/([?&])span=\d+m&?/, '$1').replace(/[?&]$/, '');
+  const wanted = span(key);
+  if (Number.isNaN(wanted)) return undefined;
+  const longer = Object.keys(answers).filter((k) => spanless(k) === spanless(key) && span(k) > wanted);
+  longer.sort((a, b) => span(a) - span(b));
+  return longer[0] === undefined ? undefined : answers[longer[0]];
 }
 
 /** A copy of an answer with every sample moved by `delta` seconds and kept within [start, end]. */

@@ -224,12 +224,14 @@ async function editModeOf(dashboard: Element | null): Promise<string[]> {
   if ((await until(() => (editor()?.querySelector('[part="toolbar"]') ? [] : [1]), 5000)).length) return ['edit mode: no edit toolbar'];
   const button = (name: string) => [...editor()!.querySelectorAll<HTMLButtonElement>('[part="toolbar"] button')].find((b) => b.textContent!.trim() === name);
   /** Waits for a drawer's dialog to show `tag` drawn, then closes it with its Cancel. */
-  const drawer = async (name: string, drawerTag: string, tag: string, drawn: (el: Element) => boolean) => {
+  const drawer = async (name: string, drawerTag: string, tag: string, drawn: (el: Element) => boolean, exercise?: (el: Element) => Promise<string[]>) => {
     const open = await until(() => {
       const el = shadowOf(editor()?.querySelector(drawerTag))?.querySelector(tag);
       return el && drawn(el) ? [] : [1];
     }, 15_000);
     if (open.length) problems.push(`${name}: the drawer did not show its editor`);
+    const shown = shadowOf(editor()?.querySelector(drawerTag))?.querySelector(tag);
+    if (!open.length && shown && exercise) problems.push(...(await exercise(shown)));
     const d = shadowOf(editor()?.querySelector(drawerTag));
     const cancel = [...(d?.querySelectorAll<HTMLButtonElement>('[part="footer"] button') ?? [])].find((b) => b.textContent!.trim() === 'Cancel');
     (cancel ?? shadowOf(d?.querySelector(tag))?.querySelector<HTMLButtonElement>('[part="cancel-button"]'))?.click();
@@ -238,12 +240,45 @@ async function editModeOf(dashboard: Element | null): Promise<string[]> {
   shadowOf(frame)?.querySelector<HTMLButtonElement>('[data-edit="menu"]')?.click();
   await until(() => (editor()?.querySelector('[role="menuitem"]') ? [] : [1]), 3000);
   editor()?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.click();
-  await drawer('panel editor', 'prom-panel-drawer', 'prom-panel-editor', (el) => ((shadowOf(el)?.querySelector('prom-panel') as PromPanel | null)?.results.length ?? 0) > 0);
+  await drawer('panel editor', 'prom-panel-drawer', 'prom-panel-editor', (el) => ((shadowOf(el)?.querySelector('prom-panel') as PromPanel | null)?.results.length ?? 0) > 0, queryEditingOf);
   for (const [name, tag] of [['Settings', 'prom-dashboard-settings'], ['Variables', 'prom-variables-editor'], ['Datasources', 'prom-datasource-editor'], ['JSON', 'prom-dashboard-json']] as const) {
     button(name)?.click();
     await drawer(name, 'prom-definition-drawer', tag, (el) => !!shadowOf(el)?.querySelector('[part="base"]'));
   }
   button('Done')?.click();
+  return problems;
+}
+
+/**
+ * The query editing in a panel editor under the policy: CodeMirror drawn and its completion list
+ * open, Explain evaluated, the metrics explorer listing metrics, and the switch to the visual
+ * builder and back; what did not work, if anything.
+ */
+async function queryEditingOf(panelEditor: Element): Promise<string[]> {
+  const problems: string[] = [];
+  const pe = shadowOf(panelEditor)!;
+  const queryEditor = () => pe.querySelector('prom-query-editor');
+  const qe = () => shadowOf(queryEditor());
+  if ((await until(() => (qe()?.querySelector('.cm-editor') ? [] : [1]), 5000)).length) return ['query editor: CodeMirror not drawn'];
+  const typing = queryEditor() as (Element & { value: string; updateComplete: Promise<boolean>; complete(): void }) | null;
+  if (typing) {
+    typing.value = 'promkit_te';
+    await typing.updateComplete;
+    typing.complete();
+  }
+  if ((await until(() => (qe()?.querySelector('.cm-tooltip-autocomplete li') ? [] : [1]), 5000)).length) problems.push('query editor: no completion list');
+  const tool = (name: string) => [...qe()!.querySelectorAll<HTMLButtonElement>('.toolbar button')].find((b) => b.textContent === name);
+  tool('Explain')?.click();
+  if ((await until(() => (shadowOf(qe()?.querySelector('prom-query-explain'))?.querySelector('[role="treeitem"]') ? [] : [1]), 5000)).length) problems.push('query editor: no explain tree');
+  tool('Metrics')?.click();
+  const listed = await until(() => (shadowOf(qe()?.querySelector('prom-metrics-explorer'))?.querySelector('[role="option"]') ? [] : [1]), 5000);
+  if (listed.length) problems.push('query editor: the metrics explorer lists nothing');
+  qe()?.querySelector<HTMLDialogElement>('dialog.explorer')?.close();
+  const mode = (name: string) => [...pe.querySelectorAll<HTMLButtonElement>('.query .segmented button')].find((b) => b.textContent === name);
+  // The text set above stays in the editor until run: the switch reads the panel's query.
+  mode('Builder')?.click();
+  if ((await until(() => (shadowOf(pe.querySelector('prom-query-builder'))?.querySelector('[part="preview"]') ? [] : [1]), 5000)).length) problems.push(`panel editor: the builder did not show (${pe.querySelector('.refusal')?.textContent ?? 'no refusal'})`);
+  mode('Code')?.click();
   return problems;
 }
 

@@ -1,5 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
+  PrometheusClient,
   PromkitError,
   SchemaError,
   createClient,
@@ -7,7 +8,6 @@ import {
   type Auth,
   type Datasource,
   type Panel,
-  type PrometheusClient,
   type PrometheusClientOptions,
   type Variable,
   type VariableValues,
@@ -143,7 +143,7 @@ export class PromPanelEditor extends PromElement {
         this._invalid = error;
       }
     }
-    if (changed.has('datasources') || changed.has('clientOptions') || changed.has('resolveAuth')) this.#clients.clear();
+    if (changed.has('datasources') || changed.has('clientOptions') || changed.has('resolveAuth') || changed.has('url')) this.#clients.clear();
   }
 
   /** Applies one edit: a new panel and `prom-panel-change`, or the problem beside the field. */
@@ -188,6 +188,23 @@ export class PromPanelEditor extends PromElement {
     this._modes = { ...this._modes, [refId]: mode };
   }
 
+  /** The client the query editors ask (completion, Test, Explain): the preview's, or one for `url` (the preview's own `url` attribute needs none). */
+  #queryClient(panel: Panel): PrometheusClient | undefined {
+    const preview = this.#previewClient(panel);
+    if (preview || !this.url) return preview;
+    const key = `url ${this.url}`;
+    let client = this.#clients.get(key);
+    if (!client) {
+      try {
+        client = new PrometheusClient({ url: this.url, ...(this.clientOptions ?? {}) });
+      } catch {
+        return undefined;
+      }
+      this.#clients.set(key, client);
+    }
+    return client;
+  }
+
   /** The preview's client: the given one, else the panel's datasource (or the default) from `datasources`. */
   #previewClient(panel: Panel): PrometheusClient | undefined {
     if (this.client) return this.client;
@@ -219,7 +236,7 @@ export class PromPanelEditor extends PromElement {
       edit: (key, change) => this.#edit(key, change),
       problem: (key) => this._problems[key],
       resolveColor: (color) => resolveColor(color, theme),
-      client: this.#previewClient(panel),
+      client: this.#queryClient(panel),
       variables: (this.variables ?? []).map((v) => v.name),
       variableValues: this.variableValues,
       range: this.range,
