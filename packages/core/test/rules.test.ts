@@ -40,7 +40,7 @@ describe('ruleProblems', () => {
     expect(ruleProblems(good, { knownMetrics: ['http_requests_total'] })).toEqual([]);
   });
 
-  it('lists every problem with its path and what would be right', () => {
+  it('lists every problem with its path, what would be right, and whether Prometheus refuses it', () => {
     const bad = [
       {
         name: 'bad',
@@ -48,38 +48,69 @@ describe('ruleProblems', () => {
         rules: [
           { record: 'http_requests_rate', expr: 'rate(http_requests_total[5m])' },
           { record: 'job:x:rate5m', expr: 'sum(rate(http_requests_totl[5m])' },
-          { alert: 'High Error Rate', expr: 'up == 0', for: '5 minutes', labels: { __team: 'x', 'sev-erity': 'page' } },
-          { alert: 'Typo', expr: 'sum(rate(http_requests_totl[5m])) > 1' },
+          { alert: 'High Error Rate', expr: 'up == 0', for: '5 minutes', labels: { __team: 'x', 'sev-erity': 'page', __name__: 'x' } },
+          { alert: 'Typo', expr: 'sum(rate(http_requests_totl[5m])) > 1', annotations: { summary: '{{ $labels.job }} is {{ $value' } },
           { record: 'a:b:c', alert: 'Both', expr: 'up' },
+          { record: 'job:up:sum', expr: 'sum by (job) (up)', for: '5m', annotations: { summary: 'x' } },
+          { record: 'job:up{x}', expr: 'up' },
         ],
       },
-      { name: 'bad', rules: [] },
+      { name: 'bad', queryOffset: '1 min', labels: { 'team-name': 'a' }, rules: [] },
     ] as unknown as RuleGroup[];
     expect(ruleProblems(bad, { knownMetrics: ['http_requests_total', 'up'] })).toEqual([
-      { path: 'groups[0].interval', message: 'must be a duration such as 30s, 5m or 1h, got "soon"' },
-      { path: 'groups[0].rules[0].record', message: 'must follow level:metric:operations, e.g. job:http_requests:rate5m, got "http_requests_rate"' },
-      { path: 'groups[0].rules[1].expr', message: 'unexpected end of input (line 1, column 33)' },
-      { path: 'groups[0].rules[2].alert', message: 'must be a name like HighErrorRate (letters, digits, _), got "High Error Rate"' },
-      { path: 'groups[0].rules[2].for', message: 'must be a duration such as 30s, 5m or 1h, got "5 minutes"' },
-      { path: 'groups[0].rules[2].labels.__team', message: 'must be a label name: letters, digits and _, not starting with a digit or __' },
-      { path: 'groups[0].rules[2].labels.sev-erity', message: 'must be a label name: letters, digits and _, not starting with a digit or __' },
-      { path: 'groups[0].rules[3].expr', message: 'reads http_requests_totl, which no known metric or recording rule provides (did you mean http_requests_total?)' },
-      { path: 'groups[0].rules[4]', message: 'a rule has either `record` (a recording rule) or `alert` (an alerting rule), not both or neither' },
-      { path: 'groups[1].name', message: '"bad" is already the name of groups[0]; group names must be unique in a file' },
-      { path: 'groups[1].rules', message: 'a group needs at least one rule' },
+      { severity: 'error', path: 'groups[0].interval', message: 'must be a duration such as 30s, 5m or 1h, got "soon"' },
+      { severity: 'advice', path: 'groups[0].rules[0].record', message: 'by convention a recording rule is named level:metric:operations, e.g. job:http_requests:rate5m; got "http_requests_rate"' },
+      { severity: 'error', path: 'groups[0].rules[1].expr', message: 'unexpected end of input (line 1, column 33)' },
+      { severity: 'advice', path: 'groups[0].rules[2].alert', message: 'alert names are usually one word such as HighErrorRate (letters, digits, _); got "High Error Rate"' },
+      { severity: 'error', path: 'groups[0].rules[2].for', message: 'must be a duration such as 30s, 5m or 1h, got "5 minutes"' },
+      { severity: 'advice', path: 'groups[0].rules[2].labels.__team', message: "label names starting with __ are reserved for Prometheus' own use" },
+      { severity: 'error', path: 'groups[0].rules[2].labels.sev-erity', message: 'must be a label name: letters, digits and _, not starting with a digit (and not __name__)' },
+      { severity: 'error', path: 'groups[0].rules[2].labels.__name__', message: 'must be a label name: letters, digits and _, not starting with a digit (and not __name__)' },
+      { severity: 'error', path: 'groups[0].rules[3].annotations.summary', message: 'the template action at character 22 is not closed with }}' },
+      { severity: 'error', path: 'groups[0].rules[3].expr', message: 'reads http_requests_totl, which no known metric or recording rule provides (did you mean http_requests_total?)' },
+      { severity: 'error', path: 'groups[0].rules[4]', message: 'a rule has either `record` (a recording rule) or `alert` (an alerting rule), not both or neither' },
+      { severity: 'error', path: 'groups[0].rules[5].for', message: 'a recording rule cannot have for: only alerting rules wait, keep firing or carry annotations' },
+      { severity: 'error', path: 'groups[0].rules[5].annotations', message: 'a recording rule cannot have annotations: only alerting rules wait, keep firing or carry annotations' },
+      { severity: 'error', path: 'groups[0].rules[6].record', message: 'must be a valid metric name (letters, digits, _ and :), got "job:up{x}"' },
+      { severity: 'error', path: 'groups[1].name', message: '"bad" is already the name of groups[0]; group names must be unique in a file' },
+      { severity: 'error', path: 'groups[1].queryOffset', message: 'must be a duration such as 30s, 5m or 1h, got "1 min"' },
+      { severity: 'error', path: 'groups[1].labels.team-name', message: 'must be a label name: letters, digits and _, not starting with a digit (and not __name__)' },
+      { severity: 'advice', path: 'groups[1].rules', message: 'the group has no rules: Prometheus loads it and evaluates nothing' },
     ]);
   });
 
-  it('assertValidRules throws a SchemaError carrying the same list', () => {
-    const bad: RuleGroup[] = [{ name: 'g', rules: [{ record: 'nope', expr: 'up' }] }];
+  it('names widely used rule sets choose are advice, not errors: two-part and colon-free records, spaced alert names, `0` durations', () => {
+    const common: RuleGroup[] = [
+      {
+        name: 'availability',
+        interval: '0',
+        rules: [
+          { record: 'apiserver_request:availability30d', expr: 'sum(up)' },
+          { record: 'count:up1', expr: 'count(up == 1)' },
+          { record: 'instance_cpu_busy', expr: 'avg by (instance) (rate(node_cpu_seconds_total{mode!="idle"}[5m]))' },
+          { alert: 'Target down', expr: 'up == 0', for: '0' },
+        ],
+      },
+    ];
+    const problems = ruleProblems(common);
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(problems.map((p) => p.path)).toEqual(['groups[0].rules[0].record', 'groups[0].rules[1].record', 'groups[0].rules[2].record', 'groups[0].rules[3].alert']);
+  });
+
+  it('assertValidRules throws a SchemaError carrying the errors, returns the advice, and with strict throws for advice too', () => {
+    const bad: RuleGroup[] = [{ name: 'g', rules: [{ record: 'nope', expr: 'up' }, { alert: 'A', expr: 'up', for: 'soon' }] }];
     try {
       assertValidRules(bad);
       expect.unreachable();
     } catch (error) {
       expect(isPromkitError(error) && error.name).toBe('SchemaError');
-      expect((error as { problems: unknown[] }).problems).toEqual(ruleProblems(bad));
-      expect((error as Error).message).toContain('groups[0].rules[0].record: must follow level:metric:operations');
+      expect((error as { problems: unknown[] }).problems).toEqual(ruleProblems(bad).filter((p) => p.severity === 'error'));
+      expect((error as Error).message).toContain('groups[0].rules[1].for: must be a duration');
+      expect((error as Error).message).not.toContain('level:metric:operations');
     }
+    const advised: RuleGroup[] = [{ name: 'g', rules: [{ record: 'nope', expr: 'up' }] }];
+    expect(assertValidRules(advised).map((p) => p.severity)).toEqual(['advice']);
+    expect(() => assertValidRules(advised, { strict: true })).toThrow(/level:metric:operations/);
   });
 });
 

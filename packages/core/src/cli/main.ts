@@ -15,6 +15,7 @@ import { PromkitError } from '../prometheus/errors.js';
 import { ruleProblems } from '../rules/validate.js';
 import { toPrometheusRuleYaml, toRuleFileYaml } from '../rules/render.js';
 import { readInputs, readJson, UsageError, type Inputs } from './inputs.js';
+import { checkRuleFiles, metricsOf, problemLine, ruleFilesIn, summaryLine } from './rules-check.js';
 
 export const USAGE = `Usage: promkit <command> [options]
 
@@ -22,8 +23,13 @@ export const USAGE = `Usage: promkit <command> [options]
       Grafana dashboard JSON, Grafana's provisioning file and Prometheus rule files
       (plain and PrometheusRule) from promkit dashboards (.json) or modules (.js, .mjs, .ts)
       exporting \`dashboards\` and \`rules\`. --check writes nothing and fails when DIR is stale.
-  validate <file...>
-      Checks dashboards and rules; lists every problem with its path.
+  validate <file...> [--strict]
+      Checks dashboards and rules; lists every problem with its path. Rule naming advice is
+      listed without failing, unless --strict.
+  rules check <file|dir...> [--prometheus URL] [--strict] [--json]
+      Checks existing rule files and PrometheusRule resources (.yml/.yaml, folders searched) as
+      Prometheus loads them: file:line:column for each error and piece of advice. --prometheus
+      also flags metrics the server does not have. Fails on errors (on advice too with --strict).
   publish <file...> --grafana-url URL [--token T | --user U --password P | --proxy-user U]
           [--org ID] [--folder A/B] [--overwrite] [--message M] [--datasource NAME] [--api classic|kubernetes]
       Publishes the dashboards to Grafana. The token may also come from GRAFANA_TOKEN.
@@ -53,6 +59,8 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         return await publish(rest, io);
       case 'import':
         return await importGrafana(rest, io);
+      case 'rules':
+        return await rules(rest, io);
       case undefined:
       case '-h':
       case '--help':
@@ -60,7 +68,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
         io.out(USAGE);
         return command === undefined ? 2 : 0;
       default:
-        throw new UsageError(`unknown command "${command}" (commands: generate, validate, publish, import).`);
+        throw new UsageError(`unknown command "${command}" (commands: generate, validate, rules, publish, import).`);
     }
   } catch (error) {
     if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
@@ -127,29 +135,55 @@ async function generate(argv: string[], io: Io): Promise<number> {
   return 0;
 }
 
-/** Every problem of the inputs' dashboards and rules, as `source: path: message`. */
-function problemsOf(inputs: Inputs): string[] {
-  const problems: string[] = [];
+/**
+ * Every problem of the inputs' dashboards and rules, as `source: path: message`: what fails the
+ * command, and the rules' naming advice (which fails it only when `strict`).
+ */
+function problemsOf(inputs: Inputs, strict = false): { failing: string[]; advice: string[] } {
+  const failing: string[] = [];
+  const advice: string[] = [];
   for (const { source, dashboard } of inputs.dashboards) {
     const check = validateDashboard(dashboard);
-    if (!check.ok) problems.push(...check.problems.map((p) => `${source}: ${p.path}: ${p.message}`));
+    if (!check.ok) failing.push(...check.problems.map((p) => `${source}: ${p.path}: ${p.message}`));
   }
-  for (const { source, groups } of inputs.rules) problems.push(...ruleProblems(groups).map((p) => `${source}: ${p.path}: ${p.message}`));
-  return problems;
+  for (const { source, groups } of inputs.rules) {
+    for (const p of ruleProblems(groups)) (p.severity === 'error' || strict ? failing : advice).push(`${source}: ${p.path}: ${p.message}`);
+  }
+  return { failing, advice };
 }
 
-function report(problems: string[], io: Io): boolean {
-  if (!problems.length) return false;
-  io.err(`promkit: ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n${problems.map((p) => `  ${p}\n`).join('')}`);
+/** Prints the problems (advice apart); true when something fails the command. */
+function report({ failing, advice }: { failing: string[]; advice: string[] }, io: Io): boolean {
+  if (advice.length) io.err(`promkit: advice (Prometheus accepts these; --strict fails on them):\n${advice.map((p) => `  ${p}\n`).join('')}`);
+  if (!failing.length) return false;
+  io.err(`promkit: ${failing.length} problem${failing.length === 1 ? '' : 's'}:\n${failing.map((p) => `  ${p}\n`).join('')}`);
   return true;
 }
 
 async function validate(argv: string[], io: Io): Promise<number> {
-  const { positionals } = args(argv, {});
+  const { values, positionals } = args(argv, { strict: { type: 'boolean' } });
   const inputs = await readInputs(positionals);
-  if (report(problemsOf(inputs), io)) return 1;
+  if (report(problemsOf(inputs, values.strict), io)) return 1;
   io.out(`${inputs.dashboards.length} dashboard${inputs.dashboards.length === 1 ? '' : 's'} and ${inputs.rules.reduce((n, r) => n + r.groups.length, 0)} rule group(s) are valid.\n`);
   return 0;
+}
+
+async function rules(argv: string[], io: Io): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (sub !== 'check') throw new UsageError(`rules has one command, check (got ${sub === undefined ? 'nothing' : `"${sub}"`}): promkit rules check FILE|DIR…`);
+  const { values, positionals } = args(rest, { prometheus: { type: 'string' }, strict: { type: 'boolean' }, json: { type: 'boolean' } });
+  const files = await ruleFilesIn(positionals);
+  const known = values.prometheus ? await metricsOf(values.prometheus) : undefined;
+  const checked = await checkRuleFiles(files, known);
+  const all = checked.flatMap((c) => c.problems);
+  const failed = all.some((p) => p.severity === 'error' || values.strict);
+  if (values.json) {
+    io.out(`${JSON.stringify({ ok: !failed, files: checked }, null, 2)}\n`);
+  } else {
+    for (const c of checked) for (const p of c.problems) io.out(`${problemLine(c.file, p)}\n`);
+    io.out(`${summaryLine(checked)}\n`);
+  }
+  return failed ? 1 : 0;
 }
 
 async function publish(argv: string[], io: Io): Promise<number> {

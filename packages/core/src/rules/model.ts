@@ -27,8 +27,14 @@ export interface RuleGroup {
   name: string;
   /** Evaluation interval; the global one when left out. */
   interval?: string;
+  /** How far back in time the group's queries look (`query_offset`, Prometheus 2.53+). */
+  queryOffset?: string;
   /** Most series (or alerts) a rule may produce; 0 for no limit. */
   limit?: number;
+  /** Labels added to every rule's result (Prometheus 3.0+). */
+  labels?: Record<string, string>;
+  /** Thanos Ruler's `partial_response_strategy`: written in PrometheusRule resources only. */
+  partialResponseStrategy?: string;
   rules: Rule[];
 }
 

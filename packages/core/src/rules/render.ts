@@ -4,7 +4,7 @@ import { isRecordingRule, type Rule, type RuleGroup } from './model.js';
 
 /** The rule-file document (`groups:` …) with Prometheus' own field names. */
 export function ruleFile(groups: readonly RuleGroup[]): { groups: Record<string, unknown>[] } {
-  return { groups: groups.map(groupDocument) };
+  return { groups: groups.map((g) => groupDocument(g, false)) };
 }
 
 /** A Prometheus rule file, ready for `rule_files:` (and `promtool check rules`). */
@@ -25,7 +25,7 @@ export function prometheusRule(groups: readonly RuleGroup[], meta: PrometheusRul
     apiVersion: 'monitoring.coreos.com/v1',
     kind: 'PrometheusRule',
     metadata: { name: meta.name, ...(meta.namespace ? { namespace: meta.namespace } : {}), ...(meta.labels ? { labels: meta.labels } : {}) },
-    spec: ruleFile(groups),
+    spec: { groups: groups.map((g) => groupDocument(g, true)) },
   };
 }
 
@@ -34,11 +34,15 @@ export function toPrometheusRuleYaml(groups: readonly RuleGroup[], meta: Prometh
   return toYaml(prometheusRule(groups, meta));
 }
 
-function groupDocument(group: RuleGroup): Record<string, unknown> {
+/** A group in Prometheus' field names; `partial_response_strategy` (Thanos) only in a resource. */
+function groupDocument(group: RuleGroup, resource: boolean): Record<string, unknown> {
   return {
     name: group.name,
     ...(group.interval !== undefined ? { interval: group.interval } : {}),
+    ...(group.queryOffset !== undefined ? { query_offset: group.queryOffset } : {}),
     ...(group.limit !== undefined ? { limit: group.limit } : {}),
+    ...(group.labels && Object.keys(group.labels).length ? { labels: group.labels } : {}),
+    ...(resource && group.partialResponseStrategy !== undefined ? { partial_response_strategy: group.partialResponseStrategy } : {}),
     rules: group.rules.map(ruleDocument),
   };
 }
