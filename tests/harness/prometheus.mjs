@@ -22,6 +22,11 @@ export const LIVE_INTERVAL_S = 1;
 export const RECORDING_RULE = 'promkit:live_requests:sum';
 /** Name of the alert that fires as soon as it is evaluated in live mode. */
 export const ALWAYS_FIRING_ALERT = 'PromkitAlwaysFiring';
+/**
+ * Name of the recording rule that fails on every evaluation once targets are scraped (two series
+ * per target share their labels without the metric name), so a rule's last error can be shown.
+ */
+export const FAILING_RULE = 'promkit:failing:duplicate';
 
 /**
  * @typedef {object} RunningPrometheus
@@ -168,6 +173,11 @@ function liveRules() {
             annotations: { summary: 'Fires on every evaluation, for tests.' },
           },
         ],
+      },
+      {
+        name: 'promkit-failing',
+        interval: `${LIVE_INTERVAL_S}s`,
+        rules: [{ record: FAILING_RULE, expr: '{__name__=~"up|scrape_samples_scraped"}' }],
       },
     ],
   };

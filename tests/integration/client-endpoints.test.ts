@@ -4,7 +4,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { PrometheusClient, isPromkitError } from '@promkit/core';
 import { T0, T_END, TRICKY_LABEL_VALUES, storedSeries } from '../harness/dataset.mjs';
 import { EXEMPLAR_TRACE_ID, LIVE_INCREMENT } from '../harness/live-exporter.mjs';
-import { ALWAYS_FIRING_ALERT, RECORDING_RULE, freePort } from '../harness/prometheus.mjs';
+import { ALWAYS_FIRING_ALERT, FAILING_RULE, RECORDING_RULE, freePort } from '../harness/prometheus.mjs';
 
 const url = inject('prometheusUrl');
 const exporterHost = inject('exporterHost');
@@ -87,19 +87,21 @@ describe('live scraping endpoints', () => {
     expect(Number(exemplar.value)).toBe(LIVE_INCREMENT);
   });
 
-  it('rules lists the recording and alerting rule; alerts shows the alert firing', async () => {
+  it('rules lists the recording and alerting rule and the failing rule\'s error; alerts shows the alert firing', async () => {
+    const live = (r: { data: { groups: { name: string }[] } }, name: string) => r.data.groups.find((g) => g.name === name);
     const { data } = await eventually(
       () => prom.rules(),
-      (r) => r.data.groups[0]?.rules.every((rule) => rule.health === 'ok') ?? false,
+      (r) => !!live(r, 'promkit-live')?.rules.every((rule) => rule.health === 'ok') && !!live(r, 'promkit-failing')?.rules[0]?.lastError,
     );
-    expect(data.groups.map((g) => g.name)).toEqual(['promkit-live']);
-    const kinds = data.groups[0]!.rules.map((r) => [r.type, r.name]);
+    expect(data.groups.map((g) => g.name).sort()).toEqual(['promkit-failing', 'promkit-live']);
+    const kinds = live({ data }, 'promkit-live')!.rules.map((r) => [r.type, r.name]);
     expect(kinds).toEqual([
       ['recording', RECORDING_RULE],
       ['alerting', ALWAYS_FIRING_ALERT],
     ]);
+    expect(data.groups.find((g) => g.name === 'promkit-failing')!.rules[0]).toMatchObject({ name: FAILING_RULE, health: 'err', lastError: expect.stringContaining('same labelset') });
     const onlyAlerts = await prom.rules({ type: 'alert' });
-    expect(onlyAlerts.data.groups[0]!.rules.map((r) => r.name)).toEqual([ALWAYS_FIRING_ALERT]);
+    expect(onlyAlerts.data.groups.flatMap((g) => g.rules.map((r) => r.name))).toEqual([ALWAYS_FIRING_ALERT]);
 
     const alerts = await eventually(() => prom.alerts(), (r) => r.data.alerts.some((a) => a.state === 'firing'));
     expect(alerts.data.alerts).toEqual([
