@@ -1,7 +1,7 @@
 /** Every non-query read endpoint against the real Prometheus (backfilled dataset + live scraping). */
 import { execFileSync } from 'node:child_process';
 import { describe, expect, inject, it } from 'vitest';
-import { PrometheusClient, isPromkitError } from '@promkit/core';
+import { PrometheusClient, isPromkitError, type RulesResult } from '@promkit/core';
 import { T0, T_END, TRICKY_LABEL_VALUES, storedSeries } from '../harness/dataset.mjs';
 import { EXEMPLAR_TRACE_ID, LIVE_INCREMENT } from '../harness/live-exporter.mjs';
 import { ALWAYS_FIRING_ALERT, FAILING_RULE, RECORDING_RULE, freePort } from '../harness/prometheus.mjs';
@@ -88,7 +88,7 @@ describe('live scraping endpoints', () => {
   });
 
   it('rules lists the recording and alerting rule and the failing rule\'s error; alerts shows the alert firing', async () => {
-    const live = (r: { data: { groups: { name: string }[] } }, name: string) => r.data.groups.find((g) => g.name === name);
+    const live = (r: { data: RulesResult }, name: string) => r.data.groups.find((g) => g.name === name);
     const { data } = await eventually(
       () => prom.rules(),
       (r) => !!live(r, 'promkit-live')?.rules.every((rule) => rule.health === 'ok') && !!live(r, 'promkit-failing')?.rules[0]?.lastError,
