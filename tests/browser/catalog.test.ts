@@ -50,7 +50,7 @@ describe('Storybook catalog', () => {
     document.body.append(frame);
     const problems: string[] = [];
     for (const { id } of stories) {
-      frame.style.height = id.includes('dashboard--') ? '1400px' : '640px';
+      frame.style.height = id.includes('dashboard--') ? '1400px' : id.startsWith('builder-query--builder') ? '1700px' : '640px';
       for (const theme of ['light', 'dark']) {
         const doc = await show(frame, id, theme);
         const where = `${id} (${theme})`;
@@ -58,6 +58,7 @@ describe('Storybook catalog', () => {
           problems.push(`${where}: the story's edit state never showed (${editState(id, doc)})`);
           continue;
         }
+        if (id.startsWith('builder-query--')) await queryStateReached(id, doc);
         if (doc.body.classList.contains('sb-show-errordisplay')) {
           problems.push(`${where}: Storybook shows an error: ${doc.querySelector('#error-message')?.textContent}`);
           continue;
@@ -91,6 +92,7 @@ function checkStory(id: string, doc: Document): string[] {
       return panels[0]?.shadowRoot!.textContent?.includes('No data') ? [] : ['should say "No data"'];
     default: {
       if (id.startsWith('builder-prom-dashboard--')) return [...editProblems(doc), ...dataProblems(panels)];
+      if (id.startsWith('builder-query--')) return queryProblems(id, doc);
       if (id.startsWith('elements-controls--')) {
         const control = doc.querySelector('#storybook-root prom-time-range, #storybook-root prom-refresh-picker, #storybook-root prom-variable');
         return control?.shadowRoot?.childElementCount ? [] : ['the control did not render'];
@@ -165,6 +167,98 @@ function editProblems(doc: Document): string[] {
     if (missing.length) out.push(`panel ${f.dataset['panelId']} has no ${missing.join(', ')}`);
   }
   return out;
+}
+
+// —— the query-editing stories (stories/query.stories.ts): no panels, each element's own data ——
+
+/** The shadow root of the story's element. */
+const shadowOf = (doc: Document, tag: string) => doc.querySelector(`#storybook-root ${tag}`)?.shadowRoot ?? null;
+const textOf = (root: ParentNode | null, selector: string) => root?.querySelector(selector)?.textContent?.trim() ?? '';
+
+/** What is wrong with a query story as it shows now, by element and story ([] once it shows what it is for). */
+function queryProblems(id: string, doc: Document): string[] {
+  const story = id.split('--')[1]!;
+  if (story.startsWith('editor')) return editorProblems(story, shadowOf(doc, 'prom-query-editor'));
+  if (story.startsWith('builder')) return builderProblems(story, shadowOf(doc, 'prom-query-builder'));
+  if (story.startsWith('metrics-explorer')) return explorerProblems(story, shadowOf(doc, 'prom-metrics-explorer'));
+  if (story.startsWith('explain')) return explainProblems(story, shadowOf(doc, 'prom-query-explain'));
+  return [`no check for the query story "${story}"`];
+}
+
+function editorProblems(story: string, root: ShadowRoot | null): string[] {
+  if (!root?.querySelector('.cm-content')) return ['the editor did not render'];
+  const out: string[] = [];
+  const colours = new Set([...root.querySelectorAll('.cm-line span')].map((s) => getComputedStyle(s).color));
+  if (colours.size < 3) out.push(`the query shows ${colours.size} syntax colours, expected several`);
+  const problem = textOf(root, '.problem');
+  if (story === 'editor-lint-error') {
+    if (!problem.startsWith('Error:') || !root.querySelector('.cm-lintRange-error, .cm-lintPoint-error')) out.push(`should underline and name the syntax error, says "${problem}"`);
+  } else if (problem) out.push(`should show no lint problem, shows "${problem}"`);
+  const unavailable = textOf(root, '.hint');
+  if (unavailable) out.push(unavailable);
+  if (story === 'editor-test-run') {
+    const result = root.querySelector('[part="result"]');
+    if (!result?.classList.contains('found')) out.push(`Test should find series, shows "${result?.textContent?.replace(/\s+/g, ' ').trim() ?? 'nothing'}"`);
+  }
+  return out;
+}
+
+function builderProblems(story: string, root: ShadowRoot | null): string[] {
+  if (!root?.querySelector('[part="preview"]')) return ['the builder did not render'];
+  const out: string[] = [];
+  const about = textOf(root, '#metric-about');
+  if (/Loading|could not be loaded/.test(about)) out.push(`metric names: "${about}"`);
+  const alert = textOf(root, '[role="alert"]');
+  if (alert) out.push(`shows a problem: ${alert}`);
+  const preview = textOf(root, '[part="preview"]');
+  const patterns = [...root.querySelectorAll<HTMLButtonElement>('#patterns .pattern')];
+  if (story === 'builder') {
+    const shown = { filters: root.querySelectorAll('.filter').length, operations: root.querySelectorAll('.card.op').length, binaries: root.querySelectorAll('.card.binary').length };
+    if (shown.filters < 2 || shown.operations < 2 || shown.binaries !== 1) out.push(`shows ${JSON.stringify(shown)}, expected filters, operations and a binary query`);
+    if (!root.querySelector('.about .type')) out.push(`the metric's type is not shown ("${about}")`);
+    if (!preview.includes(' / ')) out.push(`the preview shows "${preview}"`);
+  } else if (story === 'builder-empty') {
+    if (!textOf(root, '.preview-block [role="status"]').startsWith('To run it')) out.push('an empty query should say what it needs to run');
+    if (patterns.length === 0) out.push('the starter patterns are not open');
+  } else if (story === 'builder-patterns') {
+    if (patterns.length === 0 || patterns.some((p) => p.disabled)) out.push(`expected starter patterns ready to apply, ${patterns.length} shown`);
+    if (!root.querySelector('.about .type')) out.push(`the metric's type is not shown ("${about}")`);
+  }
+  return out;
+}
+
+function explorerProblems(story: string, root: ShadowRoot | null): string[] {
+  if (!root) return ['the explorer did not render'];
+  const out: string[] = [];
+  const options = root.querySelectorAll('[role="option"]').length;
+  const state = textOf(root, '.state') || textOf(root, '.notice');
+  if (state) out.push(`shows "${state}"`);
+  if (story === 'metrics-explorer' && options < 20) out.push(`lists ${options} metrics`);
+  if (story === 'metrics-explorer-filtered' && (options === 0 || !root.querySelector('mark'))) out.push(`lists ${options} marked matches`);
+  if (options > 0 && !root.querySelector('.option .type:not(.unknown)')) out.push('no metric shows its type');
+  return out;
+}
+
+function explainProblems(story: string, root: ShadowRoot | null): string[] {
+  if (!root?.querySelector('[role="tree"]')) return [`no tree of parts (${textOf(root, '.state') || 'nothing'})`];
+  const out: string[] = [];
+  if (root.querySelector('.spinner')) out.push('parts are still running');
+  const failed = [...root.querySelectorAll('.failed .error-text')].map((e) => e.textContent);
+  if (failed.length) out.push(`parts failed: ${failed.join('; ')}`);
+  const origins = [...root.querySelectorAll('.origin > .row .label')].map((e) => e.textContent);
+  if (story === 'explain' && origins.length) out.push(`series are lost at ${origins.join(', ')}`);
+  if (story === 'explain-series-lost' && JSON.stringify(origins) !== '[">"]') out.push(`should mark the comparison as where series are lost, marks ${JSON.stringify(origins)}`);
+  return out;
+}
+
+/** Waits (up to 15 s) for the query story to show what it is for; the editor's lint gets its delay first. */
+async function queryStateReached(id: string, doc: Document): Promise<void> {
+  const start = Date.now();
+  const minimum = id.includes('--editor') ? 800 : 0;
+  while (Date.now() - start < 15_000) {
+    if (Date.now() - start >= minimum && queryProblems(id, doc).length === 0) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 describe('Storybook controls of a story built from a spec', () => {
