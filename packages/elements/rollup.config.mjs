@@ -113,7 +113,7 @@ function litPolicyNamed(name) {
 export default [
   /** ESM build with declarations; dependencies stay external for npm users. */
   {
-    input: ['src/index.ts', 'src/define.ts', 'src/builder.ts', ...['panel', 'dashboard', 'time-range', 'refresh-picker', 'variable'].map((name) => `src/components/${name}/${name}.ts`)],
+    input: ['src/index.ts', 'src/define.ts', 'src/builder.ts', ...['panel', 'dashboard', 'time-range', 'refresh-picker', 'variable', 'rules'].map((name) => `src/components/${name}/${name}.ts`)],
     output: { dir: 'dist', format: 'es', sourcemap: true, preserveModules: true, preserveModulesRoot: 'src' },
     external: [/^lit(\/|$)/, /^@lit\//, /^echarts(\/|$)/, /^zrender(\/|$)/, /^@promkit\//, /^marked$/, /^dompurify$/, /^@codemirror\//, /^@lezer\//, /^@prometheus-io\//],
     plugins: [typescriptFor(true)],

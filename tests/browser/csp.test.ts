@@ -144,6 +144,10 @@ function undrawn(doc: Document): string[] {
     return body.querySelector('h2')?.textContent === 'Checkout API' ? undefined : 'markdown heading not rendered';
   });
 
+  const rules = shadowOf(doc.getElementById('csp-rules'));
+  if (!rules?.querySelector('[part="group"]')) problems.push(`rules: no groups shown (${rules?.querySelector('.state')?.textContent?.trim() ?? 'not rendered'})`);
+  else if (!rules.querySelector('.badge.firing') || css(rules.querySelector('.badge.firing'))!.borderTopStyle !== 'solid') problems.push('rules: the firing badge is missing or unstyled');
+
   const dashboard = doc.getElementById('csp-dashboard');
   const droot = shadowOf(dashboard);
   if (!droot) problems.push('dashboard: not rendered');

@@ -12,10 +12,11 @@ import { describe, expect, it } from 'vitest';
  * 299 with the live-reliability and hostile-input work (deadlines, the outage notice, every
  * Grafana variable format, colour and URL rules, DOM tooltips), then from 300.6 with display
  * names (core's field maths) and keyed panels (a new definition from the host or the builder
- * keeps unchanged panels and their data; edit mode's own code is in builder.js, not here).
+ * keeps unchanged panels and their data; edit mode's own code is in builder.js, not here), then
+ * from 304.7 with <prom-rules> (2.7 KB: a team sees its rules running from a script tag too).
  * Splitting the bundle is issue 20's.
  */
-const BUDGET_KB = 305;
+const BUDGET_KB = 308;
 
 describe('promkit.min.js', () => {
   const code = readFileSync(new URL('../../packages/elements/dist/promkit.min.js', import.meta.url));

@@ -4,3 +4,4 @@ import './components/time-range/time-range.js';
 import './components/refresh-picker/refresh-picker.js';
 import './components/variable/variable.js';
 import './components/dashboard/dashboard.js';
+import './components/rules/rules.js';

@@ -6,3 +6,4 @@ export { PromDashboard } from './components/dashboard/dashboard.component.js';
 export { PromTimeRange } from './components/time-range/time-range.component.js';
 export { PromRefreshPicker, REFRESH_INTERVALS } from './components/refresh-picker/refresh-picker.component.js';
 export { PromVariable } from './components/variable/variable.component.js';
+export { PromRules } from './components/rules/rules.component.js';
