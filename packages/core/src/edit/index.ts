@@ -63,7 +63,7 @@ export {
   updateDatasource,
 } from '../dashboard/datasource-edit.js';
 export type { DatasourceChanges } from '../dashboard/datasource-edit.js';
-export { renameIn } from '../promql/interpolate.js';
+export { placeholdersIn, renameIn, type PlaceholderUse } from '../promql/interpolate.js';
 export * from '../promql/visual/index.js';
 export { BUILTIN_VARIABLE_NAMES, lintPromQL, promqlStandIns } from '../promql/lint.js';
 export type { PromQLLintOptions, PromQLLintProblem, PromQLStandIns } from '../promql/lint.js';

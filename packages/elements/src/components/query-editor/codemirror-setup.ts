@@ -9,11 +9,11 @@ import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } 
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { HighlightStyle, bracketMatching, syntaxHighlighting } from '@codemirror/language';
 import { linter, type Diagnostic } from '@codemirror/lint';
-import { Compartment, EditorState, Prec, type Extension } from '@codemirror/state';
-import { EditorView, keymap, placeholder as placeholderText } from '@codemirror/view';
+import { Compartment, EditorState, Prec, RangeSetBuilder, type Extension } from '@codemirror/state';
+import { Decoration, EditorView, ViewPlugin, keymap, placeholder as placeholderText, type DecorationSet, type ViewUpdate } from '@codemirror/view';
 import { tags } from '@lezer/highlight';
 import { PromQLExtension } from '@prometheus-io/codemirror-promql';
-import { lintPromQL } from '@promkit/core/edit';
+import { lintPromQL, placeholdersIn } from '@promkit/core/edit';
 import type { CompletionClient } from './completion-client.js';
 
 /** Colours by token kind; each `--_syntax-*` is the element's private copy of a `--prom-syntax-*` token. */
@@ -29,6 +29,31 @@ const promqlHighlight = HighlightStyle.define([
   { tag: tags.invalid, color: 'var(--_color-red)' },
 ]);
 
+/** The placeholders of `doc` as interpolation reads them, marked as variables. */
+function variableMarks(doc: string): DecorationSet {
+  const marks = new RangeSetBuilder<Decoration>();
+  for (const use of placeholdersIn(doc)) marks.add(use.index, use.index + use.placeholder.length, variableMark);
+  return marks.finish();
+}
+const variableMark = Decoration.mark({ class: 'cm-promkit-variable' });
+
+/**
+ * `$job`, `${job:csv}` and `[[job]]` in the variable colour: PromQL's grammar reads their `$` or
+ * `[[` as an error token, which the highlighter would paint as invalid (lint knows better).
+ */
+const variableHighlight = ViewPlugin.fromClass(
+  class {
+    decorations: DecorationSet;
+    constructor(view: EditorView) {
+      this.decorations = variableMarks(view.state.doc.toString());
+    }
+    update(update: ViewUpdate) {
+      if (update.docChanged) this.decorations = variableMarks(update.state.doc.toString());
+    }
+  },
+  { decorations: (plugin) => plugin.decorations },
+);
+
 /** The editor's frame, gutter-less, in the element's tokens. */
 const editorTheme = EditorView.theme({
   '&': { color: 'var(--_color-text)', backgroundColor: 'var(--_color-background)', fontSize: 'var(--_code-font-size)' },
@@ -38,6 +63,8 @@ const editorTheme = EditorView.theme({
   '.cm-cursor, .cm-dropCursor': { borderLeftColor: 'var(--_color-text)' },
   '&.cm-focused .cm-selectionBackground, .cm-selectionBackground, .cm-content ::selection': { backgroundColor: 'var(--qe-selection)' },
   '.cm-placeholder': { color: 'var(--_color-text-muted)' },
+  // Over the highlighter's colour of the tokens inside (the invalid `$` among them).
+  '.cm-promkit-variable, .cm-promkit-variable span': { color: 'var(--_syntax-variable) !important' },
   '.cm-matchingBracket': { backgroundColor: 'var(--qe-match)', outline: 'none' },
   // Two classes: CodeMirror's base theme sets .cm-tooltip's colours with the same specificity.
   '.cm-tooltip.cm-tooltip-autocomplete, .cm-tooltip.cm-tooltip-lint, .cm-tooltip.cm-tooltip-hover': {
@@ -119,6 +146,7 @@ export function queryEditorState(setup: QueryEditorSetup, compartments: QueryEdi
       bracketMatching(),
       autocompletion({ icons: false, activateOnTypingDelay: 80 }),
       syntaxHighlighting(promqlHighlight),
+      variableHighlight,
       editorTheme,
       placeholderText(setup.placeholder),
       EditorView.lineWrapping,

@@ -63,6 +63,7 @@ import { queryEditorStyles } from './query-editor.styles.js';
  * @cssprop --prom-syntax-number - Numbers and durations.
  * @cssprop --prom-syntax-operator - Operators and matchers.
  * @cssprop --prom-syntax-comment - `# comments`.
+ * @cssprop --prom-syntax-variable - Dashboard variables (`$job`, `${job:csv}`, `[[job]]`).
  */
 export class PromQueryEditor extends PromElement {
   static override styles = [themeTokens, formControlStyles, queryEditorStyles];

@@ -16,6 +16,7 @@ export const queryEditorStyles = css`
     --_syntax-number: var(--prom-syntax-number, var(--_color-orange));
     --_syntax-operator: var(--prom-syntax-operator, var(--_color-text-muted));
     --_syntax-comment: var(--prom-syntax-comment, var(--_color-text-muted));
+    --_syntax-variable: var(--prom-syntax-variable, var(--_color-purple));
     --qe-selection: color-mix(in srgb, var(--_color-focus) 28%, transparent);
     --qe-match: color-mix(in srgb, var(--_color-focus) 22%, transparent);
     --qe-on-focus: #fff;

@@ -133,6 +133,19 @@ describe('<prom-query-editor>', () => {
   it('lints after interpolation: variables and built-ins are no errors, real errors land where they were typed', async () => {
     const el = await editor({ value: 'sum by ($grouping) (rate(promkit_http_requests_total{job=~"$job"}[$__rate_interval]))', variables: ['grouping', 'job'] });
     expect(await linted(el)).to.deep.equal([]);
+    // Drawn as variables too: the grammar's error token for `$` is not painted red.
+    const marks = [...el.shadowRoot!.querySelectorAll('.cm-promkit-variable')];
+    expect(marks.map((m) => m.textContent)).to.deep.equal(['$grouping', '$job', '$__rate_interval']);
+    const red = getComputedStyle(el).getPropertyValue('--_color-red').trim();
+    const painted = marks.flatMap((m) => [m, ...m.querySelectorAll('span')]).map((s) => getComputedStyle(s).color);
+    expect(new Set(painted).size, painted.join()).to.equal(1);
+    expect(painted[0]).to.not.equal(getComputedStyle(el.shadowRoot!.querySelector('.cm-content')!).color);
+    expect(red).to.not.equal('');
+    const probe = document.createElement('span');
+    probe.style.color = red;
+    el.shadowRoot!.append(probe);
+    expect(painted[0]).to.not.equal(getComputedStyle(probe).color);
+    probe.remove();
 
     view(el).dispatch({ changes: { from: 0, to: view(el).state.doc.length, insert: 'rate(up[$__rate_interval]) / $nope' } });
     const [warning] = await linted(el);
