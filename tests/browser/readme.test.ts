@@ -1,4 +1,4 @@
-/** Every ```html block of README.md, mounted in Chromium against the real Prometheus. */
+/** Every ```html block of README.md, mounted in Chromium against the real Prometheus: its panels, dashboards and rules views drawn without an error. */
 import { expect } from 'chai';
 import '@promkit/elements/define.js';
 
@@ -19,11 +19,14 @@ describe('README html blocks', () => {
         ...host.querySelectorAll('prom-panel'),
         ...[...host.querySelectorAll('prom-dashboard')].flatMap((d) => [...(d.shadowRoot?.querySelectorAll('prom-panel') ?? [])]),
       ];
-      while ((panelsOf().length === 0 || panelsOf().some((p) => p.results.length === 0 && !p.shadowRoot?.querySelector('[role="alert"]'))) && Date.now() < deadline) {
+      const rules = [...host.querySelectorAll('prom-rules')];
+      const rulesShown = () => rules.every((r) => r.shadowRoot?.querySelector('[part="group"], .state.error'));
+      while ((panelsOf().length + rules.length === 0 || !rulesShown() || panelsOf().some((p) => p.results.length === 0 && !p.shadowRoot?.querySelector('[role="alert"]'))) && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 100));
       }
       const panels = panelsOf();
-      expect(panels.length, block.slice(0, 60)).to.be.greaterThan(0);
+      expect(panels.length + rules.length, block.slice(0, 60)).to.be.greaterThan(0);
+      for (const r of rules) expect(r.shadowRoot!.querySelector('[part="group"]'), `${block.slice(0, 60)}: ${r.shadowRoot!.textContent}`).to.not.equal(null);
       for (const p of panels) expect(p.shadowRoot!.querySelector('[role="alert"]')?.textContent ?? null, block.slice(0, 60)).to.equal(null);
       for (const d of host.querySelectorAll('prom-dashboard')) expect(d.shadowRoot!.querySelector('[part="problems"]')).to.equal(null);
       host.remove();
