@@ -17,6 +17,7 @@ const SYSTEM_PARTS = [
   { command: 'prometheus', pkg: 'prometheus', why: 'the real Prometheus that tests and the demo run against' },
   { command: 'promtool', pkg: 'prometheus', why: 'backfills the deterministic test history' },
   { command: process.env.PROMKIT_CHROMIUM ?? 'chromium', pkg: 'chromium', why: 'headless browser for browser tests' },
+  { command: 'pg_ctlcluster', pkg: 'postgresql', why: 'a real PostgreSQL server the dashboard store is tested against' },
   { command: 'prometheus-node-exporter', pkg: 'prometheus-node-exporter', why: 'the real node_exporter the host templates are tested against' },
 ];
 
