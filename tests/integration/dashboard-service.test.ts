@@ -2,14 +2,17 @@
  * The dashboard service's contract, run the same on both stores: PGlite in this process and a real
  * PostgreSQL server (Debian's, started for the run). Create, read back exactly, search, tags,
  * versions, the 409 of concurrent saves, schema problems, hostile and huge strings stored as they
- * are, clone, delete, the HTTP errors, and a PGlite data directory surviving a restart.
+ * are, clone, delete, the HTTP errors, and a PGlite data directory surviving a restart; datasources
+ * with sealed, write-only credentials used by the server's connection test and datasource proxy.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDashboardService, pgliteDashboardStore, postgresDashboardStore, pgliteClient, type DashboardStore } from '@promkit/adapters/dashboards';
+import { createServer } from 'node:http';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { createDashboardService, createDatasourceProxy, pgliteDashboardStore, postgresDashboardStore, pgliteClient, type DashboardStore } from '@promkit/adapters/dashboards';
 import { startPostgres } from '../harness/postgres.mjs';
+import { listenOnLoopback } from '../harness/listen.mjs';
 
 const BASE = 'http://promkit.test/api';
 
@@ -179,12 +182,134 @@ describe('the embedded store on disk', () => {
       expect((await again.get('kept'))?.title).toBe('Kept');
       await again.close();
       const raw = await pgliteClient({ dataDir: dir });
-      expect((await raw.query<{ n: number }>('SELECT count(*)::int AS n FROM promkit_schema')).rows[0]!.n).toBe(1);
+      expect((await raw.query<{ n: number }>('SELECT count(*)::int AS n FROM promkit_schema')).rows[0]!.n).toBe(2);
       await raw.query("INSERT INTO promkit_schema (version, name) VALUES (99, 'from the future')");
       await raw.close();
-      await expect(pgliteDashboardStore({ dataDir: dir })).rejects.toThrow(/schema is at version 99, newer than this promkit knows \(1\): upgrade @promkit\/adapters/);
+      await expect(pgliteDashboardStore({ dataDir: dir })).rejects.toThrow(/schema is at version 99, newer than this promkit knows \(2\): upgrade @promkit\/adapters/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+const SECRET = 'promkit-stored-secret-7f3a';
+const KEY = Buffer.alloc(32, 7).toString('base64');
+
+/** A Prometheus that wants SECRET as a bearer token: the real one behind a check. */
+async function bearerUpstream(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const upstream = inject('prometheusUrl');
+  const server = createServer(async (req, res) => {
+    if (req.headers.authorization !== `Bearer ${SECRET}`) {
+      res.writeHead(401, { 'content-type': 'application/json' }).end('{"status":"error","errorType":"unauthorized","error":"bad token"}');
+      return;
+    }
+    const answer = await fetch(`${upstream}${req.url}`);
+    res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' }).end(await answer.text());
+  });
+  const port = await listenOnLoopback(server);
+  return { url: `http://127.0.0.1:${port}`, stop: () => new Promise((r) => server.close(() => r())) };
+}
+
+for (const [name, open] of Object.entries(stores)) {
+  describe(`datasources on ${name}: credentials write-only, sealed, used only by the server`, () => {
+    let store: DashboardStore;
+    let call: ReturnType<typeof client>;
+    let upstream: Awaited<ReturnType<typeof bearerUpstream>>;
+    const logged: string[] = [];
+    const spies: { mockRestore: () => void }[] = [];
+    const answers: string[] = [];
+    beforeAll(async () => {
+      store = await open();
+      upstream = await bearerUpstream();
+      const service = createDashboardService({ store, secretKey: KEY, basePath: '/api' });
+      const logging = client(service);
+      call = async (...args) => {
+        const r = await logging(...args);
+        answers.push(r.text);
+        return r;
+      };
+      for (const method of ['log', 'warn', 'error', 'info', 'debug'] as const) spies.push(vi.spyOn(console, method).mockImplementation((...a: unknown[]) => void logged.push(a.map(String).join(' '))));
+    });
+    afterAll(async () => {
+      for (const s of spies) s.mockRestore();
+      await upstream.stop();
+      await store.close();
+    });
+
+    it('stores credentials sealed, never answers them, and tests the connection with them on the server', async () => {
+      const created = await call('POST', '/datasources', { datasource: { name: 'main', url: upstream.url, scrapeInterval: '15s' }, credentials: { type: 'bearer', token: SECRET } });
+      expect(created.status).toBe(201);
+      expect(created.json).toMatchObject({ name: 'main', hasCredentials: true, default: false, datasource: { name: 'main', url: upstream.url } });
+      const id = created.json.id as string;
+      const raw = await store.getDatasource(id);
+      expect(raw!.secret).toMatch(/^aes-gcm-v1:/);
+      expect(raw!.secret).not.toContain(SECRET);
+      expect(raw!.definition).not.toContain(SECRET);
+      const tested = await call('POST', `/datasources/${id}/test`);
+      expect(tested.json).toMatchObject({ ok: true, version: expect.stringMatching(/^2\./) });
+      // Saved without credentials: they stay.
+      expect((await call('PUT', `/datasources/${id}`, { datasource: { name: 'main', url: upstream.url, tenant: 'team-a' } })).json.hasCredentials).toBe(true);
+      expect((await call('POST', `/datasources/${id}/test`)).json.ok).toBe(true);
+      // Wrong credentials: the test says so, without the token.
+      await call('PUT', `/datasources/${id}`, { datasource: { name: 'main', url: upstream.url }, credentials: { type: 'bearer', token: `${SECRET}-wrong` } });
+      const refused = await call('POST', `/datasources/${id}/test`);
+      expect(refused.json.ok).toBe(false);
+      expect(refused.json.error.message).toMatch(/401|unauthori/i);
+      await call('PUT', `/datasources/${id}`, { datasource: { name: 'main', url: upstream.url }, credentials: { type: 'bearer', token: SECRET } });
+      expect((await call('GET', '/datasources')).json.datasources.map((d: { name: string }) => d.name)).toContain('main');
+    });
+
+    it('the datasource proxy forwards reads with the opened credentials, and refuses the rest', async () => {
+      const { id } = (await call('GET', '/datasources')).json.datasources.find((d: { name: string }) => d.name === 'main');
+      const proxy = createDatasourceProxy({ store, secretKey: KEY, basePath: '/dsp' });
+      const read = await proxy(new Request(`http://promkit.test/dsp/${id}/api/v1/query?query=up`));
+      expect(read.status).toBe(200);
+      expect(((await read.json()) as { status: string }).status).toBe('success');
+      expect((await proxy(new Request(`http://promkit.test/dsp/${id}/api/v1/admin/tsdb/snapshot`, { method: 'POST' }))).status).toBe(403);
+      expect((await proxy(new Request('http://promkit.test/dsp/nope/api/v1/query?query=up'))).status).toBe(404);
+      const otherKey = createDatasourceProxy({ store, secretKey: Buffer.alloc(32, 9).toString('base64'), basePath: '/dsp' });
+      const unreadable = await otherKey(new Request(`http://promkit.test/dsp/${id}/api/v1/query?query=up`));
+      expect(unreadable.status).toBe(500);
+      expect(await unreadable.text()).toContain('was the secret key changed?');
+    });
+
+    it('checks definitions and credentials, keeps names unique and one default', async () => {
+      const bad = async (body: unknown) => (await call('POST', '/datasources', body)).json.error;
+      expect((await bad({ datasource: { name: 'x', url: `http://user:${SECRET}@example.test` } })).message).toContain('not in the URL');
+      expect((await bad({ datasource: { name: 'x', url: 'http://example.test', headers: { Authorization: 'Bearer x' } } })).message).toContain('not in headers');
+      expect((await bad({ datasource: { name: 'x', url: 'ftp://example.test' } })).message).toContain('http(s)');
+      expect((await bad({ datasource: { name: '', url: 'http://example.test' } })).code).toBe('invalid_datasource');
+      expect((await bad({ datasource: { name: 'x', url: 'http://example.test' }, credentials: { type: 'bearer' } })).code).toBe('invalid_credentials');
+      expect((await call('POST', '/datasources', { datasource: { name: 'main', url: 'http://example.test' } })).status).toBe(409);
+      const second = await call('POST', '/datasources', { datasource: { name: 'second', url: 'http://example.test' } });
+      const first = (await call('GET', '/datasources')).json.datasources.find((d: { name: string }) => d.name === 'main');
+      await call('POST', `/datasources/${first.id}/default`);
+      await call('POST', `/datasources/${second.json.id}/default`);
+      const defaults = (await call('GET', '/datasources')).json.datasources.filter((d: { default: boolean }) => d.default).map((d: { name: string }) => d.name);
+      expect(defaults).toEqual(['second']);
+      const removed = await call('PUT', `/datasources/${second.json.id}`, { datasource: { name: 'second', url: 'http://example.test' }, credentials: null });
+      expect(removed.json.hasCredentials).toBe(false);
+      expect((await call('DELETE', `/datasources/${second.json.id}`)).status).toBe(204);
+      expect((await call('GET', `/datasources/${second.json.id}`)).status).toBe(404);
+    });
+
+    it('no answer and no log line ever held the secret', () => {
+      expect(answers.length).toBeGreaterThan(15);
+      expect(answers.filter((a) => a.includes(SECRET))).toEqual([]);
+      expect(logged.filter((l) => l.includes(SECRET))).toEqual([]);
+    });
+  });
+}
+
+describe('the secret key', () => {
+  it('is checked when the service starts, and without one credentials are refused with what to do', async () => {
+    expect(() => createDashboardService({ store: {} as DashboardStore, secretKey: 'too-short' })).toThrow(/32 random bytes in base64 .*openssl rand -base64 32/);
+    const store = await pgliteDashboardStore();
+    const call = client(createDashboardService({ store, secretKey: '', basePath: '/api' }));
+    const refused = await call('POST', '/datasources', { datasource: { name: 'x', url: 'http://example.test' }, credentials: { type: 'bearer', token: SECRET } });
+    expect(refused.status).toBe(501);
+    expect(refused.json.error.message).toContain('PROMKIT_SECRET_KEY');
+    expect((await call('POST', '/datasources', { datasource: { name: 'x', url: 'http://example.test' } })).status).toBe(201);
+    await store.close();
   });
 });

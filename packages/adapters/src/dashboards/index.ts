@@ -1,4 +1,6 @@
 export { createDashboardService, type DashboardServiceOptions } from './service.js';
+export { createDatasourceProxy, type DatasourceProxyOptions } from './datasource-proxy.js';
+export { secretBox, type SecretBox } from './secrets.js';
 export {
   pgliteDashboardStore,
   postgresDashboardStore,
@@ -7,6 +9,8 @@ export {
   type DashboardListQuery,
   type DashboardStore,
   type DashboardSummary,
+  type DatasourceFields,
+  type StoredDatasource,
   type SaveConflict,
   type StoredDashboard,
 } from './store.js';

@@ -28,6 +28,23 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string[]
       )`,
     ],
   },
+  {
+    version: 2,
+    name: 'datasources with sealed credentials',
+    sql: [
+      `CREATE TABLE promkit_datasources (
+        id text PRIMARY KEY,
+        name text NOT NULL UNIQUE,
+        definition text NOT NULL,
+        secret text,
+        is_default boolean NOT NULL DEFAULT false,
+        version integer NOT NULL DEFAULT 1,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      'CREATE UNIQUE INDEX promkit_one_default_datasource ON promkit_datasources (is_default) WHERE is_default',
+    ],
+  },
 ];
 
 /** Brings the database up to the newest migration; returns the version it is at. */

@@ -6,6 +6,9 @@
  */
 import { validateDashboard } from '@promkit/core';
 import type { DashboardFields, DashboardStore, StoredDashboard } from './store.js';
+import { UID, newUid, problem, readJson, type Route } from './http.js';
+import { datasourceRoutes } from './datasource-routes.js';
+import { secretBox } from './secrets.js';
 
 export interface DashboardServiceOptions {
   store: DashboardStore;
@@ -13,51 +16,16 @@ export interface DashboardServiceOptions {
   basePath?: string;
   /** Largest request body accepted, in bytes (default 5 MB). */
   maxBodyBytes?: number;
+  /**
+   * 32 random bytes in base64 that seal datasource credentials at rest (default: the
+   * PROMKIT_SECRET_KEY environment variable). Without one, credentials are refused with 501.
+   */
+  secretKey?: string;
 }
-
-/** An error answer: `{ error: { code, message, …details } }` with the status. */
-function problem(status: number, code: string, message: string, details: Record<string, unknown> = {}): Response {
-  return Response.json({ error: { code, message, ...details } }, { status });
-}
-
-const UID = /^[A-Za-z0-9_-]{1,40}$/;
 
 /** The dashboard as the API answers it: its definition parsed back from the stored text. */
 function body(d: StoredDashboard): Record<string, unknown> {
   return { uid: d.uid, title: d.title, tags: d.tags, version: d.version, createdAt: d.createdAt, updatedAt: d.updatedAt, dashboard: JSON.parse(d.definition) };
-}
-
-/** Reads a JSON body within the limit: the value, or the answer that refuses it. */
-async function readJson(request: Request, limit: number): Promise<{ value: unknown } | { refused: Response }> {
-  const type = request.headers.get('content-type') ?? '';
-  if (!/^application\/json\b/i.test(type)) return { refused: problem(415, 'unsupported_media_type', `send the body as application/json (got ${type ? JSON.stringify(type) : 'no content-type'})`) };
-  const declared = Number(request.headers.get('content-length'));
-  if (declared > limit) return { refused: problem(413, 'too_large', `the body is ${declared} bytes; this service takes at most ${limit}`) };
-  const reader = request.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const chunk = reader ? await reader.read() : { done: true as const, value: undefined };
-    if (chunk.done) break;
-    size += chunk.value.byteLength;
-    if (size > limit) {
-      await reader!.cancel();
-      return { refused: problem(413, 'too_large', `the body is larger than this service takes (${limit} bytes)`) };
-    }
-    chunks.push(chunk.value);
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  const text = new TextDecoder().decode(bytes);
-  try {
-    return { value: JSON.parse(text) };
-  } catch (error) {
-    return { refused: problem(400, 'invalid_json', `the body is not JSON: ${(error as Error).message}`) };
-  }
 }
 
 /** A definition checked by the schema: what the store keeps, or the 400 listing every problem. */
@@ -67,17 +35,15 @@ function checked(definition: unknown): { fields: DashboardFields; uid: string | 
   return { uid: check.dashboard.uid, fields: { title: check.dashboard.title, tags: check.dashboard.tags, definition: JSON.stringify(definition) } };
 }
 
-function newUid(): string {
-  return crypto.randomUUID().replaceAll('-', '').slice(0, 20);
-}
-
 /** Creates the handler. Routes: see the README's HTTP API table. */
 export function createDashboardService(options: DashboardServiceOptions): (request: Request) => Promise<Response> {
   const { store } = options;
   const base = (options.basePath ?? '').replace(/\/+$/, '');
   const limit = options.maxBodyBytes ?? 5 * 1024 * 1024;
+  const key = options.secretKey ?? globalThis.process?.env?.['PROMKIT_SECRET_KEY'];
+  const box = key ? secretBox(key) : undefined;
 
-  const routes: { method: string; path: RegExp; run: (request: Request, match: string[], url: URL) => Promise<Response> }[] = [
+  const routes: Route[] = [
     {
       method: 'GET',
       path: /^\/dashboards$/,
@@ -180,6 +146,7 @@ export function createDashboardService(options: DashboardServiceOptions): (reque
         return found ? Response.json({ uid, version: found.version, savedAt: found.savedAt, dashboard: JSON.parse(found.definition) }) : problem(404, 'not_found', `dashboard ${uid} has no version ${n}`);
       },
     },
+    ...datasourceRoutes(store, box, limit),
   ];
 
   return async (request: Request): Promise<Response> => {
@@ -187,7 +154,7 @@ export function createDashboardService(options: DashboardServiceOptions): (reque
     if (base && url.pathname !== base && !url.pathname.startsWith(`${base}/`)) return problem(404, 'not_found', `this service answers under ${base}/`);
     const path = url.pathname.slice(base.length) || '/';
     const matching = routes.filter((r) => r.path.test(path));
-    if (!matching.length) return problem(404, 'not_found', `no such endpoint: ${path} (see the HTTP API: /dashboards, /dashboards/{uid}, …/clone, …/versions)`);
+    if (!matching.length) return problem(404, 'not_found', `no such endpoint: ${path} (see the HTTP API: /dashboards, /dashboards/{uid}, …/clone, …/versions, /datasources, /datasources/{id}, …/default, …/test)`);
     const route = matching.find((r) => r.method === request.method.toUpperCase());
     if (!route) {
       const allow = matching.map((r) => r.method).join(', ');
@@ -197,7 +164,7 @@ export function createDashboardService(options: DashboardServiceOptions): (reque
     }
     const match = route.path.exec(path)!;
     const uid = match[1] === undefined ? undefined : decodeURIComponent(match[1]);
-    if (uid !== undefined && !UID.test(uid)) return problem(400, 'bad_uid', `a dashboard uid is 1–40 letters, digits, - or _; got ${JSON.stringify(uid)}`);
+    if (uid !== undefined && !UID.test(uid)) return problem(400, 'bad_id', `a dashboard uid or datasource id is 1–40 letters, digits, - or _; got ${JSON.stringify(uid)}`);
     try {
       return await route.run(request, uid === undefined ? [...match] : [match[0], uid, ...match.slice(2)], url);
     } catch (error) {

@@ -43,6 +43,27 @@ export interface SaveConflict {
   current: number;
 }
 
+/** A datasource as stored: its definition without credentials, and the credentials sealed apart. */
+export interface StoredDatasource {
+  id: string;
+  name: string;
+  isDefault: boolean;
+  version: number;
+  /** The datasource definition's JSON (no credentials in it). */
+  definition: string;
+  /** The sealed credentials (see secrets.ts), or null. Never leaves the server. */
+  secret: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DatasourceFields {
+  name: string;
+  definition: string;
+  /** Sealed credentials; null removes them; undefined (on save) keeps what is stored. */
+  secret?: string | null;
+}
+
 export interface DashboardStore {
   list(query?: DashboardListQuery): Promise<DashboardSummary[]>;
   get(uid: string): Promise<StoredDashboard | undefined>;
@@ -53,6 +74,15 @@ export interface DashboardStore {
   /** False when there was none. */
   remove(uid: string): Promise<boolean>;
   versions(uid: string): Promise<{ version: number; savedAt: string }[] | undefined>;
+  listDatasources(): Promise<StoredDatasource[]>;
+  getDatasource(id: string): Promise<StoredDatasource | undefined>;
+  /** `'id-taken'` or `'name-taken'` when another datasource has it. */
+  createDatasource(id: string, fields: DatasourceFields): Promise<StoredDatasource | 'id-taken' | 'name-taken'>;
+  /** Undefined when there is no such datasource. */
+  saveDatasource(id: string, fields: DatasourceFields): Promise<StoredDatasource | 'name-taken' | undefined>;
+  removeDatasource(id: string): Promise<boolean>;
+  /** Makes it the only default; false when there is no such datasource. */
+  setDefaultDatasource(id: string): Promise<boolean>;
   version(uid: string, version: number): Promise<{ version: number; savedAt: string; definition: string } | undefined>;
   close(): Promise<void>;
 }
@@ -146,8 +176,71 @@ export async function sqlDashboardStore(db: SqlClient): Promise<DashboardStore> 
       );
       return rows[0] && { version: rows[0].version, savedAt: iso(rows[0].saved_at), definition: rows[0].definition };
     },
+    async listDatasources() {
+      const { rows } = await db.query<DatasourceRow>(`SELECT ${DS_COLUMNS} FROM promkit_datasources ORDER BY lower(name), id`);
+      return rows.map(datasource);
+    },
+    async getDatasource(id) {
+      const { rows } = await db.query<DatasourceRow>(`SELECT ${DS_COLUMNS} FROM promkit_datasources WHERE id = $1`, [id]);
+      return rows[0] && datasource(rows[0]);
+    },
+    createDatasource(id, fields) {
+      return db.transaction(async (tx) => {
+        const taken = await tx.query<{ id: string; name: string }>('SELECT id, name FROM promkit_datasources WHERE id = $1 OR name = $2', [id, fields.name]);
+        if (taken.rows.some((r) => r.id === id)) return 'id-taken' as const;
+        if (taken.rows.length) return 'name-taken' as const;
+        const { rows } = await tx.query<DatasourceRow>(
+          `INSERT INTO promkit_datasources (id, name, definition, secret) VALUES ($1, $2, $3, $4) RETURNING ${DS_COLUMNS}`,
+          [id, fields.name, fields.definition, fields.secret ?? null],
+        );
+        return datasource(rows[0]!);
+      });
+    },
+    saveDatasource(id, fields) {
+      return db.transaction(async (tx) => {
+        const taken = await tx.query('SELECT 1 FROM promkit_datasources WHERE name = $1 AND id <> $2', [fields.name, id]);
+        if (taken.rows.length) return 'name-taken' as const;
+        const keep = fields.secret === undefined;
+        const { rows } = await tx.query<DatasourceRow>(
+          `UPDATE promkit_datasources SET name = $2, definition = $3, secret = CASE WHEN $4::boolean THEN secret ELSE $5::text END, version = version + 1, updated_at = now()
+           WHERE id = $1 RETURNING ${DS_COLUMNS}`,
+          [id, fields.name, fields.definition, keep, keep ? null : fields.secret],
+        );
+        return rows[0] && datasource(rows[0]);
+      });
+    },
+    async removeDatasource(id) {
+      const { rows } = await db.query('DELETE FROM promkit_datasources WHERE id = $1 RETURNING id', [id]);
+      return rows.length > 0;
+    },
+    setDefaultDatasource(id) {
+      return db.transaction(async (tx) => {
+        const exists = await tx.query('SELECT 1 FROM promkit_datasources WHERE id = $1', [id]);
+        if (!exists.rows.length) return false;
+        await tx.query('UPDATE promkit_datasources SET is_default = false WHERE is_default AND id <> $1', [id]);
+        await tx.query('UPDATE promkit_datasources SET is_default = true, updated_at = now() WHERE id = $1', [id]);
+        return true;
+      });
+    },
     close: () => db.close(),
   };
+}
+
+interface DatasourceRow {
+  id: string;
+  name: string;
+  is_default: boolean;
+  version: number;
+  definition: string;
+  secret: string | null;
+  created_at: Date | string;
+  updated_at: Date | string;
+}
+
+const DS_COLUMNS = 'id, name, is_default, version, definition, secret, created_at, updated_at';
+
+function datasource(row: DatasourceRow): StoredDatasource {
+  return { id: row.id, name: row.name, isDefault: row.is_default, version: row.version, definition: row.definition, secret: row.secret, createdAt: iso(row.created_at), updatedAt: iso(row.updated_at) };
 }
 
 /** The embedded default: PGlite in this process, in memory or in `dataDir` (kept across restarts). */

@@ -8,7 +8,7 @@ import { didYouMean, formatPath } from '../internal/schema-problems.js';
 import { readJsonInput } from '../internal/json-input.js';
 import { describe as describeValue } from '../prometheus/schemas.js';
 import { crossFieldProblems, type RowPart, type VariablePart } from './cross-field.js';
-import { dashboardParts, dashboardSchema, type Dashboard, type Panel } from './schema.js';
+import { dashboardParts, dashboardSchema, type Dashboard, type Datasource, type Panel } from './schema.js';
 
 /** The outcome of checking a dashboard. */
 export type DashboardCheck = { ok: true; dashboard: Dashboard } | { ok: false; problems: SchemaProblem[] };
@@ -104,6 +104,13 @@ export function parsePanel(input: unknown): Panel {
   if (!read.ok) problems.push(read.problem);
   if (panel) return panel;
   throw SchemaError.listing("The panel's settings have", problems);
+}
+
+/** Checks one datasource on its own (a server that stores datasources apart from dashboards): it with defaults, or every problem. */
+export function validateDatasource(input: unknown): { ok: true; datasource: Datasource } | { ok: false; problems: SchemaProblem[] } {
+  const problems: SchemaProblem[] = [];
+  const datasource = parsePart(dashboardParts.datasource, input, [], problems);
+  return datasource ? { ok: true, datasource } : { ok: false, problems };
 }
 
 /** Union issues carry the reasons of each branch; keep the branch that got furthest. */
