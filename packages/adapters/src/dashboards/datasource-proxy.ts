@@ -31,7 +31,7 @@ export function createDatasourceProxy(options: DatasourceProxyOptions): (request
     if (!UID.test(id)) return problem(404, 'not_found', `requests here are ${base}/{datasource id}/api/v1/…`);
     const stored = await options.store.getDatasource(id);
     if (!stored) return problem(404, 'not_found', `no datasource with id ${id}`);
-    const opened = await serverClient(stored, box);
+    const opened = await serverClient(stored, box, { origin: new URL(request.url).origin });
     if ('refused' in opened) return opened.refused;
     const proxy = createPrometheusProxy({
       upstream: opened.definition.url,

@@ -28,13 +28,16 @@ function credentialsOf(value: unknown): { auth: Auth | null | undefined } | { pr
 function definitionOf(value: unknown): { definition: Record<string, unknown>; name: string } | { refused: Response } {
   const check = validateDatasource(value);
   if (!check.ok) return { refused: problem(400, 'invalid_datasource', `the datasource has ${check.problems.length} problem(s)`, { problems: check.problems }) };
+  // A path (`/prometheus`) is a proxy on the pages' own origin, as the browser resolves it.
   let url: URL | undefined;
   try {
-    url = new URL(check.datasource.url);
+    url = new URL(check.datasource.url, 'http://same-origin.invalid');
   } catch {
     url = undefined;
   }
-  if (!url || !/^https?:$/.test(url.protocol)) return { refused: problem(400, 'invalid_datasource', 'url must be the http(s) address of the Prometheus API, e.g. http://prometheus:9090') };
+  if (!url || !/^https?:$/.test(url.protocol) || check.datasource.url.startsWith('//')) {
+    return { refused: problem(400, 'invalid_datasource', 'url must be the http(s) address of the Prometheus API (http://prometheus:9090), or a path on this origin (/prometheus)') };
+  }
   if (url.username || url.password) return { refused: problem(400, 'invalid_datasource', 'put credentials in "credentials", not in the URL: the URL is shown to every user') };
   const headers = Object.keys(check.datasource.headers ?? {}).map((h) => h.toLowerCase());
   if (headers.includes('authorization') || headers.includes('cookie')) return { refused: problem(400, 'invalid_datasource', 'put credentials in "credentials", not in headers: headers are shown to every user') };
@@ -110,10 +113,10 @@ export function datasourceRoutes(store: DashboardStore, box: SecretBox | undefin
     {
       method: 'POST',
       path: /^\/datasources\/([^/]+)\/test$/,
-      run: async (_request, [, id]) => {
+      run: async (request, [, id]) => {
         const found = await store.getDatasource(id!);
         if (!found) return notFound(id!);
-        const client = await serverClient(found, box);
+        const client = await serverClient(found, box, { origin: new URL(request.url).origin });
         if ('refused' in client) return client.refused;
         const check = await client.client.checkConnection();
         // The client's messages name the URL and status, never the credentials it sent.
@@ -125,7 +128,7 @@ export function datasourceRoutes(store: DashboardStore, box: SecretBox | undefin
 }
 
 /** A client for the stored datasource with its credentials opened, on the server only. */
-export async function serverClient(d: StoredDatasource, box: SecretBox | undefined, options: { timeoutMs?: number } = {}): Promise<{ client: PrometheusClient; auth: Auth | undefined; definition: { url: string; tenant?: string } } | { refused: Response }> {
+export async function serverClient(d: StoredDatasource, box: SecretBox | undefined, options: { timeoutMs?: number; origin?: string } = {}): Promise<{ client: PrometheusClient; auth: Auth | undefined; definition: { url: string; tenant?: string } } | { refused: Response }> {
   if (d.secret && !box) return { refused: problem(501, 'no_secret_key', 'this datasource has stored credentials, and this service was started without the secret key that opens them') };
   let auth: Auth | undefined;
   try {
@@ -133,7 +136,9 @@ export async function serverClient(d: StoredDatasource, box: SecretBox | undefin
   } catch (error) {
     return { refused: problem(500, 'secret_unreadable', `the credentials of datasource ${d.id} cannot be opened: ${(error as Error).message}`) };
   }
-  const definition = JSON.parse(d.definition) as { url: string; tenant?: string };
+  const stored = JSON.parse(d.definition) as { url: string; tenant?: string };
+  // A path is on the origin the request came to (the pages' proxy); resolved here for the server.
+  const definition = { ...stored, url: options.origin ? new URL(stored.url, options.origin).href.replace(/\/+$/, '') : stored.url };
   const client = new PrometheusClient({ url: definition.url, ...(auth ? { auth } : {}), ...(definition.tenant ? { tenant: definition.tenant } : {}), timeout: options.timeoutMs ?? 10_000, retries: 0 });
   return { client, auth, definition };
 }
