@@ -5,7 +5,8 @@
  * live, serves the example pages and the catalog with a Prometheus proxy at /prometheus, and
  * prints their addresses. SIGINT (Ctrl-C), SIGTERM or SIGHUP, or the death of the process that
  * started it, stops everything it started; see examples/demo/prometheus.mjs for a kill -9.
- * With PROMKIT_PROMETHEUS_URL set, the proxy points at that Prometheus and none is started.
+ * With PROMKIT_PROMETHEUS_URL set, the proxy points at that Prometheus and none is started. The
+ * dashboard service at /api keeps the Builder page's saves in .promkit-data/ (PROMKIT_DATA_DIR).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ import { ROOT, ensureNodeModules, ensureSystemParts, run } from './ensure.mjs';
 ensureNodeModules();
 const own = process.env.PROMKIT_PROMETHEUS_URL;
 if (!own) ensureSystemParts();
-if (!['packages/elements/dist/promkit.min.js', 'packages/elements/dist/promkit-builder.min.js', 'packages/adapters/dist/proxy/index.js'].every((f) => existsSync(join(ROOT, f)))) {
+if (!['packages/elements/dist/promkit.min.js', 'packages/elements/dist/promkit-builder.min.js', 'packages/adapters/dist/proxy/index.js', 'packages/adapters/dist/dashboards/index.js'].every((f) => existsSync(join(ROOT, f)))) {
   console.log('promkit: building the packages (first start only)…');
   run('npm', ['run', 'build', '--silent']);
 }
@@ -41,7 +42,8 @@ if (!own) console.log('promkit: writing seven days of demo history and starting 
 const prometheus = own ? undefined : await (await import('../examples/demo/prometheus.mjs')).startDemoPrometheus();
 const upstream = own ?? prometheus?.url ?? '';
 // The pages ask /prometheus on their own origin: no CORS, and credentials would stay here.
-const site = await serveDemoSite(ROOT, upstream);
+// What the Builder page saves is kept here, across restarts (git ignores the folder; PROMKIT_DATA_DIR puts it elsewhere).
+const site = await serveDemoSite(ROOT, upstream, { dataDir: process.env.PROMKIT_DATA_DIR ?? join(ROOT, '.promkit-data', 'dashboards') });
 /** @param {string} path */
 const page = (path) => `${site.url}/${path}`;
 const prometheusNote = prometheus
@@ -55,7 +57,7 @@ promkit demo
   Pipeline           ${page('examples/pipeline/index.html')}
   Hosts              ${page('examples/dashboard-page/index.html?board=hosts')}
   Plain HTML page    ${page('examples/plain-html/index.html')}
-  Builder            ${page('examples/builder/index.html')}
+  Builder            ${page('examples/builder/index.html')}   (saves to the dashboard service at /api, kept in .promkit-data/)
   Catalog            ${page('storybook-static/index.html?globals=data:live')}
   Prometheus         ${upstream}${prometheusNote}
 

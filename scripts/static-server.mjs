@@ -53,19 +53,38 @@ export async function serveStatic(root, mounts = {}) {
 
 /**
  * The demo's site: the repository's files, plus the credentials proxy at /prometheus forwarding to
- * `upstream`, so pages ask their own origin (no CORS), and the demo's icon at /favicon.ico. Needs
- * the built @promkit/adapters.
+ * `upstream`, so pages ask their own origin (no CORS), the dashboard service at /api keeping what
+ * the Builder page saves in PGlite under `dataDir` (a first start adds the demo datasource, at
+ * /prometheus), and the demo's icon at /favicon.ico. Needs the built @promkit/adapters.
  * @param {string} root
  * @param {string} upstream Prometheus base URL
+ * @param {{ dataDir: string }} options
  */
-export async function serveDemoSite(root, upstream) {
+export async function serveDemoSite(root, upstream, options) {
   const { createPrometheusProxy, toNodeHandler } = await import('@promkit/adapters/proxy');
-  return serveStatic(root, {
+  const { createDashboardService, pgliteDashboardStore } = await import('@promkit/adapters/dashboards');
+  const store = await pgliteDashboardStore({ dataDir: options.dataDir });
+  const service = createDashboardService({ store, basePath: '/api' });
+  if ((await store.listDatasources()).length === 0) {
+    const json = (/** @type {unknown} */ body) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const created = await service(new Request('http://demo.local/api/datasources', json({ datasource: { name: 'demo', url: '/prometheus', scrapeInterval: '5s' } })));
+    const { id } = /** @type {{ id: string }} */ (await created.json());
+    await service(new Request(`http://demo.local/api/datasources/${id}/default`, { method: 'POST' }));
+  }
+  const site = await serveStatic(root, {
     '/prometheus/': toNodeHandler(createPrometheusProxy({ upstream, basePath: '/prometheus' })),
+    '/api/': toNodeHandler(service),
     // Browsers ask /favicon.ico of pages that name no icon: the demo's, not a 404.
     '/favicon.ico': (_req, res) => {
       res.writeHead(200, { 'content-type': TYPES['.svg'] });
       createReadStream(join(root, 'examples/favicon.svg')).pipe(res);
     },
   });
+  return {
+    url: site.url,
+    stop: async () => {
+      await site.stop();
+      await store.close();
+    },
+  };
 }

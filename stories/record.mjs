@@ -4,7 +4,8 @@
  * Prometheus, builds the catalog, opens every story in Chromium with live data, and saves what
  * each story's fetch received to stories/recording.json. Run it after changing a story's queries.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, ensureNodeModules, ensureSystemParts, run } from '../scripts/ensure.mjs';
 
@@ -19,7 +20,8 @@ const { startDemoPrometheus } = await import('../examples/demo/prometheus.mjs');
 const { CHROMIUM, CHROMIUM_ARGS } = await import('../scripts/chromium.mjs');
 
 const prometheus = await startDemoPrometheus();
-const site = await serveDemoSite(ROOT, prometheus.url);
+const saves = await mkdtemp(join(tmpdir(), 'promkit-record-saves-'));
+const site = await serveDemoSite(ROOT, prometheus.url, { dataDir: saves });
 const browser = await launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, defaultViewport: { width: 1280, height: 3000 } });
 try {
   // Half a minute of live samples first, so every story's newest points come from scraping
@@ -44,6 +46,7 @@ try {
   await browser.close();
   await site.stop();
   await prometheus.stop();
+  await rm(saves, { recursive: true, force: true });
 }
 
 /** In the page: no panel (inside dashboards too) is loading or waiting on screen, for half a second. */

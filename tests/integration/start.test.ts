@@ -4,8 +4,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from 'puppeteer-core';
 import { afterEach, expect, it } from 'vitest';
@@ -91,8 +92,11 @@ interface Demo {
 const started: Demo[] = [];
 
 /** Runs the demo as `npm start` or as `node scripts/start.mjs` and waits for its banner. */
-async function startDemo(how: 'npm' | 'node'): Promise<Demo> {
-  const child = how === 'npm' ? spawn('npm', ['start'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] }) : spawn('node', ['scripts/start.mjs'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+async function startDemo(how: 'npm' | 'node', saves?: string): Promise<Demo> {
+  // Each demo keeps the dashboard service's data in a folder of its own (PGlite is one process's).
+  const env = { ...process.env, PROMKIT_DATA_DIR: saves ?? (await mkdtemp(join(tmpdir(), 'promkit-demo-saves-'))) };
+  const options = { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] as ('ignore' | 'pipe')[], env };
+  const child = how === 'npm' ? spawn('npm', ['start'], options) : spawn('node', ['scripts/start.mjs'], options);
   let output = '';
   child.stdout!.on('data', (c) => (output += c));
   child.stderr!.on('data', (c) => (output += c));
@@ -256,6 +260,34 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     await expectAllGone(demo);
   }, 60_000);
 }
+
+it('serves the dashboard service at /api with the demo datasource, and what is saved there is found again after a restart', async () => {
+  const saves = await mkdtemp(join(tmpdir(), 'promkit-demo-saves-'));
+  try {
+    const first = await startDemo('node', saves);
+    const datasources = (await (await fetch(`${first.site}/api/datasources`)).json()) as { datasources: { name: string; default: boolean; datasource: { url: string } }[] };
+    expect(datasources.datasources.map((d) => [d.name, d.default, d.datasource.url])).toEqual([['demo', true, '/prometheus']]);
+    const sent = { uid: 'kept', title: 'Kept across restarts', schemaVersion: 1, panels: [] };
+    const created = await fetch(`${first.site}/api/dashboards`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ dashboard: sent }) });
+    expect(created.status).toBe(201);
+    const stopped = new Promise((resolve) => first.child.once('exit', resolve));
+    first.child.kill('SIGINT');
+    await stopped;
+    await expectAllGone(first);
+
+    const second = await startDemo('node', saves);
+    const read = (await (await fetch(`${second.site}/api/dashboards/kept`)).json()) as { version: number; dashboard: unknown };
+    expect(read).toMatchObject({ version: 1, dashboard: sent });
+    // Seeded once: the datasource is not added again.
+    expect(((await (await fetch(`${second.site}/api/datasources`)).json()) as { datasources: unknown[] }).datasources).toHaveLength(1);
+    const again = new Promise((resolve) => second.child.once('exit', resolve));
+    second.child.kill('SIGINT');
+    await again;
+    await expectAllGone(second);
+  } finally {
+    await rm(saves, { recursive: true, force: true });
+  }
+}, 150_000);
 
 it('takes Prometheus and the exporter down when the demo itself is killed with SIGKILL', async () => {
   const demo = await startDemo('node');
