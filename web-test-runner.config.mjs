@@ -111,6 +111,31 @@ async function credentialRoutes(ctx, next) {
   ctx.body = Buffer.from(await response.arrayBuffer());
 }
 
+/** The dashboard service of the run (PGlite in memory), made on first use. */
+let dashboardService;
+
+/**
+ * `/dashboard-service/*` is @promkit/adapters' dashboard service on an in-memory PGlite, for the
+ * page-side stores and the builder's Save.
+ * @type {import('koa').Middleware}
+ */
+async function dashboardServiceRoute(ctx, next) {
+  const prefix = '/dashboard-service';
+  if (!ctx.path.startsWith(`${prefix}/`)) return next();
+  dashboardService ??= import('./packages/adapters/dist/dashboards/index.js').then(async ({ createDashboardService, pgliteDashboardStore }) =>
+    createDashboardService({ store: await pgliteDashboardStore(), basePath: prefix }),
+  );
+  const chunks = [];
+  for await (const chunk of ctx.req) chunks.push(chunk);
+  const body = ctx.method === 'GET' || ctx.method === 'HEAD' || !chunks.length ? undefined : Buffer.concat(chunks);
+  const headers = new Headers();
+  if (ctx.get('content-type')) headers.set('content-type', ctx.get('content-type'));
+  const response = await (await dashboardService)(new Request(`http://${ctx.host}${ctx.url}`, { method: ctx.method, headers, body }));
+  ctx.status = response.status;
+  for (const name of ['content-type', 'location', 'allow']) if (response.headers.get(name)) ctx.set(name, response.headers.get(name));
+  ctx.body = response.status === 204 ? null : Buffer.from(await response.arrayBuffer());
+}
+
 /** @type {import('@web/test-runner').TestRunnerConfig} */
 export default {
   // Element tests first: page-level tests then find a Prometheus with a minute of its own history.
@@ -120,7 +145,7 @@ export default {
   browserStartTimeout: 60_000,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 30_000 } },
-  middleware: [strictCspHeader, cspPrometheusProxy, credentialRoutes],
+  middleware: [strictCspHeader, cspPrometheusProxy, credentialRoutes, dashboardServiceRoute],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022' }),
     {
