@@ -47,7 +47,9 @@ const site = await serveDemoSite(ROOT, upstream, { dataDir: process.env.PROMKIT_
 /** @param {string} path */
 const page = (path) => `${site.url}/${path}`;
 const prometheusNote = prometheus
-  ? `   (started here: ${prometheus.samples.toLocaleString('en')} samples of history, scraping the demo exporter every 5 s)\n  Demo exporter      ${prometheus.exporterUrl}`
+  ? `   (started here: ${prometheus.samples.toLocaleString('en')} samples of history, scraping the demo exporter every 5 s)\n  Demo exporter      ${prometheus.exporterUrl}${
+      prometheus.nodeExporterUrl ? `\n  Node exporter      ${prometheus.nodeExporterUrl}   (this machine, host "this-machine" on the Hosts page)` : ''
+    }`
   : '   (from PROMKIT_PROMETHEUS_URL)';
 
 console.log(`

@@ -10,14 +10,18 @@ import { join } from 'node:path';
 import { rateRule, ratioRule, assertValidRules, toRuleFileYaml } from '@promkit/core/rules';
 import { backfill, launchPrometheus } from '../../tests/harness/prometheus.mjs';
 import { startDemoExporter } from './exporter.mjs';
+import { startNodeExporter } from '../../tests/harness/node-exporter.mjs';
 import { DEMO_TARGET_LABELS, writeDemoHistory } from './history.mjs';
 import { FAMILIES } from './model.mjs';
+
+/** The instance label of this machine's own node_exporter among the simulated hosts. */
+export const THIS_MACHINE = 'this-machine';
 
 /** Scrape and rule evaluation interval, in seconds. */
 export const DEMO_SCRAPE_INTERVAL_S = 5;
 
 /**
- * @returns {Promise<{ url: string, exporterUrl: string, samples: number, stop: () => Promise<void> }>}
+ * @returns {Promise<{ url: string, exporterUrl: string, nodeExporterUrl: string | undefined, samples: number, stop: () => Promise<void> }>}
  */
 export async function startDemoPrometheus() {
   assertValidRules(DEMO_RULES, { knownMetrics: Object.values(FAMILIES).map((f) => f.name) });
@@ -31,25 +35,30 @@ export async function startDemoPrometheus() {
     await backfill(historyFile, dataDir);
     await rm(historyFile);
     const exporter = await startDemoExporter({ since: end });
+    // The machine's own node_exporter, when Debian's is installed: the Hosts page shows it beside the simulated hosts.
+    const node = await startNodeExporter().catch(() => undefined);
     try {
       const prometheus = await launchPrometheus({
         dataDir,
-        config: (port, rulesFile) => demoConfig(port, rulesFile, exporter.host),
+        config: (port, rulesFile) => demoConfig(port, rulesFile, exporter.host, node?.host),
         rules: toRuleFileYaml(DEMO_RULES),
         wrapper: dieWithParent(),
       });
       return {
         url: prometheus.url,
         exporterUrl: exporter.url,
+        nodeExporterUrl: node?.url,
         samples,
         stop: async () => {
           await prometheus.kill();
           await exporter.stop();
+          await node?.stop();
           await cleanUp();
         },
       };
     } catch (error) {
       await exporter.stop();
+      await node?.stop();
       throw error;
     }
   } catch (error) {
@@ -81,8 +90,9 @@ function dieWithParent() {
  * @param {number} port
  * @param {string} rulesFile
  * @param {string} exporterHost
+ * @param {string | undefined} nodeHost this machine's node_exporter, scraped as host `this-machine`
  */
-function demoConfig(port, rulesFile, exporterHost) {
+function demoConfig(port, rulesFile, exporterHost, nodeHost) {
   const interval = `${DEMO_SCRAPE_INTERVAL_S}s`;
   return {
     global: { scrape_interval: interval, evaluation_interval: interval },
@@ -95,6 +105,7 @@ function demoConfig(port, rulesFile, exporterHost) {
         static_configs: [{ targets: [exporterHost] }],
         relabel_configs: [{ target_label: 'instance', replacement: DEMO_TARGET_LABELS.instance }],
       },
+      ...(nodeHost ? [{ job_name: 'node', static_configs: [{ targets: [nodeHost] }], relabel_configs: [{ target_label: 'instance', replacement: THIS_MACHINE }] }] : []),
     ],
   };
 }

@@ -227,6 +227,14 @@ it('serves the demo pages and catalog over seven days of history and live scrapi
     if (live.length === 0) await new Promise((r) => setTimeout(r, 500));
   }
   expect(live.map((s) => s.metric['instance'])).toEqual(['demo-app']);
+  // This machine's real node_exporter is scraped as the host "this-machine", beside the simulated ones.
+  let machine: Awaited<ReturnType<typeof query>> = [];
+  for (let tries = 0; tries < 60 && machine.length === 0; tries++) {
+    machine = await query(site, 'node_uname_info{job="node", instance="this-machine"}');
+    if (machine.length === 0) await new Promise((r) => setTimeout(r, 500));
+  }
+  expect(machine).toHaveLength(1);
+  expect(demo.output()).toMatch(/Node exporter\s+http:\/\/127\.0\.0\.1:\d+/);
   const routes = await query(site, 'count by (route) (demo_http_requests_total{instance="demo-app"})', weekAgo);
   expect(routes.map((s) => s.metric['route']).sort()).toEqual(['/api/login', '/api/orders', '/api/products', '/api/users/:id', '/healthz']);
   expect(await query(site, 'process_resident_memory_bytes{job="demo"}')).toHaveLength(1);
