@@ -122,7 +122,7 @@ export type {
   Variable,
   VariableSelection,
 } from './dashboard/schema.js';
-export { parseDashboard, parsePanel, validateDashboard } from './dashboard/parse.js';
+export { parseDashboard, parsePanel, validateDashboard, validateDatasource } from './dashboard/parse.js';
 export { datasourceVariable, resolveDatasourceRef } from './dashboard/datasource-ref.js';
 export type { DashboardCheck } from './dashboard/parse.js';
 export { layoutDashboard } from './dashboard/layout.js';

@@ -26,7 +26,7 @@ const ROOT_EXPORTS = [
   'reduce', 'reduceAll', 'resolutionOrder', 'resolveDatasourceRef', 'resolveRange',
   'resolveTimeZone', 'resolveVariables', 'roundInterval', 'rowSchema', 'runVariableQuery',
   'safeUrl', 'seriesField', 'seriesName', 'sortOptions', 'tenantHeaders', 'thanos',
-  'thresholdColor', 'timeSettings', 'timeZoneOrBrowser', 'toFrames', 'validateDashboard',
+  'thresholdColor', 'timeSettings', 'timeZoneOrBrowser', 'toFrames', 'validateDashboard', 'validateDatasource',
   'valuesOf', 'variableCycles', 'variableFormatProblems', 'variableSchema', 'variablesIn',
   'victoriaMetrics', 'weekStartsOn', 'withDefaultUrl',
 ];

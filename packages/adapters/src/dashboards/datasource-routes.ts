@@ -4,8 +4,7 @@
  * sealed before they are stored, never in an answer (`hasCredentials` says whether there are
  * some), never in an error or a log line.
  */
-import { PrometheusClient, type Auth } from '@promkit/core';
-import { validateDatasource } from '@promkit/core/edit';
+import { PrometheusClient, validateDatasource, type Auth } from '@promkit/core';
 import { newUid, problem, readJson, type Route } from './http.js';
 import type { SecretBox } from './secrets.js';
 import type { DashboardStore, StoredDatasource } from './store.js';

@@ -63,7 +63,6 @@ export {
   updateDatasource,
 } from '../dashboard/datasource-edit.js';
 export type { DatasourceChanges } from '../dashboard/datasource-edit.js';
-export { validateDatasource } from '../dashboard/parse.js';
 export { placeholdersIn, renameIn, type PlaceholderUse } from '../promql/interpolate.js';
 export * from '../promql/visual/index.js';
 export { BUILTIN_VARIABLE_NAMES, lintPromQL, promqlStandIns } from '../promql/lint.js';
