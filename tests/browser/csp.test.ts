@@ -237,7 +237,7 @@ async function editModeOf(dashboard: Element | null): Promise<string[]> {
     const shown = shadowOf(editor()?.querySelector(drawerTag))?.querySelector(tag);
     if (!open.length && shown && exercise) problems.push(...(await exercise(shown)));
     const d = shadowOf(editor()?.querySelector(drawerTag));
-    const cancel = [...(d?.querySelectorAll<HTMLButtonElement>('[part="footer"] button') ?? [])].find((b) => b.textContent!.trim() === 'Cancel');
+    const cancel = [...(d?.querySelectorAll<HTMLButtonElement>('[part="footer"] button') ?? [])].find((b) => ['Cancel', 'Close'].includes(b.textContent!.trim()));
     (cancel ?? shadowOf(d?.querySelector(tag))?.querySelector<HTMLButtonElement>('[part="cancel-button"]'))?.click();
   };
   const frame = root?.querySelector('prom-edit-frame');
@@ -249,6 +249,8 @@ async function editModeOf(dashboard: Element | null): Promise<string[]> {
     button(name)?.click();
     await drawer(name, 'prom-definition-drawer', tag, (el) => !!shadowOf(el)?.querySelector('[part="base"]'));
   }
+  button('From template')?.click();
+  await drawer('From template', 'prom-template-drawer', 'prom-template-gallery', (el) => [...(shadowOf(el)?.querySelectorAll<PromPanel>('prom-panel') ?? [])].some((p) => p.results.length > 0));
   button('Done')?.click();
   return problems;
 }

@@ -16,10 +16,12 @@ import {
   type GridItem,
   type GridPos,
   type Panel,
+  type PanelInput,
   type PanelType,
 } from '@promkit/core';
-import { addPanel, addRow, duplicatePanel, movePanelToRow, panelJson, placePanel, removePanel, removeRow, updatePanel, updateRow, type InsertAt } from '@promkit/core/edit';
+import { addPanel, addRow, addTemplatePanels, duplicatePanel, movePanelToRow, panelJson, placePanel, removePanel, removeRow, updatePanel, updateRow, type InsertAt } from '@promkit/core/edit';
 import { toGrafana, type GrafanaPanel, type GrafanaRowPanel } from '@promkit/core/grafana';
+import { TEMPLATE_FAMILIES, httpTemplates, nodeTemplates, prometheusTemplates } from '@promkit/core/templates';
 
 const panel = (id: number, x: number, y: number, w: number, h: number, title = `P${id}`) => ({ id, type: 'timeseries' as const, title, gridPos: { x, y, w, h } });
 const row = (id: number, y: number, extra: { collapsed?: boolean; panels?: ReturnType<typeof panel>[]; title?: string } = {}) => ({
@@ -502,6 +504,125 @@ describe('random edits', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Adding template panels (a gallery's card, or a whole family) with the variables they need.
+
+const idsOf = (d: Dashboard) => d.panels.flatMap((p) => (p.type === 'row' ? [p.id, ...p.panels.map((c) => c.id)] : [p.id]));
+/** Each panel's place relative to the first one's. */
+const offsets = (cells: readonly { x: number; y: number; w: number; h: number }[]) => cells.map((c) => [c.x - cells[0]!.x, c.y - cells[0]!.y, c.w, c.h]);
+
+describe('addTemplatePanels', () => {
+  it('adds a whole family at the top keeping its layout; the panels there and the rows below move down', () => {
+    const d = sample();
+    const family = prometheusTemplates.dashboard();
+    const panels = family.panels as PanelInput[];
+    const { dashboard, ids } = addTemplatePanels(d, panels, family.variables!);
+    expect(ids).toEqual([31, 32, 33, 34, 35, 36]);
+    expect(ids.map((id) => sectionOf(dashboard, id))).toEqual(ids.map(() => 'top'));
+    expect(ids.map((id) => (byId(dashboard, id) as Panel).title)).toEqual(panels.map((p) => p.title));
+    expect(offsets(ids.map((id) => pos(dashboard, id)))).toEqual(offsets(panels.map((p) => p.gridPos as GridPos)));
+    expect(pos(dashboard, 31)).toEqual({ x: 0, y: 0, w: 6, h: 6 });
+    // The family is 14 high and 24 wide: the top panels go below it, the rows keep their layout below them.
+    expect(pos(dashboard, 1)).toEqual({ x: 0, y: 14, w: 12, h: 8 });
+    expect(pos(dashboard, 10).y).toBe(22);
+    for (const key of ['10', '20', '30']) expect(relativeLayout(dashboard).get(key)).toEqual(relativeLayout(d).get(key));
+    expectValid(dashboard);
+  });
+
+  it('places one panel as addPanel places a new one', () => {
+    const d = sample();
+    const template = httpTemplates.panels.find((p) => p.id === 'request-rate')!.panel();
+    const { dashboard, ids } = addTemplatePanels(d, [{ ...template, gridPos: { x: 0, y: 0, w: 12, h: 8 } }]);
+    const byAddPanel = addPanel(d, 'timeseries').dashboard;
+    expect(ids).toEqual([31]);
+    for (const id of idsOf(byAddPanel)) expect(pos(dashboard, id), String(id)).toEqual(pos(byAddPanel, id));
+    expect((byId(dashboard, 31) as Panel).targets[0]!.expr).toContain('http_requests_total');
+  });
+
+  it('adds the variables the panels need once, never changing one the dashboard has', () => {
+    const cpu = nodeTemplates.panels[0]!.panel();
+    const first = addTemplatePanels(sample(), [cpu], nodeTemplates.variables());
+    expect(first.dashboard.variables.map((v) => v.name)).toEqual(['instance']);
+    // Read by the schema: its defaults are filled in.
+    expect(first.dashboard.variables[0]).toMatchObject({ type: 'query', name: 'instance', includeAll: true, allValue: '.+', refresh: 'load', hide: 'none' });
+    const again = addTemplatePanels(deepFreeze(first.dashboard), [cpu, cpu], [...nodeTemplates.variables(), ...nodeTemplates.variables()]);
+    expect(again.dashboard.variables).toHaveLength(1);
+    expect(again.dashboard.variables[0]).toBe(first.dashboard.variables[0]);
+    // One of the same name but another definition stays as the dashboard has it.
+    const own = dash([panel(1, 0, 0, 12, 8)]);
+    const withOwn = deepFreeze({ ...own, variables: parseDashboard({ schemaVersion: 1, title: 'v', variables: [{ type: 'custom', name: 'instance', query: 'a,b' }] }).variables });
+    const kept = addTemplatePanels(withOwn, [cpu], nodeTemplates.variables()).dashboard;
+    expect(kept.variables).toEqual(withOwn.variables);
+    expect(kept.variables[0]).toBe(withOwn.variables[0]);
+  });
+
+  it('stacks panels given all at x 0 y 0 instead of overlapping them', () => {
+    const panels = nodeTemplates.panels.map((t) => t.panel());
+    const { dashboard, ids } = addTemplatePanels(dash([]), panels, nodeTemplates.variables());
+    expect(ids).toHaveLength(panels.length);
+    expect(new Set(ids.map((id) => `${pos(dashboard, id).x},${pos(dashboard, id).y}`)).size).toBe(ids.length);
+    expectValid(dashboard);
+  });
+
+  it('refuses a panel or variable that is not valid, naming it; the dashboard stays as it was', () => {
+    const d = sample();
+    const snapshot = JSON.stringify(d);
+    const good = prometheusTemplates.panels[0]!.panel();
+    expect(() => addTemplatePanels(d, [good, { ...good, gridPos: { x: 0, y: 0, w: 30, h: 4 } }])).toThrow(/Panel 2 of 2 has 1 problem:\n\s+gridPos\.w: /);
+    expect(() => addTemplatePanels(d, [good], [{ type: 'query', name: 'bad name', query: 'up' } as never])).toThrow(SchemaError);
+    expect(() => addTemplatePanels(d, [{ ...good, repeat: 'nope' }])).toThrow(SchemaError);
+    expect(JSON.stringify(d)).toBe(snapshot);
+    // Nothing to add: the same dashboard.
+    expect(addTemplatePanels(d, []).dashboard).toBe(d);
+  });
+
+  const templatePicks = fc.record({
+    family: fc.constantFrom(...TEMPLATE_FAMILIES),
+    whole: fc.boolean(),
+    pick: fc.array(fc.nat(), { minLength: 0, maxLength: 4 }),
+    // Variables the dashboard has already: the family's own, or one of the same name defined otherwise.
+    existing: fc.constantFrom('none', 'same', 'other'),
+  });
+
+  it('random dashboards and templates: valid, grid invariants, layout kept, inputs never changed, variables kept and added once', () => {
+    fc.assert(
+      fc.property(fc.oneof(dashboards(false), dashboards(true)), templatePicks, (start, { family, whole, pick, existing }) => {
+        const needed = family.variables();
+        const withVars =
+          existing === 'none' || needed.length === 0
+            ? start
+            : deepFreeze({
+                ...start,
+                variables: parseDashboard({ schemaVersion: 1, title: 'v', variables: existing === 'same' ? needed : needed.map((v) => ({ type: 'custom' as const, name: v.name, query: 'a,b' })) }).variables,
+              });
+        const panels = whole ? (family.dashboard().panels as PanelInput[]) : pick.map((n) => family.panels[n % family.panels.length]!.panel());
+        const snapshot = JSON.stringify(withVars);
+        const beforeLayout = relativeLayout(withVars);
+        const { dashboard, ids } = addTemplatePanels(withVars, panels, needed);
+        expect(JSON.stringify(withVars)).toBe(snapshot);
+        expectValid(dashboard);
+        // New ids, unique, above every old one, all in the top section.
+        const old = idsOf(withVars);
+        expect(ids).toHaveLength(panels.length);
+        expect(idsOf(dashboard).sort((a, b) => a - b)).toEqual([...old, ...ids].sort((a, b) => a - b));
+        if (ids.length > 0) expect(Math.min(...ids)).toBeGreaterThan(Math.max(0, ...old));
+        for (const id of ids) expect(sectionOf(dashboard, id)).toBe('top');
+        // Together they keep their own layout (compacted); every other section keeps its layout.
+        const top = Math.min(...panels.map((p) => p.gridPos!.y!));
+        const own = compact(panels.map((p, i) => ({ id: i, x: p.gridPos!.x!, y: p.gridPos!.y! - top, w: p.gridPos!.w!, h: p.gridPos!.h! })));
+        if (ids.length > 0) expect(offsets(ids.map((id) => pos(dashboard, id)))).toEqual(offsets(own));
+        const after = relativeLayout(dashboard);
+        for (const [key, layout] of beforeLayout) if (key !== 'top') expect(after.get(key)).toEqual(layout);
+        // The dashboard's variables are kept as they were, first; each needed name is there once.
+        expect(dashboard.variables.slice(0, withVars.variables.length)).toEqual(withVars.variables);
+        withVars.variables.forEach((v, i) => expect(dashboard.variables[i]).toBe(v));
+        for (const v of needed) expect(dashboard.variables.filter((w) => w.name === v.name)).toHaveLength(1);
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -13,6 +13,7 @@ import './components/query-editor/query-editor.js';
 import './components/query-explain/query-explain.js';
 import './components/metrics-explorer/metrics-explorer.js';
 import './components/query-builder/query-builder.js';
+import './components/template-gallery/template-gallery.js';
 
 export { PromPanelEditor } from './components/panel-editor/panel-editor.component.js';
 export { PromPanelChangeEvent } from './events/panel-change-event.js';
@@ -39,3 +40,8 @@ export { METRICS_EXPLORER_LIMIT, PromMetricsExplorer } from './components/metric
 export { EMPTY_VISUAL_QUERY, PromQueryBuilder } from './components/query-builder/query-builder.component.js';
 export { PromMetricPickEvent } from './events/metric-pick-event.js';
 export { PromVisualQueryChangeEvent } from './events/visual-query-change-event.js';
+export { PromTemplateGallery } from './components/template-gallery/template-gallery.component.js';
+export { PromTemplateDrawer } from './components/dashboard-editor/template-drawer.component.js';
+export { PromTemplateAddEvent } from './events/template-add-event.js';
+export { DashboardConflictError, DashboardStoreError, httpStore, localStorageStore } from './stores/dashboard-store.js';
+export type { DashboardListEntry, DashboardStoreClient, LoadedDashboard } from './stores/dashboard-store.js';

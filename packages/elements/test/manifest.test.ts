@@ -49,6 +49,8 @@ it('lists every element with its tag, attributes, events, parts and summary', ()
     'prom-query-explain',
     'prom-refresh-picker',
     'prom-rules',
+    'prom-template-drawer',
+    'prom-template-gallery',
     'prom-time-range',
     'prom-variable',
     'prom-variables-editor',
@@ -56,7 +58,7 @@ it('lists every element with its tag, attributes, events, parts and summary', ()
   for (const [tag, d] of elements) {
     expect(d.summary, tag).toBeTruthy();
     // Edit mode's inner parts fire nothing themselves: the dashboard fires for them; the explain tree and the rules view only read.
-    if (!['prom-dashboard-editor', 'prom-edit-frame', 'prom-panel-drawer', 'prom-definition-drawer', 'prom-query-explain', 'prom-rules'].includes(tag)) expect(d.events?.length, tag).toBeGreaterThan(0);
+    if (!['prom-dashboard-editor', 'prom-edit-frame', 'prom-panel-drawer', 'prom-definition-drawer', 'prom-template-drawer', 'prom-query-explain', 'prom-rules'].includes(tag)) expect(d.events?.length, tag).toBeGreaterThan(0);
     expect((d.events ?? []).every((e) => e.name.startsWith('prom-')), tag).toBe(true);
     expect(d.cssParts?.length, tag).toBeGreaterThan(0);
     expect((d.attributes ?? []).every((a) => !a.name.startsWith('_')), tag).toBe(true);
@@ -97,6 +99,7 @@ it('documents every theme token on every element that uses it, and the dashboard
     'prom-query-builder': tokensIn('theme/form-controls.ts', 'theme/editor-form.ts', 'components/query-builder/query-builder.styles.ts'),
     'prom-query-explain': tokensIn('theme/form-controls.ts', 'components/query-explain/query-explain.styles.ts'),
     'prom-rules': tokensIn('theme/form-controls.ts', 'theme/spinner.ts', 'components/rules/rules.styles.ts'),
+    'prom-template-gallery': tokensIn('theme/form-controls.ts', 'theme/editor-form.ts', 'components/template-gallery/template-gallery.styles.ts'),
     'prom-query-editor': tokensIn('theme/form-controls.ts', 'components/query-editor/query-editor.styles.ts', 'components/query-editor/codemirror-setup.ts'),
   };
   const all = tokensIn(theme, ...controls, 'components/panel/panel.styles.ts', 'components/dashboard/dashboard.styles.ts', 'components/time-range/time-range.component.ts', 'components/variable/variable.component.ts');

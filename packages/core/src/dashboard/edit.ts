@@ -18,8 +18,9 @@
 import { InvalidArgumentError, SchemaError } from '../prometheus/errors.js';
 import { GRID_COLUMNS, bottomOf, compact, insertItem, moveItem, resizeItem, type GridItem, type InsertAt } from './grid.js';
 import type { GridPos } from './layout.js';
-import { validateDashboard } from './parse.js';
-import type { Dashboard, Panel, PanelType, Row } from './schema.js';
+import { parsePanel, validateDashboard } from './parse.js';
+import type { Dashboard, Panel, PanelInput, PanelType, Row } from './schema.js';
+import type { VariableInput } from '../templates/template.js';
 
 /** The tallest a panel may be (the schema's bound for `gridPos.h`). */
 const MAX_PANEL_HEIGHT = 100;
@@ -62,6 +63,52 @@ export function addPanel(dashboard: Dashboard, type: PanelType, at: InsertAt = '
   const edited = { ...top, flat: [...top.flat, panel] };
   const rel = insertItem(itemsOf(top), { id, ...NEW_PANEL_SIZE, x: 0, y: 0 }, relative(at, top));
   return { dashboard: rebuild(dashboard, sections, 0, edited, rel), id };
+}
+
+/**
+ * Adds ready-made panels (a template's, say) and the variables they need, as one edit. Each panel
+ * is read by the schema and gets a new unique id (`ids`, in the order given). Together they keep
+ * their layout (compacted, so panels given all at x 0 y 0 stack instead of overlapping) and go to
+ * the top of the first section as addPanel puts one, the panels there moving out of the way. A
+ * variable is added (at the end) only when the dashboard has none of its name: existing ones are
+ * never changed. Throws a SchemaError listing the problems when a panel or a variable is not
+ * valid, or the dashboard would not be with them; the dashboard given stays as it was.
+ */
+export function addTemplatePanels(dashboard: Dashboard, panels: readonly PanelInput[], variables: readonly VariableInput[] = []): { dashboard: Dashboard; ids: number[] } {
+  const first = nextId(dashboard);
+  const added: Panel[] = panels.map((input, i) => {
+    try {
+      return { ...parsePanel(input), id: first + i };
+    } catch (error) {
+      if (error instanceof SchemaError) throw SchemaError.listing(`Panel ${i + 1} of ${panels.length} has`, error.problems);
+      throw error;
+    }
+  });
+  const ids = added.map((p) => p.id);
+  const have = new Set(dashboard.variables.map((v) => v.name));
+  const newVariables = variables.filter((v) => {
+    if (have.has(v.name)) return false;
+    have.add(v.name);
+    return true;
+  });
+  let next = dashboard;
+  if (added.length > 0) {
+    // The panels as one block: their own layout from the top, then placed as one item.
+    const top = Math.min(...added.map((p) => p.gridPos.y));
+    const block = compact(added.map((p) => ({ id: p.id, x: p.gridPos.x, y: p.gridPos.y - top, w: p.gridPos.w, h: p.gridPos.h })));
+    const box = { id: -1, x: 0, y: 0, w: Math.max(...block.map((b) => b.x + b.w)), h: bottomOf(block) };
+    const sections = sectionsOf(dashboard);
+    const section = sections[0]!;
+    const placed = insertItem(itemsOf(section), box, 'top');
+    const at = placed.find((item) => item.id === box.id)!;
+    const items = [...placed.filter((item) => item.id !== box.id), ...block.map((b) => ({ ...b, x: b.x + at.x, y: b.y + at.y }))];
+    next = rebuild(dashboard, sections, 0, { ...section, flat: [...section.flat, ...added] }, compact(items));
+  }
+  if (newVariables.length === 0) return { dashboard: checked(next, 'The panels cannot be added'), ids };
+  // The new variables read by the schema with the rest (their defaults filled in); the others stay the same objects.
+  const check = validateDashboard({ ...next, variables: [...next.variables, ...newVariables] });
+  if (!check.ok) throw SchemaError.listing('The panels and variables cannot be added: the dashboard would have', check.problems);
+  return { dashboard: { ...next, variables: [...next.variables, ...check.dashboard.variables.slice(next.variables.length)] }, ids };
 }
 
 /**

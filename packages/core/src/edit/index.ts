@@ -7,8 +7,9 @@ export { bottomOf, insertItem, moveItem, resizeItem } from '../dashboard/grid.js
 export type { InsertAt } from '../dashboard/grid.js';
 export { DEFAULT_HISTORY_LIMIT, canRedo, canUndo, isDirty, pushHistory, redo, startHistory, undo } from '../dashboard/history.js';
 export type { History } from '../dashboard/history.js';
-export { NEW_PANEL_SIZE, NEW_PANEL_TITLES, NEW_ROW_TITLE, addPanel, addRow, duplicatePanel, movePanelToRow, nextId, panelJson, placePanel, removePanel, removeRow, updatePanel, updateRow } from '../dashboard/edit.js';
+export { NEW_PANEL_SIZE, NEW_PANEL_TITLES, NEW_ROW_TITLE, addPanel, addRow, addTemplatePanels, duplicatePanel, movePanelToRow, nextId, panelJson, placePanel, removePanel, removeRow, updatePanel, updateRow } from '../dashboard/edit.js';
 export type { RowChanges } from '../dashboard/edit.js';
+export type { VariableInput } from '../templates/template.js';
 export {
   PANEL_TYPE_OPTIONS,
   addMapping,

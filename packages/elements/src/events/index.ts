@@ -22,6 +22,7 @@ import type { PromQueryChangeEvent } from './query-change-event.js';
 import type { PromQueryRunEvent } from './query-run-event.js';
 import type { PromMetricPickEvent } from './metric-pick-event.js';
 import type { PromVisualQueryChangeEvent } from './visual-query-change-event.js';
+import type { PromTemplateAddEvent } from './template-add-event.js';
 
 export {
   PromDataEvent,
@@ -53,6 +54,7 @@ export interface PromEventMap {
   'prom-query-run': PromQueryRunEvent;
   'prom-metric-pick': PromMetricPickEvent;
   'prom-visual-query-change': PromVisualQueryChangeEvent;
+  'prom-template-add': PromTemplateAddEvent;
 }
 
 declare global {

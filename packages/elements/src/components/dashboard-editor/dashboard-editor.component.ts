@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { PANEL_TYPES, validateDashboard, type Dashboard, type PanelType } from '@promkit/core';
-import { addPanel, addRow, duplicatePanel, movePanelToRow, panelJson, removePanel, updatePanel } from '@promkit/core/edit';
+import { addPanel, addRow, addTemplatePanels, duplicatePanel, movePanelToRow, panelJson, removePanel, updatePanel } from '@promkit/core/edit';
 import { PromElement } from '../../internal/prom-element.js';
 import { themeTokens } from '../../theme/theme.js';
 import { formControlStyles } from '../../theme/form-controls.js';
@@ -17,6 +17,7 @@ import type { PanelEditorSource } from './edit-drawer.js';
 import './edit-frame.js';
 import './panel-drawer.js';
 import './definition-drawer.js';
+import './template-drawer.js';
 import type { DefinitionPart } from './definition-drawer.component.js';
 
 /** What the editor needs of the dashboard it edits. */
@@ -32,7 +33,7 @@ export interface EditedDashboard extends HTMLElement, PanelEditorSource {
  * Edit mode of a `<prom-dashboard>` (rendered by it while `editing`; registered by the builder).
  *
  * @tagname prom-dashboard-editor
- * @summary The edit toolbar (add a panel of a type, add a row, undo, redo, discard, save, done),
+ * @summary The edit toolbar (add a panel of a type, panels from a template, add a row, undo, redo, discard, save, done),
  * the panels' handles (pointer and keyboard moves and resizes on the 24-column grid, Grafana's
  * layout), each panel's menu (edit, duplicate, copy JSON, remove), the undo history and an
  * `aria-live` region announcing every change. Each change becomes the dashboard's definition at
@@ -186,6 +187,7 @@ export class PromDashboardEditor extends PromElement {
             ${PANEL_TYPES.map((t) => html`<option value=${t} ?selected=${t === this._addType}>${PANEL_TYPE_LABELS[t]}</option>`)}
           </select>
           <button class="add-panel" @click=${() => this.#addPanel()}>Add panel</button>
+          <button class="from-template" aria-haspopup="dialog" @click=${() => void this.#fromTemplate()}>From template</button>
           <button class="add-row" @click=${() => this.#addRow()}>Add row</button>
         </span>
         <span class="group">
@@ -209,6 +211,7 @@ export class PromDashboardEditor extends PromElement {
         : nothing}
       <prom-panel-drawer theme=${this.theme ?? nothing}></prom-panel-drawer>
       <prom-definition-drawer theme=${this.theme ?? nothing}></prom-definition-drawer>
+      <prom-template-drawer theme=${this.theme ?? nothing}></prom-template-drawer>
     `;
   }
 
@@ -327,6 +330,27 @@ export class PromDashboardEditor extends PromElement {
       this.#announce(same ? `${PART_LABELS[part]}: nothing changed.` : `Applied: ${PART_LABELS[part]}.`);
     }
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`.toolbar .${part}`)?.focus());
+  }
+
+  /** Opens the template gallery in a drawer; its Add is one change (the panels at the top, the variables they need). */
+  async #fromTemplate(): Promise<void> {
+    const h = this.#history;
+    const host = this.dashboard;
+    if (!h || !host) return;
+    this.#gestures.end();
+    const asked = await this.renderRoot.querySelector('prom-template-drawer')?.open(h.current, host);
+    if (asked && this.#history === h) {
+      try {
+        const { dashboard, ids } = addTemplatePanels(h.current, asked.panels, asked.variables);
+        const added = dashboard.variables.slice(h.current.variables.length).map((v) => `$${v.name}`);
+        this.#commit(dashboard, asked.label);
+        this.#announce(`${asked.label.replace(/^Add/, 'Added')} at the top${added.length ? `, with the variable${added.length > 1 ? 's' : ''} ${added.join(', ')}` : ''}.`);
+        if (ids[0] !== undefined) return void this.#focusControl(ids[0], 'move');
+      } catch (error) {
+        this.#announce(`Could not add the panels: ${(error as Error).message}`);
+      }
+    }
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.toolbar .from-template')?.focus());
   }
 
   #addRow(): void {

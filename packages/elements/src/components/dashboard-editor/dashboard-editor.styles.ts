@@ -13,7 +13,7 @@ export const editorStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 8px 12px;
+    gap: 8px 10px;
     padding: 6px 8px;
     border: 1px solid color-mix(in srgb, var(--_color-focus) 45%, var(--_color-border));
     border-radius: var(--prom-panel-radius, 6px);
@@ -31,7 +31,7 @@ export const editorStyles = css`
   }
   .status {
     flex: 1 1 0;
-    min-width: 12ch;
+    min-width: 8ch;
     text-align: right;
     white-space: nowrap;
     overflow: hidden;
