@@ -1,7 +1,9 @@
 /**
  * examples/builder: starts empty in edit mode, Add panel and Save keep the dashboard in
  * localStorage, a reload shows it again (in view mode, with Edit), and a corrupted saved value
- * says so and starts empty instead of breaking. Against the real Prometheus (?prometheus=…).
+ * says so and starts empty instead of breaking; with a dashboard service (the real one, on PGlite,
+ * served by the test runner), Save keeps it there, a reload finds it, and a save over someone
+ * else's newer version is refused with the edits kept. Against the real Prometheus (?prometheus=…).
  */
 import { expect } from 'chai';
 import { executeServerCommand } from '@web/test-runner-commands';
@@ -22,12 +24,12 @@ async function until<T>(probe: () => T | undefined | null | false, what: string,
   }
 }
 
-/** Opens the builder page in a new iframe (the same origin as this page, so the same localStorage). */
-async function open(): Promise<HTMLIFrameElement> {
+/** Opens the builder page in a new iframe (the same origin as this page, so the same localStorage); `store` names a dashboard service. */
+async function open(store?: string): Promise<HTMLIFrameElement> {
   const frame = document.createElement('iframe');
   frame.id = 'builder-page';
   frame.style.cssText = 'width:1200px;height:700px;border:0';
-  frame.src = `/examples/builder/index.html?prometheus=${encodeURIComponent(url)}`;
+  frame.src = `/examples/builder/index.html?prometheus=${encodeURIComponent(url)}${store ? `&store=${encodeURIComponent(store)}` : ''}`;
   const loaded = new Promise((resolve) => frame.addEventListener('load', resolve, { once: true }));
   document.body.append(frame);
   await loaded;
@@ -118,4 +120,58 @@ describe('examples/builder', () => {
       if (what === 'not a dashboard') await executeServerCommand('screenshot', { selector: '#builder-page', name: 'builder-page-corrupted' });
     });
   }
+});
+
+describe('examples/builder with the dashboard service', () => {
+  const SERVICE = '/dashboard-service';
+  const stored = async () => {
+    const answer = await fetch(`${SERVICE}/dashboards/builder`);
+    return answer.status === 404 ? undefined : ((await answer.json()) as { version: number; dashboard: { title: string; panels: unknown[] } });
+  };
+  beforeEach(async () => {
+    localStorage.removeItem(KEY);
+    await fetch(`${SERVICE}/dashboards/builder`, { method: 'DELETE' });
+  });
+  afterEach(() => document.querySelectorAll('#builder-page').forEach((f) => f.remove()));
+
+  it('builds, saves to the service, finds it after a reload, and refuses a save over a newer version keeping the edits', async function () {
+    this.timeout(60_000);
+    const first = await open(SERVICE);
+    const d = await board(first);
+    await until(() => editor(d)?.shadowRoot?.querySelector('[part="toolbar"]'), 'the edit toolbar');
+    expect(first.contentDocument!.querySelector('header .where')!.textContent).to.contain('dashboard service');
+    toolbarButton(d, 'Add panel').click();
+    await until(() => panels(d).length === 1, 'one panel');
+    toolbarButton(d, 'Save').click();
+    const viewing = await until(() => {
+      const b = first.contentDocument!.querySelector<Board>('main prom-dashboard');
+      return b && !b.editing && b;
+    }, 'the saved dashboard in view mode');
+    expect(notice(first, 'saved')).to.contain('version 1');
+    expect((await stored())!.dashboard.panels).to.have.length(1);
+    expect(localStorage.getItem(KEY), 'nothing in localStorage').to.equal(null);
+    first.remove();
+
+    const again = await open(SERVICE);
+    const shown = await board(again);
+    await until(() => panels(shown).length === 1, 'the saved panel after a reload');
+    expect(shown.editing).to.equal(false);
+
+    // Someone else saves version 2 meanwhile; this page's save starts from version 1.
+    const theirs = (await stored())!.dashboard;
+    const other = await fetch(`${SERVICE}/dashboards/builder`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ dashboard: { ...theirs, title: 'Theirs' }, version: 1 }) });
+    expect(other.status).to.equal(200);
+    shown.editing = true;
+    await until(() => editor(shown)?.shadowRoot?.querySelector('[part="toolbar"]'), 'edit mode');
+    toolbarButton(shown, 'Add panel').click();
+    await until(() => panels(shown).length === 2, 'a second panel');
+    toolbarButton(shown, 'Save').click();
+    await until(() => notice(again, 'problem').startsWith('Not saved'), 'the conflict');
+    expect(notice(again, 'problem')).to.contain('version 2');
+    expect(shown.editing, 'still editing, the edits kept').to.equal(true);
+    expect(panels(shown)).to.have.length(2);
+    expect((await stored())!.dashboard.title).to.equal('Theirs');
+    void viewing;
+    await executeServerCommand('screenshot', { selector: '#builder-page', name: 'builder-page-conflict' });
+  });
 });
