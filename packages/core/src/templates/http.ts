@@ -3,7 +3,7 @@
  * counter and a duration histogram named by a prefix (`http` → `http_requests_total` and
  * `http_request_duration_seconds`), for one job, with the label that holds the status code.
  */
-import { equals, familyDashboard, resolveParams, selector, templatePanel, type PanelTemplate, type TemplateFamily, type TemplateParams } from './template.js';
+import { equals, familyDashboard, panelTemplate, rate, resolveParams, selector, type PanelTemplate, type TemplateFamily, type TemplateParams } from './template.js';
 
 const parameters = [
   { name: 'prefix', label: 'Metric prefix', description: 'The metrics are <prefix>_requests_total and <prefix>_request_duration_seconds.', kind: 'metric', default: 'http' },
@@ -19,11 +19,8 @@ function metrics(p: Record<string, string>, ...more: string[]) {
   return { requests: on(`${p['prefix']}_requests_total`), buckets: on(`${p['prefix']}_request_duration_seconds_bucket`) };
 }
 
-const rate = (expr: string) => `rate(${expr}[$__rate_interval])`;
 
-function panel(id: string, title: string, description: string, type: PanelTemplate['type'], build: (p: Record<string, string>) => Parameters<typeof templatePanel>[0]): PanelTemplate {
-  return { id, title, description, type, panel: (params?: TemplateParams) => templatePanel(build(resolveParams(httpTemplates, params))) };
-}
+const panel = (id: string, title: string, description: string, type: PanelTemplate['type'], build: Parameters<typeof panelTemplate>[2]) => panelTemplate({ id: 'http', parameters }, { id, title, description, type }, build);
 
 const panels: PanelTemplate[] = [
   panel('request-rate', 'Request rate', 'Requests per second, by status class.', 'timeseries', (p) => ({

@@ -3,7 +3,7 @@
  * I/O and space, network in and out and errors. The host is the dashboard's `instance` variable
  * (every host, or the ones picked); `job` and extra matchers narrow the targets.
  */
-import { equals, familyDashboard, resolveParams, selector, templatePanel, type PanelTemplate, type TemplateFamily, type TemplateParams } from './template.js';
+import { equals, familyDashboard, panelTemplate, rate, resolveParams, selector, usedShare, type PanelTemplate, type TemplateFamily, type TemplateParams } from './template.js';
 
 const parameters = [
   { name: 'job', label: 'Job', description: 'The scrape job of the node_exporters.', kind: 'value', default: 'node' },
@@ -18,11 +18,8 @@ function on(metric: string, p: Record<string, string>, ...more: string[]): strin
   return selector(metric, equals('job', p['job']!), 'instance=~"$instance"', p['matchers'], ...more);
 }
 
-const rate = (expr: string) => `rate(${expr}[$__rate_interval])`;
 
-function panel(id: string, title: string, description: string, type: PanelTemplate['type'], build: (p: Record<string, string>) => Parameters<typeof templatePanel>[0]): PanelTemplate {
-  return { id, title, description, type, panel: (params?: TemplateParams) => templatePanel(build(resolveParams(nodeTemplates, params))) };
-}
+const panel = (id: string, title: string, description: string, type: PanelTemplate['type'], build: Parameters<typeof panelTemplate>[2]) => panelTemplate({ id: 'node', parameters }, { id, title, description, type }, build);
 
 const timeseries = (unit: string, extra: Record<string, unknown> = {}) => ({ defaults: { unit, ...extra }, overrides: [] });
 
@@ -60,15 +57,7 @@ const panels: PanelTemplate[] = [
     description: 'Memory in use: total less what the kernel reports as available.',
     size: { w: 6, h: 8 },
     targets: [{ refId: 'A', expr: `1 - ${on('node_memory_MemAvailable_bytes', p)} / ${on('node_memory_MemTotal_bytes', p)}`, legendFormat: '{{instance}}' }],
-    fieldConfig: {
-      defaults: {
-        unit: 'percentunit',
-        min: 0,
-        max: 1,
-        thresholds: { mode: 'absolute', steps: [{ value: null, color: 'green' }, { value: 0.8, color: 'orange' }, { value: 0.9, color: 'red' }] },
-      },
-      overrides: [],
-    },
+    fieldConfig: { defaults: usedShare(), overrides: [] },
   })),
   panel('memory', 'Memory', 'Used and available memory in bytes, per host.', 'timeseries', (p) => ({
     type: 'timeseries',
@@ -98,15 +87,7 @@ const panels: PanelTemplate[] = [
     description: 'Share of each file system in use (pseudo file systems such as tmpfs left out).',
     size: { w: 12, h: 8 },
     targets: [{ refId: 'A', expr: `1 - ${on('node_filesystem_avail_bytes', p, REAL_FS)} / ${on('node_filesystem_size_bytes', p, REAL_FS)}`, legendFormat: '{{instance}} {{mountpoint}}', instant: true }],
-    fieldConfig: {
-      defaults: {
-        unit: 'percentunit',
-        min: 0,
-        max: 1,
-        thresholds: { mode: 'absolute', steps: [{ value: null, color: 'green' }, { value: 0.8, color: 'orange' }, { value: 0.9, color: 'red' }] },
-      },
-      overrides: [],
-    },
+    fieldConfig: { defaults: usedShare(), overrides: [] },
   })),
   panel('network', 'Network traffic', 'Bytes received and sent per second, per host.', 'timeseries', (p) => ({
     type: 'timeseries',

@@ -3,17 +3,14 @@
  * series in the head block, rule evaluation failures, scrape durations and whether the last
  * configuration reload worked.
  */
-import { equals, familyDashboard, resolveParams, selector, templatePanel, type PanelTemplate, type TemplateFamily, type TemplateParams } from './template.js';
+import { equals, familyDashboard, panelTemplate, rate, resolveParams, selector, type PanelTemplate, type TemplateFamily, type TemplateParams } from './template.js';
 
 const parameters = [
   { name: 'job', label: 'Job', description: 'The scrape job of Prometheus itself.', kind: 'value', default: 'prometheus' },
 ] as const;
 
-const rate = (expr: string) => `rate(${expr}[$__rate_interval])`;
 
-function panel(id: string, title: string, description: string, type: PanelTemplate['type'], build: (p: Record<string, string>) => Parameters<typeof templatePanel>[0]): PanelTemplate {
-  return { id, title, description, type, panel: (params?: TemplateParams) => templatePanel(build(resolveParams(prometheusTemplates, params))) };
-}
+const panel = (id: string, title: string, description: string, type: PanelTemplate['type'], build: Parameters<typeof panelTemplate>[2]) => panelTemplate({ id: 'prometheus', parameters }, { id, title, description, type }, build);
 
 const self = (metric: string, p: Record<string, string>) => selector(metric, equals('job', p['job']!));
 

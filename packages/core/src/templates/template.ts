@@ -103,6 +103,26 @@ export function equals(label: string, value: string): string {
   return `${label}=${quoted(value)}`;
 }
 
+/** `rate(expr[$__rate_interval])`: the window the dashboard's step and scrape interval call for. */
+export const rate = (expr: string): string => `rate(${expr}[$__rate_interval])`;
+
+/** A panel template of the family `parameters` belong to: `build` gets the parameters resolved (and checked). */
+export function panelTemplate(
+  family: Pick<TemplateFamily, 'id' | 'parameters'>,
+  meta: Pick<PanelTemplate, 'id' | 'title' | 'description' | 'type'>,
+  build: (p: Record<string, string>) => Parameters<typeof templatePanel>[0],
+): PanelTemplate {
+  return { ...meta, panel: (params?: TemplateParams) => templatePanel(build(resolveParams(family, params))) };
+}
+
+/** Field defaults for a share (0–1) that should stay low: green, orange from 80 %, red from 90 %. */
+export const usedShare = () => ({
+  unit: 'percentunit',
+  min: 0,
+  max: 1,
+  thresholds: { mode: 'absolute' as const, steps: [{ value: null, color: 'green' }, { value: 0.8, color: 'orange' }, { value: 0.9, color: 'red' }] },
+});
+
 /** A panel of a template at x 0 y 0, id 1. */
 export function templatePanel(panel: Omit<PanelInput, 'id' | 'gridPos'> & { size: { w: number; h: number } }): PanelInput {
   const { size, ...rest } = panel;
