@@ -9,6 +9,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:http';
+import { parseDashboard } from '@promkit/core';
+import { addTemplatePanels } from '@promkit/core/edit';
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { createDashboardService, createDatasourceProxy, pgliteDashboardStore, postgresDashboardStore, pgliteClient, type DashboardStore } from '@promkit/adapters/dashboards';
 import { startPostgres } from '../harness/postgres.mjs';
@@ -154,6 +156,30 @@ for (const [name, open] of Object.entries(stores)) {
       expect((await call('DELETE', '/dashboards/payments-eu')).status).toBe(404);
     });
 
+    it('keeps a library of saved panels: exact, versioned, checked, and added to a dashboard as a copy', async () => {
+      const panel = { type: 'stat', title: 'Error ratio', gridPos: { x: 0, y: 0, w: 6, h: 4 }, id: 1, targets: [{ refId: 'A', expr: 'sum(rate(errors_total[5m])) / sum(rate(requests_total[5m]))' }] };
+      const created = await call('POST', '/library-panels', { uid: 'error-ratio', panel });
+      expect(created.status).toBe(201);
+      expect(JSON.stringify(created.json.panel)).toBe(JSON.stringify(panel));
+      expect((await call('POST', '/library-panels', { uid: 'error-ratio', panel })).status).toBe(409);
+      expect((await call('GET', '/library-panels?search=ERROR')).json.panels.map((p: { uid: string }) => p.uid)).toEqual(['error-ratio']);
+      const v2 = await call('PUT', '/library-panels/error-ratio', { panel: { ...panel, title: 'Errors' }, version: 1 });
+      expect(v2.json).toMatchObject({ version: 2, title: 'Errors' });
+      expect((await call('PUT', '/library-panels/error-ratio', { panel, version: 1 })).json.error).toMatchObject({ code: 'version_conflict', yourVersion: 1, currentVersion: 2 });
+      const invalid = await call('POST', '/library-panels', { panel: { ...panel, type: 'pie-chart' } });
+      expect(invalid.status).toBe(400);
+      expect(invalid.json.error.code).toBe('invalid_panel');
+      // Into a dashboard: a copy with the dashboard's own id and place, saved as its next version.
+      const target = (await call('GET', '/dashboards/payments')).json;
+      const saved = (await call('GET', '/library-panels/error-ratio')).json.panel;
+      const { dashboard: withPanel, ids } = addTemplatePanels(parseDashboard(target.dashboard), [saved], []);
+      const put = await call('PUT', '/dashboards/payments', { dashboard: withPanel, version: target.version });
+      expect(put.status).toBe(200);
+      expect(put.json.dashboard.panels.find((p: { id: number }) => p.id === ids[0]).title).toBe('Errors');
+      expect((await call('DELETE', '/library-panels/error-ratio')).status).toBe(204);
+      expect((await call('GET', '/library-panels/error-ratio')).status).toBe(404);
+    });
+
     it('answers wrong requests with the status and what to do', async () => {
       expect((await call('GET', '/dashboards/nope')).json.error.message).toBe('no dashboard with uid nope');
       const wrongMethod = await call('PATCH', '/dashboards/checkout');
@@ -182,10 +208,10 @@ describe('the embedded store on disk', () => {
       expect((await again.get('kept'))?.title).toBe('Kept');
       await again.close();
       const raw = await pgliteClient({ dataDir: dir });
-      expect((await raw.query<{ n: number }>('SELECT count(*)::int AS n FROM promkit_schema')).rows[0]!.n).toBe(2);
+      expect((await raw.query<{ n: number }>('SELECT count(*)::int AS n FROM promkit_schema')).rows[0]!.n).toBe(3);
       await raw.query("INSERT INTO promkit_schema (version, name) VALUES (99, 'from the future')");
       await raw.close();
-      await expect(pgliteDashboardStore({ dataDir: dir })).rejects.toThrow(/schema is at version 99, newer than this promkit knows \(2\): upgrade @promkit\/adapters/);
+      await expect(pgliteDashboardStore({ dataDir: dir })).rejects.toThrow(/schema is at version 99, newer than this promkit knows \(3\): upgrade @promkit\/adapters/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -11,6 +11,7 @@ export {
   type DashboardSummary,
   type DatasourceFields,
   type StoredDatasource,
+  type StoredLibraryPanel,
   type SaveConflict,
   type StoredDashboard,
 } from './store.js';

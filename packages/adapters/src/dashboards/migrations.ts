@@ -45,6 +45,20 @@ export const MIGRATIONS: readonly { version: number; name: string; sql: string[]
       'CREATE UNIQUE INDEX promkit_one_default_datasource ON promkit_datasources (is_default) WHERE is_default',
     ],
   },
+  {
+    version: 3,
+    name: 'saved panels',
+    sql: [
+      `CREATE TABLE promkit_library_panels (
+        uid text PRIMARY KEY,
+        title text NOT NULL,
+        version integer NOT NULL DEFAULT 1,
+        definition text NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        updated_at timestamptz NOT NULL DEFAULT now()
+      )`,
+    ],
+  },
 ];
 
 /** Brings the database up to the newest migration; returns the version it is at. */

@@ -8,6 +8,7 @@ import { validateDashboard } from '@promkit/core';
 import type { DashboardFields, DashboardStore, StoredDashboard } from './store.js';
 import { UID, newUid, problem, readJson, type Route } from './http.js';
 import { datasourceRoutes } from './datasource-routes.js';
+import { libraryRoutes } from './library-routes.js';
 import { secretBox } from './secrets.js';
 
 export interface DashboardServiceOptions {
@@ -147,6 +148,7 @@ export function createDashboardService(options: DashboardServiceOptions): (reque
       },
     },
     ...datasourceRoutes(store, box, limit),
+    ...libraryRoutes(store, limit),
   ];
 
   return async (request: Request): Promise<Response> => {
@@ -154,7 +156,7 @@ export function createDashboardService(options: DashboardServiceOptions): (reque
     if (base && url.pathname !== base && !url.pathname.startsWith(`${base}/`)) return problem(404, 'not_found', `this service answers under ${base}/`);
     const path = url.pathname.slice(base.length) || '/';
     const matching = routes.filter((r) => r.path.test(path));
-    if (!matching.length) return problem(404, 'not_found', `no such endpoint: ${path} (see the HTTP API: /dashboards, /dashboards/{uid}, …/clone, …/versions, /datasources, /datasources/{id}, …/default, …/test)`);
+    if (!matching.length) return problem(404, 'not_found', `no such endpoint: ${path} (see the HTTP API: /dashboards, /dashboards/{uid}, …/clone, …/versions, /datasources, /datasources/{id}, …/default, …/test, /library-panels, /library-panels/{uid})`);
     const route = matching.find((r) => r.method === request.method.toUpperCase());
     if (!route) {
       const allow = matching.map((r) => r.method).join(', ');
@@ -164,7 +166,7 @@ export function createDashboardService(options: DashboardServiceOptions): (reque
     }
     const match = route.path.exec(path)!;
     const uid = match[1] === undefined ? undefined : decodeURIComponent(match[1]);
-    if (uid !== undefined && !UID.test(uid)) return problem(400, 'bad_id', `a dashboard uid or datasource id is 1–40 letters, digits, - or _; got ${JSON.stringify(uid)}`);
+    if (uid !== undefined && !UID.test(uid)) return problem(400, 'bad_id', `an id (a dashboard's or saved panel's uid, a datasource's id) is 1–40 letters, digits, - or _; got ${JSON.stringify(uid)}`);
     try {
       return await route.run(request, uid === undefined ? [...match] : [match[0], uid, ...match.slice(2)], url);
     } catch (error) {

@@ -64,6 +64,17 @@ export interface DatasourceFields {
   secret?: string | null;
 }
 
+/** A saved panel of the library, reusable across dashboards. */
+export interface StoredLibraryPanel {
+  uid: string;
+  title: string;
+  version: number;
+  /** The panel definition's JSON, exactly as saved. */
+  definition: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface DashboardStore {
   list(query?: DashboardListQuery): Promise<DashboardSummary[]>;
   get(uid: string): Promise<StoredDashboard | undefined>;
@@ -83,6 +94,13 @@ export interface DashboardStore {
   removeDatasource(id: string): Promise<boolean>;
   /** Makes it the only default; false when there is no such datasource. */
   setDefaultDatasource(id: string): Promise<boolean>;
+  listLibraryPanels(query?: { search?: string }): Promise<Omit<StoredLibraryPanel, 'definition'>[]>;
+  getLibraryPanel(uid: string): Promise<StoredLibraryPanel | undefined>;
+  /** False when the uid is taken. */
+  createLibraryPanel(uid: string, fields: { title: string; definition: string }): Promise<StoredLibraryPanel | false>;
+  /** The next version if `basedOn` is the current one; undefined when there is none. */
+  saveLibraryPanel(uid: string, basedOn: number, fields: { title: string; definition: string }): Promise<StoredLibraryPanel | SaveConflict | undefined>;
+  removeLibraryPanel(uid: string): Promise<boolean>;
   version(uid: string, version: number): Promise<{ version: number; savedAt: string; definition: string } | undefined>;
   close(): Promise<void>;
 }
@@ -222,8 +240,56 @@ export async function sqlDashboardStore(db: SqlClient): Promise<DashboardStore> 
         return true;
       });
     },
+    async listLibraryPanels(query = {}) {
+      const { rows } = await db.query<PanelRow>(
+        `SELECT ${PANEL_COLUMNS} FROM promkit_library_panels WHERE ($1::text IS NULL OR strpos(lower(title), lower($1::text)) > 0) ORDER BY lower(title), uid`,
+        [query.search ? searchable(query.search) : null],
+      );
+      return rows.map((r) => { const { definition: _, ...rest } = libraryPanel(r); return rest; });
+    },
+    async getLibraryPanel(uid) {
+      const { rows } = await db.query<PanelRow>(`SELECT ${PANEL_COLUMNS} FROM promkit_library_panels WHERE uid = $1`, [uid]);
+      return rows[0] && libraryPanel(rows[0]);
+    },
+    async createLibraryPanel(uid, fields) {
+      const { rows } = await db.query<PanelRow>(
+        `INSERT INTO promkit_library_panels (uid, title, definition) VALUES ($1, $2, $3) ON CONFLICT (uid) DO NOTHING RETURNING ${PANEL_COLUMNS}`,
+        [uid, searchable(fields.title), fields.definition],
+      );
+      return rows[0] ? libraryPanel(rows[0]) : false;
+    },
+    saveLibraryPanel(uid, basedOn, fields) {
+      return db.transaction(async (tx) => {
+        const { rows } = await tx.query<PanelRow>(
+          `UPDATE promkit_library_panels SET title = $3, definition = $4, version = version + 1, updated_at = now() WHERE uid = $1 AND version = $2 RETURNING ${PANEL_COLUMNS}`,
+          [uid, basedOn, searchable(fields.title), fields.definition],
+        );
+        if (rows[0]) return libraryPanel(rows[0]);
+        const current = await tx.query<{ version: number }>('SELECT version FROM promkit_library_panels WHERE uid = $1', [uid]);
+        return current.rows[0] ? { conflict: true as const, current: current.rows[0].version } : undefined;
+      });
+    },
+    async removeLibraryPanel(uid) {
+      const { rows } = await db.query('DELETE FROM promkit_library_panels WHERE uid = $1 RETURNING uid', [uid]);
+      return rows.length > 0;
+    },
     close: () => db.close(),
   };
+}
+
+interface PanelRow {
+  uid: string;
+  title: string;
+  version: number;
+  definition: string;
+  created_at: Date | string;
+  updated_at: Date | string;
+}
+
+const PANEL_COLUMNS = 'uid, title, version, definition, created_at, updated_at';
+
+function libraryPanel(row: PanelRow): StoredLibraryPanel {
+  return { uid: row.uid, title: row.title, version: row.version, definition: row.definition, createdAt: iso(row.created_at), updatedAt: iso(row.updated_at) };
 }
 
 interface DatasourceRow {
