@@ -50,8 +50,8 @@ describe('promkit.min.js', () => {
  * brought it to 221 KB: CodeMirror 6 with codemirror-promql and its own copy of the lezer
  * runtime and PromQL grammar are about 150 KB of that. Loading them only when a query editor
  * opens is the chunked build's work (issue 20). The template gallery with @promkit/core/templates'
- * three families (about 6 KB) and the page-side dashboard stores (about 1 KB) brought it to 230 KB
- * (issue 18). Lower this when the bundle shrinks.
+ * three families (about 6 KB), the page-side dashboard stores (about 1 KB) and <prom-dashboard-list>
+ * (1.4 KB) brought it to 231.4 KB (issue 18). Lower this when the bundle shrinks.
  */
 const BUILDER_BUDGET_KB = 232;
 

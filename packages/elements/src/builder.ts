@@ -14,6 +14,7 @@ import './components/query-explain/query-explain.js';
 import './components/metrics-explorer/metrics-explorer.js';
 import './components/query-builder/query-builder.js';
 import './components/template-gallery/template-gallery.js';
+import './components/dashboard-list/dashboard-list.js';
 
 export { PromPanelEditor } from './components/panel-editor/panel-editor.component.js';
 export { PromPanelChangeEvent } from './events/panel-change-event.js';
@@ -45,3 +46,5 @@ export { PromTemplateDrawer } from './components/dashboard-editor/template-drawe
 export { PromTemplateAddEvent } from './events/template-add-event.js';
 export { DashboardConflictError, DashboardStoreError, httpStore, localStorageStore } from './stores/dashboard-store.js';
 export type { DashboardListEntry, DashboardStoreClient, LoadedDashboard } from './stores/dashboard-store.js';
+export { PromDashboardList } from './components/dashboard-list/dashboard-list.component.js';
+export { PromDashboardOpenEvent } from './events/dashboard-open-event.js';

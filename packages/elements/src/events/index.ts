@@ -23,6 +23,7 @@ import type { PromQueryRunEvent } from './query-run-event.js';
 import type { PromMetricPickEvent } from './metric-pick-event.js';
 import type { PromVisualQueryChangeEvent } from './visual-query-change-event.js';
 import type { PromTemplateAddEvent } from './template-add-event.js';
+import type { PromDashboardOpenEvent } from './dashboard-open-event.js';
 
 export {
   PromDataEvent,
@@ -55,6 +56,7 @@ export interface PromEventMap {
   'prom-metric-pick': PromMetricPickEvent;
   'prom-visual-query-change': PromVisualQueryChangeEvent;
   'prom-template-add': PromTemplateAddEvent;
+  'prom-dashboard-open': PromDashboardOpenEvent;
 }
 
 declare global {

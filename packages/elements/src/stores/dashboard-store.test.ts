@@ -49,6 +49,18 @@ for (const [name, make] of Object.entries(stores)) {
       }
     });
 
+    it('clones to a new uid at version 1, titled as a copy', async () => {
+      const store = make();
+      const uid = unique();
+      await store.save(board(uid, 'Original'), undefined);
+      const copy = await store.clone(uid);
+      expect(copy.uid).to.not.equal(uid);
+      expect(copy.version).to.equal(1);
+      expect(copy.dashboard.title).to.equal('Original (copy)');
+      expect((await store.clone(uid, { uid: `${uid}-b`, title: 'Named' })).dashboard.title).to.equal('Named');
+      expect((await store.load(uid))!.dashboard.title).to.equal('Original');
+    });
+
     it('lists by search and tag, and removes', async () => {
       const store = make();
       const uid = unique();

@@ -28,6 +28,8 @@ export interface DashboardStoreClient {
   /** Saves `dashboard` (its `uid` names it) as the version after `basedOn`; a new one when `basedOn` is undefined. */
   save(dashboard: DashboardInput & { uid: string }, basedOn: number | undefined): Promise<LoadedDashboard>;
   remove(uid: string): Promise<void>;
+  /** A copy under a new uid (or `uid`), titled `title` or "… (copy)", at version 1. */
+  clone(uid: string, options?: { uid?: string; title?: string }): Promise<LoadedDashboard>;
 }
 
 /** Someone saved version `current` after `basedOn`, the version this save started from. */
@@ -98,6 +100,11 @@ export function httpStore(base: string, options: { fetch?: typeof globalThis.fet
       const response = await call('DELETE', `/dashboards/${encodeURIComponent(uid)}`);
       if (!response.ok && response.status !== 404) await failed(response, `Deleting dashboard ${uid}`);
     },
+    async clone(uid, options = {}) {
+      const response = await call('POST', `/dashboards/${encodeURIComponent(uid)}/clone`, options);
+      if (!response.ok) return failed(response, `Copying dashboard ${uid}`);
+      return loaded(await response.json());
+    },
   };
 }
 
@@ -146,6 +153,12 @@ export function localStorageStore(prefix = 'promkit-dashboard:', storage: Storag
     },
     async remove(uid) {
       storage.removeItem(key(uid));
+    },
+    async clone(uid, options = {}) {
+      const source = read(uid);
+      if (!source) throw new DashboardStoreError(`There is no dashboard ${uid} in this browser to copy.`, 404);
+      const copyUid = options.uid ?? `${uid.slice(0, 30)}-${Math.random().toString(36).slice(2, 8)}`;
+      return this.save({ ...source.dashboard, uid: copyUid, title: options.title ?? `${String(source.dashboard.title)} (copy)` }, undefined);
     },
   };
 }
