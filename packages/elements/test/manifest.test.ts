@@ -99,8 +99,8 @@ it('documents every theme token on every element that uses it, and the dashboard
     'prom-metrics-explorer': tokensIn('theme/form-controls.ts', 'components/metrics-explorer/metrics-explorer.styles.ts'),
     'prom-query-builder': tokensIn('theme/form-controls.ts', 'theme/editor-form.ts', 'components/query-builder/query-builder.styles.ts'),
     'prom-query-explain': tokensIn('theme/form-controls.ts', 'components/query-explain/query-explain.styles.ts'),
-    'prom-dashboard-list': tokensIn('theme/form-controls.ts', 'theme/spinner.ts', 'components/dashboard-list/dashboard-list.styles.ts'),
-    'prom-rules': tokensIn('theme/form-controls.ts', 'theme/spinner.ts', 'components/rules/rules.styles.ts'),
+    'prom-dashboard-list': tokensIn('theme/form-controls.ts', 'theme/spinner.ts', 'theme/load-state.ts', 'components/dashboard-list/dashboard-list.styles.ts'),
+    'prom-rules': tokensIn('theme/form-controls.ts', 'theme/spinner.ts', 'theme/load-state.ts', 'components/rules/rules.styles.ts'),
     'prom-template-gallery': tokensIn('theme/form-controls.ts', 'theme/editor-form.ts', 'components/template-gallery/template-gallery.styles.ts'),
     'prom-query-editor': tokensIn('theme/form-controls.ts', 'components/query-editor/query-editor.styles.ts', 'components/query-editor/codemirror-setup.ts'),
   };

@@ -3,6 +3,7 @@ import { PromElement } from '../../internal/prom-element.js';
 import { themeTokens } from '../../theme/theme.js';
 import { formControlStyles } from '../../theme/form-controls.js';
 import { spinnerStyles } from '../../theme/spinner.js';
+import { loadStateStyles } from '../../theme/load-state.js';
 import { PromDashboardOpenEvent } from '../../events/dashboard-open-event.js';
 import type { DashboardListEntry, DashboardStoreClient } from '../../stores/dashboard-store.js';
 import { dashboardListStyles } from './dashboard-list.styles.js';
@@ -31,7 +32,7 @@ type LoadState = { state: 'idle' } | { state: 'loading' } | { state: 'ready'; da
  * @cssprop --prom-color-red - Delete and load errors.
  */
 export class PromDashboardList extends PromElement {
-  static override styles = [themeTokens, formControlStyles, spinnerStyles, dashboardListStyles];
+  static override styles = [themeTokens, formControlStyles, spinnerStyles, loadStateStyles, dashboardListStyles];
 
   /** @internal Lit's reactive property table. */
   static override properties = {

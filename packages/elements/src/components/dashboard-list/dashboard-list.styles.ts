@@ -97,22 +97,4 @@ export const dashboardListStyles = css`
     color: var(--_color-red);
     border-color: var(--_color-red);
   }
-  .state {
-    margin: 0;
-    padding: 16px;
-    color: var(--_color-text-muted);
-    display: flex;
-    align-items: center;
-    gap: 8px;
-  }
-  .state.error {
-    flex-direction: column;
-    align-items: flex-start;
-    color: var(--_color-text);
-    border-left: 3px solid var(--_color-red);
-  }
-  .state.error p {
-    margin: 0;
-    overflow-wrap: anywhere;
-  }
 `;

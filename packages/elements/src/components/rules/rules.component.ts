@@ -4,6 +4,7 @@ import { PromElement } from '../../internal/prom-element.js';
 import { themeTokens } from '../../theme/theme.js';
 import { formControlStyles } from '../../theme/form-controls.js';
 import { spinnerStyles } from '../../theme/spinner.js';
+import { loadStateStyles } from '../../theme/load-state.js';
 import { ago, alertValue, countRules, filterRules, ruleState, stateLabel, took, type RuleGroupStatus, type RuleShow, type RuleStatus } from './rules-view.js';
 import { rulesStyles } from './rules.styles.js';
 
@@ -36,7 +37,7 @@ type LoadState = { state: 'idle' } | { state: 'loading' } | { state: 'ready'; gr
  * @cssprop --prom-color-green - Rules that are fine.
  */
 export class PromRules extends PromElement {
-  static override styles = [themeTokens, formControlStyles, spinnerStyles, rulesStyles];
+  static override styles = [themeTokens, formControlStyles, spinnerStyles, loadStateStyles, rulesStyles];
 
   /** @internal Lit's reactive property table. */
   static override properties = {
