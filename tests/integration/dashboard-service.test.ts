@@ -265,6 +265,7 @@ for (const [name, open] of Object.entries(stores)) {
     it('stores credentials sealed, never answers them, and tests the connection with them on the server', async () => {
       const created = await call('POST', '/datasources', { datasource: { name: 'main', url: upstream.url, scrapeInterval: '15s' }, credentials: { type: 'bearer', token: SECRET } });
       expect(created.status).toBe(201);
+      expect(created.headers.get('location')).toBe(`/api/datasources/${created.json.id}`);
       expect(created.json).toMatchObject({ name: 'main', hasCredentials: true, default: false, datasource: { name: 'main', url: upstream.url } });
       const id = created.json.id as string;
       const raw = await store.getDatasource(id);

@@ -44,7 +44,7 @@ function definitionOf(value: unknown): { definition: Record<string, unknown>; na
 }
 
 /** The datasource endpoints over `store`; credentials need `box` (501 without one). */
-export function datasourceRoutes(store: DashboardStore, box: SecretBox | undefined, limit: number): Route[] {
+export function datasourceRoutes(store: DashboardStore, box: SecretBox | undefined, limit: number, base = ''): Route[] {
   const noKey = () =>
     problem(501, 'no_secret_key', 'this service was started without a secret key, so it stores no credentials: start it with secretKey or PROMKIT_SECRET_KEY (32 random bytes, base64)');
   const seal = async (auth: Auth | null | undefined, id: string) => (auth === undefined ? undefined : auth === null ? null : box!.seal(JSON.stringify(auth), id));
@@ -76,7 +76,7 @@ export function datasourceRoutes(store: DashboardStore, box: SecretBox | undefin
         const created = await store.createDatasource(id, { name: read.name, definition: JSON.stringify(read.definition), secret: (await seal(read.auth, id)) ?? null });
         if (created === 'name-taken') return problem(409, 'exists', `a datasource named ${JSON.stringify(read.name)} exists; choose another name`);
         if (created === 'id-taken') return problem(409, 'exists', 'that id is taken; send the request again');
-        return Response.json(answer(created), { status: 201, headers: { location: `/datasources/${id}` } });
+        return Response.json(answer(created), { status: 201, headers: { location: `${base}/datasources/${id}` } });
       },
     },
     {

@@ -147,7 +147,7 @@ export function createDashboardService(options: DashboardServiceOptions): (reque
         return found ? Response.json({ uid, version: found.version, savedAt: found.savedAt, dashboard: JSON.parse(found.definition) }) : problem(404, 'not_found', `dashboard ${uid} has no version ${n}`);
       },
     },
-    ...datasourceRoutes(store, box, limit),
+    ...datasourceRoutes(store, box, limit, base),
     ...libraryRoutes(store, limit),
   ];
 
