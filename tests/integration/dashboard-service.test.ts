@@ -80,6 +80,8 @@ for (const [name, open] of Object.entries(stores)) {
       expect(await titles('?search=PAY')).toEqual(['Payments overview']);
       expect(await titles('?tag=prod')).toEqual(['Payments overview']);
       expect(await titles('?tag=team-a&search=checkout')).toEqual(['Checkout API']);
+      expect(await titles('?uid=payments')).toEqual(['Payments overview']);
+      expect(await titles('?uid=none-such')).toEqual([]);
       expect((await titles('')).length).toBeGreaterThanOrEqual(3);
       expect(await titles('?limit=1&offset=1')).toHaveLength(1);
       expect((await call('GET', '/dashboards?limit=-1')).status).toBe(400);

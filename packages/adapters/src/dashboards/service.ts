@@ -56,6 +56,7 @@ export function createDashboardService(options: DashboardServiceOptions): (reque
         const dashboards = await store.list({
           ...(url.searchParams.get('search') ? { search: url.searchParams.get('search')! } : {}),
           ...(url.searchParams.get('tag') ? { tag: url.searchParams.get('tag')! } : {}),
+          ...(url.searchParams.get('uid') ? { uid: url.searchParams.get('uid')! } : {}),
           ...(limitParam !== undefined ? { limit: limitParam } : {}),
           ...(offset !== undefined ? { offset } : {}),
         });

@@ -26,6 +26,8 @@ export interface DashboardListQuery {
   search?: string;
   /** A tag the dashboard must have. */
   tag?: string;
+  /** Only this dashboard (a way to ask whether it exists). */
+  uid?: string;
   limit?: number;
   offset?: number;
 }
@@ -140,8 +142,9 @@ export async function sqlDashboardStore(db: SqlClient): Promise<DashboardStore> 
         `SELECT ${COLUMNS} FROM promkit_dashboards
          WHERE ($1::text IS NULL OR strpos(lower(title), lower($1::text)) > 0)
            AND ($2::text IS NULL OR $2::text = ANY (tags))
+           AND ($5::text IS NULL OR uid = $5::text)
          ORDER BY lower(title), uid LIMIT $3 OFFSET $4`,
-        [query.search ? searchable(query.search) : null, query.tag ? searchable(query.tag) : null, limit, offset],
+        [query.search ? searchable(query.search) : null, query.tag ? searchable(query.tag) : null, limit, offset, query.uid ?? null],
       );
       return rows.map(summary);
     },

@@ -67,6 +67,8 @@ for (const [name, make] of Object.entries(stores)) {
       await store.save(board(uid, `Findable ${uid}`), undefined);
       expect((await store.list({ search: uid.toUpperCase() })).map((d) => d.uid)).to.deep.equal([uid]);
       expect((await store.list({ tag: 'store-test' })).map((d) => d.uid)).to.include(uid);
+      expect((await store.list({ uid })).map((d) => d.uid)).to.deep.equal([uid]);
+      expect(await store.list({ uid: unique() })).to.deep.equal([]);
       await store.remove(uid);
       expect(await store.load(uid)).to.equal(undefined);
     });

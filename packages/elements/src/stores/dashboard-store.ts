@@ -23,7 +23,8 @@ export interface DashboardListEntry {
 }
 
 export interface DashboardStoreClient {
-  list(query?: { search?: string; tag?: string }): Promise<DashboardListEntry[]>;
+  /** The dashboards with `search` in their title, `tag`, or the one `uid` (to ask whether it exists, without a 404). */
+  list(query?: { search?: string; tag?: string; uid?: string }): Promise<DashboardListEntry[]>;
   load(uid: string): Promise<LoadedDashboard | undefined>;
   /** Saves `dashboard` (its `uid` names it) as the version after `basedOn`; a new one when `basedOn` is undefined. */
   save(dashboard: DashboardInput & { uid: string }, basedOn: number | undefined): Promise<LoadedDashboard>;
@@ -132,6 +133,7 @@ export function localStorageStore(prefix = 'promkit-dashboard:', storage: Storag
         const tags = (d.dashboard.tags ?? []) as string[];
         if (query.search && !title.toLowerCase().includes(query.search.toLowerCase())) continue;
         if (query.tag && !tags.includes(query.tag)) continue;
+        if (query.uid && d.uid !== query.uid) continue;
         entries.push({ uid: d.uid, title, tags, version: d.version, updatedAt: d.updatedAt });
       }
       return entries.sort((a, b) => a.title.localeCompare(b.title));
