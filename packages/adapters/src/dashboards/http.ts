@@ -1,4 +1,5 @@
 /** The service's HTTP pieces: JSON error answers, bounded JSON bodies, ids, and the route shape. */
+import { readBoundedText } from '../internal/bounded-body.js';
 
 /** An error answer: `{ error: { code, message, …details } }` with the status. */
 export function problem(status: number, code: string, message: string, details: Record<string, unknown> = {}): Response {
@@ -24,28 +25,8 @@ export interface Route {
 export async function readJson(request: Request, limit: number): Promise<{ value: unknown } | { refused: Response }> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/json\b/i.test(type)) return { refused: problem(415, 'unsupported_media_type', `send the body as application/json (got ${type ? JSON.stringify(type) : 'no content-type'})`) };
-  const declared = Number(request.headers.get('content-length'));
-  if (declared > limit) return { refused: problem(413, 'too_large', `the body is ${declared} bytes; this service takes at most ${limit}`) };
-  const reader = request.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const chunk = reader ? await reader.read() : { done: true as const, value: undefined };
-    if (chunk.done) break;
-    size += chunk.value.byteLength;
-    if (size > limit) {
-      await reader!.cancel();
-      return { refused: problem(413, 'too_large', `the body is larger than this service takes (${limit} bytes)`) };
-    }
-    chunks.push(chunk.value);
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  const text = new TextDecoder().decode(bytes);
+  const text = await readBoundedText(request, limit);
+  if (text === undefined) return { refused: problem(413, 'too_large', `the body is larger than this service takes (${limit} bytes)`) };
   try {
     return { value: JSON.parse(text) };
   } catch (error) {

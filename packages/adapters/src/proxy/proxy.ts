@@ -7,6 +7,7 @@
 import { authorizationHeader, tenantHeaders, type Auth } from '@promkit/core';
 import { DEFAULT_LIMITS, checkLimits, type ProxyLimits } from './limits.js';
 import { READ_ENDPOINTS, apiPath, routeOf, type ReadEndpoint } from './routes.js';
+import { readBoundedText } from '../internal/bounded-body.js';
 
 export interface PrometheusProxyOptions {
   /** The Prometheus (or Thanos, Mimir, VictoriaMetrics) API base, e.g. `http://prometheus:9090`. */
@@ -58,7 +59,7 @@ export function createPrometheusProxy(options: PrometheusProxyOptions): (request
 
     const params = new URLSearchParams(url.search);
     if (method === 'POST') {
-      const body = await readBody(request, limits.maxBodyBytes);
+      const body = await readBoundedText(request, limits.maxBodyBytes);
       if (body === undefined) return apiError(413, 'bad_data', `the request body is larger than this proxy allows (${limits.maxBodyBytes} bytes)`);
       for (const [k, v] of new URLSearchParams(body)) params.append(k, v);
     }
@@ -109,32 +110,6 @@ function headersFor(options: PrometheusProxyOptions): Record<string, string> {
   return headers;
 }
 
-/** The body as text, or undefined when it is over `max` bytes (read no further than that). */
-async function readBody(request: Request, max: number): Promise<string | undefined> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
-  if (declared > max) return undefined;
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
-}
 
 /** An error in Prometheus' own answer format, so promkit's client shows it as a typed error. */
 function apiError(status: number, errorType: string, error: string, headers: Record<string, string> = {}): Response {
