@@ -1,15 +1,17 @@
 /**
  * examples/builder: starts empty in edit mode, Add panel and Save keep the dashboard in
- * localStorage, a reload shows it again (in view mode, with Edit), and a corrupted saved value
- * says so and starts empty instead of breaking; with a dashboard service (the real one, on PGlite,
- * served by the test runner), Save keeps it there, a reload finds it, and a save over someone
- * else's newer version is refused with the edits kept. Against the real Prometheus (?prometheus=…).
+ * localStorage (the dashboard's `store`), a reload shows it again (in view mode, with Edit), and a
+ * corrupted saved value says so and starts empty instead of breaking; with a dashboard service
+ * (the real one, on PGlite, served by the test runner), Save keeps it there, a reload finds it,
+ * and a save over someone else's newer version is refused with the edits kept, until Save over.
+ * Against the real Prometheus (?prometheus=…).
  */
 import { expect } from 'chai';
 import { executeServerCommand } from '@web/test-runner-commands';
 
 const url = window.__PROMKIT_TEST__.prometheusUrl;
-const KEY = 'promkit-builder-dashboard';
+/** Where localStorageStore('promkit-builder:') keeps the page's dashboard (uid `builder`). */
+const KEY = 'promkit-builder:builder';
 
 type Board = HTMLElement & { editing: boolean; dashboard: { panels: unknown[] } | undefined; updateComplete: Promise<boolean> };
 type PageWindow = Window & { confirm: (message?: string) => boolean };
@@ -71,10 +73,10 @@ describe('examples/builder', () => {
     expect(hint.hidden, 'the hint goes once there is a panel').to.equal(true);
     toolbarButton(d, 'Save').click();
     await until(() => !d.editing, 'edit mode to end');
-    const stored = JSON.parse(localStorage.getItem(KEY)!) as { title: string; panels: unknown[] };
-    expect(stored.title).to.equal('Untitled dashboard');
-    expect(stored.panels).to.have.length(1);
-    expect(notice(first, 'saved')).to.contain('Saved');
+    const stored = JSON.parse(localStorage.getItem(KEY)!) as { version: number; dashboard: { title: string; panels: unknown[] } };
+    expect(stored.dashboard.title).to.equal('Untitled dashboard');
+    expect(stored.dashboard.panels).to.have.length(1);
+    expect(notice(first, 'saved')).to.contain('Saved in this browser (version 1)');
     first.remove();
 
     const again = await open();
@@ -87,22 +89,26 @@ describe('examples/builder', () => {
     await executeServerCommand('screenshot', { selector: '#builder-page', name: 'builder-page-saved' });
 
     // Start over asks first (something is saved): No keeps everything, Yes clears the storage and starts empty in edit mode.
-    (again.contentWindow as PageWindow).confirm = () => false;
+    let asked = 0;
+    (again.contentWindow as PageWindow).confirm = () => (asked++, false);
     again.contentDocument!.getElementById('start-over')!.click();
+    await until(() => asked === 1, 'the question');
     expect(localStorage.getItem(KEY)).to.not.equal(null);
     expect(await board(again)).to.equal(shown);
     (again.contentWindow as PageWindow).confirm = () => true;
     again.contentDocument!.getElementById('start-over')!.click();
-    const fresh = await board(again);
-    await until(() => fresh !== shown && editor(fresh)?.shadowRoot?.querySelector('[part="toolbar"]'), 'a new board in edit mode');
+    const fresh = await until(() => {
+      const b = again.contentDocument!.querySelector<Board>('main prom-dashboard');
+      return b !== shown && editor(b!)?.shadowRoot?.querySelector('[part="toolbar"]') && b;
+    }, 'a new board in edit mode');
     expect(panels(fresh)).to.have.length(0);
     expect(localStorage.getItem(KEY)).to.equal(null);
     await executeServerCommand('screenshot', { selector: '#builder-page', name: 'builder-page-empty' });
   });
 
   for (const [what, value, why] of [
-    ['not JSON', '{"schemaVersion": 1, "panels": [', 'is not valid JSON'],
-    ['not a dashboard', JSON.stringify({ schemaVersion: 1, title: 'Old', panels: [{ id: 1, type: 'nope' }] }), 'panels[0]'],
+    ['not JSON', '{"schemaVersion": 1, "panels": [', 'is not JSON'],
+    ['not a dashboard', JSON.stringify({ uid: 'builder', version: 1, dashboard: { schemaVersion: 1, title: 'Old', panels: [{ id: 1, type: 'nope' }] } }), 'panels[0]'],
   ] as const) {
     it(`says when the saved dashboard is ${what} and starts empty`, async function () {
       this.timeout(30_000);
@@ -166,12 +172,20 @@ describe('examples/builder with the dashboard service', () => {
     toolbarButton(shown, 'Add panel').click();
     await until(() => panels(shown).length === 2, 'a second panel');
     toolbarButton(shown, 'Save').click();
-    await until(() => notice(again, 'problem').startsWith('Not saved'), 'the conflict');
-    expect(notice(again, 'problem')).to.contain('version 2');
+    const saveProblem = () => editor(shown)!.shadowRoot!.querySelector('[part="save-problem"]');
+    await until(() => saveProblem()?.textContent!.includes('Not saved'), 'the conflict');
+    expect(saveProblem()!.getAttribute('role')).to.equal('alert');
+    expect(saveProblem()!.textContent).to.contain('version 2');
     expect(shown.editing, 'still editing, the edits kept').to.equal(true);
     expect(panels(shown)).to.have.length(2);
     expect((await stored())!.dashboard.title).to.equal('Theirs');
     void viewing;
     await executeServerCommand('screenshot', { selector: '#builder-page', name: 'builder-page-conflict' });
+    // Save over replaces their version with this one.
+    [...saveProblem()!.querySelectorAll('button')].find((b) => b.textContent === 'Save over version 2')!.click();
+    await until(() => !shown.editing, 'the save over');
+    const kept = (await stored())!;
+    expect([kept.version, kept.dashboard.title, kept.dashboard.panels.length]).to.deep.equal([3, 'Untitled dashboard', 2]);
+    expect(notice(again, 'saved')).to.contain('version 3');
   });
 });

@@ -24,6 +24,7 @@ export { PromDashboardEditor } from './components/dashboard-editor/dashboard-edi
 export { PromEditFrame } from './components/dashboard-editor/edit-frame.component.js';
 export { PromDashboardChangeEvent } from './events/dashboard-change-event.js';
 export { PromDashboardSaveEvent } from './events/dashboard-save-event.js';
+export { PromDashboardSavedEvent } from './events/dashboard-saved-event.js';
 export { PromPanelEditEvent } from './events/panel-edit-event.js';
 export { PromDefinitionChangeEvent } from './events/definition-change-event.js';
 export { PromDashboardJson } from './components/dashboard-json/dashboard-json.component.js';

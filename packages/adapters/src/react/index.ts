@@ -10,6 +10,7 @@ import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import {
   PromDashboard as PromDashboardElement,
+  PromDashboardShareEvent,
   PromDataEvent,
   PromErrorEvent,
   PromPanel as PromPanelElement,
@@ -32,6 +33,7 @@ const onPromTimeRangeChange = PromTimeRangeChangeEvent.type as EventName<PromTim
 const onPromVariableChange = PromVariableChangeEvent.type as EventName<PromVariableChangeEvent>;
 const onPromRefreshIntervalChange = PromRefreshIntervalChangeEvent.type as EventName<PromRefreshIntervalChangeEvent>;
 const onPromPanelView = PromPanelViewEvent.type as EventName<PromPanelViewEvent>;
+const onPromDashboardShare = PromDashboardShareEvent.type as EventName<PromDashboardShareEvent>;
 
 /** `<prom-panel>`: one live chart. */
 export const PromPanel = createComponent({
@@ -46,7 +48,7 @@ export const PromDashboard = createComponent({
   tagName: 'prom-dashboard',
   elementClass: PromDashboardElement,
   react: React,
-  events: { onPromData, onPromError, onPromRefresh, onPromTimeRangeChange, onPromVariableChange, onPromRefreshIntervalChange },
+  events: { onPromData, onPromError, onPromRefresh, onPromTimeRangeChange, onPromVariableChange, onPromRefreshIntervalChange, onPromDashboardShare },
 });
 
 /** `<prom-time-range>`: time range picker. */

@@ -1,6 +1,6 @@
 /**
  * Loads a dashboard definition from where its host says: the `dashboard` property (wins), the
- * `src` URL, or an inline `<script type="application/json">` child. The child may arrive after
+ * `src` URL, a store's dashboard by uid, or an inline `<script type="application/json">` child. The child may arrive after
  * the element (the bundle loaded before the markup, a framework appending children later) and may
  * be replaced, so it is watched while the host is connected; inline JSON that is still being
  * parsed is judged once the document is. Each source is loaded once; the outcome goes to
@@ -10,13 +10,23 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { SchemaError, validateDashboard, type Dashboard, type DashboardInput, type SchemaProblem } from '@promkit/core';
 import { PromErrorEvent } from '../events/error-event.js';
+import type { DashboardStoreClient } from '../stores/dashboard-store.js';
+
+/** A store's dashboard, named by uid. */
+export interface StoredSource {
+  store: DashboardStoreClient;
+  uid: string;
+}
 
 export interface DashboardSource {
   /** The definition set as a property. */
   dashboard(): DashboardInput | undefined;
   /** The URL of a definition. */
   src(): string | undefined;
-  onLoaded(dashboard: Dashboard): void;
+  /** The store and uid of a stored definition. */
+  stored(): StoredSource | undefined;
+  /** `kept`: its uid and version in the store, when it came from one. */
+  onLoaded(dashboard: Dashboard, kept?: { uid: string; version: number }): void;
   onInvalid(problems: SchemaProblem[]): void;
 }
 
@@ -25,8 +35,10 @@ export class DashboardSourceController implements ReactiveController {
   #loaded: unknown;
   /** Whether a definition or problems came out of any load yet. */
   #settled = false;
+  /** The stored source last asked for (one object while store and uid stay the same). */
+  #stored: StoredSource | undefined;
   readonly #inline = new MutationObserver(() => {
-    if (this.source.dashboard() === undefined && !this.source.src()) void this.load();
+    if (this.source.dashboard() === undefined && !this.source.src() && !this.source.stored()) void this.load();
   });
 
   constructor(
@@ -59,19 +71,32 @@ export class DashboardSourceController implements ReactiveController {
   async load(): Promise<void> {
     const src = this.source.src();
     const inline = this.host.querySelector('script[type="application/json"]')?.textContent ?? undefined;
-    const source = this.source.dashboard() ?? src ?? inline;
+    const stored = this.#storedSource();
+    const source = this.source.dashboard() ?? src ?? stored ?? inline;
     if (source === undefined || source === this.#loaded) return;
     this.#loaded = source;
     let input: unknown = source;
-    if (source === src) {
+    let kept: { uid: string; version: number } | undefined;
+    if (source === src || source === stored) {
       try {
-        const response = await fetch(src);
-        if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
-        input = await response.text();
+        if (source === src) {
+          const response = await fetch(src);
+          if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+          input = await response.text();
+        } else {
+          const found = await stored!.store.load(stored!.uid);
+          if (!found) throw new Error(`the store has no dashboard with this uid: check the uid, or save a dashboard under it first`);
+          input = found.dashboard;
+          kept = { uid: found.uid, version: found.version };
+        }
       } catch (error) {
-        this.#invalid([{ path: '(root)', message: `could not be loaded from ${src}: ${(error as Error).message}` }]);
+        // A newer source was asked for while this one was on its way: that one is shown.
+        if (this.#loaded !== source) return;
+        const from = source === src ? src : `the store (uid ${JSON.stringify(stored!.uid)})`;
+        this.#invalid([{ path: '(root)', message: `could not be loaded from ${from}: ${(error as Error).message}` }]);
         return;
       }
+      if (this.#loaded !== source) return;
     }
     const check = validateDashboard(input);
     if (!check.ok) {
@@ -89,7 +114,15 @@ export class DashboardSourceController implements ReactiveController {
       return;
     }
     this.#settled = true;
-    this.source.onLoaded(check.dashboard);
+    this.source.onLoaded(check.dashboard, kept);
+  }
+
+  /** The host's store and uid, as the same object while they stay the same (so it loads once). */
+  #storedSource(): StoredSource | undefined {
+    const now = this.source.stored();
+    if (!now) return (this.#stored = undefined);
+    if (this.#stored?.store !== now.store || this.#stored.uid !== now.uid) this.#stored = now;
+    return this.#stored;
   }
 
   #invalid(problems: SchemaProblem[]): void {

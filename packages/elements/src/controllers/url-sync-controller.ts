@@ -1,9 +1,9 @@
 /**
  * Keeps a dashboard's time range, refresh interval and variable selections in the page URL:
- * `from`, `to`, `refresh` and `var-<name>` (once per selected value), each prefixed with
- * `<key>.` when the host has a key, so several dashboards can share one page. The URL is changed
- * with `history.replaceState` (no new history entry), once per host update; other parameters are
- * left alone.
+ * `from`, `to`, `refresh`, `var-<name>` (once per selected value) and, for a stored dashboard,
+ * `uid`, each prefixed with `<key>.` when the host has a key, so several dashboards can share one
+ * page. The URL is changed with `history.replaceState` (no new history entry), once per host
+ * update; other parameters are left alone. The same parameters make a dashboard's share link.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Variable } from '@promkit/core';
@@ -24,6 +24,8 @@ export interface UrlState {
   refresh: string;
   /** Selected values by variable name. */
   variables: Iterable<readonly [string, readonly string[]]>;
+  /** The uid of the dashboard shown, when a store keeps it. */
+  uid?: string;
 }
 
 export class UrlSyncController implements ReactiveController {
@@ -58,6 +60,18 @@ export class UrlSyncController implements ReactiveController {
     return request;
   }
 
+  /** The uid of a stored dashboard the page URL names, if any. */
+  readUid(): string | undefined {
+    return new URLSearchParams(location.search).get(this.#param('uid')) || undefined;
+  }
+
+  /** This page's URL with the host's state in it: a link that opens the dashboard as it is shown now. */
+  link(): string {
+    const url = new URL(location.href);
+    url.search = `?${this.#withState(this.options.state())}`;
+    return url.href;
+  }
+
   /** Writes the host's state into the page URL once its coming update is done (once, however often asked). */
   requestWrite(): void {
     this.#pending = true;
@@ -67,11 +81,11 @@ export class UrlSyncController implements ReactiveController {
   hostUpdated(): void {
     if (!this.#pending) return;
     this.#pending = false;
-    this.#write(this.options.state());
+    history.replaceState(history.state, '', `${location.pathname}?${this.#withState(this.options.state())}${location.hash}`);
   }
 
-  /** Puts `state` in the page URL, replacing this host's variables there. */
-  #write(state: UrlState): void {
+  /** The page URL's parameters with `state` in them, replacing this host's variables there. */
+  #withState(state: UrlState): URLSearchParams {
     const params = new URLSearchParams(location.search);
     const prefix = this.#param('');
     for (const key of [...params.keys()]) if (key.startsWith(`${prefix}var-`)) params.delete(key);
@@ -79,7 +93,8 @@ export class UrlSyncController implements ReactiveController {
     params.set(this.#param('to'), state.to);
     params.set(this.#param('refresh'), state.refresh);
     for (const [name, values] of state.variables) for (const value of values) params.append(this.#param(`var-${name}`), value);
-    history.replaceState(history.state, '', `${location.pathname}?${params}${location.hash}`);
+    if (state.uid) params.set(this.#param('uid'), state.uid);
+    return params;
   }
 
   #param(name: string): string {

@@ -10,12 +10,14 @@ import { PromRefreshEvent } from './refresh-event.js';
 import { PromRefreshIntervalChangeEvent } from './refresh-interval-change-event.js';
 import { PromTimeRangeChangeEvent } from './time-range-change-event.js';
 import { PromVariableChangeEvent } from './variable-change-event.js';
+import { PromDashboardShareEvent } from './dashboard-share-event.js';
 // The builder's events, as types only: the viewer bundle carries no editor code (builder.js exports the classes).
 import type { PromPanelApplyEvent } from './panel-apply-event.js';
 import type { PromPanelCancelEvent } from './panel-cancel-event.js';
 import type { PromPanelChangeEvent } from './panel-change-event.js';
 import type { PromDashboardChangeEvent } from './dashboard-change-event.js';
 import type { PromDashboardSaveEvent } from './dashboard-save-event.js';
+import type { PromDashboardSavedEvent } from './dashboard-saved-event.js';
 import type { PromPanelEditEvent } from './panel-edit-event.js';
 import type { PromDefinitionChangeEvent } from './definition-change-event.js';
 import type { PromQueryChangeEvent } from './query-change-event.js';
@@ -33,6 +35,7 @@ export {
   PromRefreshIntervalChangeEvent,
   PromTimeRangeChangeEvent,
   PromVariableChangeEvent,
+  PromDashboardShareEvent,
 };
 
 /** Each `prom-*` event name with its event class (the names are the classes' static `type`). */
@@ -44,11 +47,13 @@ export interface PromEventMap {
   [PromRefreshIntervalChangeEvent.type]: PromRefreshIntervalChangeEvent;
   [PromTimeRangeChangeEvent.type]: PromTimeRangeChangeEvent;
   [PromVariableChangeEvent.type]: PromVariableChangeEvent;
+  [PromDashboardShareEvent.type]: PromDashboardShareEvent;
   'prom-panel-apply': PromPanelApplyEvent;
   'prom-panel-cancel': PromPanelCancelEvent;
   'prom-panel-change': PromPanelChangeEvent;
   'prom-dashboard-change': PromDashboardChangeEvent;
   'prom-dashboard-save': PromDashboardSaveEvent;
+  'prom-dashboard-saved': PromDashboardSavedEvent;
   'prom-panel-edit': PromPanelEditEvent;
   'prom-definition-change': PromDefinitionChangeEvent;
   'prom-query-change': PromQueryChangeEvent;

@@ -17,4 +17,4 @@ export const REFRESH_EXPORTPARTS = prefixed('refresh-', ['button', 'select']);
 /** `<prom-variable>`'s parts as `variable-trigger`, `variable-popover`, `variable-select`, `variable-problem`. */
 export const VARIABLE_EXPORTPARTS = prefixed('variable-', ['trigger', 'popover', 'select', 'problem']);
 /** The builder's `<prom-dashboard-editor>` parts, as the dashboard shows them: `edit-toolbar`, `panel-menu`. */
-export const EDITOR_EXPORTPARTS = 'toolbar: edit-toolbar, menu: panel-menu';
+export const EDITOR_EXPORTPARTS = 'toolbar: edit-toolbar, menu: panel-menu, save-problem';

@@ -19,9 +19,17 @@ import './panel-drawer.js';
 import './definition-drawer.js';
 import './template-drawer.js';
 import type { DefinitionPart } from './definition-drawer.component.js';
+import { saveToStore, type StoredDashboard } from './store-save.js';
+import { DashboardConflictError } from '../../stores/dashboard-store.js';
+
+/** Why the last Save failed; `current`: the store's newer version, which Save over may replace. */
+interface SaveProblem {
+  message: string;
+  current?: number;
+}
 
 /** What the editor needs of the dashboard it edits. */
-export interface EditedDashboard extends HTMLElement, PanelEditorSource {
+export interface EditedDashboard extends StoredDashboard, PanelEditorSource {
   editing: boolean;
   readonly dirty: boolean;
   readonly updateComplete: Promise<boolean>;
@@ -41,6 +49,7 @@ export interface EditedDashboard extends HTMLElement, PanelEditorSource {
  *
  * @csspart toolbar - The edit toolbar.
  * @csspart menu - A panel's menu.
+ * @csspart save-problem - Why the last Save into the dashboard's store failed (with Save over for a newer version).
  * @csspart live - The region that announces changes (visually hidden).
  * @cssprop --prom-font-family - Font of the edit toolbar and menus.
  * @cssprop --prom-font-size - Base font size (default 12px).
@@ -65,6 +74,8 @@ export class PromDashboardEditor extends PromElement {
     _menu: { state: true },
     _addType: { state: true },
     _hint: { state: true },
+    _saving: { state: true },
+    _saveProblem: { state: true },
   };
 
   /** The dashboard being edited. */
@@ -80,6 +91,10 @@ export class PromDashboardEditor extends PromElement {
   declare _addType: PanelType;
   /** @internal The keys of a keyboard move under way, shown while a panel is picked up. */
   declare _hint: string | undefined;
+  /** @internal Whether a save into the store is under way. */
+  declare _saving: boolean;
+  /** @internal Why the last save into the store failed. */
+  declare _saveProblem: SaveProblem | undefined;
 
   #history: LabelledHistory | undefined;
   /** Whether the dashboard had unsaved changes when this edit session began. */
@@ -103,6 +118,7 @@ export class PromDashboardEditor extends PromElement {
     super();
     this._announcement = '';
     this._addType = 'timeseries';
+    this._saving = false;
   }
 
   /** Whether the definition differs from the one last saved. */
@@ -202,9 +218,10 @@ export class PromDashboardEditor extends PromElement {
         </span>
         <span class=${this._hint ? 'status hint' : 'status'} aria-hidden="true">${this._hint ?? (dirty ? 'Unsaved changes' : 'No changes')}</span>
         <button class="discard" @click=${() => this.discard()}>Discard</button>
-        <button class="save primary" @click=${() => this.save()}>Save</button>
+        <button class="save primary" ?disabled=${this._saving} @click=${() => void this.save()}>${this._saving ? 'Saving…' : 'Save'}</button>
         <button class="done" @click=${() => this.done()}>Done</button>
       </div>
+      ${this._saveProblem ? this.#renderSaveProblem(this._saveProblem) : nothing}
       <div part="live" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this._announcement}</div>
       ${this._menu && this.#history
         ? renderPanelMenu(this._menu, moveTargets(this.#history.current, this._menu.id), (action) => this.#menuAction(this._menu!.id, action), () => this.#closeMenu())
@@ -250,11 +267,16 @@ export class PromDashboardEditor extends PromElement {
     host.editing = false;
   }
 
-  /** Fires prom-dashboard-save with the validated definition; unless canceled, it is the saved one and edit mode ends. */
-  save(): void {
+  /**
+   * Fires prom-dashboard-save with the validated definition; unless canceled, saves it into the
+   * dashboard's `store` when it has one; then it is the saved one and edit mode ends. A failed
+   * save keeps the changes in edit mode and says why (a newer version in the store can be saved over).
+   * `overwrite`: the store's version to save over.
+   */
+  async save(overwrite?: number): Promise<void> {
     const h = this.#history;
     const host = this.dashboard;
-    if (!h || !host) return;
+    if (!h || !host || this._saving) return;
     const check = validateDashboard(h.current);
     if (!check.ok) {
       this.#announce(`Cannot save: ${check.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
@@ -266,11 +288,44 @@ export class PromDashboardEditor extends PromElement {
       this.#announce('Not saved: the page kept the changes unsaved.');
       return;
     }
+    const store = host.store;
+    let saved = h.current;
+    let said = 'Saved.';
+    if (store) {
+      const saving = h.current;
+      this._saving = true;
+      this._saveProblem = undefined;
+      try {
+        const kept = await saveToStore(host, store, check.dashboard, overwrite ?? host.storedVersion);
+        saved = kept.dashboard;
+        said = `Saved as version ${kept.version}.`;
+      } catch (error) {
+        this._saveProblem = { message: `Not saved: ${(error as Error).message}`, ...(error instanceof DashboardConflictError ? { current: error.current } : {}) };
+        this.#announce(this._saveProblem.message);
+        return;
+      } finally {
+        this._saving = false;
+      }
+      if (h.current !== saving) {
+        this.#announce(`${said} The changes made while it was saving are not saved yet.`);
+        return;
+      }
+    }
     this.#dirtyAtStart = false;
-    h.restart(h.current);
-    host.applyEditedDefinition(h.current, false);
-    this.#announce('Saved.');
+    h.restart(saved);
+    this.#applied = saved;
+    host.applyEditedDefinition(saved, false);
+    this.#announce(said);
     host.editing = false;
+  }
+
+  /** Why the last save failed, with Save over for a newer version in the store. */
+  #renderSaveProblem(problem: SaveProblem): TemplateResult {
+    return html`<div part="save-problem" class="save-problem" role="alert">
+      <span>${problem.message}</span>
+      ${problem.current === undefined ? nothing : html`<button class="overwrite" @click=${() => void this.save(problem.current)}>Save over version ${problem.current}</button>`}
+      <button class="icon" aria-label="Dismiss" title="Dismiss" @click=${() => (this._saveProblem = undefined)}>×</button>
+    </div>`;
   }
 
   /** Leaves edit mode keeping the changes (still unsaved when they were). */

@@ -38,6 +38,22 @@ export const editorStyles = css`
     text-overflow: ellipsis;
     color: var(--_color-text-muted);
   }
+  .save-problem {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 6px 12px;
+    margin: 0 0 var(--prom-dashboard-gap, 8px);
+    padding: 6px 8px 6px 12px;
+    border: 1px solid var(--_color-red);
+    border-radius: 6px;
+    background: var(--_color-background);
+  }
+  .save-problem > span {
+    flex: 1 1 30ch;
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
   .hint {
     color: var(--_color-focus);
     font-weight: 600;

@@ -21,10 +21,19 @@ import { DatasourceOutageController } from '../../controllers/datasource-outage-
 import { EscapeKeyController } from '../../controllers/escape-key-controller.js';
 import { themeTokens } from '../../theme/theme.js';
 import { formControlStyles } from '../../theme/form-controls.js';
-import { PromPanelViewEvent, PromRefreshEvent, PromRefreshIntervalChangeEvent, PromTimeRangeChangeEvent, PromVariableChangeEvent } from '../../events/index.js';
+import {
+  PromDashboardShareEvent,
+  PromPanelViewEvent,
+  PromRefreshEvent,
+  PromRefreshIntervalChangeEvent,
+  PromTimeRangeChangeEvent,
+  PromVariableChangeEvent,
+} from '../../events/index.js';
+import type { DashboardStoreClient } from '../../stores/dashboard-store.js';
 import { onUncanceled } from '../../internal/after-dispatch.js';
 import { renderToolbar } from './render/toolbar.js';
 import { renderOutageNotice, renderProblems, renderZoneProblem } from './render/notices.js';
+import { renderShareNote, type ShareNote } from './render/share-note.js';
 import { renderSections, renderViewedPanel } from './render/grid.js';
 import { EDITOR_TAG, renderEditor } from './render/editor.js';
 import { dashboardStyles } from './dashboard.styles.js';
@@ -33,8 +42,8 @@ import { dashboardStyles } from './dashboard.styles.js';
  * A whole dashboard from one JSON definition.
  *
  * @tagname prom-dashboard
- * @summary Loads a dashboard (from `src`, the `dashboard` property, or an inline
- * `<script type="application/json">` child), validates it and shows the problems if it is
+ * @summary Loads a dashboard (from `src`, the `dashboard` property, a `store` by `uid`, or an
+ * inline `<script type="application/json">` child), validates it and shows the problems if it is
  * invalid, then lays its panels out on a 24-column grid with a toolbar of variables, time range
  * and refresh. The host drives it with attributes and properties and hears about changes as events.
  *
@@ -45,7 +54,9 @@ import { dashboardStyles } from './dashboard.styles.js';
  * @fires prom-data - A panel has new data (bubbles from the panel).
  * @fires prom-error - Loading failed, or a panel's query failed.
  * @fires prom-dashboard-change - Edit mode: the definition changed (an edit, undo, redo or discard); `detail.dashboard` is the whole of it.
- * @fires prom-dashboard-save - Edit mode: Save was pressed; `detail.dashboard` is the validated definition. Cancel it to stay in edit mode with the changes unsaved.
+ * @fires prom-dashboard-save - Edit mode: Save was pressed; `detail.dashboard` is the validated definition. Cancel it to stay in edit mode with the changes unsaved (or to save it yourself).
+ * @fires prom-dashboard-saved - The `store` kept a save: `detail.uid`, `detail.version`, `detail.dashboard`.
+ * @fires prom-dashboard-share - Share was pressed (with `shareable`): `detail.url` is the link. Cancel it to share the link your own way instead of copying it.
  * @fires prom-panel-edit - Edit mode: a panel's menu asked to edit it. Cancelable.
  *
  * @slot - An inline `<script type="application/json">` dashboard definition.
@@ -55,12 +66,15 @@ import { dashboardStyles } from './dashboard.styles.js';
  * @csspart problems - The list of problems of an invalid dashboard.
  * @csspart notice - The notice shown while a datasource cannot be reached.
  * @csspart edit-button - The Edit button (with `editable`).
+ * @csspart share-button - The Share button (with `shareable`).
+ * @csspart share-note - What Share did: the link was copied, or the link to copy by hand.
  * @csspart edit-frame - Edit mode: the frame over each panel that holds its handles.
  * @csspart drag-handle - Edit mode: each panel's move handle.
  * @csspart resize-handle - Edit mode: each panel's resize handle (bottom right).
  * @csspart panel-menu-button - Edit mode: each panel's menu button.
  * @csspart edit-toolbar - Edit mode: the bar with add, undo, redo, discard, save and done (needs the builder).
  * @csspart panel-menu - Edit mode: a panel's menu.
+ * @csspart save-problem - Edit mode: why the last Save into the `store` failed.
  * @csspart panel-base - Each panel's frame (`<prom-panel>`'s `base`, re-exported).
  * @csspart panel-header - Each panel's title row.
  * @csspart panel-title - Each panel's title text.
@@ -124,12 +138,16 @@ export class PromDashboard extends PromElement {
     dashboard: { attribute: false, noAccessor: true },
     editable: { type: Boolean, reflect: true },
     editing: { type: Boolean, reflect: true },
+    shareable: { type: Boolean, reflect: true },
+    store: { attribute: false },
+    uid: { type: String },
     variableValues: { attribute: false },
     resolveAuth: { attribute: false },
     clientOptions: { attribute: false },
     _definition: { state: true },
     _problems: { state: true },
     _collapsed: { state: true },
+    _shareNote: { state: true },
   };
 
   /** URL of a dashboard JSON file. */
@@ -154,6 +172,15 @@ export class PromDashboard extends PromElement {
   declare editable: boolean;
   /** In edit mode: panels can be moved, resized, added and removed. Set or clear it to enter or leave. */
   declare editing: boolean;
+  /** Offers a Share button that copies a link to this dashboard as shown (uid, time range, variables). */
+  declare shareable: boolean;
+  /**
+   * Where dashboards are kept (`httpStore`, `localStorageStore` of the builder, or your own): with
+   * `uid` the dashboard is loaded from it, and edit mode's Save saves to it, version-checked.
+   */
+  declare store: DashboardStoreClient | undefined;
+  /** The uid of the `store`'s dashboard to show (with `sync-url`, a `uid` in the page URL wins). */
+  declare uid: string | undefined;
   /** Variable selections by name, e.g. `{ job: 'api', instance: ['a', 'b'] }`. */
   declare variableValues: Record<string, string | string[]> | undefined;
   /** Supplies credentials that datasources name with `authRef`. */
@@ -167,6 +194,8 @@ export class PromDashboard extends PromElement {
   declare _problems: SchemaProblem[] | undefined;
   /** @internal Rows the person expanded or collapsed (each shows the other way from its setting). */
   declare _collapsed: ReadonlySet<number>;
+  /** @internal What the last Share did, shown under the toolbar for a while. */
+  declare _shareNote: ShareNote | undefined;
 
   readonly #run = new DashboardRunController(this, {
     definition: () => this._definition,
@@ -183,8 +212,16 @@ export class PromDashboard extends PromElement {
   readonly #refresher = new RefreshController(this, () => this.#run.publish('interval'));
   readonly #url = new UrlSyncController(this, {
     key: () => this.urlKey,
-    state: () => ({ ...this.#time.range, refresh: this.#time.refresh, variables: [...this.#run.variables].map(([name, v]) => [name, v.selected] as const) }),
+    state: () => ({
+      ...this.#time.range,
+      refresh: this.#time.refresh,
+      variables: [...this.#run.variables].map(([name, v]) => [name, v.selected] as const),
+      ...(this.store && this.#kept ? { uid: this.#kept.uid } : {}),
+    }),
   });
+  /** The uid and version the store holds of the definition shown (loaded from it or saved to it). */
+  #kept: { uid: string; version: number } | undefined;
+  #shareNoteTimer: ReturnType<typeof setTimeout> | undefined;
   /** The definition the host set as the `dashboard` property. */
   #input: DashboardInput | undefined;
   /** Whether the definition changed in edit mode since it was loaded or saved. */
@@ -195,7 +232,15 @@ export class PromDashboard extends PromElement {
   readonly #source = new DashboardSourceController(this, {
     dashboard: () => this.#input,
     src: () => this.src,
-    onLoaded: (dashboard) => this.#loaded(dashboard),
+    stored: () => {
+      const uid = (this.syncUrl && this.#url.readUid()) || this.uid;
+      return this.store && uid ? { store: this.store, uid } : undefined;
+    },
+    onLoaded: (dashboard, kept) => {
+      // A definition from elsewhere is not the stored one, unless it names the same uid.
+      this.#kept = kept ?? (dashboard.uid !== undefined && dashboard.uid === this.#kept?.uid ? this.#kept : undefined);
+      this.#loaded(dashboard);
+    },
     onInvalid: (problems) => {
       this._problems = problems;
       this._definition = undefined;
@@ -215,6 +260,7 @@ export class PromDashboard extends PromElement {
     this.syncUrl = false;
     this.editable = false;
     this.editing = false;
+    this.shareable = false;
     this._collapsed = new Set();
     // The controls' changes apply unless the host cancels them (to control the dashboard itself).
     onUncanceled(this, PromTimeRangeChangeEvent.type, (e) => {
@@ -289,6 +335,61 @@ export class PromDashboard extends PromElement {
     window.removeEventListener('beforeunload', this.#onBeforeUnload);
   }
 
+  /**
+   * The version the `store` holds of the dashboard shown (loaded from it or saved to it); undefined
+   * when none. A page that loads the dashboard itself sets it after `dashboard` (whose `uid` names
+   * it), so the next Save is based on that version.
+   */
+  get storedVersion(): number | undefined {
+    const kept = this.#kept;
+    return kept && kept.uid === this.storedUid ? kept.version : undefined;
+  }
+
+  set storedVersion(version: number | undefined) {
+    const uid = this.#input?.uid ?? this.storedUid;
+    this.#kept = version === undefined || uid === undefined ? undefined : { uid, version };
+  }
+
+  /**
+   * The uid and version the store now holds of the definition shown: the builder's Save calls it.
+   * @internal
+   */
+  keptAs(uid: string, version: number): void {
+    this.#kept = { uid, version };
+  }
+
+  /** The uid to save the shown dashboard under: its own, else the one it was loaded or saved as, else `uid`. @internal */
+  get storedUid(): string | undefined {
+    return this._definition?.uid ?? this.#kept?.uid ?? this.uid;
+  }
+
+  /**
+   * A link to this page showing the dashboard as it is now (uid, time range, refresh, variables),
+   * as Share makes it. It opens that state on a page whose dashboard has `sync-url`.
+   */
+  get shareLink(): string {
+    return this.#url.link();
+  }
+
+  /** Fires prom-dashboard-share and, unless it is canceled, copies the link (or shows it to copy by hand). */
+  async share(): Promise<void> {
+    const url = this.shareLink;
+    const event = new PromDashboardShareEvent({ url });
+    this.dispatchEvent(event);
+    if (event.defaultPrevented) return;
+    let note: ShareNote;
+    try {
+      await navigator.clipboard.writeText(url);
+      note = { url, copied: true };
+    } catch {
+      // No clipboard here (an insecure page, a denied permission): the link, to copy by hand.
+      note = { url, copied: false };
+    }
+    this._shareNote = note;
+    clearTimeout(this.#shareNoteTimer);
+    if (note.copied) this.#shareNoteTimer = setTimeout(() => (this._shareNote = undefined), 4000);
+  }
+
   /** Resolved variables: options and current selection. */
   get variables(): ReadonlyMap<string, ResolvedVariable> {
     return this.#run.variables;
@@ -311,7 +412,7 @@ export class PromDashboard extends PromElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('timeZone') || changed.has('_definition')) this.#zoneProblem = this.#time.timeZoneError?.message;
-    if (changed.has('dashboard') || changed.has('src') || !this.#source.started) void this.#source.load();
+    if (changed.has('dashboard') || changed.has('src') || changed.has('store') || changed.has('uid') || !this.#source.started) void this.#source.load();
     if (this._definition && (changed.has('from') || changed.has('to') || changed.has('timeZone'))) this.#run.publish('change', true);
     if (changed.has('refresh')) {
       this.#refresher.intervalMs = this.#time.refreshMs;
@@ -399,7 +500,10 @@ export class PromDashboard extends PromElement {
         onFullscreen: () => void this.requestDashboardFullscreen().catch(() => undefined),
         canEdit: this.editable && !this.editing && editor,
         onEdit: () => (this.editing = true),
+        canShare: this.shareable && !this.editing,
+        onShare: () => void this.share(),
       })}
+      ${this._shareNote ? renderShareNote(this._shareNote, () => (this._shareNote = undefined)) : nothing}
       ${this.editing ? renderEditor(editor, this, d, this.theme) : nothing}
       ${this.#zoneProblem ? renderZoneProblem(this.#zoneProblem) : nothing}
       ${outage

@@ -87,6 +87,36 @@ export const dashboardStyles = css`
     margin-top: 2px;
     color: var(--_color-text-muted);
   }
+  .share-note {
+    display: flex;
+    align-items: center;
+    gap: 8px;
+    padding: 6px 8px 6px 12px;
+    margin-bottom: var(--prom-dashboard-gap, 8px);
+    border: 1px solid var(--_color-border);
+    border-left: 3px solid var(--_color-focus);
+    border-radius: 6px;
+    background: var(--_color-background);
+  }
+  .share-note > :first-child {
+    flex: 1;
+    min-width: 0;
+  }
+  .share-note label {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 4px 8px;
+  }
+  .share-note input {
+    flex: 1 1 30ch;
+    min-width: 0;
+  }
+  button.share {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+  }
   .loading {
     padding: 16px;
     color: var(--_color-text-muted);

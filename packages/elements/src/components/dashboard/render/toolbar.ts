@@ -1,7 +1,7 @@
 /** A dashboard's toolbar: title, variables, "back" while one panel is viewed, time range, refresh and fullscreen. */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Dashboard, RawTimeRange, ResolvedVariable } from '@promkit/core';
-import { fullscreenIcon } from '../../../internal/icons.js';
+import { fullscreenIcon, shareIcon } from '../../../internal/icons.js';
 import { REFRESH_EXPORTPARTS, TIME_RANGE_EXPORTPARTS, VARIABLE_EXPORTPARTS } from '../../../theme/parts.js';
 
 export interface ToolbarInput {
@@ -19,6 +19,9 @@ export interface ToolbarInput {
   /** Shows an Edit button (an editable dashboard, not in edit mode, with the builder loaded). */
   canEdit?: boolean;
   onEdit?: () => void;
+  /** Shows a Share button (a shareable dashboard, not in edit mode). */
+  canShare?: boolean;
+  onShare?: () => void;
 }
 
 export function renderToolbar(input: ToolbarInput): TemplateResult {
@@ -30,6 +33,7 @@ export function renderToolbar(input: ToolbarInput): TemplateResult {
       .flatMap((x) => input.variables.get(x.name) ?? [])
       .map((v) => renderVariable(v, (d.variables.find((x) => x.name === v.name)?.hide ?? 'none') === 'label', theme))}
     <span class="spacer"></span>
+    ${input.canShare ? html`<button part="share-button" class="share" @click=${input.onShare}>${shareIcon} Share</button>` : nothing}
     ${input.canEdit ? html`<button part="edit-button" class="edit" @click=${input.onEdit}>Edit</button>` : nothing}
     ${input.viewing ? html`<button @click=${input.onBack}>← Back to dashboard</button>` : nothing}
     <prom-time-range .from=${input.range.from} .to=${input.range.to} .timeZone=${input.timeZone} theme=${theme ?? nothing} exportparts=${TIME_RANGE_EXPORTPARTS}></prom-time-range>
