@@ -164,7 +164,9 @@ for (const [name, open] of Object.entries(stores)) {
       expect(created.status).toBe(201);
       expect(JSON.stringify(created.json.panel)).toBe(JSON.stringify(panel));
       expect((await call('POST', '/library-panels', { uid: 'error-ratio', panel })).status).toBe(409);
-      expect((await call('GET', '/library-panels?search=ERROR')).json.panels.map((p: { uid: string }) => p.uid)).toEqual(['error-ratio']);
+      const listed = (await call('GET', '/library-panels?search=ERROR')).json.panels;
+      expect(listed.map((p: { uid: string }) => p.uid)).toEqual(['error-ratio']);
+      expect(listed[0].panel, 'the list carries each panel, for previews').toEqual(panel);
       const v2 = await call('PUT', '/library-panels/error-ratio', { panel: { ...panel, title: 'Errors' }, version: 1 });
       expect(v2.json).toMatchObject({ version: 2, title: 'Errors' });
       expect((await call('PUT', '/library-panels/error-ratio', { panel, version: 1 })).json.error).toMatchObject({ code: 'version_conflict', yourVersion: 1, currentVersion: 2 });

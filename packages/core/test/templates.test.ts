@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePanel, validateDashboard } from '@promkit/core';
 import { lintPromQL } from '@promkit/core/edit';
-import { TEMPLATE_FAMILIES, httpTemplates, nodeTemplates, resolveParams } from '@promkit/core/templates';
+import { TEMPLATE_FAMILIES, httpTemplates, nodeTemplates, resolveParams, savedPanelsFamily } from '@promkit/core/templates';
 
 const exprsOf = (panel: { targets?: { expr: string }[] }) => (panel.targets ?? []).map((t) => t.expr);
 
@@ -72,5 +72,32 @@ describe('template families', () => {
     expect(() => nodeTemplates.dashboard({ matchers: 'env=prod' })).toThrow(/matchers: must be label matchers such as env="prod"/);
     expect(() => nodeTemplates.dashboard({ matchers: 'env="prod"} or vector(1) or up{' })).toThrow(/matchers: must be label matchers/);
     expect(() => resolveParams(nodeTemplates, { jobb: 'x' })).toThrow(/The node templates take job, matchers; not jobb/);
+  });
+});
+
+describe('savedPanelsFamily', () => {
+  const saved = (uid: string, title: string, gridPos: object | undefined) => ({
+    uid,
+    title,
+    updatedAt: '2026-12-01T10:00:00.000Z',
+    panel: { id: 42, type: 'stat', title, ...(gridPos ? { gridPos } : {}), targets: [{ refId: 'A', expr: 'up' }] } as never,
+  });
+
+  it('offers each saved panel at its own size, id 1 at the top left, with its date, and lays them all out', () => {
+    const family = savedPanelsFamily([saved('a', 'Errors', { x: 5, y: 9, w: 8, h: 5 }), saved('b', '', undefined)]);
+    expect(family.parameters).toEqual([]);
+    expect(family.panels.map((p) => [p.id, p.title, p.type, p.description])).toEqual([
+      ['a', 'Errors', 'stat', 'Saved 2026-12-01.'],
+      ['b', 'Untitled panel', 'stat', 'Saved 2026-12-01.'],
+    ]);
+    expect(family.panels.map((p) => [p.panel().id, p.panel().gridPos])).toEqual([
+      [1, { x: 0, y: 0, w: 8, h: 5 }],
+      [1, { x: 0, y: 0, w: 12, h: 8 }],
+    ]);
+    const board = validateDashboard(family.dashboard());
+    expect(board.ok && board.dashboard.panels.map((p) => [p.id, p.gridPos])).toEqual([
+      [1, { x: 0, y: 0, w: 8, h: 5 }],
+      [2, { x: 8, y: 0, w: 12, h: 8 }],
+    ]);
   });
 });

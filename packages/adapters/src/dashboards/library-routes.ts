@@ -31,7 +31,7 @@ export function libraryRoutes(store: DashboardStore, limit: number): Route[] {
     {
       method: 'GET',
       path: /^\/library-panels$/,
-      run: async (_request, _match, url) => Response.json({ panels: await store.listLibraryPanels(url.searchParams.get('search') ? { search: url.searchParams.get('search')! } : {}) }),
+      run: async (_request, _match, url) => Response.json({ panels: (await store.listLibraryPanels(url.searchParams.get('search') ? { search: url.searchParams.get('search')! } : {})).map(answer) }),
     },
     {
       method: 'POST',

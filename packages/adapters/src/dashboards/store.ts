@@ -96,7 +96,8 @@ export interface DashboardStore {
   removeDatasource(id: string): Promise<boolean>;
   /** Makes it the only default; false when there is no such datasource. */
   setDefaultDatasource(id: string): Promise<boolean>;
-  listLibraryPanels(query?: { search?: string }): Promise<Omit<StoredLibraryPanel, 'definition'>[]>;
+  /** The saved panels with `search` in their title, definitions included (a library is shown with previews). */
+  listLibraryPanels(query?: { search?: string }): Promise<StoredLibraryPanel[]>;
   getLibraryPanel(uid: string): Promise<StoredLibraryPanel | undefined>;
   /** False when the uid is taken. */
   createLibraryPanel(uid: string, fields: { title: string; definition: string }): Promise<StoredLibraryPanel | false>;
@@ -248,7 +249,7 @@ export async function sqlDashboardStore(db: SqlClient): Promise<DashboardStore> 
         `SELECT ${PANEL_COLUMNS} FROM promkit_library_panels WHERE ($1::text IS NULL OR strpos(lower(title), lower($1::text)) > 0) ORDER BY lower(title), uid`,
         [query.search ? searchable(query.search) : null],
       );
-      return rows.map((r) => { const { definition: _, ...rest } = libraryPanel(r); return rest; });
+      return rows.map(libraryPanel);
     },
     async getLibraryPanel(uid) {
       const { rows } = await db.query<PanelRow>(`SELECT ${PANEL_COLUMNS} FROM promkit_library_panels WHERE uid = $1`, [uid]);

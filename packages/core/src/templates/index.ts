@@ -9,6 +9,7 @@ import { prometheusTemplates } from './prometheus.js';
 import type { TemplateFamily } from './template.js';
 
 export { httpTemplates, nodeTemplates, prometheusTemplates };
+export { SAVED_PANELS_FAMILY, savedPanelsFamily, type SavedPanelEntry } from './saved.js';
 export { resolveParams, type PanelTemplate, type TemplateFamily, type TemplateParameter, type TemplateParameterKind, type TemplateParams, type VariableInput } from './template.js';
 
 /** Every template family, in the order a gallery shows them. */

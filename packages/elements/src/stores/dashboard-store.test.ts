@@ -16,6 +16,23 @@ const stores: Record<string, () => DashboardStoreClient> = {
 
 for (const [name, make] of Object.entries(stores)) {
   describe(name, () => {
+    it('keeps saved panels in a library beside the dashboards: saved exactly, searched, listed apart, removed', async () => {
+      const store = make();
+      const tag = unique();
+      const panel = { id: 7, type: 'stat' as const, title: `Errors ${tag} "quoted" <b>`, gridPos: { x: 3, y: 9, w: 6, h: 4 }, targets: [{ refId: 'A', expr: 'sum(rate(http_requests_total{code=~"5.."}[5m]))' }] };
+      const saved = await store.library!.save(panel);
+      expect([saved.title, saved.version, saved.panel]).to.deep.equal([panel.title, 1, panel]);
+      await store.library!.save({ ...panel, title: `Latency ${tag}` });
+      expect((await store.library!.list({ search: tag })).map((p) => p.title)).to.deep.equal([panel.title, `Latency ${tag}`]);
+      expect((await store.library!.list({ search: `errors ${tag}` }))[0]!.panel).to.deep.equal(panel);
+      const uid = unique();
+      await store.save(board(uid, `Errors ${tag} board`), undefined);
+      expect((await store.list({ search: tag })).map((d) => d.title), 'saved panels are not dashboards').to.deep.equal([`Errors ${tag} board`]);
+      await store.library!.remove(saved.uid);
+      expect((await store.library!.list({ search: tag })).map((p) => p.title)).to.deep.equal([`Latency ${tag}`]);
+      await store.library!.remove(saved.uid);
+    });
+
     it('saves a new dashboard at version 1, reads it back, and saves the next version', async () => {
       const store = make();
       const uid = unique();

@@ -2,9 +2,10 @@
  * Where a page keeps the dashboards people build: `httpStore` talks to the dashboard service of
  * @promkit/adapters, `localStorageStore` keeps them in this browser for single-page use. Both
  * hold a version per dashboard, and a save based on an older version than the stored one is a
- * DashboardConflictError naming both versions.
+ * DashboardConflictError naming both versions. Both keep a library of saved panels beside the
+ * dashboards, reusable across them.
  */
-import type { DashboardInput } from '@promkit/core';
+import type { DashboardInput, PanelInput } from '@promkit/core';
 
 /** A stored dashboard as a page reads it. */
 export interface LoadedDashboard {
@@ -22,7 +23,27 @@ export interface DashboardListEntry {
   updatedAt: string;
 }
 
+/** A panel kept in a store's library. */
+export interface SavedPanel {
+  uid: string;
+  title: string;
+  version: number;
+  updatedAt: string;
+  panel: PanelInput;
+}
+
+/** A store's library of saved panels: a dashboard adds a copy of one. */
+export interface PanelLibraryClient {
+  /** The saved panels with `search` in their title, by title. */
+  list(query?: { search?: string }): Promise<SavedPanel[]>;
+  /** Keeps a copy of `panel` as a new saved panel. */
+  save(panel: PanelInput): Promise<SavedPanel>;
+  remove(uid: string): Promise<void>;
+}
+
 export interface DashboardStoreClient {
+  /** The store's saved panels, when it keeps a library. */
+  readonly library?: PanelLibraryClient;
   /** The dashboards with `search` in their title, `tag`, or the one `uid` (to ask whether it exists, without a 404). */
   list(query?: { search?: string; tag?: string; uid?: string }): Promise<DashboardListEntry[]>;
   load(uid: string): Promise<LoadedDashboard | undefined>;
@@ -106,19 +127,58 @@ export function httpStore(base: string, options: { fetch?: typeof globalThis.fet
       if (!response.ok) return failed(response, `Copying dashboard ${uid}`);
       return loaded(await response.json());
     },
+    library: {
+      async list(query = {}) {
+        const response = await call('GET', `/library-panels${query.search ? `?${new URLSearchParams({ search: query.search })}` : ''}`);
+        if (!response.ok) return failed(response, 'Listing the saved panels');
+        return ((await response.json()) as { panels: SavedPanel[] }).panels.map(savedPanel);
+      },
+      async save(panel) {
+        const response = await call('POST', '/library-panels', { panel });
+        if (!response.ok) return failed(response, `Saving panel “${panel.title}”`);
+        return savedPanel(await response.json());
+      },
+      async remove(uid) {
+        const response = await call('DELETE', `/library-panels/${encodeURIComponent(uid)}`);
+        if (!response.ok && response.status !== 404) await failed(response, `Deleting saved panel ${uid}`);
+      },
+    },
   };
 }
 
-/** Dashboards in this browser's localStorage under `prefix` (one key each), versioned like the service. */
+/** What a page keeps of a saved panel the service answered with. */
+function savedPanel(p: SavedPanel): SavedPanel {
+  return { uid: p.uid, title: p.title, version: p.version, updatedAt: p.updatedAt, panel: p.panel };
+}
+
+/** A new uid: 12 random lowercase letters and digits (crypto.randomUUID needs a secure page; this does not). */
+export function newUid(): string {
+  const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
+  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => alphabet[b & 31]).join('');
+}
+
+/**
+ * Dashboards in this browser's localStorage under `prefix` (one key each), versioned like the
+ * service; saved panels under `<prefix>@panel:` (no uid has an `@`).
+ */
 export function localStorageStore(prefix = 'promkit-dashboard:', storage: Storage = globalThis.localStorage): DashboardStoreClient {
   const key = (uid: string) => `${prefix}${uid}`;
-  const read = (uid: string): (LoadedDashboard & { updatedAt: string }) | undefined => {
-    const text = storage.getItem(key(uid));
+  const panelPrefix = `${prefix}@panel:`;
+  const parse = <T>(k: string, what: string): T | undefined => {
+    const text = storage.getItem(k);
     if (text === null) return undefined;
     try {
-      return JSON.parse(text) as LoadedDashboard & { updatedAt: string };
+      return JSON.parse(text) as T;
     } catch {
-      throw new DashboardStoreError(`The dashboard kept in this browser under ${key(uid)} is not JSON: it cannot be read.`, 0);
+      throw new DashboardStoreError(`The ${what} kept in this browser under ${k} is not JSON: it cannot be read.`, 0);
+    }
+  };
+  const read = (uid: string) => parse<LoadedDashboard & { updatedAt: string }>(key(uid), 'dashboard');
+  const put = (k: string, value: unknown, what: string) => {
+    try {
+      storage.setItem(k, JSON.stringify(value));
+    } catch (error) {
+      throw new DashboardStoreError(`This browser would not keep the ${what} (${(error as Error).message}): free some storage or allow it for this site.`, 0);
     }
   };
   return {
@@ -126,7 +186,7 @@ export function localStorageStore(prefix = 'promkit-dashboard:', storage: Storag
       const entries: DashboardListEntry[] = [];
       for (let i = 0; i < storage.length; i++) {
         const k = storage.key(i);
-        if (!k?.startsWith(prefix)) continue;
+        if (!k?.startsWith(prefix) || k.startsWith(panelPrefix)) continue;
         const d = read(k.slice(prefix.length));
         if (!d) continue;
         const title = String(d.dashboard.title ?? '');
@@ -146,11 +206,7 @@ export function localStorageStore(prefix = 'promkit-dashboard:', storage: Storag
       const current = read(dashboard.uid);
       if (current && current.version !== basedOn) throw new DashboardConflictError(basedOn, current.version);
       const next = { uid: dashboard.uid, version: (current?.version ?? 0) + 1, dashboard, updatedAt: new Date().toISOString() };
-      try {
-        storage.setItem(key(dashboard.uid), JSON.stringify(next));
-      } catch (error) {
-        throw new DashboardStoreError(`This browser would not keep the dashboard (${(error as Error).message}): free some storage or allow it for this site.`, 0);
-      }
+      put(key(dashboard.uid), next, 'dashboard');
       return { uid: next.uid, version: next.version, dashboard };
     },
     async remove(uid) {
@@ -161,6 +217,25 @@ export function localStorageStore(prefix = 'promkit-dashboard:', storage: Storag
       if (!source) throw new DashboardStoreError(`There is no dashboard ${uid} in this browser to copy.`, 404);
       const copyUid = options.uid ?? `${uid.slice(0, 30)}-${Math.random().toString(36).slice(2, 8)}`;
       return this.save({ ...source.dashboard, uid: copyUid, title: options.title ?? `${String(source.dashboard.title)} (copy)` }, undefined);
+    },
+    library: {
+      async list(query = {}) {
+        const found: SavedPanel[] = [];
+        for (let i = 0; i < storage.length; i++) {
+          const k = storage.key(i);
+          const p = k?.startsWith(panelPrefix) ? parse<SavedPanel>(k, 'saved panel') : undefined;
+          if (p && (!query.search || p.title.toLowerCase().includes(query.search.toLowerCase()))) found.push(p);
+        }
+        return found.sort((a, b) => a.title.localeCompare(b.title) || a.uid.localeCompare(b.uid));
+      },
+      async save(panel) {
+        const saved: SavedPanel = { uid: newUid(), title: panel.title ?? '', version: 1, updatedAt: new Date().toISOString(), panel };
+        put(`${panelPrefix}${saved.uid}`, saved, 'saved panel');
+        return saved;
+      },
+      async remove(uid) {
+        storage.removeItem(`${panelPrefix}${uid}`);
+      },
     },
   };
 }

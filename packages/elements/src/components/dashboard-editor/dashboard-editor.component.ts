@@ -224,7 +224,12 @@ export class PromDashboardEditor extends PromElement {
       ${this._saveProblem ? this.#renderSaveProblem(this._saveProblem) : nothing}
       <div part="live" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this._announcement}</div>
       ${this._menu && this.#history
-        ? renderPanelMenu(this._menu, moveTargets(this.#history.current, this._menu.id), (action) => this.#menuAction(this._menu!.id, action), () => this.#closeMenu())
+        ? renderPanelMenu(
+            this._menu,
+            { targets: moveTargets(this.#history.current, this._menu.id), library: this.dashboard?.store?.library !== undefined },
+            (action) => this.#menuAction(this._menu!.id, action),
+            () => this.#closeMenu(),
+          )
         : nothing}
       <prom-panel-drawer theme=${this.theme ?? nothing}></prom-panel-drawer>
       <prom-definition-drawer theme=${this.theme ?? nothing}></prom-definition-drawer>
@@ -393,7 +398,7 @@ export class PromDashboardEditor extends PromElement {
     const host = this.dashboard;
     if (!h || !host) return;
     this.#gestures.end();
-    const asked = await this.renderRoot.querySelector('prom-template-drawer')?.open(h.current, host);
+    const asked = await this.renderRoot.querySelector('prom-template-drawer')?.open(h.current, host, host.store?.library);
     if (asked && this.#history === h) {
       try {
         const { dashboard, ids } = addTemplatePanels(h.current, asked.panels, asked.variables);
@@ -465,9 +470,24 @@ export class PromDashboardEditor extends PromElement {
     if (action === 'edit') void this.#edit(id);
     else if (action === 'duplicate') this.#duplicate(id);
     else if (action === 'copy') void this.#copy(id);
+    else if (action === 'library') void this.#saveToLibrary(id);
     else if (action === 'remove') this.#remove(id);
     else this.#moveTo(id, action.moveTo);
     if (action !== 'edit' && this.#history && panelById(this.#history.current, id)) void this.#focusControl(id, 'menu');
+  }
+
+  /** Keeps a copy of the panel in the dashboard store's library, for any dashboard's From template. */
+  async #saveToLibrary(id: number): Promise<void> {
+    const panel = this.#history && panelById(this.#history.current, id);
+    const library = this.dashboard?.store?.library;
+    if (!panel || !library) return;
+    const name = nameOf(panel.title, id);
+    try {
+      await library.save(panel);
+      this.#announce(`Saved ${name} to the library: From template offers it under Saved panels.`);
+    } catch (error) {
+      this.#announce(`Could not save ${name} to the library: ${(error as Error).message}`);
+    }
   }
 
   /** Fires a cancelable prom-panel-edit; unless canceled, edits the panel in the drawer, Apply being one change. */

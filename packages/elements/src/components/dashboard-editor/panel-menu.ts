@@ -1,4 +1,4 @@
-/** A panel's menu in edit mode (Edit, Duplicate, Copy JSON, Move to another row, Remove), opened from its frame's menu button; arrow keys move, Escape and Tab close. */
+/** A panel's menu in edit mode (Edit, Duplicate, Copy JSON, Save to library, Move to another row, Remove), opened from its frame's menu button; arrow keys move, Escape and Tab close. */
 import { html, type TemplateResult } from 'lit';
 import { cssProps } from '../../internal/css-props.js';
 
@@ -9,7 +9,7 @@ export interface OpenMenu {
   left: number;
 }
 
-export type PanelAction = 'edit' | 'duplicate' | 'copy' | 'remove' | { moveTo: MoveTarget };
+export type PanelAction = 'edit' | 'duplicate' | 'copy' | 'library' | 'remove' | { moveTo: MoveTarget };
 
 /** Another section a panel can move to: a row, or (`rowId` null) the panels above the first row. */
 export interface MoveTarget {
@@ -29,6 +29,7 @@ const FIRST: readonly Item[] = [
   { action: 'duplicate', label: 'Duplicate' },
   { action: 'copy', label: 'Copy JSON' },
 ];
+const LIBRARY: Item = { action: 'library', label: 'Save to library' };
 const REMOVE: Item = { action: 'remove', label: 'Remove', danger: true };
 
 /** Where the menu of the button `button` opens. */
@@ -37,9 +38,14 @@ export function menuAt(id: number, button: HTMLElement): OpenMenu {
   return { id, top: box.bottom + 4, left: Math.max(4, box.right - 160) };
 }
 
-/** The menu, with a "Move to …" item for each section the panel can move to. */
-export function renderPanelMenu(menu: OpenMenu, targets: readonly MoveTarget[], act: (action: PanelAction) => void, close: () => void): TemplateResult {
-  const items = [...FIRST, ...targets.map((t): Item => ({ action: { moveTo: t }, label: `Move to ${t.name}` })), REMOVE];
+/** The menu, with a "Move to …" item for each section the panel can move to, and Save to library when the store keeps one. */
+export function renderPanelMenu(
+  menu: OpenMenu,
+  offer: { targets: readonly MoveTarget[]; library: boolean },
+  act: (action: PanelAction) => void,
+  close: () => void,
+): TemplateResult {
+  const items = [...FIRST, ...(offer.library ? [LIBRARY] : []), ...offer.targets.map((t): Item => ({ action: { moveTo: t }, label: `Move to ${t.name}` })), REMOVE];
   return html`<div part="menu" class="menu" role="menu" aria-label="Panel menu" ${cssProps({ top: `${menu.top}px`, left: `${menu.left}px` })} @keydown=${(e: KeyboardEvent) => onMenuKey(e, close)}>
     ${items.map((item) => html`<button role="menuitem" class=${item.danger ? 'danger' : ''} @click=${() => act(item.action)}>${item.label}</button>`)}
   </div>`;

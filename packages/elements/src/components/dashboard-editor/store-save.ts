@@ -5,7 +5,7 @@
  */
 import type { Dashboard } from '@promkit/core';
 import { PromDashboardSavedEvent } from '../../events/dashboard-saved-event.js';
-import type { DashboardStoreClient } from '../../stores/dashboard-store.js';
+import { newUid, type DashboardStoreClient } from '../../stores/dashboard-store.js';
 
 /** What a save needs of the dashboard element. */
 export interface StoredDashboard extends HTMLElement {
@@ -26,10 +26,4 @@ export async function saveToStore(host: StoredDashboard, store: DashboardStoreCl
   host.keptAs(uid, version);
   host.dispatchEvent(new PromDashboardSavedEvent({ uid, version, dashboard: saving }));
   return { dashboard: saving, version };
-}
-
-/** A new uid: 12 random lowercase letters and digits (crypto.randomUUID needs a secure page; this does not). */
-export function newUid(): string {
-  const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
-  return Array.from(crypto.getRandomValues(new Uint8Array(12)), (b) => alphabet[b & 31]).join('');
 }

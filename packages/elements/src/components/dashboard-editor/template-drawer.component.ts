@@ -5,10 +5,12 @@ import { formControlStyles } from '../../theme/form-controls.js';
 import '../template-gallery/template-gallery.js';
 import { drawerStyles } from './drawer.styles.js';
 import { EditDrawer, rangeOf, type PanelEditorSource } from './edit-drawer.js';
+import type { PanelLibraryClient } from '../../stores/dashboard-store.js';
 
 interface Session {
   definition: Dashboard;
   source: PanelEditorSource;
+  library: PanelLibraryClient | undefined;
 }
 
 /** What the gallery asks to add. */
@@ -19,7 +21,8 @@ export type TemplateAddition = PromTemplateAddEvent['detail'];
  *
  * @tagname prom-template-drawer
  * @summary A modal `<dialog>` docked to the right holding a `<prom-template-gallery>` whose
- * previews query like the dashboard's panels. `open()` resolves with what the gallery's Add asked
+ * previews query like the dashboard's panels, the dashboard store's saved panels among them when
+ * it keeps a library. `open()` resolves with what the gallery's Add asked
  * for (the dashboard editor makes it one change), or `undefined` on Close or Escape.
  * @csspart drawer - The dialog.
  * @csspart gallery - The `<prom-template-gallery>` in it.
@@ -45,9 +48,9 @@ export class PromTemplateDrawer extends EditDrawer<Session, TemplateAddition> {
     `,
   ];
 
-  /** Opens the gallery for `definition`; resolves with the panels and variables to add, or undefined when closed. */
-  open(definition: Dashboard, source: PanelEditorSource): Promise<TemplateAddition | undefined> {
-    return this.openOn({ definition, source });
+  /** Opens the gallery for `definition` (with `library`'s saved panels); resolves with the panels and variables to add, or undefined when closed. */
+  open(definition: Dashboard, source: PanelEditorSource, library?: PanelLibraryClient): Promise<TemplateAddition | undefined> {
+    return this.openOn({ definition, source, library });
   }
 
   override render(): TemplateResult {
@@ -55,6 +58,7 @@ export class PromTemplateDrawer extends EditDrawer<Session, TemplateAddition> {
       (s) => html`<prom-template-gallery
           part="gallery"
           .dashboard=${s.definition}
+          .library=${s.library}
           url=${s.source.url ?? nothing}
           range=${rangeOf(s.definition, s.source)}
           theme=${this.theme ?? nothing}

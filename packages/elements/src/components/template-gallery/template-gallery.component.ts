@@ -1,13 +1,14 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { variablesIn, type Dashboard, type PanelInput, type PrometheusClient, type VariableValues } from '@promkit/core';
 import type { VariableInput } from '@promkit/core/edit';
-import { TEMPLATE_FAMILIES, resolveParams, type TemplateFamily } from '@promkit/core/templates';
+import { SAVED_PANELS_FAMILY, TEMPLATE_FAMILIES, resolveParams, savedPanelsFamily, type TemplateFamily } from '@promkit/core/templates';
 import { PromElement } from '../../internal/prom-element.js';
 import { PANEL_TYPE_LABELS } from '../../internal/panel-type-labels.js';
 import { themeTokens } from '../../theme/theme.js';
 import { formControlStyles } from '../../theme/form-controls.js';
 import { editorFormStyles } from '../../theme/editor-form.js';
 import { PromTemplateAddEvent } from '../../events/template-add-event.js';
+import type { PanelLibraryClient, SavedPanel } from '../../stores/dashboard-store.js';
 import { templateGalleryStyles } from './template-gallery.styles.js';
 import '../panel/panel.js';
 
@@ -34,7 +35,8 @@ interface View {
  * can be added while one is not usable), and see each of its panels drawn by a small live
  * `<prom-panel>`; Add one, or all of them as a dashboard section, with the variables they use.
  * Inside a `<prom-dashboard>` the previews query with its datasources, variables and time range;
- * alone they use `url` or `client` and `range`.
+ * alone they use `url` or `client` and `range`. With a `library` (a store's saved panels) they
+ * are one more family, each with Delete (asked once more).
  * @fires prom-template-add - Add or "Add all" was pressed. `detail.panels` are the panels, `detail.variables` the variables they use, `detail.label` names the change.
  * @csspart base - The gallery.
  * @csspart families - The family choice.
@@ -64,7 +66,10 @@ export class PromTemplateGallery extends PromElement {
     range: { type: String },
     theme: { type: String, reflect: true },
     family: { type: String },
+    library: { attribute: false },
     _values: { state: true },
+    _saved: { state: true },
+    _confirming: { state: true },
   };
 
   /** The families offered (default every one of `@promkit/core/templates`). */
@@ -81,8 +86,14 @@ export class PromTemplateGallery extends PromElement {
   declare theme: 'light' | 'dark' | 'auto' | undefined;
   /** The id of the family shown (default the first). */
   declare family: string | undefined;
+  /** A store's library of saved panels (`store.library`), offered as the last family. */
+  declare library: PanelLibraryClient | undefined;
   /** @internal The parameters as typed, by family id. */
   declare _values: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** @internal The library's panels, or why they could not be listed; undefined while they load. */
+  declare _saved: readonly SavedPanel[] | Error | undefined;
+  /** @internal The saved panel whose Delete waits for its confirmation. */
+  declare _confirming: string | undefined;
 
   #view: View | undefined;
   /** The last usable parameters of each family: the previews keep them while a field is being fixed. */
@@ -96,9 +107,51 @@ export class PromTemplateGallery extends PromElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.#view && !['families', 'family', 'dashboard', '_values'].some((k) => (changed as Map<PropertyKey, unknown>).has(k))) return;
-    const family = this.families.find((f) => f.id === this.family) ?? this.families[0];
+    if (changed.has('library')) void this.#loadSaved();
+    if (this.#view && !['families', 'family', 'dashboard', '_values', '_saved'].some((k) => (changed as Map<PropertyKey, unknown>).has(k))) return;
+    const offered = this.#offered();
+    const family = offered.find((f) => f.id === this.family) ?? offered[0];
     this.#view = family && this.#viewOf(family);
+  }
+
+  /** The families shown: `families`, then the library's saved panels when there is a library. */
+  #offered(): readonly TemplateFamily[] {
+    if (!this.library) return this.families;
+    const saved = this._saved;
+    const family =
+      saved === undefined
+        ? savedPanelsFamily([], 'Loading the saved panels…')
+        : saved instanceof Error
+          ? savedPanelsFamily([], `The saved panels could not be listed: ${saved.message}`)
+          : saved.length === 0
+            ? savedPanelsFamily([], 'None yet: in edit mode, a panel’s menu has Save to library.')
+            : savedPanelsFamily(saved);
+    return [...this.families, family];
+  }
+
+  /** Lists the library's panels again. */
+  async #loadSaved(): Promise<void> {
+    const library = this.library;
+    this._saved = undefined;
+    if (!library) return;
+    try {
+      const saved = await library.list();
+      if (this.library === library) this._saved = saved;
+    } catch (error) {
+      if (this.library === library) this._saved = error as Error;
+    }
+  }
+
+  /** Deletes a saved panel from the library, then lists them again. */
+  async #deleteSaved(uid: string): Promise<void> {
+    this._confirming = undefined;
+    try {
+      await this.library?.remove(uid);
+    } catch (error) {
+      this._saved = error as Error;
+      return;
+    }
+    await this.#loadSaved();
   }
 
   #viewOf(family: TemplateFamily): View {
@@ -134,9 +187,9 @@ export class PromTemplateGallery extends PromElement {
     return html`<div part="base">
       <fieldset part="families" class="families">
         <legend>Template</legend>
-        ${this.families.map(
-          (f) => html`<label class=${f === family ? 'family chosen' : 'family'}>
-            <input type="radio" name="family" .value=${f.id} .checked=${f === family} @change=${() => (this.family = f.id)} />
+        ${this.#offered().map(
+          (f) => html`<label class=${f.id === family.id ? 'family chosen' : 'family'}>
+            <input type="radio" name="family" .value=${f.id} .checked=${f.id === family.id} @change=${() => (this.family = f.id)} />
             <span><strong>${f.title}</strong><span class="hint">${f.description}</span></span>
           </label>`,
         )}
@@ -155,9 +208,12 @@ export class PromTemplateGallery extends PromElement {
           </div>`;
         })}
       </div>
-      <div class="actions">
+      ${family.id === SAVED_PANELS_FAMILY && this._saved instanceof Error
+        ? html`<p class="problem" role="alert">${family.description} <button class="retry" @click=${() => void this.#loadSaved()}>Retry</button></p>`
+        : nothing}
+      <div class="actions" ?hidden=${panels.length === 0}>
         <button part="add-all" class="add-all primary" ?disabled=${blocked} @click=${() => this.#add(view, view.section, `Add ${panels.length} panels from ${family.title}`)}>
-          Add all ${panels.length} panels as a dashboard section
+          ${panels.length === 1 ? 'Add it as a dashboard section' : `Add all ${panels.length} panels as a dashboard section`}
         </button>
         <span class=${blocked ? 'problem' : 'hint'} role="status">${blocked
           ? `Nothing can be added until ${family.parameters.filter((p) => problems[p.name]).map((p) => p.label).join(', ')} ${Object.keys(problems).length > 1 ? 'are' : 'is'} fixed.`
@@ -173,6 +229,7 @@ export class PromTemplateGallery extends PromElement {
               <h3 id=${`card-${i}`}>${t.title}</h3>
               <span class="hint">${PANEL_TYPE_LABELS[t.type]}</span>
               <button class="add" aria-describedby=${`card-${i}`} ?disabled=${blocked} @click=${() => this.#add(view, [panel], `Add ${t.title} from ${family.title}`)}>Add</button>
+              ${family.id === SAVED_PANELS_FAMILY ? this.#renderDelete(t.id, t.title) : nothing}
             </div>
             <p class="hint">${t.description}</p>
             <prom-panel class="preview" inert .spec=${panel} .scopedVars=${view.scoped} url=${this.url ?? nothing} .client=${this.client} range=${this.range} theme=${this.theme ?? nothing}></prom-panel>
@@ -180,6 +237,15 @@ export class PromTemplateGallery extends PromElement {
         })}
       </ul>
     </div>`;
+  }
+
+  /** A saved panel's Delete, asked once more. */
+  #renderDelete(uid: string, title: string): TemplateResult {
+    return this._confirming === uid
+      ? html`<span class="ask" role="group" aria-label=${`Delete ${title}?`}
+          ><button class="danger" @click=${() => void this.#deleteSaved(uid)}>Delete</button><button @click=${() => (this._confirming = undefined)}>Keep</button></span
+        >`
+      : html`<button class="delete" aria-label=${`Delete ${title} from the saved panels`} @click=${() => (this._confirming = uid)}>Delete</button>`;
   }
 
   #type(family: TemplateFamily, name: string, value: string): void {

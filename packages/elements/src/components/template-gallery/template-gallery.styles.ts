@@ -77,6 +77,23 @@ export const templateGalleryStyles = css`
     background: var(--_color-surface);
     border-radius: 6px;
   }
+  .ask {
+    display: inline-flex;
+    gap: 4px;
+  }
+  button.delete {
+    min-height: 26px;
+    color: var(--_color-text-muted);
+    border-color: transparent;
+    background: transparent;
+  }
+  .ask button.danger {
+    color: var(--_color-red);
+    border-color: var(--_color-red);
+  }
+  [hidden] {
+    display: none;
+  }
   .preview {
     display: block;
     height: var(--prom-template-preview-height, 180px);

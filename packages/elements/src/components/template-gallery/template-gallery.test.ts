@@ -6,6 +6,7 @@ import type { PromTemplateGallery } from './template-gallery.component.js';
 import type { PromTemplateAddEvent } from '../../events/template-add-event.js';
 import type { PromDashboard } from '../dashboard/dashboard.component.js';
 import type { PromPanel } from '../panel/panel.component.js';
+import { httpStore, localStorageStore, type DashboardStoreClient } from '../../stores/dashboard-store.js';
 import '../../define.js';
 import './template-gallery.js';
 import '../dashboard-editor/dashboard-editor.js';
@@ -33,6 +34,13 @@ async function until(ok: () => boolean, what = ok.toString()): Promise<void> {
     if (Date.now() > deadline) throw new Error(`never came true: ${what}`);
     await new Promise((r) => setTimeout(r, 25));
   }
+}
+
+/** What `probe` finds once it finds something. */
+async function found<T>(probe: () => T | null | undefined): Promise<T> {
+  let value: T | null | undefined;
+  await until(() => (value = probe()) != null, probe.toString());
+  return value!;
 }
 
 async function gallery(setup: (g: PromTemplateGallery) => void = () => undefined): Promise<PromTemplateGallery> {
@@ -259,6 +267,75 @@ describe('edit mode: From template', () => {
     await sendKeys({ press: 'Escape' });
     await until(() => !dialog(d).open);
     expect(seen).to.have.length(0);
+  });
+
+  for (const [name, makeStore] of [
+    ['the dashboard service', () => httpStore('/dashboard-service')],
+    ['localStorage', () => localStorageStore(`promkit-library-${Date.now().toString(36)}:`)],
+  ] as [string, () => DashboardStoreClient][]) {
+    it(`a panel's Save to library keeps it in ${name}; From template offers it under Saved panels, Add puts a copy, Delete (asked once more) removes it`, async () => {
+      const store = makeStore();
+      const title = `Saved ${Math.random().toString(36).slice(2, 8)}`;
+      const d = await editing((el) => {
+        el.id = 'library-drawer';
+        el.store = store;
+        el.dashboard = { ...structuredClone(DEFINITION), panels: [{ ...DEFINITION.panels![0]!, title }] } as DashboardInput;
+      });
+      const seen = changes(d);
+      const frame = await found(() => d.shadowRoot!.querySelector('prom-edit-frame[data-panel-id="1"]'));
+      frame.shadowRoot!.querySelector<HTMLElement>('[data-edit="menu"]')!.click();
+      await editor(d).updateComplete;
+      const item = (text: string) => [...editor(d).shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="menuitem"]')].find((b) => b.textContent === text);
+      expect([...editor(d).shadowRoot!.querySelectorAll('[role="menuitem"]')].map((b) => b.textContent)).to.deep.equal(['Edit', 'Duplicate', 'Copy JSON', 'Save to library', 'Remove']);
+      item('Save to library')!.click();
+      await until(() => live(d) === `Saved “${title}” to the library: From template offers it under Saved panels.`);
+      const kept = (await store.library!.list({ search: title }))[0]!;
+      expect((kept.panel as { targets: { expr: string }[] }).targets.map((t) => t.expr)).to.deep.equal(['vector(1)']);
+      expect(seen, 'saving to the library changes nothing in the dashboard').to.have.length(0);
+
+      const g = await open(d);
+      await chooseFamily(g, 'saved-panels');
+      await until(() => previews(g).some((p) => (p.spec as { title: string }).title === title));
+      const card = [...g.shadowRoot!.querySelectorAll('[part="card"]')].find((c) => c.querySelector('h3')!.textContent === title)!;
+      expect(card.querySelector('.hint:not(.card-head .hint)')!.textContent).to.match(/^Saved \d{4}-\d{2}-\d{2}\.$/);
+      if (name === 'the dashboard service') {
+        await previewsSettled(g);
+        await executeServerCommand('screenshot', { selector: '#library-drawer >>> prom-dashboard-editor >>> prom-template-drawer >>> dialog', name: 'template-gallery-saved-panels' });
+      }
+      card.querySelector<HTMLButtonElement>('button.add')!.click();
+      await until(() => !dialog(d).open && seen.length === 1);
+      expect(titles(d.definition)).to.deep.equal([title, title]);
+      expect(new Set(d.definition!.panels.map((p) => p.id)).size).to.equal(2);
+
+      const again = await open(d);
+      await chooseFamily(again, 'saved-panels');
+      const cardAgain = await found(() => [...again.shadowRoot!.querySelectorAll('[part="card"]')].find((c) => c.querySelector('h3')!.textContent === title));
+      cardAgain.querySelector<HTMLButtonElement>('button.delete')!.click();
+      await again.updateComplete;
+      const ask = cardAgain.querySelector('.ask')!;
+      expect(ask.getAttribute('aria-label')).to.equal(`Delete ${title}?`);
+      [...ask.querySelectorAll('button')].find((b) => b.textContent === 'Delete')!.click();
+      await until(() => ![...again.shadowRoot!.querySelectorAll('[part="card"] h3')].some((h) => h.textContent === title));
+      expect(await store.library!.list({ search: title })).to.deep.equal([]);
+      await sendKeys({ press: 'Escape' });
+    });
+  }
+
+  it('a library that cannot be listed says so with Retry; an empty one says how to fill it', async () => {
+    const d = await editing((el) => (el.store = httpStore('/no-such-service')));
+    const g = await open(d);
+    await chooseFamily(g, 'saved-panels');
+    const problem = await found(() => g.shadowRoot!.querySelector('.problem[role="alert"]'));
+    expect(problem.textContent).to.contain('The saved panels could not be listed: Listing the saved panels failed (404)');
+    expect(previews(g)).to.have.length(0);
+    expect(g.shadowRoot!.querySelector<HTMLElement>('.actions')!.hidden).to.equal(true);
+    await sendKeys({ press: 'Escape' });
+    d.remove();
+    const empty = await editing((el) => (el.store = localStorageStore(`promkit-empty-${Date.now().toString(36)}:`)));
+    const g2 = await open(empty);
+    await chooseFamily(g2, 'saved-panels');
+    await until(() => g2.shadowRoot!.querySelector('.family.chosen')!.textContent!.includes('None yet'));
+    await sendKeys({ press: 'Escape' });
   });
 
   it('screenshots of the drawer in light and dark', async () => {
