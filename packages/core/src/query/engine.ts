@@ -59,7 +59,8 @@ export interface PanelQuery {
 }
 
 /** Where a target's data came from. */
-export type ResultSource = 'network' | 'incremental' | 'shared' | 'cache';
+/** Where a result came from: a request, a tail added to a cached range, a shared request, the cache, or the host app. */
+export type ResultSource = 'network' | 'incremental' | 'shared' | 'cache' | 'host';
 
 export interface TargetResult {
   refId: string;

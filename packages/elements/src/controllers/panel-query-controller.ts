@@ -1,12 +1,15 @@
 /**
  * Runs a panel's queries: the load state, the last results and error, the refreshing flag, the
  * abort of a run that a newer one supersedes, and the panel's own query engine when it stands
- * alone (inside a dashboard the dashboard's engine, range and variables apply). Several triggers
- * in one task (attributes, context, connection) make one run. Events go out on the host:
+ * alone (inside a dashboard the dashboard's engine, range and variables apply). Frames the host
+ * gives are shown instead, with no request. Several triggers in one task (attributes, context,
+ * connection) make one run. Events go out on the host:
  * prom-refresh when a run starts, prom-error per failure, prom-data with the results.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
+  computeTiming,
+  hostTargetResults,
   PrometheusClient,
   PromkitError,
   QueryEngine,
@@ -17,7 +20,9 @@ import {
   parseDuration,
   resolveDatasourceRef,
   resolveRange,
+  type HostFrames,
   type Panel,
+  type RawTimeRange,
   type PanelType,
   type TargetResult,
   type TimeRange,
@@ -54,6 +59,8 @@ export interface PanelQuerySource {
   /** The dashboard's context when inside one. */
   context(): DashboardContext | undefined;
   settings(): PanelQuerySettings;
+  /** Frames the host gives, shown instead of querying. */
+  frames(): HostFrames | undefined;
   /** The chart's width in pixels: about one point per pixel is asked for. */
   width(): number;
 }
@@ -69,7 +76,7 @@ interface PanelSetup {
 }
 
 /** The element properties a run depends on: a change to one of them runs the queries again. */
-export const QUERY_PROPERTIES = ['url', 'query', 'type', 'range', 'spec', 'client', 'datasource', 'instant', 'legendFormat', 'timeZone', 'scopedVars', 'scrapeInterval', 'timeout'] as const;
+export const QUERY_PROPERTIES = ['frames', 'url', 'query', 'type', 'range', 'spec', 'client', 'datasource', 'instant', 'legendFormat', 'timeZone', 'scopedVars', 'scrapeInterval', 'timeout'] as const;
 
 const CHART_TYPES: ReadonlySet<PanelType> = new Set(['timeseries', 'gauge', 'heatmap']);
 let panelCount = 0;
@@ -132,6 +139,8 @@ export class PanelQueryController implements ReactiveController {
         this.#set({ state: 'ready' });
         return;
       }
+      const frames = this.source.frames();
+      if (frames) return this.#showHostFrames(spec, frames);
       setup = this.#setup(spec);
     } catch (error) {
       this.#fail(asError(error), 'invalid');
@@ -192,6 +201,31 @@ export class PanelQueryController implements ReactiveController {
     this.host.dispatchEvent(new PromErrorEvent({ error }));
   }
 
+  /** Shows the host's frames as the results of a run (no request), with the timing of the panel's range. */
+  #showHostFrames(spec: Panel, frames: HostFrames): void {
+    this.#abort?.abort();
+    this.#abort = undefined;
+    const { range } = this.#range(spec);
+    const timing = computeTiming({ range, maxDataPoints: spec.maxDataPoints ?? Math.max(100, Math.round(this.source.width())) });
+    const results = hostTargetResults(frames, timing, 'targets' in spec ? spec.targets : []);
+    this.range = range;
+    this.#set({ results, error: undefined, state: 'ready', refreshing: false });
+    this.host.dispatchEvent(new PromDataEvent({ targets: results }));
+  }
+
+  /** The panel's range as set (the dashboard's inside one, else the `range` setting) and resolved. */
+  #range(spec: Panel): { raw: RawTimeRange; range: TimeRange } {
+    const ctx = this.source.context();
+    if (ctx) {
+      const raw = panelRange(ctx.range, spec);
+      return { raw, range: resolveRange(raw, { timeZone: ctx.timeZone, weekStartsOn: ctx.weekStartsOn }) };
+    }
+    const settings = this.source.settings();
+    const [from, to = 'now'] = settings.range.split(',').map((s) => s.trim());
+    const raw = panelRange({ from: from || 'now-1h', to }, spec);
+    return { raw, range: resolveRange(raw, settings.timeZone ? { timeZone: settings.timeZone } : {}) };
+  }
+
   /** Engine, datasource and range: the dashboard's when inside one, else the panel's own. */
   #setup(spec: Panel): PanelSetup | undefined {
     const ctx = this.source.context();
@@ -199,11 +233,11 @@ export class PanelQueryController implements ReactiveController {
     if (ctx) {
       const variables = { ...ctx.variables, ...settings.scopedVars };
       const datasource = ctx.datasources.get(resolveDatasourceRef(spec.datasource, variables));
-      const raw = panelRange(ctx.range, spec);
+      const { raw, range } = this.#range(spec);
       return {
         engine: ctx.engine,
         datasource: datasource.name,
-        range: resolveRange(raw, { timeZone: ctx.timeZone, weekStartsOn: ctx.weekStartsOn }),
+        range,
         live: isRelative(raw),
         variables,
         scrapeInterval: ctx.datasources.scrapeInterval(datasource.name),
@@ -218,12 +252,11 @@ export class PanelQueryController implements ReactiveController {
       const client = settings.client ?? new PrometheusClient({ url: settings.url!, ...(timeout !== undefined ? { timeout } : {}) });
       this.#ownEngine = new QueryEngine({ client: () => client });
     }
-    const [from, to = 'now'] = settings.range.split(',').map((s) => s.trim());
-    const raw = panelRange({ from: from || 'now-1h', to }, spec);
+    const { raw, range } = this.#range(spec);
     return {
       engine: this.#ownEngine,
       datasource: 'default',
-      range: resolveRange(raw, settings.timeZone ? { timeZone: settings.timeZone } : {}),
+      range,
       live: isRelative(raw),
       variables: {},
       scrapeInterval: scrapeSeconds(settings.scrapeInterval),

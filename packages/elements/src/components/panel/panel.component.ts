@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import { parseDuration, type Panel, type PanelType, type PrometheusClient, type TargetResult, type VariableValues } from '@promkit/core';
+import { parseDuration, type HostFrames, type Panel, type PanelType, type PrometheusClient, type TargetResult, type VariableValues } from '@promkit/core';
 import { PromElement } from '../../internal/prom-element.js';
 import { expandIcon } from '../../internal/icons.js';
 import { dashboardContext } from '../../internal/dashboard-context.js';
@@ -28,7 +28,7 @@ export type { PanelSpec };
  * @tagname prom-panel
  * @summary Standalone by attributes (`url`, `query`, `type`, `range`, `refresh`), or a full panel
  * spec through the `spec` property; inside `<prom-dashboard>` it takes datasource, time range
- * and variables from the dashboard.
+ * and variables from the dashboard. With `frames` it draws the host app's own data instead.
  *
  * @fires prom-data - New data arrived. `detail.targets` holds each target's frames.
  * @fires prom-error - A query failed. `detail.error` is the typed error, `detail.refId` the target.
@@ -98,6 +98,7 @@ export class PromPanel extends PromElement {
     legendPlacement: { type: String, attribute: 'legend-placement', reflect: true },
     viewable: { type: Boolean },
     scopedVars: { attribute: false, hasChanged: changedInContent },
+    frames: { attribute: false },
     _hidden: { state: true },
     _sort: { state: true },
   };
@@ -156,6 +157,13 @@ export class PromPanel extends PromElement {
   declare viewable: boolean;
   /** Variable values for this panel only (a repeated panel's own value). */
   declare scopedVars: VariableValues | undefined;
+  /**
+   * The host app's data, drawn instead of querying: frames per target refId (`{ A: [...] }`), or
+   * a list for target A. Each frame is `{ labels?, timestamps, values }` (ms or Dates or ISO
+   * strings; numbers, `null` for a gap); `rowsToFrames` of @promkit/core makes them from rows.
+   * prom-data still fires. Set it to undefined to query again.
+   */
+  declare frames: HostFrames | undefined;
 
   /** @internal */
   declare _hidden: ReadonlySet<string>;
@@ -171,6 +179,7 @@ export class PromPanel extends PromElement {
   readonly #query = new PanelQueryController(this, {
     spec: () => this.#spec(),
     context: () => this.#context.value,
+    frames: () => this.frames,
     settings: () => ({ url: this.url, client: this.client, timeout: this.timeout, range: this.range, timeZone: this.timeZone, scrapeInterval: this.scrapeInterval, scopedVars: this.scopedVars }),
     width: () => this.renderRoot.querySelector<HTMLElement>('[part="chart"]')?.clientWidth || this.clientWidth || 800,
   });
@@ -231,7 +240,7 @@ export class PromPanel extends PromElement {
     if (specChanged || this.#query.results !== this.#shownFrom || changed.has('_hidden')) {
       const spec = this.#validSpec();
       this.#shownFrom = this.#query.results;
-      this.#shown = spec ? shownSeries(spec, this.#query.results, this._hidden, this.#variables()) : [];
+      this.#shown = spec ? shownSeries(spec, this.#query.results, this._hidden, this.#variables(), this.legendFormat) : [];
       this.#heatmap = spec?.type === 'heatmap' ? bucketCounts(this.#shown.map((s) => s.frame)) : undefined;
     }
     if (this.#query.state === 'idle' || QUERY_PROPERTIES.some((p) => changed.has(p as keyof PromPanel))) {
