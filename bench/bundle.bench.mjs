@@ -16,7 +16,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The issue's budget for the script-tag bundle, gzip bytes. */
 export const BUDGET = 230 * 1024;
 /** The builder bundle's budget, gzip bytes (tests/integration/bundle-size.test.ts holds the same). */
-export const BUILDER_BUDGET = 233 * 1024;
+export const BUILDER_BUDGET = 234 * 1024;
 
 /** Gzip size as the budget counts it (level 9, as `gzip -9`). */
 export const gzipSize = (/** @type {Uint8Array | string} */ code) => gzipSync(code, { level: 9 }).length;

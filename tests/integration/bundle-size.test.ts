@@ -8,16 +8,18 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
 /**
- * Today's size (308.5 KB) and a little room; lower it whenever the bundle shrinks. It rose from
+ * Today's size (310.3 KB) and a little room; lower it whenever the bundle shrinks. It rose from
  * 299 with the live-reliability and hostile-input work (deadlines, the outage notice, every
  * Grafana variable format, colour and URL rules, DOM tooltips), then from 300.6 with display
  * names (core's field maths) and keyed panels (a new definition from the host or the builder
  * keeps unchanged panels and their data; edit mode's own code is in builder.js, not here), then
  * from 304.7 with <prom-rules> (2.7 KB: a team sees its rules running from a script tag too),
  * then from 307.4 with a dashboard loaded from a `store` by uid and Share (1.1 KB: a viewer page
- * opens stored dashboards and shared links without the builder). Splitting the bundle is issue 20's.
+ * opens stored dashboards and shared links without the builder), then from 308.5 with the host
+ * app's own data (`frames`, `appendData`, core's rowsToFrames and appendFrames: 1.8 KB, issue 19).
+ * Splitting the bundle is issue 20's.
  */
-const BUDGET_KB = 309;
+const BUDGET_KB = 311;
 
 describe('promkit.min.js', () => {
   const code = readFileSync(new URL('../../packages/elements/dist/promkit.min.js', import.meta.url));
@@ -53,9 +55,10 @@ describe('promkit.min.js', () => {
  * opens is the chunked build's work (issue 20). The template gallery with @promkit/core/templates'
  * three families (about 6 KB), the page-side dashboard stores (about 1 KB) and <prom-dashboard-list>
  * (1.4 KB) brought it to 231.4 KB (issue 18), Save into the dashboard's store with Save over to
- * 232.0 KB. Lower this when the bundle shrinks.
+ * 232.0 KB, and saved panels (Save to library, the gallery's Saved panels) to 233.0 KB. Lower this
+ * when the bundle shrinks.
  */
-const BUILDER_BUDGET_KB = 233;
+const BUILDER_BUDGET_KB = 234;
 
 describe('promkit-builder.min.js', () => {
   const code = readFileSync(new URL('../../packages/elements/dist/promkit-builder.min.js', import.meta.url));

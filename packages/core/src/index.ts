@@ -52,7 +52,7 @@ export {
 } from './prometheus/errors.js';
 export type { ApiErrorBody, PromkitErrorName, QueryPosition, RequestTarget } from './prometheus/errors.js';
 export { toFrames, decodeHistogram } from './prometheus/decode.js';
-export { hostTargetResults, rowsToFrames, toHostFrames, type FrameInput, type HostFrames, type RowFields } from './host/frames.js';
+export { appendFrames, hostTargetResults, rowsToFrames, toHostFrames, type FrameInput, type HostFrames, type LiveWindow, type RowFields } from './host/frames.js';
 export type { Frame, HistogramBucket, HistogramColumn, NativeHistogram } from './prometheus/decode.js';
 export { parseSampleValue, formatSampleValue } from './prometheus/sample-value.js';
 export { BackendKind, TENANT_HEADER, prometheus, thanos, mimir, cortex, victoriaMetrics, tenantHeaders } from './prometheus/backends.js';

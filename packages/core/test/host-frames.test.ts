@@ -1,6 +1,6 @@
 /** Host-fed frames: plain numbers, Dates and ISO strings checked and sorted; rows grouped into series; results as a panel shows them. */
 import { describe, expect, it } from 'vitest';
-import { SchemaError, computeTiming, hostTargetResults, rowsToFrames, toHostFrames } from '@promkit/core';
+import { SchemaError, appendFrames, computeTiming, hostTargetResults, rowsToFrames, toHostFrames, type Frame } from '@promkit/core';
 
 const T0 = Date.parse('2026-12-01T10:00:00Z');
 
@@ -66,5 +66,30 @@ describe('toHostFrames and hostTargetResults', () => {
     expect(runs!.timing).toEqual({ ...timing, step: 600 });
     const [dense] = hostTargetResults([{ timestamps: [T0, T0 + 1], values: [1, 2] }], timing);
     expect(dense!.timing).toBe(timing);
+  });
+});
+
+describe('appendFrames', () => {
+  const frame = (labels: Record<string, string>, points: [number, number][]): Frame => ({ labels, timestamps: Float64Array.from(points, (p) => p[0]), values: Float64Array.from(points, (p) => p[1]) });
+  const plain = (frames: Frame[]) => frames.map((f) => [f.labels, [...f.timestamps], [...f.values]]);
+
+  it('appends by labels (in any order), adds new series at the end, and leaves out repeats', () => {
+    const current = [frame({ a: '1', b: '2' }, [[1, 10], [2, 20]])];
+    const next = appendFrames(current, [frame({ b: '2', a: '1' }, [[2, 99], [3, 30]]), frame({ c: '3' }, [[3, 1]])]);
+    expect(plain(next)).toEqual([
+      [{ a: '1', b: '2' }, [1, 2, 3], [10, 20, 30]],
+      [{ c: '3' }, [3], [1]],
+    ]);
+    expect(plain(current), 'current is not changed').toEqual([[{ a: '1', b: '2' }, [1, 2], [10, 20]]]);
+  });
+
+  it('keeps at most maxPoints, none older than maxAgeMs before now (default the newest sample)', () => {
+    let frames: Frame[] = [];
+    for (let t = 1; t <= 10_000; t++) frames = appendFrames(frames, [frame({}, [[t, t * 2]])], { maxPoints: 600 });
+    expect(frames[0]!.timestamps.length).toBe(600);
+    expect([frames[0]!.timestamps[0], frames[0]!.values[599]]).toEqual([9401, 20_000]);
+    const aged = appendFrames([frame({}, [[0, 0], [50, 1], [100, 2]])], [], { maxAgeMs: 60 });
+    expect([...aged[0]!.timestamps]).toEqual([50, 100]);
+    expect([...appendFrames(aged, [], { maxAgeMs: 60, now: 140 })[0]!.timestamps]).toEqual([100]);
   });
 });

@@ -13,7 +13,7 @@ const ROOT_EXPORTS = [
   'PrometheusApiError', 'PrometheusClient', 'PromkitError', 'QueryEngine', 'QueryParseError',
   'REDUCERS', 'SCHEMA_VERSION', 'SORTS', 'SchemaError', 'TENANT_HEADER', 'TIME_RANGE_PRESETS',
   'TIME_UNITS', 'TimeoutError', 'TooManyPointsError', 'UNITS', 'URL_RULE', 'VALUE_FIELD_NAME',
-  'VARIABLE_FORMATS', 'VARIABLE_HIDES', 'VariableProblemKind', 'activeStep', 'applyRegex',
+  'VARIABLE_FORMATS', 'VARIABLE_HIDES', 'VariableProblemKind', 'activeStep', 'appendFrames', 'applyRegex',
   'authorizationHeader', 'autoInterval', 'builtinVariables', 'checkPromQL', 'collides', 'compact',
   'computeTiming', 'cortex', 'createClient', 'dashboardSchema', 'datasourceVariable',
   'decodeHistogram', 'dependentsOf', 'describeRange', 'displayName', 'escapeRegex', 'fieldFor',

@@ -150,3 +150,47 @@ function describe(value: unknown): string {
   const text = typeof value === 'string' ? JSON.stringify(value) : String(value);
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
+
+/** How much of a live series is kept: at most `maxPoints` samples, none older than `maxAgeMs` before `now`. */
+export interface LiveWindow {
+  maxPoints?: number;
+  maxAgeMs?: number;
+  /** The time ages are measured from, ms (default the newest sample's). */
+  now?: number;
+}
+
+/**
+ * `current` with `incoming` appended, series matched by their labels (a new one is added at the
+ * end). A sample no newer than its series' last is a repeat (a stream that resumed) and is left
+ * out, so nothing is drawn twice. Then each series keeps only its `window`.
+ */
+export function appendFrames(current: readonly Frame[], incoming: readonly Frame[], window: LiveWindow = {}): Frame[] {
+  const out = current.map((f) => ({ labels: f.labels, timestamps: [...f.timestamps], values: [...f.values] }));
+  const index = new Map(out.map((f, i) => [labelKey(f.labels), i]));
+  for (const f of incoming) {
+    const key = labelKey(f.labels);
+    let at = index.get(key);
+    if (at === undefined) {
+      index.set(key, (at = out.length));
+      out.push({ labels: { ...f.labels }, timestamps: [], values: [] });
+    }
+    const series = out[at]!;
+    for (let i = 0; i < f.timestamps.length; i++) {
+      const t = f.timestamps[i]!;
+      if (series.timestamps.length && t <= series.timestamps[series.timestamps.length - 1]!) continue;
+      series.timestamps.push(t);
+      series.values.push(f.values[i]!);
+    }
+  }
+  const newest = Math.max(...out.map((f) => f.timestamps[f.timestamps.length - 1] ?? -Infinity));
+  const oldest = window.maxAgeMs === undefined ? -Infinity : (window.now ?? newest) - window.maxAgeMs;
+  return out.map((f) => {
+    let from = Math.max(0, window.maxPoints === undefined ? 0 : f.timestamps.length - window.maxPoints);
+    while (from < f.timestamps.length && f.timestamps[from]! < oldest) from++;
+    return { labels: f.labels, timestamps: Float64Array.from(f.timestamps.slice(from)), values: Float64Array.from(f.values.slice(from)) };
+  });
+}
+
+function labelKey(labels: Labels): string {
+  return JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}

@@ -1,11 +1,12 @@
 /**
  * <prom-panel frames>: the host app's own data drawn with no request made (time series, stat,
  * table), prom-data still fired, bad frames named, and a panel that drew host data and then
- * queries Prometheus again when `frames` is cleared. Against the real Prometheus.
+ * queries Prometheus again when `frames` is cleared; `appendData` pushes into a bounded window,
+ * drawn at most once per animation frame. Against the real Prometheus.
  */
 import { expect } from 'chai';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { rowsToFrames, type TargetResult } from '@promkit/core';
+import { SchemaError, rowsToFrames, type TargetResult } from '@promkit/core';
 import { getInstanceByDom } from '../../charts/echarts.js';
 import { panelStage, renderPanel } from '../../../../../tests/browser/panel-render.js';
 import type { PromPanel } from './panel.component.js';
@@ -73,5 +74,39 @@ describe('<prom-panel> frames from the host', () => {
     await el.updateComplete;
     expect(el.results[0]!.source).to.not.equal('host');
     expect(el.shadowRoot!.querySelector('.stat-value')!.textContent!.trim()).to.equal('7');
+  });
+
+  it('appendData: 10,000 pushes into a 600-point window leave 600 points, drawn at most once per animation frame', async () => {
+    const el = await renderPanel<PromPanel>(stage, { type: 'timeseries', title: 'Live', 'max-points': '600', range: 'now-30m' }, (p) => (p.frames = []));
+    let draws = 0;
+    el.addEventListener('prom-data', () => draws++);
+    let frames = 0;
+    let counting = true;
+    const count = () => {
+      frames++;
+      if (counting) requestAnimationFrame(count);
+    };
+    requestAnimationFrame(count);
+    const start = Date.now() - 1_200_000;
+    for (let batch = 0; batch < 100; batch++) {
+      for (let i = 0; i < 100; i++) {
+        const n = batch * 100 + i;
+        el.appendData('A', [{ labels: { job: 'loader' }, timestamps: [start + n * 100], values: [n] }]);
+      }
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await el.updateComplete;
+    counting = false;
+    const series = el.results[0]!.frames[0]!;
+    expect([series.timestamps.length, series.values[0], series.values[599]]).to.deep.equal([600, 9400, 9999]);
+    expect(draws).to.be.greaterThan(0);
+    expect(draws, `${draws} draws in ${frames} animation frames`).to.be.at.most(frames);
+    // A stream that resumes sends some samples again: nothing is drawn twice.
+    el.appendData('A', [{ labels: { job: 'loader' }, timestamps: [start + 9_998 * 100, start + 9_999 * 100, start + 10_000 * 100], values: [9998, 9999, 10_000] }]);
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const resumed = el.results[0]!.frames[0]!;
+    expect([resumed.timestamps.length, resumed.values[598], resumed.values[599]]).to.deep.equal([600, 9999, 10_000]);
+    expect(() => el.appendData('A', [{ timestamps: [Date.now()], values: ['many'] }])).to.throw(SchemaError, /appendData\("A"\)\[0\]\.values\[0\]: must be a number/);
   });
 });

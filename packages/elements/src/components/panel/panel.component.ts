@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import { parseDuration, type HostFrames, type Panel, type PanelType, type PrometheusClient, type TargetResult, type VariableValues } from '@promkit/core';
+import { appendFrames, parseDuration, toHostFrames, type Frame, type FrameInput, type HostFrames, type LiveWindow, type Panel, type PanelType, type PrometheusClient, type TargetResult, type VariableValues } from '@promkit/core';
 import { PromElement } from '../../internal/prom-element.js';
 import { expandIcon } from '../../internal/icons.js';
 import { dashboardContext } from '../../internal/dashboard-context.js';
@@ -99,6 +99,8 @@ export class PromPanel extends PromElement {
     viewable: { type: Boolean },
     scopedVars: { attribute: false, hasChanged: changedInContent },
     frames: { attribute: false },
+    maxPoints: { type: Number, attribute: 'max-points' },
+    maxAge: { type: String, attribute: 'max-age' },
     _hidden: { state: true },
     _sort: { state: true },
   };
@@ -164,6 +166,10 @@ export class PromPanel extends PromElement {
    * prom-data still fires. Set it to undefined to query again.
    */
   declare frames: HostFrames | undefined;
+  /** Pushed data (`appendData`): the most samples kept per series (default 1000). */
+  declare maxPoints: number;
+  /** Pushed data (`appendData`): the oldest sample kept, as a duration before now such as `15m` (default no limit). */
+  declare maxAge: string | undefined;
 
   /** @internal */
   declare _hidden: ReadonlySet<string>;
@@ -196,6 +202,9 @@ export class PromPanel extends PromElement {
   /** Heatmap panels: the shown series as bucket counts, for the chart and its scale. */
   #heatmap: HeatmapData | undefined;
   #rendered: { source: string; node: HTMLElement } | undefined;
+  /** Appended frames not drawn yet, by refId (already cut to the window). */
+  readonly #pending = new Map<string, Frame[]>();
+  #flush: number | undefined;
 
   constructor() {
     super();
@@ -205,7 +214,37 @@ export class PromPanel extends PromElement {
     this.refresh = '';
     this.instant = false;
     this.viewable = false;
+    this.maxPoints = 1000;
     this._hidden = new Set();
+  }
+
+  /**
+   * Pushes samples onto target `refId`'s series (matched by labels; new ones are added), keeping
+   * `max-points` and `max-age`; a sample no newer than its series' last is left out, so a stream
+   * that resumes draws nothing twice. The panel then shows host data (see `frames`) and redraws at
+   * most once per animation frame, however often this is called. Throws a SchemaError naming what
+   * is wrong with `frames`. (Not `append`: that is the DOM's, for child nodes.)
+   */
+  appendData(refId: string, frames: readonly (Frame | FrameInput)[]): void {
+    const incoming = toHostFrames(frames, `appendData(${JSON.stringify(refId)})`);
+    this.#pending.set(refId, appendFrames(this.#pending.get(refId) ?? [], incoming, this.#window()));
+    this.#flush ??= requestAnimationFrame(() => this.#flushAppended());
+  }
+
+  /** The kept window of pushed series, now. */
+  #window(): LiveWindow {
+    const age = this.maxAge ? parseDuration(this.maxAge) : undefined;
+    return { maxPoints: this.maxPoints > 0 ? this.maxPoints : 1000, ...(age ? { maxAgeMs: age * 1000, now: Date.now() } : {}) };
+  }
+
+  /** Puts the appended samples into `frames` (one update for all of them). */
+  #flushAppended(): void {
+    this.#flush = undefined;
+    const current: Record<string, readonly (Frame | FrameInput)[]> = Array.isArray(this.frames) ? { A: this.frames } : { ...(this.frames as Record<string, readonly (Frame | FrameInput)[]> | undefined) };
+    const window = this.#window();
+    for (const [refId, frames] of this.#pending) current[refId] = appendFrames(toHostFrames(current[refId] ?? [], `frames.${refId}`), frames, window);
+    this.#pending.clear();
+    this.frames = current;
   }
 
   /** The panel's data as last received. */
@@ -232,6 +271,10 @@ export class PromPanel extends PromElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#media?.removeEventListener('change', this.#onScheme);
+    if (this.#flush !== undefined) cancelAnimationFrame(this.#flush);
+    this.#flush = undefined;
+    // Kept, drawn when the panel is connected again.
+    if (this.#pending.size) this.#flushAppended();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
