@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
 /**
- * Today's size (310.3 KB) and a little room; lower it whenever the bundle shrinks. It rose from
+ * Today's size (311.2 KB) and a little room; lower it whenever the bundle shrinks. It rose from
  * 299 with the live-reliability and hostile-input work (deadlines, the outage notice, every
  * Grafana variable format, colour and URL rules, DOM tooltips), then from 300.6 with display
  * names (core's field maths) and keyed panels (a new definition from the host or the builder
@@ -16,10 +16,11 @@ import { describe, expect, it } from 'vitest';
  * from 304.7 with <prom-rules> (2.7 KB: a team sees its rules running from a script tag too),
  * then from 307.4 with a dashboard loaded from a `store` by uid and Share (1.1 KB: a viewer page
  * opens stored dashboards and shared links without the builder), then from 308.5 with the host
- * app's own data (`frames`, `appendData`, core's rowsToFrames and appendFrames: 1.8 KB, issue 19).
- * Splitting the bundle is issue 20's.
+ * app's own data (`frames`, `appendData`, core's rowsToFrames and appendFrames: 1.8 KB, issue 19),
+ * then from 310.3 with datasources of type host (registerSource, the engine's and variables'
+ * host path: 0.9 KB). Splitting the bundle is issue 20's.
  */
-const BUDGET_KB = 311;
+const BUDGET_KB = 312;
 
 describe('promkit.min.js', () => {
   const code = readFileSync(new URL('../../packages/elements/dist/promkit.min.js', import.meta.url));

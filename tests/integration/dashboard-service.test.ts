@@ -309,6 +309,7 @@ for (const [name, open] of Object.entries(stores)) {
       expect((await bad({ datasource: { name: 'x', url: `http://user:${SECRET}@example.test` } })).message).toContain('not in the URL');
       expect((await bad({ datasource: { name: 'x', url: 'http://example.test', headers: { Authorization: 'Bearer x' } } })).message).toContain('not in headers');
       expect((await bad({ datasource: { name: 'x', url: 'ftp://example.test' } })).message).toContain('http(s)');
+      expect((await bad({ datasource: { name: 'x', type: 'host', source: 'runs' } })).message).toContain('it lives in the dashboard, not in the service');
       expect((await call('POST', '/datasources', { datasource: { name: 'relative', url: '/prometheus' } })).status).toBe(201);
       expect((await bad({ datasource: { name: '', url: 'http://example.test' } })).code).toBe('invalid_datasource');
       expect((await bad({ datasource: { name: 'x', url: 'http://example.test' }, credentials: { type: 'bearer' } })).code).toBe('invalid_credentials');

@@ -52,6 +52,7 @@ export {
 } from './prometheus/errors.js';
 export type { ApiErrorBody, PromkitErrorName, QueryPosition, RequestTarget } from './prometheus/errors.js';
 export { toFrames, decodeHistogram } from './prometheus/decode.js';
+export { hostSourceOf, missingSource, registerSource, registeredSource, unregisterSource, type HostQuery, type HostSource, type HostValuesQuery, type SelectedValues } from './host/source.js';
 export { appendFrames, hostTargetResults, rowsToFrames, toHostFrames, type FrameInput, type HostFrames, type LiveWindow, type RowFields } from './host/frames.js';
 export type { Frame, HistogramBucket, HistogramColumn, NativeHistogram } from './prometheus/decode.js';
 export { parseSampleValue, formatSampleValue } from './prometheus/sample-value.js';
@@ -112,6 +113,8 @@ export type {
   PanelInput,
   DashboardLink,
   Datasource,
+  HostDatasource,
+  PrometheusDatasource,
   FieldDefaults,
   Panel,
   PanelOptions,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DatasourceRegistry, createClient, parseDashboard } from '@promkit/core';
+import { DatasourceRegistry, createClient, parseDashboard, type PrometheusDatasource } from '@promkit/core';
 import { fixtureFetch } from './fixture-fetch.js';
 
 const dashboard = parseDashboard({
@@ -32,7 +32,7 @@ describe('datasources', () => {
   });
 
   it('a missing credential or datasource is a clear error', () => {
-    expect(() => createClient(dashboard.datasources[1]!)).toThrow(
+    expect(() => createClient(dashboard.datasources[1] as PrometheusDatasource)).toThrow(
       'Datasource "mimir" needs the credential "mimir-token", and none was supplied: pass resolveAuth to supply it.',
     );
     expect(() => new DatasourceRegistry(dashboard).client('nope')).toThrow('No datasource named "nope" (known: "local", "mimir", "vm").');

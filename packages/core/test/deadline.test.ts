@@ -4,7 +4,7 @@
  * longer than the time left. (tests/integration/client-deadline.test.ts does it over real HTTP.)
  */
 import { describe, expect, it } from 'vitest';
-import { DatasourceRegistry, PrometheusClient, isPromkitError, parseDashboard, validateDashboard, type PromkitErrorName } from '@promkit/core';
+import { DatasourceRegistry, PrometheusClient, isPromkitError, parseDashboard, validateDashboard, type PrometheusDatasource, type PromkitErrorName } from '@promkit/core';
 
 async function failure<N extends PromkitErrorName>(call: Promise<unknown>, name: N) {
   const error = await call.then(
@@ -71,7 +71,7 @@ describe('a datasource timeout', () => {
       title: 't',
       datasources: [{ name: 'slow', url: 'http://prom.test', timeout: '40ms' }],
     });
-    expect(dashboard.datasources[0]!.timeout).toBe('40ms');
+    expect((dashboard.datasources[0] as PrometheusDatasource).timeout).toBe('40ms');
     const registry = new DatasourceRegistry(dashboard, { clientOptions: { fetch: stallingFetch().fetch, timeout: 60_000 } });
     const error = await failure(registry.client().labels(), 'TimeoutError');
     expect(error.message).toContain('within 40 ms');

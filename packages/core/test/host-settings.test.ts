@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseDashboard, timeSettings, timeZoneOrBrowser, withDefaultUrl } from '@promkit/core';
+import { parseDashboard, timeSettings, timeZoneOrBrowser, withDefaultUrl, type Datasource } from '@promkit/core';
+
+/** A datasource's URL (a host one has none). */
+const urlOf = (ds: Datasource) => (ds.type === 'host' ? undefined : ds.url);
 
 const { datasources } = parseDashboard({
   schemaVersion: 1,
@@ -13,16 +16,16 @@ const { datasources } = parseDashboard({
 describe('withDefaultUrl', () => {
   it('points the default datasource at the URL and leaves the others alone', () => {
     const result = withDefaultUrl(datasources, 'http://host:9090');
-    expect(result.map((ds) => [ds.name, ds.url])).toEqual([
+    expect(result.map((ds) => [ds.name, urlOf(ds)])).toEqual([
       ['first', 'http://first:9090'],
       ['main', 'http://host:9090'],
     ]);
-    expect(datasources[1]!.url).toBe('http://main:9090');
+    expect(urlOf(datasources[1]!)).toBe('http://main:9090');
   });
 
   it('takes the first datasource when none is marked default', () => {
     const result = withDefaultUrl([datasources[0]!, { ...datasources[1]!, default: false }], 'http://host:9090');
-    expect(result.map((ds) => ds.url)).toEqual(['http://host:9090', 'http://main:9090']);
+    expect(result.map(urlOf)).toEqual(['http://host:9090', 'http://main:9090']);
   });
 
   it('makes one default Prometheus datasource when there are none', () => {

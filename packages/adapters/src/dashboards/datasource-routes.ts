@@ -27,6 +27,9 @@ function credentialsOf(value: unknown): { auth: Auth | null | undefined } | { pr
 function definitionOf(value: unknown): { definition: Record<string, unknown>; name: string } | { refused: Response } {
   const check = validateDatasource(value);
   if (!check.ok) return { refused: problem(400, 'invalid_datasource', `the datasource has ${check.problems.length} problem(s)`, { problems: check.problems }) };
+  if (check.datasource.type === 'host') {
+    return { refused: problem(400, 'invalid_datasource', 'a host datasource is the page\'s own source (registerSource in the browser): it lives in the dashboard, not in the service') };
+  }
   // A path (`/prometheus`) is a proxy on the pages' own origin, as the browser resolves it.
   let url: URL | undefined;
   try {

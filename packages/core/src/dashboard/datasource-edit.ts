@@ -10,10 +10,13 @@
 import { InvalidArgumentError, SchemaError, type SchemaProblem } from '../prometheus/errors.js';
 import { datasourceVariable } from './datasource-ref.js';
 import { validateDashboard } from './parse.js';
-import type { Dashboard, Datasource, Panel } from './schema.js';
+import type { Dashboard, Datasource, HostDatasource, Panel, PrometheusDatasource } from './schema.js';
 
-/** What updateDatasource changes; a key left out keeps the datasource's. '' (or undefined) for tenant, authRef, timeout removes it. */
-export type DatasourceChanges = Partial<Omit<Datasource, 'type'>>;
+/**
+ * What updateDatasource changes; a key left out keeps the datasource's. '' (or undefined) for
+ * tenant, authRef, timeout removes it. A host datasource takes only `name`, `source` and `default`.
+ */
+export type DatasourceChanges = Partial<Omit<PrometheusDatasource, 'type'>> & Partial<Omit<HostDatasource, 'type'>>;
 
 /** The URL a new datasource gets when given none: a Prometheus on this machine, to be edited. */
 export const NEW_DATASOURCE_URL = 'http://localhost:9090';
@@ -32,11 +35,16 @@ export function nextDatasourceName(dashboard: Dashboard, base: string = NEW_DATA
 
 /**
  * Appends a datasource: `ds`'s keys over the defaults (a free name, NEW_DATASOURCE_URL, the
- * Prometheus backend, a 15s scrape interval). When it is marked default, no other one stays so.
+ * Prometheus backend, a 15s scrape interval; for `type: 'host'`, only the name). When it is marked
+ * default, no other one stays so.
  */
-export function addDatasource(dashboard: Dashboard, ds: Partial<Datasource> = {}): { dashboard: Dashboard; index: number } {
+export function addDatasource(dashboard: Dashboard, ds: Partial<PrometheusDatasource> | Partial<HostDatasource> = {}): { dashboard: Dashboard; index: number } {
   const index = dashboard.datasources.length;
-  const base: Datasource = { name: nextDatasourceName(dashboard), type: 'prometheus', url: NEW_DATASOURCE_URL, backend: 'prometheus', scrapeInterval: '15s' };
+  const base = (
+    ds.type === 'host'
+      ? { name: nextDatasourceName(dashboard, 'host') }
+      : { name: nextDatasourceName(dashboard), type: 'prometheus', url: NEW_DATASOURCE_URL, backend: 'prometheus', scrapeInterval: '15s' }
+  ) as Datasource;
   const added = withChanges(base, ds);
   const others = added.default ? dashboard.datasources.map(undefaulted) : dashboard.datasources;
   const next = { ...dashboard, datasources: [...others, added] };
@@ -126,7 +134,7 @@ function undefaulted(ds: Datasource): Datasource {
 }
 
 /** `ds` with `changes`: text trimmed; '' or undefined for an optional key, and `default: false`, remove it. */
-function withChanges(ds: Datasource, changes: DatasourceChanges): Datasource {
+function withChanges(ds: Datasource, changes: DatasourceChanges | Partial<Datasource>): Datasource {
   const out: Record<string, unknown> = { ...ds };
   for (const [key, raw] of Object.entries(changes)) {
     const value = typeof raw === 'string' ? raw.trim() : raw;
@@ -148,7 +156,7 @@ function datasourceProblems(dashboard: Dashboard, index: number): SchemaProblem[
       problems.push({ path: at('name'), message: `"${ds.name}" is the name of another datasource: choose another, such as "${nextDatasourceName(dashboard, ds.name)}"` });
     }
   }
-  if (typeof ds.url === 'string') {
+  if (ds.type !== 'host' && typeof ds.url === 'string') {
     if (ds.url === '') problems.push({ path: at('url'), message: `must not be empty: ${URL_HELP}` });
     else if (!isHttpUrl(ds.url)) problems.push({ path: at('url'), message: `${JSON.stringify(ds.url)} is not an http(s) URL: ${URL_HELP}` });
   }

@@ -5,7 +5,7 @@
 import { PrometheusClient, type Auth, type PrometheusClientOptions } from '../prometheus/client.js';
 import { cortex, mimir, prometheus, thanos, victoriaMetrics, type BackendPreset } from '../prometheus/backends.js';
 import { InvalidArgumentError } from '../prometheus/errors.js';
-import type { Dashboard, Datasource } from './schema.js';
+import type { Dashboard, Datasource, PrometheusDatasource } from './schema.js';
 import { parseDuration } from '../time/duration.js';
 
 export interface ClientFactoryOptions {
@@ -15,7 +15,7 @@ export interface ClientFactoryOptions {
   clientOptions?: Omit<PrometheusClientOptions, 'url' | 'backend' | 'auth' | 'tenant'>;
 }
 
-function presetOf(ds: Datasource): BackendPreset {
+function presetOf(ds: PrometheusDatasource): BackendPreset {
   switch (ds.backend) {
     case 'thanos':
       return thanos();
@@ -31,7 +31,7 @@ function presetOf(ds: Datasource): BackendPreset {
 }
 
 /** A client for one datasource definition. */
-export function createClient(ds: Datasource, options: ClientFactoryOptions = {}): PrometheusClient {
+export function createClient(ds: PrometheusDatasource, options: ClientFactoryOptions = {}): PrometheusClient {
   let auth: Auth | undefined;
   if (ds.authRef !== undefined) {
     auth = options.resolveAuth?.(ds.authRef, ds);
@@ -61,8 +61,9 @@ export function createClient(ds: Datasource, options: ClientFactoryOptions = {})
  */
 export function withDefaultUrl(datasources: readonly Datasource[], url: string | undefined): Datasource[] {
   if (!url) return [...datasources];
-  const main = datasources.find((ds) => ds.default) ?? datasources[0];
-  if (!main) return [{ name: 'default', type: 'prometheus', url, backend: 'prometheus', scrapeInterval: '15s', default: true }];
+  const prometheusOnes = datasources.filter((ds): ds is PrometheusDatasource => ds.type !== 'host');
+  const main = prometheusOnes.find((ds) => ds.default) ?? prometheusOnes[0];
+  if (!main) return datasources.length ? [...datasources] : [{ name: 'default', type: 'prometheus', url, backend: 'prometheus', scrapeInterval: '15s', default: true }];
   return datasources.map((ds) => (ds === main ? { ...ds, url } : ds));
 }
 
@@ -88,16 +89,26 @@ export class DatasourceRegistry {
     return ds;
   }
 
-  /** The client of a datasource, by name. */
+  /** The client of a datasource, by name; a host datasource has none. */
   client(name?: string): PrometheusClient {
     const ds = this.get(name);
+    if (ds.type === 'host') {
+      throw new InvalidArgumentError(`Datasource "${ds.name}" is the host app's source "${ds.source}", not a Prometheus: it answers only panels and variables, through its source.`);
+    }
     let client = this.#clients.get(ds.name);
     if (!client) this.#clients.set(ds.name, (client = createClient(ds, this.options)));
     return client;
   }
 
-  /** The scrape interval of a datasource, in seconds. */
+  /** The scrape interval of a datasource, in seconds (15 for a host datasource, which has none). */
   scrapeInterval(name?: string): number {
-    return parseDuration(this.get(name).scrapeInterval) ?? 15;
+    const ds = this.get(name);
+    return (ds.type === 'host' ? undefined : parseDuration(ds.scrapeInterval)) ?? 15;
+  }
+
+  /** The registered name of a host datasource's source; undefined for a Prometheus one. */
+  hostSource(name?: string): string | undefined {
+    const ds = this.get(name);
+    return ds.type === 'host' ? ds.source : undefined;
   }
 }

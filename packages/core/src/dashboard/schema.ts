@@ -65,7 +65,7 @@ const requestTimeout = duration.check(
   ),
 );
 
-const datasourceSchema = z.strictObject({
+const prometheusDatasourceSchema = z.strictObject({
   /** Name panels and variables refer to. */
   name: z.string().check(z.minLength(1)),
   type: z._default(z.literal('prometheus'), 'prometheus'),
@@ -88,6 +88,23 @@ const datasourceSchema = z.strictObject({
   timeout: z.optional(requestTimeout),
   /** Used by panels and variables that name no datasource. */
   default: z.optional(z.boolean()),
+});
+
+/**
+ * Data from the host app: `source` names a source the page registered (`registerSource`) or gave
+ * the dashboard; each target's `expr` is that source's own query text, passed on as written
+ * (variables filled in).
+ */
+const hostDatasourceSchema = z.strictObject({
+  name: z.string().check(z.minLength(1)),
+  type: z.literal('host'),
+  /** The registered name of the host's source. */
+  source: z.string().check(z.minLength(1, { error: 'must name the source the page registers, got an empty string' })),
+  default: z.optional(z.boolean()),
+});
+
+const datasourceSchema = z.discriminatedUnion('type', [prometheusDatasourceSchema, hostDatasourceSchema], {
+  error: (i) => (i.code === 'invalid_union' ? `type must be "prometheus" (the default) or "host", got ${JSON.stringify((i.input as { type?: unknown } | undefined)?.type)}` : undefined),
 });
 
 const targetSchema = z.strictObject({
@@ -415,6 +432,10 @@ export type DashboardInput = z.input<typeof dashboardSchema>;
 /** A panel as written (defaults may be left out). */
 export type PanelInput = z.input<typeof panelSchema>;
 export type Datasource = z.infer<typeof datasourceSchema>;
+/** A Prometheus-compatible datasource (every datasource but the host's). */
+export type PrometheusDatasource = z.infer<typeof prometheusDatasourceSchema>;
+/** A datasource whose data the host app's registered source gives. */
+export type HostDatasource = z.infer<typeof hostDatasourceSchema>;
 export type Target = z.infer<typeof targetSchema>;
 export type FieldDefaults = z.infer<typeof fieldDefaultsSchema>;
 export type PanelOptions = z.infer<typeof panelOptionsSchema>;

@@ -202,7 +202,9 @@ function datasourceVariables(d: Dashboard, warnings: SchemaProblem[]) {
   const defaultName = d.datasources.find((s) => s.default)?.name ?? names[0]!;
   const variableName = (name: string) => (name === defaultName ? 'datasource' : `datasource_${name.replace(/[^A-Za-z0-9_]/g, '_')}`);
   d.datasources.forEach((s, i) => {
-    if (s.backend !== 'prometheus' || s.tenant || s.headers || s.authRef) {
+    if (s.type === 'host') {
+      warnings.push({ path: `datasources[${i}]`, message: `"${s.name}" is the host app's source "${s.source}": Grafana has no such datasource, so the panels and variables that use it ask a Prometheus one and show nothing until they are pointed elsewhere` });
+    } else if (s.backend !== 'prometheus' || s.tenant || s.headers || s.authRef) {
       warnings.push({ path: `datasources[${i}]`, message: `"${s.name}": its URL, backend, tenant, headers and credentials belong to the Grafana datasource; the dashboard asks for one of type prometheus` });
     }
   });

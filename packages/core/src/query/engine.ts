@@ -6,6 +6,7 @@
  * - A newer run for the same panel key aborts the older one.
  * - Requests per datasource are limited; waiting ones can be aborted.
  * - A failing target gets its own error; the other targets keep their data.
+ * - A host datasource's targets go to its source in one request, which a newer run aborts.
  */
 import { CanceledError, PromkitError, QueryParseError, isPromkitError } from '../prometheus/errors.js';
 import type { PrometheusClient } from '../prometheus/client.js';
@@ -18,10 +19,14 @@ import type { TimeRange } from '../time/range.js';
 import { builtinVariables, computeTiming, type QueryTiming } from '../time/step.js';
 import { Limiter } from './limiter.js';
 import { mergeTail } from './merge.js';
+import { hostTargetResults } from '../host/frames.js';
+import { selectedValues, type HostSource } from '../host/source.js';
 
 export interface QueryEngineOptions {
   /** The client of a datasource, by name. */
   client: (datasource: string) => PrometheusClient;
+  /** The host source of a datasource, by name: undefined for a Prometheus one. */
+  source?: (datasource: string) => HostSource | undefined;
   /** How long a finished request's answer is reused, in ms. Default 5,000. */
   cacheTtl?: number;
   /** Requests in flight per datasource. Default 6. */
@@ -58,7 +63,6 @@ export interface PanelQuery {
   signal?: AbortSignal;
 }
 
-/** Where a target's data came from. */
 /** Where a result came from: a request, a tail added to a cached range, a shared request, the cache, or the host app. */
 export type ResultSource = 'network' | 'incremental' | 'shared' | 'cache' | 'host';
 
@@ -117,7 +121,7 @@ const MAX_CACHED = 256;
 
 export class QueryEngine {
   readonly stats: EngineStats = { requests: 0, shared: 0, cached: 0, incremental: 0 };
-  readonly #options: Required<Omit<QueryEngineOptions, 'client' | 'overlap'>> & Pick<QueryEngineOptions, 'client' | 'overlap'>;
+  readonly #options: Required<Omit<QueryEngineOptions, 'client' | 'overlap' | 'source'>> & Pick<QueryEngineOptions, 'client' | 'overlap' | 'source'>;
   readonly #limiters = new Map<string, Limiter>();
   readonly #inFlight = new Map<string, InFlight>();
   readonly #cache = new Map<string, { at: number; answer: Answer }>();
@@ -140,9 +144,10 @@ export class QueryEngine {
     if (query.signal?.aborted) onAbort();
     query.signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      const targets = await Promise.all(
-        query.targets.filter((t) => !t.hide).map((t) => this.#target(query, t, controller.signal)),
-      );
+      const host = this.#options.source?.(query.datasource);
+      const targets = host
+        ? await this.#hostTargets(host, query, controller.signal)
+        : await Promise.all(query.targets.filter((t) => !t.hide).map((t) => this.#target(query, t, controller.signal)));
       if (controller.signal.aborted) throw canceled(controller.signal, query.key);
       return { key: query.key, targets };
     } finally {
@@ -159,6 +164,36 @@ export class QueryEngine {
     this.#inFlight.clear();
     this.#cache.clear();
     this.#tails.clear();
+  }
+
+  /** A host datasource's targets: one request to its source for all of them, answered with frames. */
+  async #hostTargets(host: HostSource, query: PanelQuery, signal: AbortSignal): Promise<TargetResult[]> {
+    const visible = query.targets.filter((t) => !t.hide);
+    const timing = computeTiming({
+      range: query.range,
+      ...(query.maxDataPoints !== undefined ? { maxDataPoints: query.maxDataPoints } : {}),
+      ...(query.minInterval !== undefined ? { minInterval: query.minInterval } : {}),
+    });
+    const builtins = { ...builtinVariables(timing), __from: String(query.range.from), __to: String(query.range.to) };
+    const targets = visible.map((t) => ({ refId: t.refId, expr: interpolate(t.expr, { ...builtins, ...query.variables }), instant: t.instant }));
+    const empty = (t: (typeof targets)[number]): TargetResult => ({ ...t, timing, frames: [], warnings: [], infos: [], source: 'host' });
+    try {
+      const answer = await host.query({
+        datasource: query.datasource,
+        targets: targets.map(({ refId, expr }) => ({ refId, expr })),
+        range: { from: query.range.from, to: query.range.to },
+        step: timing.step,
+        variables: selectedValues(query.variables),
+        signal,
+      });
+      if (signal.aborted) throw canceled(signal, query.key);
+      const results = hostTargetResults(answer, timing, targets);
+      return targets.map((t) => results.find((r) => r.refId === t.refId) ?? empty(t));
+    } catch (error) {
+      if (signal.aborted) throw canceled(signal, query.key);
+      const failure = isPromkitError(error) ? error : new PromkitError(`The host source of datasource "${query.datasource}" failed: ${(error as Error)?.message ?? String(error)}`, { cause: error });
+      return targets.map((t) => ({ ...empty(t), error: failure }));
+    }
   }
 
   async #target(query: PanelQuery, target: Target, signal: AbortSignal): Promise<TargetResult> {

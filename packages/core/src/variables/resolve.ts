@@ -9,6 +9,7 @@
  */
 import { InvalidArgumentError, PromkitError, isPromkitError } from '../prometheus/errors.js';
 import type { PrometheusClient } from '../prometheus/client.js';
+import { hostValues, selectedValues, type HostSource } from '../host/source.js';
 import type { CallOptions, Labels } from '../prometheus/endpoints.js';
 import { toFrames } from '../prometheus/decode.js';
 import { formatSampleValue } from '../prometheus/sample-value.js';
@@ -78,6 +79,8 @@ export interface ResolvedVariable {
 export interface ResolveContext {
   /** The Prometheus client for a datasource name. */
   client: (datasource: string) => PrometheusClient;
+  /** The host source of a datasource name: undefined for a Prometheus one. */
+  source?: (datasource: string) => HostSource | undefined;
   /** Name of the datasource used when a variable names none. */
   defaultDatasource: string;
   range: TimeRange;
@@ -282,7 +285,11 @@ async function optionsOf(
     }
     case 'query': {
       const datasource = interpolate(variable.datasource ?? context.defaultDatasource, values);
-      const raw = await runVariableQuery(interpolate(variable.query, values), context.client(datasource), context, variable.name);
+      const query = interpolate(variable.query, values);
+      const host = context.source?.(datasource);
+      const raw = host
+        ? await hostValues(host, { datasource, variable: variable.name, query, range: { from: context.range.from, to: context.range.to }, variables: selectedValues(values), ...(context.signal ? { signal: context.signal } : {}) })
+        : await runVariableQuery(query, context.client(datasource), context, variable.name);
       const filtered = applyRegex(raw, variable.regex === undefined ? undefined : interpolate(variable.regex, values), variable.name);
       return sortOptions(uniqueOptions(filtered), variable.sort);
     }

@@ -11,6 +11,7 @@ import { ContextProvider } from '@lit/context';
 import {
   DatasourceRegistry,
   QueryEngine,
+  hostSourceOf,
   isPromkitError,
   resolveRange,
   resolveVariables,
@@ -19,6 +20,7 @@ import {
   withDefaultUrl,
   type ClientFactoryOptions,
   type Dashboard,
+  type HostSource,
   type RawTimeRange,
   type ResolvedVariable,
 } from '@promkit/core';
@@ -39,6 +41,8 @@ export interface DashboardRunSource {
   /** The Prometheus URL that replaces the default datasource's. */
   url(): string | undefined;
   clientOptions(): ClientFactoryOptions;
+  /** The dashboard's own host sources by name (they win over the page's registered ones). */
+  sources(): Readonly<Record<string, HostSource>> | undefined;
   /** A new context went out to the panels. */
   onPublished(): void;
 }
@@ -92,8 +96,13 @@ export class DashboardRunController implements ReactiveController {
     this.#engine?.dispose();
     const registry = new DatasourceRegistry({ datasources: withDefaultUrl(d.datasources, this.source.url()) }, this.source.clientOptions());
     this.#registry = registry;
-    this.#engine = new QueryEngine({ client: (name) => registry.client(name) });
+    this.#engine = new QueryEngine({ client: (name) => registry.client(name), source: (name) => this.#sourceOf(name) });
     void this.resolve(undefined);
+  }
+
+  /** The host source of a datasource: read each run, so a new `sources` property applies on the next one. */
+  #sourceOf(name: string): HostSource | undefined {
+    return this.#registry ? hostSourceOf(this.#registry, this.source.sources())(name) : undefined;
   }
 
   /** Resolves variables (all, or those `changed` and their dependents), then re-queries the panels. */
@@ -107,6 +116,7 @@ export class DashboardRunController implements ReactiveController {
       const selections = this.source.selections();
       this.#variables = await resolveVariables(d, {
         client: (name) => registry.client(name),
+        source: (name) => this.#sourceOf(name),
         defaultDatasource: registry.defaultName,
         range,
         builtins: { __range: `${Math.round((range.to - range.from) / 1000)}s` },

@@ -7,6 +7,7 @@ import {
   type Dashboard,
   type DashboardInput,
   type Datasource,
+  type HostSource,
   type PrometheusClientOptions,
   type ResolvedVariable,
   type SchemaProblem,
@@ -144,6 +145,7 @@ export class PromDashboard extends PromElement {
     variableValues: { attribute: false },
     resolveAuth: { attribute: false },
     clientOptions: { attribute: false },
+    sources: { attribute: false },
     _definition: { state: true },
     _problems: { state: true },
     _collapsed: { state: true },
@@ -187,6 +189,11 @@ export class PromDashboard extends PromElement {
   declare resolveAuth: ((ref: string, datasource: Datasource) => Auth | undefined) | undefined;
   /** Options for every Prometheus client (fetch, timeout, retries…). */
   declare clientOptions: Omit<PrometheusClientOptions, 'url' | 'backend' | 'auth' | 'tenant'> | undefined;
+  /**
+   * The host app's data sources by name, answering this dashboard's datasources of type `host`
+   * (they win over those given to `registerSource` for the whole page).
+   */
+  declare sources: Readonly<Record<string, HostSource>> | undefined;
 
   /** @internal */
   declare _definition: Dashboard | undefined;
@@ -204,6 +211,7 @@ export class PromDashboard extends PromElement {
     selections: () => this.variableValues,
     url: () => this.url,
     clientOptions: () => clientFactoryOptions(this),
+    sources: () => this.sources,
     onPublished: () => {
       if (this.syncUrl) this.#url.requestWrite();
       this.requestUpdate();
@@ -418,6 +426,7 @@ export class PromDashboard extends PromElement {
       this.#refresher.intervalMs = this.#time.refreshMs;
       if (this.syncUrl && this._definition) this.#url.requestWrite();
     }
+    if (changed.has('sources') && this._definition && !changed.has('_definition')) void this.#run.resolve(undefined);
     // Whatever the host sets takes effect, first time included; the element's own changes resolve themselves.
     if (changed.has('variableValues') && this.variableValues !== this.#ownSelections && this._definition && !changed.has('_definition')) void this.#run.resolve(undefined);
     const clientChanged = changed.has('url') || changed.has('clientOptions') || changed.has('resolveAuth');

@@ -7,6 +7,7 @@ import {
   type Auth,
   type Dashboard,
   type Datasource,
+  type HostDatasource,
   type PrometheusClientOptions,
 } from '@promkit/core';
 import { addDatasource, removeDatasource, setDefaultDatasource, updateDatasource, type DatasourceChanges } from '@promkit/core/edit';
@@ -224,7 +225,8 @@ export class PromDatasourceEditor extends PromElement {
       <section class="section" aria-labelledby="datasources-heading">
         <header class="section-head">
           <h3 id="datasources-heading">Datasources</h3>
-          <button type="button" class="add" id="add-datasource" @click=${this.#add}>+ Add datasource</button>
+          <button type="button" class="add" id="add-datasource" @click=${() => this.#add('prometheus')}>+ Add datasource</button>
+          <button type="button" class="add" id="add-host-source" @click=${() => this.#add('host')}>+ Add host source</button>
         </header>
         <div class="section-body">
           ${rows.length === 0
@@ -235,9 +237,11 @@ export class PromDatasourceEditor extends PromElement {
     </form>`;
   }
 
-  #add(): void {
+  /** Adds a Prometheus datasource, or one of the page's host sources (named after itself until renamed). */
+  #add(type: 'prometheus' | 'host'): void {
     const id = this.#nextId++;
-    this.#edit({}, (x) => addDatasource(x).dashboard, [...this._ids, id]);
+    const add = (x: Dashboard) => (type === 'host' ? addDatasource(x, { type: 'host', source: 'host' }) : addDatasource(x)).dashboard;
+    this.#edit({}, add, [...this._ids, id]);
     this.#focusAfter = `ds-${id}-name`;
   }
 
@@ -262,7 +266,7 @@ export class PromDatasourceEditor extends PromElement {
   async #test(id: number): Promise<void> {
     const index = this._ids.indexOf(id);
     const ds = this._edited?.datasources[index];
-    if (!ds) return;
+    if (!ds || ds.type === 'host') return;
     this.#stopTest(id);
     const controller = new AbortController();
     this.#running.set(id, controller);
@@ -286,6 +290,7 @@ export class PromDatasourceEditor extends PromElement {
   }
 
   #card(ds: Datasource, index: number, id: number, isDefault: boolean): TemplateResult {
+    if (ds.type === 'host') return this.#hostCard(ds, index, id, isDefault);
     const key = (f: string) => `ds-${id}-${f}`;
     const at = () => this._ids.indexOf(id);
     const commit = (field: TextField) => (text: string) => this.#edit({ [key(field)]: text }, (x) => updateDatasource(x, at(), { [field]: text } as DatasourceChanges));
@@ -334,6 +339,30 @@ export class PromDatasourceEditor extends PromElement {
           </label>
           <p class="hint">Used where a panel or variable names none (else the first).</p>
         </div>
+      </div>
+    </li>`;
+  }
+
+  /** A host datasource: its name, the source the page registers, and default (nothing to test here). */
+  #hostCard(ds: HostDatasource, index: number, id: number, isDefault: boolean): TemplateResult {
+    const key = (f: string) => `ds-${id}-${f}`;
+    const at = () => this._ids.indexOf(id);
+    const commit = (field: 'name' | 'source') => (text: string) => this.#edit({ [key(field)]: text }, (x) => updateDatasource(x, at(), { [field]: text }));
+    const label = ds.name || `datasource ${index + 1}`;
+    const notice = this._notice?.id === id ? this._notice.message : undefined;
+    return html`<li class="card" aria-label=${`Datasource ${label}`}>
+      <div class="card-head">
+        <span class="ref">${index + 1}</span>
+        <strong class="title">${label}</strong>
+        <span class="badge">host source</span>
+        ${isDefault ? html`<span class="badge">default</span>` : nothing}
+        <span class="spacer"></span>
+        <button type="button" class="icon danger" id=${key('remove')} aria-label=${`Remove ${label}`} @click=${() => this.#remove(at(), id)}>×</button>
+      </div>
+      ${notice ? html`<p class="problem" id=${key('notice')} role="alert">${notice}</p>` : nothing}
+      <div class="grid-2">
+        ${this.#textField(key('name'), 'Name', ds.name, commit('name'), { required: true, hint: 'Panels and variables refer to it by this name.' })}
+        ${this.#textField(key('source'), 'Source', ds.source, commit('source'), { required: true, hint: 'The name the page registers its source under (registerSource).' })}
       </div>
     </li>`;
   }

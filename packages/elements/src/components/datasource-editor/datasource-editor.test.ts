@@ -1,7 +1,7 @@
 /** <prom-datasource-editor> in Chromium against the real Prometheus: edits fire the exact dashboard, refusals keep the text, Test reports the server. */
 import { expect } from 'chai';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { parseDashboard, type Dashboard } from '@promkit/core';
+import { parseDashboard, type Dashboard, type PrometheusDatasource } from '@promkit/core';
 import type { PromDatasourceEditor } from './datasource-editor.component.js';
 import type { PromDefinitionChangeEvent } from '../../events/definition-change-event.js';
 import './datasource-editor.js';
@@ -71,6 +71,24 @@ describe('<prom-datasource-editor>', () => {
     expect(field(el, 3, 'tenant-hint').textContent).to.contain('X-Scope-OrgID');
   });
 
+  it('adds a host source: name and source to edit, no URL and no Test; an empty source is refused', async () => {
+    const { el, events } = await editor();
+    $<HTMLButtonElement>(el, '#add-host-source').click();
+    await el.updateComplete;
+    expect(events.at(-1)!.datasources[2]).to.deep.equal({ name: 'host', type: 'host', source: 'host' });
+    expect(el.shadowRoot!.activeElement).to.equal(field(el, 3, 'name'));
+    const card = $(el, '.datasources > li:nth-child(3)');
+    expect(card.querySelector('[id$="-url"]')).to.equal(null);
+    expect(card.querySelector('[id$="-test"]')).to.equal(null);
+    expect(card.textContent).to.contain('host source');
+    await type(el, 3, 'source', 'runs');
+    expect(events.at(-1)!.datasources[2]).to.deep.equal({ name: 'host', type: 'host', source: 'runs' });
+    const before = events.length;
+    await type(el, 3, 'source', '');
+    expect(events.length).to.equal(before);
+    expect(card.textContent).to.contain('must name the source the page registers');
+  });
+
   it('refuses a bad scrape interval and an empty url: problem shown, text kept, value undefined, no event', async () => {
     const { el, events } = await editor();
     await type(el, 2, 'scrapeInterval', 'often');
@@ -89,7 +107,7 @@ describe('<prom-datasource-editor>', () => {
     await type(el, 2, 'url', 'http://127.0.0.1:9');
     expect(el.problems).to.deep.equal([]);
     expect(events.length).to.equal(1);
-    expect(events[0]!.datasources[1]!.scrapeInterval).to.equal('1m');
+    expect((events[0]!.datasources[1] as PrometheusDatasource).scrapeInterval).to.equal('1m');
   });
 
   it('sets the default: exactly one', async () => {

@@ -210,7 +210,7 @@ export class PromPanelEditor extends PromElement {
     if (this.client) return this.client;
     const list = this.datasources ?? [];
     const ds = list.find((d) => d.name === panel.datasource) ?? list.find((d) => d.default) ?? list[0];
-    if (!ds || this.url) return undefined;
+    if (!ds || ds.type === 'host' || this.url) return undefined;
     let client = this.#clients.get(ds.name);
     if (!client) {
       try {

@@ -5,6 +5,7 @@ import {
   PromkitError,
   SchemaError,
   resolveRange,
+  hostSourceOf,
   resolveVariables,
   timeSettings,
   validateDashboard,
@@ -193,6 +194,7 @@ export class PromVariablesEditor extends PromElement {
       const client = this.client;
       const resolved = await resolveVariables(d, {
         client: (name) => client ?? registry.client(name),
+        source: hostSourceOf(registry),
         defaultDatasource: registry.defaultName,
         range,
         builtins: { __range: `${Math.round((range.to - range.from) / 1000)}s` },
