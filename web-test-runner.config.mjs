@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startPrometheus } from './tests/harness/prometheus.mjs';
 import { startMisbehavingUpstream } from './tests/harness/misbehaving-upstream.mjs';
+import { startStreamServer } from './tests/harness/stream-server.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from './scripts/chromium.mjs';
 import { bundleReadmeSnippets } from './tests/harness/readme-snippets.mjs';
 
@@ -22,6 +23,9 @@ let prometheus;
 /** An upstream in front of that Prometheus that misbehaves on request (stalls, 500s, resets). */
 /** @type {Awaited<ReturnType<typeof startMisbehavingUpstream>> | undefined} */
 let misbehaving;
+/** A host stream (SSE and WebSocket) over rows in a file, in a process the tests can kill. */
+/** @type {import('./tests/harness/stream-server.mjs').RunningStreamServer | undefined} */
+let streams;
 
 
 /** The strict policy tests/browser/csp.test.ts holds the elements to (README: "Strict CSP and Trusted Types"). */
@@ -173,18 +177,31 @@ export default {
       async serverStart() {
         prometheus = await startPrometheus({ live: true });
         misbehaving = await startMisbehavingUpstream({ upstream: prometheus.url });
+        streams = await startStreamServer();
         // The README's React and Vue blocks, bundled against this Prometheus for tests/browser/readme-frameworks.test.ts.
         const root = dirname(fileURLToPath(import.meta.url));
         await bundleReadmeSnippets({ root, outDir: join(root, 'test-output', 'readme-snippets'), prometheusUrl: prometheus.url });
       },
       async serverStop() {
         await misbehaving?.stop();
+        await streams?.stop();
         await prometheus?.stop();
       },
       /** Server commands the tests call: an outage of Prometheus, a touch drag, and element screenshots. */
       async executeCommand({ command, payload, session }) {
         if (command === 'prometheus-kill') {
           await prometheus?.kill();
+          return true;
+        }
+        if (command === 'stream-insert') return streams?.insert(/** @type {any} */ (payload));
+        if (command === 'stream-rows') return streams?.rows();
+        if (command === 'stream-resumes') return streams?.resumes();
+        if (command === 'stream-kill') {
+          await streams?.kill();
+          return true;
+        }
+        if (command === 'stream-restart') {
+          await streams?.restart();
           return true;
         }
         if (command === 'prometheus-restart') {
@@ -229,7 +246,7 @@ export default {
   <body>
     <script>
       window.process = { env: { NODE_ENV: 'production' } };
-      window.__PROMKIT_TEST__ = ${JSON.stringify({ prometheusUrl: prometheus?.url, misbehavingUrl: misbehaving?.url })};
+      window.__PROMKIT_TEST__ = ${JSON.stringify({ prometheusUrl: prometheus?.url, misbehavingUrl: misbehaving?.url, streamUrl: streams?.url })};
     </script>
     <script type="module" src="${testFramework}"></script>
   </body>

@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
 /**
- * Today's size (311.2 KB) and a little room; lower it whenever the bundle shrinks. It rose from
+ * Today's size (316.5 KB) and a little room; lower it whenever the bundle shrinks. It rose from
  * 299 with the live-reliability and hostile-input work (deadlines, the outage notice, every
  * Grafana variable format, colour and URL rules, DOM tooltips), then from 300.6 with display
  * names (core's field maths) and keyed panels (a new definition from the host or the builder
@@ -18,9 +18,12 @@ import { describe, expect, it } from 'vitest';
  * opens stored dashboards and shared links without the builder), then from 308.5 with the host
  * app's own data (`frames`, `appendData`, core's rowsToFrames and appendFrames: 1.8 KB, issue 19),
  * then from 310.3 with datasources of type host (registerSource, the engine's and variables'
- * host path: 0.9 KB). Splitting the bundle is issue 20's.
+ * host path: 0.9 KB), then from 311.2 with live streams (SSE and WebSocket with resume, the
+ * panel's pushed samples and badge: 3.5 KB, and eventsource-parser 1.8 KB: the SSE format's line
+ * endings, BOM and split chunks, not ours to get right again). Streams are a natural chunk to load
+ * on first use once issue 20 splits the bundle.
  */
-const BUDGET_KB = 312;
+const BUDGET_KB = 317;
 
 describe('promkit.min.js', () => {
   const code = readFileSync(new URL('../../packages/elements/dist/promkit.min.js', import.meta.url));

@@ -66,8 +66,8 @@ describe('the host datasource type', () => {
   it('has no Prometheus client, and says why', () => {
     const registry = new DatasourceRegistry({ datasources: board.datasources });
     expect(() => registry.client('quality')).toThrow('Datasource "quality" is the host app\'s source "dq", not a Prometheus');
-    expect(registry.hostSource('quality')).toBe('dq');
-    expect(registry.hostSource('prom')).toBeUndefined();
+    expect(registry.host('quality')).toEqual({ name: 'quality', type: 'host', source: 'dq' });
+    expect(registry.host('prom')).toBeUndefined();
   });
 
   it('is exported to Grafana with a warning at its path', () => {

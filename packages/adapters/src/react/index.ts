@@ -11,6 +11,7 @@ import { createComponent, type EventName } from '@lit/react';
 import {
   PromDashboard as PromDashboardElement,
   PromDashboardShareEvent,
+  PromStreamStateEvent,
   PromDataEvent,
   PromErrorEvent,
   PromPanel as PromPanelElement,
@@ -34,6 +35,7 @@ const onPromVariableChange = PromVariableChangeEvent.type as EventName<PromVaria
 const onPromRefreshIntervalChange = PromRefreshIntervalChangeEvent.type as EventName<PromRefreshIntervalChangeEvent>;
 const onPromPanelView = PromPanelViewEvent.type as EventName<PromPanelViewEvent>;
 const onPromDashboardShare = PromDashboardShareEvent.type as EventName<PromDashboardShareEvent>;
+const onPromStreamState = PromStreamStateEvent.type as EventName<PromStreamStateEvent>;
 
 /** `<prom-panel>`: one live chart. */
 export const PromPanel = createComponent({
@@ -48,7 +50,7 @@ export const PromDashboard = createComponent({
   tagName: 'prom-dashboard',
   elementClass: PromDashboardElement,
   react: React,
-  events: { onPromData, onPromError, onPromRefresh, onPromTimeRangeChange, onPromVariableChange, onPromRefreshIntervalChange, onPromDashboardShare },
+  events: { onPromData, onPromError, onPromRefresh, onPromTimeRangeChange, onPromVariableChange, onPromRefreshIntervalChange, onPromDashboardShare, onPromStreamState },
 });
 
 /** `<prom-time-range>`: time range picker. */

@@ -24,7 +24,7 @@ export const NEW_DATASOURCE_URL = 'http://localhost:9090';
 export const NEW_DATASOURCE_NAME = 'prometheus';
 
 const URL_HELP = `write the base URL of a Prometheus-compatible API (http or https), or a path to a promkit proxy, such as ${NEW_DATASOURCE_URL} or /api/prom`;
-const REMOVABLE = new Set(['tenant', 'authRef', 'timeout', 'headers', 'default']);
+const REMOVABLE = new Set(['tenant', 'authRef', 'timeout', 'headers', 'default', 'source', 'stream']);
 
 /** `base` when no datasource has it, else the first free `base-2`, `base-3`… */
 export function nextDatasourceName(dashboard: Dashboard, base: string = NEW_DATASOURCE_NAME): string {

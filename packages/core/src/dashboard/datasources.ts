@@ -5,7 +5,7 @@
 import { PrometheusClient, type Auth, type PrometheusClientOptions } from '../prometheus/client.js';
 import { cortex, mimir, prometheus, thanos, victoriaMetrics, type BackendPreset } from '../prometheus/backends.js';
 import { InvalidArgumentError } from '../prometheus/errors.js';
-import type { Dashboard, Datasource, PrometheusDatasource } from './schema.js';
+import type { Dashboard, Datasource, HostDatasource, PrometheusDatasource } from './schema.js';
 import { parseDuration } from '../time/duration.js';
 
 export interface ClientFactoryOptions {
@@ -93,7 +93,7 @@ export class DatasourceRegistry {
   client(name?: string): PrometheusClient {
     const ds = this.get(name);
     if (ds.type === 'host') {
-      throw new InvalidArgumentError(`Datasource "${ds.name}" is the host app's source "${ds.source}", not a Prometheus: it answers only panels and variables, through its source.`);
+      throw new InvalidArgumentError(`Datasource "${ds.name}" is ${hostDescription(ds)}, not a Prometheus: it answers only panels and variables, through its source.`);
     }
     let client = this.#clients.get(ds.name);
     if (!client) this.#clients.set(ds.name, (client = createClient(ds, this.options)));
@@ -106,9 +106,15 @@ export class DatasourceRegistry {
     return (ds.type === 'host' ? undefined : parseDuration(ds.scrapeInterval)) ?? 15;
   }
 
-  /** The registered name of a host datasource's source; undefined for a Prometheus one. */
-  hostSource(name?: string): string | undefined {
+  /** A host datasource by name; undefined for a Prometheus one. */
+  host(name?: string): HostDatasource | undefined {
     const ds = this.get(name);
-    return ds.type === 'host' ? ds.source : undefined;
+    return ds.type === 'host' ? ds : undefined;
   }
+}
+
+/** What a host datasource is, for messages: the page's source "x", the stream at y, or both. */
+export function hostDescription(ds: HostDatasource): string {
+  const parts = [ds.source !== undefined ? `the host app's source "${ds.source}"` : undefined, ds.stream !== undefined ? `the stream at ${ds.stream}` : undefined];
+  return parts.filter(Boolean).join(' with ');
 }

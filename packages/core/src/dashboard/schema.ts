@@ -95,13 +95,22 @@ const prometheusDatasourceSchema = z.strictObject({
  * the dashboard; each target's `expr` is that source's own query text, passed on as written
  * (variables filled in).
  */
-const hostDatasourceSchema = z.strictObject({
-  name: z.string().check(z.minLength(1)),
-  type: z.literal('host'),
-  /** The registered name of the host's source. */
-  source: z.string().check(z.minLength(1, { error: 'must name the source the page registers, got an empty string' })),
-  default: z.optional(z.boolean()),
-});
+const hostDatasourceSchema = z
+  .strictObject({
+    name: z.string().check(z.minLength(1)),
+    type: z.literal('host'),
+    /** The registered name of the host's source. */
+    source: z.optional(z.string().check(z.minLength(1, { error: 'must name the source the page registers, got an empty string' }))),
+    /**
+     * A live stream of new samples: a Server-Sent Events URL (http(s) or a path on the page's
+     * origin) or a WebSocket one (ws(s)); with no `source`, panels draw what it sent so far.
+     */
+    stream: z.optional(
+      z.string().check(z.regex(/^(?:https?:\/\/|wss?:\/\/|\/)/i, { error: (i) => `must be an http(s) or ws(s) URL, or a path starting with /, got ${JSON.stringify(i.input)}` })),
+    ),
+    default: z.optional(z.boolean()),
+  })
+  .check(z.refine((ds) => ds.source !== undefined || ds.stream !== undefined, { error: 'needs a source (a name the page registers) or a stream (a Server-Sent Events or WebSocket URL)', path: ['source'] }));
 
 const datasourceSchema = z.discriminatedUnion('type', [prometheusDatasourceSchema, hostDatasourceSchema], {
   error: (i) => (i.code === 'invalid_union' ? `type must be "prometheus" (the default) or "host", got ${JSON.stringify((i.input as { type?: unknown } | undefined)?.type)}` : undefined),
@@ -382,6 +391,16 @@ const annotationSchema = z.discriminatedUnion('type', [
       ),
       [],
     ),
+  }),
+  z.strictObject({
+    type: z.literal('host'),
+    name: z.string().check(z.minLength(1)),
+    enabled: z._default(z.boolean(), true),
+    color: z._default(colorString, 'rgba(255, 152, 48, 1)'),
+    /** A datasource of type host: its source's `annotations(request)` answers, and its stream pushes more. */
+    datasource: z.string().check(z.minLength(1)),
+    /** The source's own query text (variables filled in); a stream message's `channel` names it. */
+    query: z._default(z.string(), ''),
   }),
 ]);
 

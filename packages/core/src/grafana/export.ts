@@ -7,6 +7,7 @@
 import { parseDashboard } from '../dashboard/parse.js';
 import { SORTS, VARIABLE_HIDES, type Dashboard, type DashboardInput, type FieldDefaults, type Panel, type Row, type Variable } from '../dashboard/schema.js';
 import type { SchemaProblem } from '../prometheus/errors.js';
+import { hostDescription } from '../dashboard/datasources.js';
 
 /** Grafana's dashboard schema version this export writes (Grafana 12). */
 export const GRAFANA_SCHEMA_VERSION = 41;
@@ -203,7 +204,7 @@ function datasourceVariables(d: Dashboard, warnings: SchemaProblem[]) {
   const variableName = (name: string) => (name === defaultName ? 'datasource' : `datasource_${name.replace(/[^A-Za-z0-9_]/g, '_')}`);
   d.datasources.forEach((s, i) => {
     if (s.type === 'host') {
-      warnings.push({ path: `datasources[${i}]`, message: `"${s.name}" is the host app's source "${s.source}": Grafana has no such datasource, so the panels and variables that use it ask a Prometheus one and show nothing until they are pointed elsewhere` });
+      warnings.push({ path: `datasources[${i}]`, message: `"${s.name}" is ${hostDescription(s)}: Grafana has no such datasource, so the panels and variables that use it ask a Prometheus one and show nothing until they are pointed elsewhere` });
     } else if (s.backend !== 'prometheus' || s.tenant || s.headers || s.authRef) {
       warnings.push({ path: `datasources[${i}]`, message: `"${s.name}": its URL, backend, tenant, headers and credentials belong to the Grafana datasource; the dashboard asks for one of type prometheus` });
     }

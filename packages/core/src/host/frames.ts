@@ -85,6 +85,12 @@ export function toHostFrames(input: readonly (Frame | FrameInput)[], path = 'fra
   return frames as Frame[];
 }
 
+/** Host frames checked, per refId (a list is target `A`); a SchemaError names the first refId's problems at `path.refId`. */
+export function framesByRefId(frames: HostFrames, path = 'frames'): Record<string, Frame[]> {
+  const byRef: Record<string, readonly (Frame | FrameInput)[]> = Array.isArray(frames) ? { A: frames } : (frames as Record<string, readonly (Frame | FrameInput)[]>);
+  return Object.fromEntries(Object.entries(byRef).map(([refId, list]) => [refId, toHostFrames(list, `${path}.${refId}`)]));
+}
+
 /**
  * What a panel shows for host frames: one result per refId (a list is target `A`), each with the
  * panel's target `expr` when it has one, the timing of the range, and `source: 'host'`. Host data
@@ -92,10 +98,8 @@ export function toHostFrames(input: readonly (Frame | FrameInput)[], path = 'fra
  * `null` value makes a gap in a line, not a long wait between two runs.
  */
 export function hostTargetResults(frames: HostFrames, timing: QueryTiming, targets: readonly { refId: string; expr?: string; instant?: boolean }[] = []): TargetResult[] {
-  const byRef: Record<string, readonly (Frame | FrameInput)[]> = Array.isArray(frames) ? { A: frames } : (frames as Record<string, readonly (Frame | FrameInput)[]>);
-  return Object.entries(byRef).map(([refId, list]) => {
+  return Object.entries(framesByRefId(frames)).map(([refId, checked]) => {
     const target = targets.find((t) => t.refId === refId);
-    const checked = toHostFrames(list, `frames.${refId}`);
     const spacing = widestSpacing(checked) / 1000;
     return {
       refId,

@@ -6,6 +6,9 @@
 import type { VariableValues } from '../promql/interpolate.js';
 import { InvalidArgumentError } from '../prometheus/errors.js';
 import type { HostFrames } from './frames.js';
+import type { HostDatasource } from '../dashboard/schema.js';
+import type { StreamStatus } from './stream.js';
+import type { AnnotationInput } from '../annotations/events.js';
 
 /** Variable selections as a source reads them: a value, or the values of a multi-value variable. */
 export type SelectedValues = Readonly<Record<string, string | readonly string[]>>;
@@ -44,13 +47,33 @@ export interface HostValuesQuery {
   signal?: AbortSignal;
 }
 
+/** What a source is asked for a host annotation's events over a range. */
+export interface HostAnnotationQuery {
+  datasource: string;
+  /** The annotation's name. */
+  annotation: string;
+  /** The annotation's query, variables filled in. */
+  query: string;
+  /** Epoch ms. */
+  range: { from: number; to: number };
+  variables: SelectedValues;
+  signal: AbortSignal;
+}
+
+/** New samples a source pushes: frames per refId (or a list for target A), added to what the panel shows. */
+export type StreamPush = (frames: HostFrames) => void;
+
 /**
  * The host's data for panels: frames per refId (or a list for target A). A source that also
- * offers `values` can feed a dashboard's query variables.
+ * offers `values` can feed a dashboard's query variables, `annotations` its host annotations, and one with `subscribe` pushes new
+ * samples after each answer until the request's signal is aborted (a newer run, the panel gone)
+ * or the function it returns is called; `report` shows a connection's state on the panel.
  */
 export interface HostSource {
   query(request: HostQuery): HostFrames | Promise<HostFrames>;
   values?(request: HostValuesQuery): readonly string[] | Promise<readonly string[]>;
+  annotations?(request: HostAnnotationQuery): readonly AnnotationInput[] | Promise<readonly AnnotationInput[]>;
+  subscribe?(request: HostQuery, push: StreamPush, report?: (status: StreamStatus) => void): (() => void) | void;
 }
 
 const registered = new Map<string, HostSource>();
@@ -102,22 +125,37 @@ export async function hostValues(source: HostSource, request: HostValuesQuery): 
 }
 
 /**
- * The host source of each datasource name, for the query engine and variables: the dashboard's
- * own `sources` first, then the page's registered ones, else one that says what to register.
- * Undefined for a Prometheus datasource (or an unknown name, which the Prometheus path reports).
+ * The host source of each datasource name, for the query engine and variables. A datasource's
+ * `source` is the dashboard's own (`own`) first, then the page's registered one, else one that
+ * says what to register; its `stream` is what `streamOf` makes of it (none: nothing streams).
+ * With both, answers come from the source and new samples from the stream. Undefined for a
+ * Prometheus datasource (or an unknown name, which the Prometheus path reports).
  */
 export function hostSourceOf(
-  registry: { hostSource(name?: string): string | undefined },
+  registry: { host(name?: string): HostDatasource | undefined },
   own?: Readonly<Record<string, HostSource>>,
+  streamOf?: (datasource: HostDatasource) => HostSource | undefined,
 ): (datasource: string) => HostSource | undefined {
   return (datasource) => {
-    let name: string | undefined;
+    let ds: HostDatasource | undefined;
     try {
-      name = registry.hostSource(datasource);
+      ds = registry.host(datasource);
     } catch {
       return undefined;
     }
-    if (name === undefined) return undefined;
-    return (own && Object.hasOwn(own, name) ? own[name] : undefined) ?? registered.get(name) ?? missingSource(name);
+    if (!ds) return undefined;
+    const name = ds.source;
+    const base = name === undefined ? undefined : ((own && Object.hasOwn(own, name) ? own[name] : undefined) ?? registered.get(name) ?? missingSource(name));
+    const stream = ds.stream === undefined ? undefined : streamOf?.(ds);
+    if (!stream) return base ?? NOTHING;
+    if (!base) return stream;
+    return {
+      query: (request) => base.query(request),
+      ...(base.values ? { values: (request: HostValuesQuery) => base.values!(request) } : {}),
+      ...(stream.subscribe ? { subscribe: stream.subscribe.bind(stream) } : {}),
+    };
   };
 }
+
+/** A stream-only datasource where nothing streams (an editor's preview): no data, no error. */
+const NOTHING: HostSource = { query: () => [] };

@@ -20,7 +20,9 @@ import { builtinVariables, computeTiming, type QueryTiming } from '../time/step.
 import { Limiter } from './limiter.js';
 import { mergeTail } from './merge.js';
 import { hostTargetResults } from '../host/frames.js';
-import { selectedValues, type HostSource } from '../host/source.js';
+import { selectedValues, type HostQuery, type HostSource, type StreamPush } from '../host/source.js';
+import type { HostFrames } from '../host/frames.js';
+import type { StreamStatus } from '../host/stream.js';
 
 export interface QueryEngineOptions {
   /** The client of a datasource, by name. */
@@ -61,6 +63,13 @@ export interface PanelQuery {
   /** Ask the server even if a fresh answer is cached (a refresh a person asked for); identical requests in flight are still shared. */
   fresh?: boolean;
   signal?: AbortSignal;
+  /**
+   * For a host source that streams: new samples after this run's answer, as the source pushes
+   * them, until a newer run for the key, `unsubscribe(key)` or `dispose()`.
+   */
+  onPush?: StreamPush;
+  /** For a host source that streams: its connection's state. */
+  onStreamState?: (status: StreamStatus) => void;
 }
 
 /** Where a result came from: a request, a tail added to a cached range, a shared request, the cache, or the host app. */
@@ -127,6 +136,7 @@ export class QueryEngine {
   readonly #cache = new Map<string, { at: number; answer: Answer }>();
   readonly #tails = new Map<string, Tail>();
   readonly #active = new Map<string, AbortController>();
+  readonly #subscriptions = new Map<string, AbortController>();
 
   constructor(options: QueryEngineOptions) {
     this.#options = { cacheTtl: 5_000, concurrency: 6, now: Date.now, ...options };
@@ -138,6 +148,7 @@ export class QueryEngine {
    */
   async run(query: PanelQuery): Promise<PanelResult> {
     this.#active.get(query.key)?.abort(new CanceledError(`Superseded by a newer query for panel "${query.key}".`));
+    this.unsubscribe(query.key);
     const controller = new AbortController();
     this.#active.set(query.key, controller);
     const onAbort = () => controller.abort(query.signal?.reason);
@@ -156,8 +167,15 @@ export class QueryEngine {
     }
   }
 
-  /** Aborts everything in flight and forgets every cached result. */
+  /** Stops the pushes of a host source to panel `key` (the panel went away). */
+  unsubscribe(key: string): void {
+    this.#subscriptions.get(key)?.abort(new CanceledError(`The stream of panel "${key}" was stopped.`));
+    this.#subscriptions.delete(key);
+  }
+
+  /** Aborts everything in flight, stops every stream and forgets every cached result. */
   dispose(): void {
+    for (const key of [...this.#subscriptions.keys()]) this.unsubscribe(key);
     for (const controller of this.#active.values()) controller.abort(new CanceledError('The query engine was disposed.'));
     for (const flight of this.#inFlight.values()) flight.controller.abort();
     this.#active.clear();
@@ -177,23 +195,60 @@ export class QueryEngine {
     const builtins = { ...builtinVariables(timing), __from: String(query.range.from), __to: String(query.range.to) };
     const targets = visible.map((t) => ({ refId: t.refId, expr: interpolate(t.expr, { ...builtins, ...query.variables }), instant: t.instant }));
     const empty = (t: (typeof targets)[number]): TargetResult => ({ ...t, timing, frames: [], warnings: [], infos: [], source: 'host' });
+    const request = {
+      datasource: query.datasource,
+      targets: targets.map(({ refId, expr }) => ({ refId, expr })),
+      range: { from: query.range.from, to: query.range.to },
+      step: timing.step,
+      variables: selectedValues(query.variables),
+      signal,
+    };
+    // Subscribed before asking, so nothing sent meanwhile is missed; held until the answer is out.
+    const stream = this.#subscribe(host, query, request, signal);
     try {
-      const answer = await host.query({
-        datasource: query.datasource,
-        targets: targets.map(({ refId, expr }) => ({ refId, expr })),
-        range: { from: query.range.from, to: query.range.to },
-        step: timing.step,
-        variables: selectedValues(query.variables),
-        signal,
-      });
+      const answer = await host.query(request);
       if (signal.aborted) throw canceled(signal, query.key);
       const results = hostTargetResults(answer, timing, targets);
+      stream?.release();
       return targets.map((t) => results.find((r) => r.refId === t.refId) ?? empty(t));
     } catch (error) {
+      stream?.stop();
       if (signal.aborted) throw canceled(signal, query.key);
       const failure = isPromkitError(error) ? error : new PromkitError(`The host source of datasource "${query.datasource}" failed: ${(error as Error)?.message ?? String(error)}`, { cause: error });
       return targets.map((t) => ({ ...empty(t), error: failure }));
     }
+  }
+
+  /**
+   * Subscribes panel `query.key` to a streaming source: pushes wait until `release` (after the
+   * run's answer), then go straight to `onPush`; a superseded run or `stop` ends it.
+   */
+  #subscribe(host: HostSource, query: PanelQuery, request: HostQuery, run: AbortSignal): { release(): void; stop(): void } | undefined {
+    const onPush = query.onPush;
+    if (!host.subscribe || !onPush) return undefined;
+    const subscription = new AbortController();
+    this.#subscriptions.set(query.key, subscription);
+    const stopOnRun = () => subscription.abort(run.reason);
+    run.addEventListener('abort', stopOnRun, { once: true });
+    let held: HostFrames[] | undefined = [];
+    const unsubscribe = host.subscribe({ ...request, signal: subscription.signal }, (frames) => {
+      if (subscription.signal.aborted) return;
+      if (held) held.push(frames);
+      else onPush(frames);
+    }, query.onStreamState);
+    subscription.signal.addEventListener('abort', () => typeof unsubscribe === 'function' && unsubscribe(), { once: true });
+    return {
+      release: () => {
+        run.removeEventListener('abort', stopOnRun);
+        const waiting = held ?? [];
+        held = undefined;
+        for (const frames of waiting) onPush(frames);
+      },
+      stop: () => {
+        subscription.abort();
+        if (this.#subscriptions.get(query.key) === subscription) this.#subscriptions.delete(query.key);
+      },
+    };
   }
 
   async #target(query: PanelQuery, target: Target, signal: AbortSignal): Promise<TargetResult> {

@@ -20,6 +20,7 @@ import {
   withDefaultUrl,
   type ClientFactoryOptions,
   type Dashboard,
+  type HostDatasource,
   type HostSource,
   type RawTimeRange,
   type ResolvedVariable,
@@ -27,6 +28,8 @@ import {
 import { dashboardContext, type DashboardContext } from '../internal/dashboard-context.js';
 import { PromErrorEvent } from '../events/error-event.js';
 import { PromRefreshEvent } from '../events/refresh-event.js';
+import { PromStreamStateEvent } from '../events/stream-state-event.js';
+import { StreamSource } from '../internal/stream-source.js';
 
 /** Why panels query again: a refresh tick, a refresh a person asked for, or a changed setting. */
 export type RunReason = DashboardContext['reason'];
@@ -56,6 +59,8 @@ export class DashboardRunController implements ReactiveController {
   #registry: DatasourceRegistry | undefined;
   #revision = 0;
   #variables = new Map<string, ResolvedVariable>();
+  /** One stream per host datasource that has one, made when a panel first asks. */
+  readonly #streams = new Map<string, StreamSource>();
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -87,6 +92,28 @@ export class DashboardRunController implements ReactiveController {
   hostDisconnected(): void {
     this.#engine?.dispose();
     this.#engine = undefined;
+    this.#closeStreams();
+  }
+
+  #closeStreams(): void {
+    for (const stream of this.#streams.values()) stream.dispose();
+    this.#streams.clear();
+  }
+
+  /** The stream of a host datasource: its connection is shared by every panel that shows it. */
+  #streamOf(ds: HostDatasource): StreamSource {
+    let stream = this.#streams.get(ds.name);
+    if (!stream) {
+      const fetch = this.source.clientOptions().clientOptions?.fetch;
+      stream = new StreamSource({
+        url: ds.stream!,
+        ...(fetch ? { fetch } : {}),
+        onState: (status) => this.host.dispatchEvent(new PromStreamStateEvent({ ...status, datasource: ds.name })),
+        onProblem: (error) => this.host.dispatchEvent(new PromErrorEvent({ error })),
+      });
+      this.#streams.set(ds.name, stream);
+    }
+    return stream;
   }
 
   /** Builds clients and engine, then resolves every variable and tells the panels. */
@@ -94,6 +121,7 @@ export class DashboardRunController implements ReactiveController {
     const d = this.source.definition();
     if (!d) return;
     this.#engine?.dispose();
+    this.#closeStreams();
     const registry = new DatasourceRegistry({ datasources: withDefaultUrl(d.datasources, this.source.url()) }, this.source.clientOptions());
     this.#registry = registry;
     this.#engine = new QueryEngine({ client: (name) => registry.client(name), source: (name) => this.#sourceOf(name) });
@@ -102,7 +130,7 @@ export class DashboardRunController implements ReactiveController {
 
   /** The host source of a datasource: read each run, so a new `sources` property applies on the next one. */
   #sourceOf(name: string): HostSource | undefined {
-    return this.#registry ? hostSourceOf(this.#registry, this.source.sources())(name) : undefined;
+    return this.#registry ? hostSourceOf(this.#registry, this.source.sources(), (ds) => this.#streamOf(ds))(name) : undefined;
   }
 
   /** Resolves variables (all, or those `changed` and their dependents), then re-queries the panels. */

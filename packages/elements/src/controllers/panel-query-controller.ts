@@ -20,8 +20,12 @@ import {
   parseDuration,
   resolveDatasourceRef,
   resolveRange,
+  appendFrames,
+  type Frame,
   type HostFrames,
+  type LiveWindow,
   type Panel,
+  type StreamStatus,
   type RawTimeRange,
   type PanelType,
   type TargetResult,
@@ -32,6 +36,7 @@ import type { DashboardContext } from '../internal/dashboard-context.js';
 import { PromDataEvent } from '../events/data-event.js';
 import { PromErrorEvent } from '../events/error-event.js';
 import { PromRefreshEvent } from '../events/refresh-event.js';
+import { PushedSamples } from './pushed-samples.js';
 
 /** `invalid`: the settings cannot work (no query is sent); `error`: a query failed. */
 export type LoadState = 'idle' | 'loading' | 'ready' | 'error' | 'invalid';
@@ -63,6 +68,8 @@ export interface PanelQuerySource {
   frames(): HostFrames | undefined;
   /** The chart's width in pixels: about one point per pixel is asked for. */
   width(): number;
+  /** The samples kept of pushed series (`max-points`, `max-age`). */
+  window(): LiveWindow;
 }
 
 /** What a query run needs besides the spec. */
@@ -91,9 +98,20 @@ export class PanelQueryController implements ReactiveController {
   range: TimeRange | undefined;
   /** The key of this panel's queries in the engine. */
   readonly key = `prom-panel-${++panelCount}`;
+  /** A streaming host source's connection state, while one pushes to this panel. */
+  streamStatus: StreamStatus | undefined;
   #ownEngine: QueryEngine | undefined;
   #abort: AbortController | undefined;
   #queued = false;
+  /** The range of the last run ends at now. */
+  #live = false;
+  /** The engine this panel's stream is subscribed on. */
+  #streaming: QueryEngine | undefined;
+  readonly #pushed = new PushedSamples(
+    (pushed) => this.#addPushed(pushed),
+    (error) => this.host.dispatchEvent(new PromErrorEvent({ error })),
+    () => this.source.window(),
+  );
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -109,7 +127,27 @@ export class PanelQueryController implements ReactiveController {
   hostDisconnected(): void {
     this.#abort?.abort();
     this.#abort = undefined;
+    this.#stopStream();
     this.resetEngine();
+  }
+
+  #stopStream(): void {
+    this.#streaming?.unsubscribe(this.key);
+    this.#streaming = undefined;
+    this.#pushed.stop();
+    this.#set({ streamStatus: undefined });
+  }
+
+  /**
+   * Adds pushed samples to the results shown. With a range that ends at now, the range moves on to
+   * the newest sample, so the chart scrolls as data arrives.
+   */
+  #addPushed(pushed: ReadonlyMap<string, readonly Frame[]>): void {
+    const window = this.source.window();
+    const results = this.results.map((t) => (pushed.has(t.refId) ? { ...t, frames: appendFrames(t.frames, pushed.get(t.refId)!, window) } : t));
+    const newest = Math.max(...[...pushed.values()].flat().map((f) => f.timestamps[f.timestamps.length - 1] ?? 0));
+    if (this.range && this.#live && newest > this.range.to) this.range = { from: this.range.from + (newest - this.range.to), to: newest };
+    this.#set({ results });
   }
 
   /** Drops the standalone engine (its url, client or timeout changed); the next run makes one. */
@@ -149,6 +187,10 @@ export class PanelQueryController implements ReactiveController {
     if (!setup) return;
     this.#abort?.abort();
     const abort = (this.#abort = new AbortController());
+    if (this.#streaming && this.#streaming !== setup.engine) this.#stopStream();
+    this.#streaming = setup.engine;
+    this.#live = setup.live;
+    this.#set({ streamStatus: undefined });
     this.host.dispatchEvent(new PromRefreshEvent({ reason }));
     if (this.state === 'ready') this.#set({ refreshing: true });
     else this.#set({ state: 'loading' });
@@ -165,6 +207,8 @@ export class PanelQueryController implements ReactiveController {
         scrapeInterval: setup.scrapeInterval,
         fresh: reason === 'manual' || reason === 'retry',
         signal: abort.signal,
+        onPush: this.#pushed.forRun(),
+        onStreamState: (status) => this.#set({ streamStatus: status }),
       });
       this.#set({ results: result.targets });
       this.range = setup.range;
@@ -185,7 +229,7 @@ export class PanelQueryController implements ReactiveController {
   }
 
   /** Sets fields and asks for an update when one of them changed. */
-  #set(patch: Partial<Pick<PanelQueryController, 'state' | 'results' | 'error' | 'refreshing'>>): void {
+  #set(patch: Partial<Pick<PanelQueryController, 'state' | 'results' | 'error' | 'refreshing' | 'streamStatus'>>): void {
     let changed = false;
     for (const [key, value] of Object.entries(patch) as [keyof typeof patch, never][]) {
       if (this[key] !== value) {
@@ -205,6 +249,7 @@ export class PanelQueryController implements ReactiveController {
   #showHostFrames(spec: Panel, frames: HostFrames): void {
     this.#abort?.abort();
     this.#abort = undefined;
+    this.#stopStream();
     const { range } = this.#range(spec);
     const timing = computeTiming({ range, maxDataPoints: spec.maxDataPoints ?? Math.max(100, Math.round(this.source.width())) });
     const results = hostTargetResults(frames, timing, 'targets' in spec ? spec.targets : []);

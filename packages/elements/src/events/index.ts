@@ -11,6 +11,7 @@ import { PromRefreshIntervalChangeEvent } from './refresh-interval-change-event.
 import { PromTimeRangeChangeEvent } from './time-range-change-event.js';
 import { PromVariableChangeEvent } from './variable-change-event.js';
 import { PromDashboardShareEvent } from './dashboard-share-event.js';
+import { PromStreamStateEvent } from './stream-state-event.js';
 // The builder's events, as types only: the viewer bundle carries no editor code (builder.js exports the classes).
 import type { PromPanelApplyEvent } from './panel-apply-event.js';
 import type { PromPanelCancelEvent } from './panel-cancel-event.js';
@@ -36,6 +37,7 @@ export {
   PromTimeRangeChangeEvent,
   PromVariableChangeEvent,
   PromDashboardShareEvent,
+  PromStreamStateEvent,
 };
 
 /** Each `prom-*` event name with its event class (the names are the classes' static `type`). */
@@ -48,6 +50,7 @@ export interface PromEventMap {
   [PromTimeRangeChangeEvent.type]: PromTimeRangeChangeEvent;
   [PromVariableChangeEvent.type]: PromVariableChangeEvent;
   [PromDashboardShareEvent.type]: PromDashboardShareEvent;
+  [PromStreamStateEvent.type]: PromStreamStateEvent;
   'prom-panel-apply': PromPanelApplyEvent;
   'prom-panel-cancel': PromPanelCancelEvent;
   'prom-panel-change': PromPanelChangeEvent;

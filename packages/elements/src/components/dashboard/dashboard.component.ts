@@ -59,6 +59,7 @@ import { dashboardStyles } from './dashboard.styles.js';
  * @fires prom-dashboard-saved - The `store` kept a save: `detail.uid`, `detail.version`, `detail.dashboard`.
  * @fires prom-dashboard-share - Share was pressed (with `shareable`): `detail.url` is the link. Cancel it to share the link your own way instead of copying it.
  * @fires prom-panel-edit - Edit mode: a panel's menu asked to edit it. Cancelable.
+ * @fires prom-stream-state - A host datasource's stream is connecting, open, retrying or closed: `detail.datasource`, `state`, `retryInMs`, `error`.
  *
  * @slot - An inline `<script type="application/json">` dashboard definition.
  * @csspart toolbar - The bar with title, variables, time range and refresh.

@@ -343,11 +343,11 @@ export class PromDatasourceEditor extends PromElement {
     </li>`;
   }
 
-  /** A host datasource: its name, the source the page registers, and default (nothing to test here). */
+  /** A host datasource: its name, the source the page registers, its stream, and default (nothing to test here). */
   #hostCard(ds: HostDatasource, index: number, id: number, isDefault: boolean): TemplateResult {
     const key = (f: string) => `ds-${id}-${f}`;
     const at = () => this._ids.indexOf(id);
-    const commit = (field: 'name' | 'source') => (text: string) => this.#edit({ [key(field)]: text }, (x) => updateDatasource(x, at(), { [field]: text }));
+    const commit = (field: 'name' | 'source' | 'stream') => (text: string) => this.#edit({ [key(field)]: text }, (x) => updateDatasource(x, at(), { [field]: text }));
     const label = ds.name || `datasource ${index + 1}`;
     const notice = this._notice?.id === id ? this._notice.message : undefined;
     return html`<li class="card" aria-label=${`Datasource ${label}`}>
@@ -362,7 +362,10 @@ export class PromDatasourceEditor extends PromElement {
       ${notice ? html`<p class="problem" id=${key('notice')} role="alert">${notice}</p>` : nothing}
       <div class="grid-2">
         ${this.#textField(key('name'), 'Name', ds.name, commit('name'), { required: true, hint: 'Panels and variables refer to it by this name.' })}
-        ${this.#textField(key('source'), 'Source', ds.source, commit('source'), { required: true, hint: 'The name the page registers its source under (registerSource).' })}
+        ${this.#textField(key('source'), 'Source', ds.source ?? '', commit('source'), { hint: 'The name the page registers its source under (registerSource), for answers and variables.' })}
+      </div>
+      <div class="grid-2">
+        ${this.#textField(key('stream'), 'Stream', ds.stream ?? '', commit('stream'), { hint: 'A Server-Sent Events URL (or path) or a ws(s) URL that pushes new samples.' })}
       </div>
     </li>`;
   }

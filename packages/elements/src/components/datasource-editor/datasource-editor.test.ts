@@ -71,7 +71,7 @@ describe('<prom-datasource-editor>', () => {
     expect(field(el, 3, 'tenant-hint').textContent).to.contain('X-Scope-OrgID');
   });
 
-  it('adds a host source: name and source to edit, no URL and no Test; an empty source is refused', async () => {
+  it('adds a host source: name, source and stream to edit, no URL and no Test; one with neither is refused', async () => {
     const { el, events } = await editor();
     $<HTMLButtonElement>(el, '#add-host-source').click();
     await el.updateComplete;
@@ -82,11 +82,14 @@ describe('<prom-datasource-editor>', () => {
     expect(card.querySelector('[id$="-test"]')).to.equal(null);
     expect(card.textContent).to.contain('host source');
     await type(el, 3, 'source', 'runs');
+    await type(el, 3, 'stream', '/events');
+    expect(events.at(-1)!.datasources[2]).to.deep.equal({ name: 'host', type: 'host', source: 'runs', stream: '/events' });
+    await type(el, 3, 'stream', '');
     expect(events.at(-1)!.datasources[2]).to.deep.equal({ name: 'host', type: 'host', source: 'runs' });
     const before = events.length;
     await type(el, 3, 'source', '');
     expect(events.length).to.equal(before);
-    expect(card.textContent).to.contain('must name the source the page registers');
+    expect(card.textContent).to.contain('needs a source (a name the page registers) or a stream');
   });
 
   it('refuses a bad scrape interval and an empty url: problem shown, text kept, value undefined, no event', async () => {

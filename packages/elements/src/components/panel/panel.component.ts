@@ -18,6 +18,7 @@ import { renderMarkdown } from './markdown.js';
 import { parsePanel, SPEC_PROPERTIES, type PanelSpec, type ParsedPanel } from './spec.js';
 import { renderBody } from './render/body.js';
 import { shownSeries } from './render/series.js';
+import { renderStreamBadge } from './render/stream-badge.js';
 import { panelStyles } from './panel.styles.js';
 
 export type { PanelSpec };
@@ -40,6 +41,7 @@ export type { PanelSpec };
  * @csspart header - Title row.
  * @csspart title - The title text.
  * @csspart body - Everything below the header.
+ * @csspart stream - The state of a streaming host datasource in the header (Live, Retrying…); `data-state` is connecting, open, retrying or closed.
  * @csspart chart - The chart area.
  * @csspart legend - The legend.
  * @csspart view-button - The "view alone" button (with `viewable`).
@@ -186,6 +188,7 @@ export class PromPanel extends PromElement {
     spec: () => this.#spec(),
     context: () => this.#context.value,
     frames: () => this.frames,
+    window: () => this.#window(),
     settings: () => ({ url: this.url, client: this.client, timeout: this.timeout, range: this.range, timeZone: this.timeZone, scrapeInterval: this.scrapeInterval, scopedVars: this.scopedVars }),
     width: () => this.renderRoot.querySelector<HTMLElement>('[part="chart"]')?.clientWidth || this.clientWidth || 800,
   });
@@ -360,6 +363,7 @@ export class PromPanel extends PromElement {
           ${this.viewable
             ? html`<button class="view" part="view-button" aria-label=${`View ${title || 'panel'} alone`} title="View" @click=${() => this.dispatchEvent(new PromPanelViewEvent({ panelId: spec?.id ?? 0 }))}>${expandIcon}</button>`
             : nothing}
+          ${renderStreamBadge(this.#query.streamStatus)}
           ${warnings.length > 0
             ? html`<span class="badge" tabindex="0" role="note" title=${warnings.join('\n')} aria-label=${`${warnings.length} warning(s): ${warnings.join('; ')}`}>⚠ ${warnings.length}</span>`
             : nothing}

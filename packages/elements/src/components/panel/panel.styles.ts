@@ -65,6 +65,45 @@ export const panelStyles = css`
     line-height: 16px;
     cursor: help;
   }
+  .stream {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+    font-size: 0.85em;
+    color: var(--_color-text-muted);
+    white-space: nowrap;
+  }
+  .stream .dot {
+    width: 7px;
+    height: 7px;
+    border-radius: 50%;
+    background: var(--_color-text-muted);
+  }
+  .stream[data-state='open'] .dot {
+    background: var(--_color-green);
+  }
+  .stream[data-state='retrying'] {
+    color: var(--_color-yellow);
+  }
+  .stream[data-state='retrying'] .dot {
+    background: var(--_color-yellow);
+  }
+  .stream.problem[data-state='closed'] {
+    color: var(--_color-red);
+  }
+  .stream.problem[data-state='closed'] .dot {
+    background: var(--_color-red);
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .stream[data-state='open'] .dot {
+      animation: prom-live 2s ease-in-out infinite;
+    }
+  }
+  @keyframes prom-live {
+    50% {
+      opacity: 0.35;
+    }
+  }
   [part='body'] {
     position: relative;
     flex: 1;
