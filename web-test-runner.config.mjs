@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { startPrometheus } from './tests/harness/prometheus.mjs';
 import { startMisbehavingUpstream } from './tests/harness/misbehaving-upstream.mjs';
 import { startStreamServer } from './tests/harness/stream-server.mjs';
+import { startDataQuality } from './examples/data-quality/server.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from './scripts/chromium.mjs';
 import { bundleReadmeSnippets } from './tests/harness/readme-snippets.mjs';
 
@@ -26,6 +27,16 @@ let misbehaving;
 /** A host stream (SSE and WebSocket) over rows in a file, in a process the tests can kill. */
 /** @type {import('./tests/harness/stream-server.mjs').RunningStreamServer | undefined} */
 let streams;
+/** The data-quality example's service (memory PGlite), at /dq/ as npm start serves it. */
+/** @type {Awaited<ReturnType<typeof startDataQuality>> | undefined} */
+let quality;
+
+/** @type {import('koa').Middleware} */
+async function dataQualityRoute(ctx, next) {
+  if (!ctx.path.startsWith('/dq/') || !quality) return next();
+  ctx.respond = false;
+  await quality.handler(ctx.req, ctx.res);
+}
 
 
 /** The strict policy tests/browser/csp.test.ts holds the elements to (README: "Strict CSP and Trusted Types"). */
@@ -52,8 +63,9 @@ async function strictCspHeader(ctx, next) {
  * @type {import('koa').Middleware}
  */
 async function cspPrometheusProxy(ctx, next) {
-  const prefix = '/csp-prometheus/';
-  if (!ctx.path.startsWith(prefix) || !prometheus) return next();
+  // `/prometheus/` too: the example pages ask it, as npm start serves them.
+  const prefix = ['/csp-prometheus/', '/prometheus/'].find((p) => ctx.path.startsWith(p));
+  if (!prefix || !prometheus) return next();
   const target = `${prometheus.url.replace(/\/+$/, '')}/${ctx.path.slice(prefix.length)}${ctx.search}`;
   const chunks = [];
   for await (const chunk of ctx.req) chunks.push(chunk);
@@ -149,7 +161,7 @@ export default {
   browserStartTimeout: 60_000,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 30_000 } },
-  middleware: [strictCspHeader, cspPrometheusProxy, credentialRoutes, dashboardServiceRoute],
+  middleware: [strictCspHeader, cspPrometheusProxy, credentialRoutes, dashboardServiceRoute, dataQualityRoute],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022' }),
     {
@@ -178,6 +190,7 @@ export default {
         prometheus = await startPrometheus({ live: true });
         misbehaving = await startMisbehavingUpstream({ upstream: prometheus.url });
         streams = await startStreamServer();
+        quality = await startDataQuality({ basePath: '/dq' });
         // The README's React and Vue blocks, bundled against this Prometheus for tests/browser/readme-frameworks.test.ts.
         const root = dirname(fileURLToPath(import.meta.url));
         await bundleReadmeSnippets({ root, outDir: join(root, 'test-output', 'readme-snippets'), prometheusUrl: prometheus.url });
@@ -185,6 +198,7 @@ export default {
       async serverStop() {
         await misbehaving?.stop();
         await streams?.stop();
+        await quality?.stop();
         await prometheus?.stop();
       },
       /** Server commands the tests call: an outage of Prometheus, a touch drag, and element screenshots. */
@@ -196,6 +210,14 @@ export default {
         if (command === 'stream-insert') return streams?.insert(/** @type {any} */ (payload));
         if (command === 'stream-rows') return streams?.rows();
         if (command === 'stream-resumes') return streams?.resumes();
+        if (command === 'dq-insert') {
+          await quality?.query(/** @type {{ sql: string }} */ (payload).sql);
+          return true;
+        }
+        if (command === 'dq-counts') {
+          const { rows } = (await quality?.query('SELECT (SELECT count(*) FROM runs)::int AS total, (SELECT count(*) FROM drift_events)::int AS drift')) ?? { rows: [] };
+          return rows[0];
+        }
         if (command === 'stream-kill') {
           await streams?.kill();
           return true;

@@ -21,12 +21,17 @@ const CYCLES_WARMUP = Math.max(1, Math.round(CYCLES / 10));
 const EDIT_CYCLES = Number(process.env['SOAK_EDIT_CYCLES'] ?? 500);
 const EDIT_WARMUP = Math.max(1, Math.round(EDIT_CYCLES / 10));
 const EDIT_MIDDLE = Math.max(EDIT_WARMUP, Math.round(EDIT_CYCLES / 2));
+/** Pushes into the streaming panel (4 samples each), in rounds of 1,000 between heap readings. */
+const STREAM_PUSHES = Number(process.env['SOAK_STREAM_PUSHES'] ?? 50_000);
+const STREAM_WARMUP = Math.max(1_000, Math.round(STREAM_PUSHES / 10));
 
 /** @returns {Promise<import('./measure.mjs').Row[]>} */
 export async function run() {
   const site = await serveStatic(ROOT);
   const browser = await launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, defaultViewport: { width: 1280, height: 1600 } });
   try {
+    const streamRows = await streamSoak(browser, site.url);
+    if (process.env['SOAK_ONLY'] === 'stream') return streamRows;
     const editRows = await editSoak(browser, site.url);
     if (process.env['SOAK_ONLY'] === 'edit') return editRows;
     const page = await browser.newPage();
@@ -100,6 +105,7 @@ export async function run() {
       },
       { benchmark: 'soak', case: 'left after the last removal', promkit: listed, alternative: 'none', ratio: leftovers, target: 0, count: true },
       ...editRows,
+      ...streamRows,
     ];
   } finally {
     await browser.close();
@@ -131,6 +137,64 @@ async function heapBytes(/** @type {import('puppeteer-core').CDPSession} */ cdp)
     bytes += nodes[i + size];
   }
   return bytes;
+}
+
+/**
+ * A streaming panel (soak/stream.html) pushed to STREAM_PUSHES times, 4 series a push, into a
+ * 600-point window: heap after the warm-up against the end, each series' kept points, and what
+ * is left of promkit once the panel is removed.
+ * @param {import('puppeteer-core').Browser} browser
+ * @param {string} siteUrl
+ */
+async function streamSoak(browser, siteUrl) {
+  const page = await browser.newPage();
+  try {
+    page.on('pageerror', (error) => process.stderr.write(`stream soak page: ${error}\n`));
+    await page.goto(`${siteUrl}/bench/soak/stream.html`);
+    await page.waitForFunction(() => 'soak' in window && customElements.get('prom-panel') !== undefined, { polling: 100 });
+    const cdp = await page.createCDPSession();
+    const before = await page.evaluate(() => /** @type {any} */ (window).leakProbe());
+    await page.evaluate(() => /** @type {any} */ (window).soak.mount());
+    let warm = 0;
+    /** @type {number[]} */
+    let kept = [];
+    const started = performance.now();
+    for (let pushed = 0; pushed < STREAM_PUSHES; pushed += 1_000) {
+      kept = await page.evaluate(() => /** @type {any} */ (window).soak.push(1_000));
+      if (pushed + 1_000 === STREAM_WARMUP) warm = await heapBytes(cdp);
+      if ((pushed + 1_000) % 10_000 === 0) process.stderr.write(`  ${(pushed + 1_000).toLocaleString('en')} pushes, ${((performance.now() - started) / (pushed + 1_000)).toFixed(2)} ms a push\n`);
+    }
+    const end = await heapBytes(cdp);
+    await page.evaluate(() => /** @type {any} */ (window).soak.unmount());
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await heapBytes(cdp);
+    const left = { panels: await aliveIn(page, () => /** @type {any} */ (customElements.get('prom-panel')).prototype) };
+    const after = await page.evaluate(() => /** @type {any} */ (window).leakProbe());
+    for (const [kind, count] of Object.entries(after)) /** @type {any} */ (left)[kind] = count - before[kind];
+    const mb = (/** @type {number} */ bytes) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+    return [
+      {
+        benchmark: 'soak',
+        case: `a streaming panel, ${STREAM_PUSHES.toLocaleString('en')} pushes of 4 samples into a 600-point window`,
+        promkit: `heap ${mb(end)}`,
+        alternative: `after ${STREAM_WARMUP.toLocaleString('en')} pushes ${mb(warm)}`,
+        ratio: end / warm,
+        target: 1.05,
+        note: `each series kept ${[...new Set(kept)].join(', ')} points`,
+      },
+      {
+        benchmark: 'soak',
+        case: 'left after removing the streaming panel',
+        promkit: Object.entries(left).map(([k, v]) => `${v} ${k}`).join(', '),
+        alternative: 'none',
+        ratio: Object.values(left).reduce((a, b) => a + Math.max(0, b), 0),
+        target: 0,
+        count: true,
+      },
+    ];
+  } finally {
+    await page.close();
+  }
 }
 
 /** Objects alive in the page with this prototype, counted in the page by `count`. */

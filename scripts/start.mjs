@@ -6,7 +6,8 @@
  * prints their addresses. SIGINT (Ctrl-C), SIGTERM or SIGHUP, or the death of the process that
  * started it, stops everything it started; see examples/demo/prometheus.mjs for a kill -9.
  * With PROMKIT_PROMETHEUS_URL set, the proxy points at that Prometheus and none is started. The
- * dashboard service at /api keeps the Builder page's saves in .promkit-data/ (PROMKIT_DATA_DIR).
+ * dashboard service at /api keeps the Builder page's saves in .promkit-data/ (PROMKIT_DATA_DIR), and
+ * the data-quality example at /dq its runs and drift events beside them.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,12 +39,16 @@ const stopRequested = new Promise((resolve) => {
 });
 
 const { serveDemoSite } = await import('./static-server.mjs');
+const dataRoot = process.env.PROMKIT_DATA_DIR ?? join(ROOT, '.promkit-data', 'dashboards');
+const qualityData = process.env.PROMKIT_DATA_DIR ? `${process.env.PROMKIT_DATA_DIR}-data-quality` : join(ROOT, '.promkit-data', 'data-quality');
+// The data-quality example's service: its runs and drift events in PGlite beside the Builder's saves, its metrics scraped by the demo Prometheus.
+const quality = await (await import('../examples/data-quality/server.mjs')).startDataQuality({ dataDir: qualityData, basePath: '/dq', simulate: true });
 if (!own) console.log('promkit: writing seven days of demo history and starting Prometheus…');
-const prometheus = own ? undefined : await (await import('../examples/demo/prometheus.mjs')).startDemoPrometheus();
+const prometheus = own ? undefined : await (await import('../examples/demo/prometheus.mjs')).startDemoPrometheus({ extraTargets: [{ job: 'data-quality', host: quality.metricsHost }] });
 const upstream = own ?? prometheus?.url ?? '';
 // The pages ask /prometheus on their own origin: no CORS, and credentials would stay here.
 // What the Builder page saves is kept here, across restarts (git ignores the folder; PROMKIT_DATA_DIR puts it elsewhere).
-const site = await serveDemoSite(ROOT, upstream, { dataDir: process.env.PROMKIT_DATA_DIR ?? join(ROOT, '.promkit-data', 'dashboards') });
+const site = await serveDemoSite(ROOT, upstream, { dataDir: dataRoot, mounts: { '/dq/': quality.handler } });
 /** @param {string} path */
 const page = (path) => `${site.url}/${path}`;
 const prometheusNote = prometheus
@@ -60,6 +65,7 @@ promkit demo
   Hosts              ${page('examples/dashboard-page/index.html?board=hosts')}
   Plain HTML page    ${page('examples/plain-html/index.html')}
   Builder            ${page('examples/builder/index.html')}   (saves to the dashboard service at /api, kept in .promkit-data/)
+  Data quality       ${page('examples/data-quality/index.html')}   (its own runs and drift events in PGlite, streamed live, beside Prometheus)
   Catalog            ${page('storybook-static/index.html?globals=data:live')}
   Prometheus         ${upstream}${prometheusNote}
 
@@ -68,6 +74,6 @@ Ctrl-C stops everything this started (so do SIGTERM and SIGHUP).
 `);
 
 await stopRequested;
-await Promise.all([site.stop(), prometheus?.stop()]);
+await Promise.all([site.stop(), prometheus?.stop(), quality.stop()]);
 console.log('promkit demo stopped.');
 process.exit(0);

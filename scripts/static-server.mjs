@@ -58,7 +58,8 @@ export async function serveStatic(root, mounts = {}) {
  * /prometheus), and the demo's icon at /favicon.ico. Needs the built @promkit/adapters.
  * @param {string} root
  * @param {string} upstream Prometheus base URL
- * @param {{ dataDir: string }} options
+ * @param {{ dataDir: string, mounts?: Record<string, import('node:http').RequestListener> }} options
+ *   mounts: more path prefixes answered by a listener of their own (the data-quality example's API)
  */
 export async function serveDemoSite(root, upstream, options) {
   const { createPrometheusProxy, toNodeHandler } = await import('@promkit/adapters/proxy');
@@ -72,6 +73,7 @@ export async function serveDemoSite(root, upstream, options) {
     await service(new Request(`http://demo.local/api/datasources/${id}/default`, { method: 'POST' }));
   }
   const site = await serveStatic(root, {
+    ...options.mounts,
     '/prometheus/': toNodeHandler(createPrometheusProxy({ upstream, basePath: '/prometheus' })),
     '/api/': toNodeHandler(service),
     // Browsers ask /favicon.ico of pages that name no icon: the demo's, not a 404.

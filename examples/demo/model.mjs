@@ -238,7 +238,8 @@ function hostSeries() {
         iowait: (t) => busy(t) * 0.1 * jitter(`${h.instance} ${cpu} iowait`, t, 0.4),
       };
       for (const mode of CPU_MODES) {
-        const rate = mode === 'idle' ? (/** @type {number} */ t) => 1 - share.user(t) - share.system(t) - share.iowait(t) : share[/** @type {'user'} */ (mode)];
+        // Idle is what the busy modes leave of the core; at a busy peak they can ask for more than all of it.
+        const rate = mode === 'idle' ? (/** @type {number} */ t) => Math.max(0, 1 - share.user(t) - share.system(t) - share.iowait(t)) : share[/** @type {'user'} */ (mode)];
         series.push({ kind: 'counter', family: FAMILIES.cpu.name, labels: { ...host, cpu: String(cpu), mode }, rate });
       }
     }

@@ -21,9 +21,10 @@ export const THIS_MACHINE = 'this-machine';
 export const DEMO_SCRAPE_INTERVAL_S = 5;
 
 /**
+ * @param {{ extraTargets?: { job: string, host: string }[] }} [options] more exporters to scrape live (the data-quality example's)
  * @returns {Promise<{ url: string, exporterUrl: string, nodeExporterUrl: string | undefined, samples: number, stop: () => Promise<void> }>}
  */
-export async function startDemoPrometheus() {
+export async function startDemoPrometheus(options = {}) {
   assertValidRules(DEMO_RULES, { knownMetrics: Object.values(FAMILIES).map((f) => f.name) });
   const dataDir = await mkdtemp(join(tmpdir(), 'promkit-demo-'));
   const cleanUp = () => rm(dataDir, { recursive: true, force: true });
@@ -40,7 +41,7 @@ export async function startDemoPrometheus() {
     try {
       const prometheus = await launchPrometheus({
         dataDir,
-        config: (port, rulesFile) => demoConfig(port, rulesFile, exporter.host, node?.host),
+        config: (port, rulesFile) => demoConfig(port, rulesFile, exporter.host, node?.host, options.extraTargets ?? []),
         rules: toRuleFileYaml(DEMO_RULES),
         wrapper: dieWithParent(),
       });
@@ -91,8 +92,9 @@ function dieWithParent() {
  * @param {string} rulesFile
  * @param {string} exporterHost
  * @param {string | undefined} nodeHost this machine's node_exporter, scraped as host `this-machine`
+ * @param {{ job: string, host: string }[]} extraTargets
  */
-function demoConfig(port, rulesFile, exporterHost, nodeHost) {
+function demoConfig(port, rulesFile, exporterHost, nodeHost, extraTargets) {
   const interval = `${DEMO_SCRAPE_INTERVAL_S}s`;
   return {
     global: { scrape_interval: interval, evaluation_interval: interval },
@@ -106,6 +108,7 @@ function demoConfig(port, rulesFile, exporterHost, nodeHost) {
         relabel_configs: [{ target_label: 'instance', replacement: DEMO_TARGET_LABELS.instance }],
       },
       ...(nodeHost ? [{ job_name: 'node', static_configs: [{ targets: [nodeHost] }], relabel_configs: [{ target_label: 'instance', replacement: THIS_MACHINE }] }] : []),
+      ...extraTargets.map((t) => ({ job_name: t.job, static_configs: [{ targets: [t.host] }] })),
     ],
   };
 }

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from './prometheus.mjs';
 
-/** @typedef {{ id: number, channel: string, labels: Record<string, string>, at: number, value: number }} Row */
+/** @typedef {{ id: number, channel: string, labels: Record<string, string>, at: number, value: number, title?: string }} Row */
 
 /** @param {string} file @returns {Row[]} */
 function readRows(file) {
@@ -24,8 +24,11 @@ function readRows(file) {
   return readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
 }
 
-/** @param {Row} row */
-const message = (row) => ({ channel: row.channel, frames: [{ labels: row.labels, timestamps: [row.at], values: [row.value] }] });
+/** A sample row becomes frames; a row with a `title` is an event for the channel's host annotations. @param {Row & { title?: string }} row */
+const message = (row) =>
+  row.title === undefined
+    ? { channel: row.channel, frames: [{ labels: row.labels, timestamps: [row.at], values: [row.value] }] }
+    : { channel: row.channel, annotations: [{ time: row.at, title: row.title }] };
 
 /** @param {number} port @param {string} file */
 async function serve(port, file) {

@@ -8,7 +8,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
 /**
- * Today's size (316.5 KB) and a little room; lower it whenever the bundle shrinks. It rose from
+ * Today's size (319.5 KB) and a little room; lower it whenever the bundle shrinks. It rose from
  * 299 with the live-reliability and hostile-input work (deadlines, the outage notice, every
  * Grafana variable format, colour and URL rules, DOM tooltips), then from 300.6 with display
  * names (core's field maths) and keyed panels (a new definition from the host or the builder
@@ -21,9 +21,11 @@ import { describe, expect, it } from 'vitest';
  * host path: 0.9 KB), then from 311.2 with live streams (SSE and WebSocket with resume, the
  * panel's pushed samples and badge: 3.5 KB, and eventsource-parser 1.8 KB: the SSE format's line
  * endings, BOM and split chunks, not ours to get right again). Streams are a natural chunk to load
- * on first use once issue 20 splits the bundle.
+ * on first use once issue 20 splits the bundle. Then from 316.5 with annotations drawn at all
+ * (Prometheus, written and host events as lines, bands and keyboard-reachable marks, toolbar
+ * toggles: 3.0 KB; issues 19 and 21).
  */
-const BUDGET_KB = 317;
+const BUDGET_KB = 320;
 
 describe('promkit.min.js', () => {
   const code = readFileSync(new URL('../../packages/elements/dist/promkit.min.js', import.meta.url));

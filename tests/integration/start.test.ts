@@ -94,7 +94,8 @@ const started: Demo[] = [];
 /** Runs the demo as `npm start` or as `node scripts/start.mjs` and waits for its banner. */
 async function startDemo(how: 'npm' | 'node', saves?: string): Promise<Demo> {
   // Each demo keeps the dashboard service's data in a folder of its own (PGlite is one process's).
-  const env = { ...process.env, PROMKIT_DATA_DIR: saves ?? (await mkdtemp(join(tmpdir(), 'promkit-demo-saves-'))) };
+  // The data-quality example keeps its database beside the folder, so the folder is one inside a temp dir.
+  const env = { ...process.env, PROMKIT_DATA_DIR: saves ?? join(await mkdtemp(join(tmpdir(), 'promkit-demo-saves-')), 'dashboards') };
   const options = { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] as ('ignore' | 'pipe')[], env };
   const child = how === 'npm' ? spawn('npm', ['start'], options) : spawn('node', ['scripts/start.mjs'], options);
   let output = '';
@@ -102,7 +103,7 @@ async function startDemo(how: 'npm' | 'node', saves?: string): Promise<Demo> {
   child.stderr!.on('data', (c) => (output += c));
   await until(() => output.includes('Ctrl-C stops everything') || child.exitCode !== null, 110_000);
   const urls = Object.fromEntries(
-    ['App overview', 'Pipeline', 'Hosts', 'Plain HTML page', 'Builder', 'Catalog', 'Prometheus'].map((name) => [name, new RegExp(`${name}\\s+(http\\S+)`).exec(output)?.[1]]),
+    ['App overview', 'Pipeline', 'Hosts', 'Plain HTML page', 'Builder', 'Data quality', 'Catalog', 'Prometheus'].map((name) => [name, new RegExp(`${name}\\s+(http\\S+)`).exec(output)?.[1]]),
   );
   const below = descendants(child.pid!);
   const startPid = how === 'node' ? child.pid! : below.find((p) => p.command.startsWith('node scripts/start.mjs'))?.pid;
@@ -200,7 +201,7 @@ afterEach(async () => {
 it('serves the demo pages and catalog over seven days of history and live scraping, and stops everything on SIGINT', async () => {
   const demo = await startDemo('node');
   const { child, urls, site } = demo;
-  for (const name of ['App overview', 'Pipeline', 'Hosts', 'Plain HTML page', 'Builder', 'Catalog']) {
+  for (const name of ['App overview', 'Pipeline', 'Hosts', 'Plain HTML page', 'Builder', 'Data quality', 'Catalog']) {
     const page = await fetch(urls[name]!);
     expect(page.status, name).toBe(200);
     expect(page.headers.get('content-type'), name).toContain('text/html');
@@ -238,6 +239,13 @@ it('serves the demo pages and catalog over seven days of history and live scrapi
   const routes = await query(site, 'count by (route) (demo_http_requests_total{instance="demo-app"})', weekAgo);
   expect(routes.map((s) => s.metric['route']).sort()).toEqual(['/api/login', '/api/orders', '/api/products', '/api/users/:id', '/healthz']);
   expect(await query(site, 'process_resident_memory_bytes{job="demo"}')).toHaveLength(1);
+  // The data-quality example's own metrics are scraped too.
+  let quality: Awaited<ReturnType<typeof query>> = [];
+  for (let tries = 0; tries < 60 && quality.length === 0; tries++) {
+    quality = await query(site, 'up{job="data-quality"} == 1');
+    if (quality.length === 0) await new Promise((r) => setTimeout(r, 500));
+  }
+  expect(quality).toHaveLength(1);
   // Across the junction of history and live samples the request rate runs on (no dip): the
   // exporter counted what happened between the end of the history and its start.
   const junctionPassed = new Promise((r) => setTimeout(r, 11_000));
@@ -270,9 +278,16 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 }
 
 it('serves the dashboard service at /api with the demo datasource, and what is saved there is found again after a restart', async () => {
-  const saves = await mkdtemp(join(tmpdir(), 'promkit-demo-saves-'));
+  const savesRoot = await mkdtemp(join(tmpdir(), 'promkit-demo-saves-'));
+  const saves = join(savesRoot, 'dashboards');
   try {
     const first = await startDemo('node', saves);
+    // The data-quality example seeds its database once; a run recorded now is there after the restart.
+    const seeded = ((await (await fetch(`${first.site}/dq/runs`)).json()) as unknown[]).length;
+    expect(seeded).toBeGreaterThan(60);
+    const run = await fetch(`${first.site}/dq/runs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ dataset: 'orders', rows: 1234, durationMs: 900 }) });
+    expect(run.status).toBe(201);
+    const { id: runId } = (await run.json()) as { id: number };
     const datasources = (await (await fetch(`${first.site}/api/datasources`)).json()) as { datasources: { name: string; default: boolean; datasource: { url: string } }[] };
     expect(datasources.datasources.map((d) => [d.name, d.default, d.datasource.url])).toEqual([['demo', true, '/prometheus']]);
     const sent = { uid: 'kept', title: 'Kept across restarts', schemaVersion: 1, panels: [] };
@@ -285,6 +300,9 @@ it('serves the dashboard service at /api with the demo datasource, and what is s
 
     const second = await startDemo('node', saves);
     const read = (await (await fetch(`${second.site}/api/dashboards/kept`)).json()) as { version: number; dashboard: unknown };
+    const runs = (await (await fetch(`${second.site}/dq/runs`)).json()) as { id: number; rows: number }[];
+    expect(runs.find((r) => r.id === runId)).toMatchObject({ rows: 1234 });
+    expect(runs.length, 'not seeded again').toBeLessThan(seeded + 40);
     expect(read).toMatchObject({ version: 1, dashboard: sent });
     // Seeded once: the datasource is not added again.
     expect(((await (await fetch(`${second.site}/api/datasources`)).json()) as { datasources: unknown[] }).datasources).toHaveLength(1);
@@ -293,7 +311,7 @@ it('serves the dashboard service at /api with the demo datasource, and what is s
     await again;
     await expectAllGone(second);
   } finally {
-    await rm(saves, { recursive: true, force: true });
+    await rm(savesRoot, { recursive: true, force: true });
   }
 }, 150_000);
 

@@ -132,11 +132,12 @@ describe('the engine and a streaming source', () => {
 
   it('combines a datasource\'s source (answers) with its stream (pushes)', async () => {
     const registry = new DatasourceRegistry({ datasources: [{ name: 'live', type: 'host', source: 'runs', stream: '/events' }] });
-    const own: HostSource = { query: () => sample(T0, 5), values: () => ['a'] };
+    const own: HostSource = { query: () => sample(T0, 5), values: () => ['a'], annotations: () => [{ time: T0, title: 'x' }] };
     const stream = streamingSource().source;
     const combined = hostSourceOf(registry, { runs: own }, () => stream)('live')!;
     expect(await combined.query({} as HostQuery)).toEqual(sample(T0, 5));
     expect(await combined.values!({} as never)).toEqual(['a']);
+    expect(await combined.annotations!({} as never)).toEqual([{ time: T0, title: 'x' }]);
     expect(typeof combined.subscribe).toBe('function');
     const streamOnly = new DatasourceRegistry({ datasources: [{ name: 'live', type: 'host', stream: '/events' }] });
     expect(hostSourceOf(streamOnly, {}, () => stream)('live')).toBe(stream);

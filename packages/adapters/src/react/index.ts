@@ -12,6 +12,7 @@ import {
   PromDashboard as PromDashboardElement,
   PromDashboardShareEvent,
   PromStreamStateEvent,
+  PromAnnotationClickEvent,
   PromDataEvent,
   PromErrorEvent,
   PromPanel as PromPanelElement,
@@ -36,13 +37,14 @@ const onPromRefreshIntervalChange = PromRefreshIntervalChangeEvent.type as Event
 const onPromPanelView = PromPanelViewEvent.type as EventName<PromPanelViewEvent>;
 const onPromDashboardShare = PromDashboardShareEvent.type as EventName<PromDashboardShareEvent>;
 const onPromStreamState = PromStreamStateEvent.type as EventName<PromStreamStateEvent>;
+const onPromAnnotationClick = PromAnnotationClickEvent.type as EventName<PromAnnotationClickEvent>;
 
 /** `<prom-panel>`: one live chart. */
 export const PromPanel = createComponent({
   tagName: 'prom-panel',
   elementClass: PromPanelElement,
   react: React,
-  events: { onPromData, onPromError, onPromRefresh, onPromTimeRangeChange, onPromPanelView },
+  events: { onPromData, onPromError, onPromRefresh, onPromTimeRangeChange, onPromPanelView, onPromAnnotationClick },
 });
 
 /** `<prom-dashboard>`: a whole dashboard from JSON. */
@@ -50,7 +52,7 @@ export const PromDashboard = createComponent({
   tagName: 'prom-dashboard',
   elementClass: PromDashboardElement,
   react: React,
-  events: { onPromData, onPromError, onPromRefresh, onPromTimeRangeChange, onPromVariableChange, onPromRefreshIntervalChange, onPromDashboardShare, onPromStreamState },
+  events: { onPromData, onPromError, onPromRefresh, onPromTimeRangeChange, onPromVariableChange, onPromRefreshIntervalChange, onPromDashboardShare, onPromStreamState, onPromAnnotationClick },
 });
 
 /** `<prom-time-range>`: time range picker. */

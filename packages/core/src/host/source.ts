@@ -152,6 +152,7 @@ export function hostSourceOf(
     return {
       query: (request) => base.query(request),
       ...(base.values ? { values: (request: HostValuesQuery) => base.values!(request) } : {}),
+      ...(base.annotations ? { annotations: (request: HostAnnotationQuery) => base.annotations!(request) } : {}),
       ...(stream.subscribe ? { subscribe: stream.subscribe.bind(stream) } : {}),
     };
   };

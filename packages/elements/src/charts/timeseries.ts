@@ -12,7 +12,7 @@
  * "NaN") at their time, and a finite sample left alone between two gaps is drawn as a point.
  */
 import type { EChartsCoreOption } from 'echarts/core';
-import { formatValueText, type FieldDefaults, type Frame, type PanelOptions } from '@promkit/core';
+import { formatValueText, type AnnotationEvent, type FieldDefaults, type Frame, type PanelOptions } from '@promkit/core';
 import { resolveColor, type ChartTheme } from '../theme/theme.js';
 import { domTooltip, type TooltipContent, type TooltipRenderer } from './tooltip.js';
 import { axisTimeLabel, fullTimeLabel } from './time-format.js';
@@ -41,6 +41,8 @@ export interface TimeseriesInput {
   pointer?: { value: number | undefined };
   /** Renders the tooltip's content; default `domTooltip`. */
   renderTooltip?: TooltipRenderer;
+  /** Annotation events: a dashed line at each mark's time, a band over each region. */
+  annotations?: readonly AnnotationEvent[];
 }
 
 /** Points beyond which ECharts' large mode is on. */
@@ -201,8 +203,34 @@ export function timeseriesOption(input: TimeseriesInput): EChartsCoreOption {
             formatter: (params: TooltipParam[]) => (input.renderTooltip ?? domTooltip)(tooltipContent(params, input, unit)),
           },
     axisPointer: { link: [{ xAxisIndex: 'all' }] },
-    series,
+    series: [...series, ...annotationSeries(input.annotations ?? [], theme)],
   };
+}
+
+/** The annotations' lines and bands, as a series of no data of its own (the marks' buttons are DOM, over the chart). */
+function annotationSeries(events: readonly AnnotationEvent[], theme: ChartTheme) {
+  if (events.length === 0) return [];
+  const marks = events.filter((e) => e.timeEnd === undefined);
+  const regions = events.filter((e) => e.timeEnd !== undefined);
+  return [
+    {
+      id: '__annotations',
+      type: 'line',
+      data: [],
+      silent: true,
+      tooltip: { show: false },
+      markLine: {
+        silent: true,
+        symbol: 'none',
+        label: { show: false },
+        data: marks.map((e) => ({ xAxis: e.time, lineStyle: { color: resolveColor(e.color, theme), type: 'dashed', width: 1 } })),
+      },
+      markArea: {
+        silent: true,
+        data: regions.map((e) => [{ xAxis: e.time, itemStyle: { color: resolveColor(e.color, theme), opacity: 0.12 } }, { xAxis: e.timeEnd }]),
+      },
+    },
+  ];
 }
 
 /** Threshold lines and bands, drawn with the first series. */

@@ -21,6 +21,8 @@ import {
   type ClientFactoryOptions,
   type Dashboard,
   type HostDatasource,
+  type PromkitError,
+  type VariableValues,
   type HostSource,
   type RawTimeRange,
   type ResolvedVariable,
@@ -30,6 +32,7 @@ import { PromErrorEvent } from '../events/error-event.js';
 import { PromRefreshEvent } from '../events/refresh-event.js';
 import { PromStreamStateEvent } from '../events/stream-state-event.js';
 import { StreamSource } from '../internal/stream-source.js';
+import { DashboardAnnotations } from './dashboard-annotations.js';
 
 /** Why panels query again: a refresh tick, a refresh a person asked for, or a changed setting. */
 export type RunReason = DashboardContext['reason'];
@@ -44,6 +47,8 @@ export interface DashboardRunSource {
   /** The Prometheus URL that replaces the default datasource's. */
   url(): string | undefined;
   clientOptions(): ClientFactoryOptions;
+  /** Names of annotations the toolbar turned off. */
+  hiddenAnnotations(): ReadonlySet<string>;
   /** The dashboard's own host sources by name (they win over the page's registered ones). */
   sources(): Readonly<Record<string, HostSource>> | undefined;
   /** A new context went out to the panels. */
@@ -61,6 +66,9 @@ export class DashboardRunController implements ReactiveController {
   #variables = new Map<string, ResolvedVariable>();
   /** One stream per host datasource that has one, made when a panel first asks. */
   readonly #streams = new Map<string, StreamSource>();
+  readonly #annotations = new DashboardAnnotations(() => this.showAnnotations());
+  /** Stream subscriptions that keep a host annotation's stream open with no panel on it. */
+  #annotationStreams: (() => void)[] = [];
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -96,8 +104,43 @@ export class DashboardRunController implements ReactiveController {
   }
 
   #closeStreams(): void {
+    for (const stop of this.#annotationStreams) stop();
+    this.#annotationStreams = [];
     for (const stream of this.#streams.values()) stream.dispose();
     this.#streams.clear();
+    this.#annotations.dispose();
+  }
+
+  /** What went wrong per annotation name (shown at its toolbar toggle). */
+  get annotationProblems(): ReadonlyMap<string, PromkitError> {
+    return this.#annotations.problems;
+  }
+
+  /** Gives the panels the annotation events again (new ones arrived, or the toolbar turned one off or on). */
+  showAnnotations(): void {
+    const current = this.#provider.value;
+    const hidden = this.source.hiddenAnnotations();
+    if (current) this.#provider.setValue({ ...current, annotations: this.#annotations.events.filter((e) => !hidden.has(e.annotation)) });
+    this.host.requestUpdate();
+  }
+
+  /** Resolves the annotations for the range of the revision just published. */
+  #resolveAnnotations(d: Dashboard, registry: DatasourceRegistry, variables: VariableValues): void {
+    if (d.annotations.length === 0) return;
+    const range = resolveRange(this.source.range(), { timeZone: this.source.timeZone(), weekStartsOn: weekStartsOn(d.weekStart) });
+    if (this.#annotationStreams.length === 0) {
+      for (const a of d.annotations) {
+        const ds = a.type === 'host' && a.enabled ? hostOrUndefined(registry, a.datasource) : undefined;
+        if (ds?.stream === undefined) continue;
+        const request = { datasource: ds.name, targets: [], range, step: 0, variables: {}, signal: new AbortController().signal };
+        this.#annotationStreams.push(this.#streamOf(ds).subscribe(request, () => undefined));
+      }
+    }
+    void this.#annotations.resolve(d, range, variables, {
+      client: (name) => registry.client(name),
+      source: (name) => this.#sourceOf(name),
+      defaultDatasource: registry.defaultName,
+    });
   }
 
   /** The stream of a host datasource: its connection is shared by every panel that shows it. */
@@ -110,6 +153,7 @@ export class DashboardRunController implements ReactiveController {
         ...(fetch ? { fetch } : {}),
         onState: (status) => this.host.dispatchEvent(new PromStreamStateEvent({ ...status, datasource: ds.name })),
         onProblem: (error) => this.host.dispatchEvent(new PromErrorEvent({ error })),
+        onAnnotations: (channel, events) => this.#annotations.push(ds.name, channel, events),
       });
       this.#streams.set(ds.name, stream);
     }
@@ -182,17 +226,30 @@ export class DashboardRunController implements ReactiveController {
       void this.resolve(failed, reason);
       return;
     }
+    const hidden = this.source.hiddenAnnotations();
+    const variables = valuesOf(this.#variables);
     this.#provider.setValue({
       engine: this.#engine,
       datasources: this.#registry,
       range: this.source.range(),
       timeZone: this.source.timeZone(),
       weekStartsOn: weekStartsOn(d.weekStart),
-      variables: valuesOf(this.#variables),
+      variables,
       revision: ++this.#revision,
       reason,
       group: this.#group,
+      annotations: this.#annotations.events.filter((e) => !hidden.has(e.annotation)),
     });
+    this.#resolveAnnotations(d, this.#registry, variables);
     this.source.onPublished();
+  }
+}
+
+/** A host datasource by name; undefined for a Prometheus one or a name the dashboard lacks (the annotation then names the problem). */
+function hostOrUndefined(registry: DatasourceRegistry, name: string): HostDatasource | undefined {
+  try {
+    return registry.host(name);
+  } catch {
+    return undefined;
   }
 }

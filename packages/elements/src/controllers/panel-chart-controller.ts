@@ -54,6 +54,19 @@ export class PanelChartController {
     if (option) this.#chart.setOption(option, replace);
   }
 
+  /** Where the range's start and end are drawn, in px within the chart box (undefined before a time series is drawn). */
+  plotSpan(range: { from: number; to: number }): readonly [number, number] | undefined {
+    const chart = this.#chart.chart;
+    if (!chart || !this.options.isTimeseries()) return undefined;
+    try {
+      const left = chart.convertToPixel({ xAxisIndex: 0 }, range.from) as number;
+      const right = chart.convertToPixel({ xAxisIndex: 0 }, range.to) as number;
+      return Number.isFinite(left) && Number.isFinite(right) ? [Math.round(left), Math.round(right)] : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   #onCreated(chart: ECharts): void {
     chart.getZr().on('mousemove', (e: { offsetX: number; offsetY: number }) => {
       if (!this.options.isTimeseries()) return;

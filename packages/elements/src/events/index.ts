@@ -12,6 +12,7 @@ import { PromTimeRangeChangeEvent } from './time-range-change-event.js';
 import { PromVariableChangeEvent } from './variable-change-event.js';
 import { PromDashboardShareEvent } from './dashboard-share-event.js';
 import { PromStreamStateEvent } from './stream-state-event.js';
+import { PromAnnotationClickEvent } from './annotation-click-event.js';
 // The builder's events, as types only: the viewer bundle carries no editor code (builder.js exports the classes).
 import type { PromPanelApplyEvent } from './panel-apply-event.js';
 import type { PromPanelCancelEvent } from './panel-cancel-event.js';
@@ -38,6 +39,7 @@ export {
   PromVariableChangeEvent,
   PromDashboardShareEvent,
   PromStreamStateEvent,
+  PromAnnotationClickEvent,
 };
 
 /** Each `prom-*` event name with its event class (the names are the classes' static `type`). */
@@ -51,6 +53,7 @@ export interface PromEventMap {
   [PromVariableChangeEvent.type]: PromVariableChangeEvent;
   [PromDashboardShareEvent.type]: PromDashboardShareEvent;
   [PromStreamStateEvent.type]: PromStreamStateEvent;
+  [PromAnnotationClickEvent.type]: PromAnnotationClickEvent;
   'prom-panel-apply': PromPanelApplyEvent;
   'prom-panel-cancel': PromPanelCancelEvent;
   'prom-panel-change': PromPanelChangeEvent;

@@ -1,6 +1,6 @@
 /** What a <prom-dashboard> shares with the panels inside it (Lit context). */
 import { createContext } from '@lit/context';
-import type { DatasourceRegistry, QueryEngine, RawTimeRange, VariableValues } from '@promkit/core';
+import type { AnnotationEvent, DatasourceRegistry, QueryEngine, RawTimeRange, VariableValues } from '@promkit/core';
 
 export interface DashboardContext {
   engine: QueryEngine;
@@ -15,6 +15,8 @@ export interface DashboardContext {
   reason: 'interval' | 'manual' | 'change';
   /** ECharts group that links the crosshair of every chart of this dashboard. */
   group: string;
+  /** The annotation events shown (those of annotations the toolbar has not turned off), in time order. */
+  annotations: readonly AnnotationEvent[];
 }
 
 export const dashboardContext = createContext<DashboardContext | undefined>(Symbol('prom-dashboard'));

@@ -17,6 +17,8 @@ export interface StreamSourceOptions {
   linger?: number;
   onState(status: StreamStatus): void;
   onProblem: ConstructorParameters<typeof StreamConnection>[0]['onProblem'];
+  /** A message carried events for the datasource's host annotations (whose query is `channel`, or all). */
+  onAnnotations?(channel: string | undefined, events: unknown[]): void;
 }
 
 interface Subscriber {
@@ -81,6 +83,8 @@ export class StreamSource implements HostSource {
   }
 
   #deliver(message: StreamMessage): void {
+    if (message.annotations) this.options.onAnnotations?.(message.channel, message.annotations);
+    if (message.frames.length === 0) return;
     const key = message.channel ?? EVERY;
     this.#kept.set(key, appendFrames(this.#kept.get(key) ?? [], message.frames, { maxPoints: this.options.maxPoints ?? 1000 }));
     for (const s of this.#subscribers) {

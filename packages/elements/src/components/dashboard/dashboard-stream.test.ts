@@ -7,6 +7,7 @@
 import { expect } from 'chai';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { DashboardInput } from '@promkit/core';
+import { getInstanceByDom } from '../../charts/echarts.js';
 import type { PromDashboard } from './dashboard.component.js';
 import type { PromPanel } from '../panel/panel.component.js';
 import type { PromStreamStateEvent } from '../../events/stream-state-event.js';
@@ -119,6 +120,9 @@ for (const [protocol, url] of [
       expect(states).to.include.members(['connecting', 'open', 'retrying']);
       expect(states.lastIndexOf('open')).to.be.greaterThan(states.indexOf('retrying'));
       expect(panel(d, 'Prometheus').shadowRoot!.querySelector('.stat-value')!.textContent!.trim()).to.equal('1');
+      // The pushed chart shares the dashboard's crosshair group with the polled ones.
+      const group = getInstanceByDom(live.shadowRoot!.querySelector<HTMLElement>('.canvas')!)!.group;
+      expect(group).to.match(/^prom-dashboard-\d+$/);
       if (protocol === 'Server-Sent Events') await executeServerCommand('screenshot', { selector: 'prom-dashboard', name: 'dashboard-stream' });
     });
   });

@@ -20,7 +20,7 @@ import { DashboardSourceController } from '../../controllers/dashboard-source-co
 import { DashboardRunController } from '../../controllers/dashboard-run-controller.js';
 import { DatasourceOutageController } from '../../controllers/datasource-outage-controller.js';
 import { EscapeKeyController } from '../../controllers/escape-key-controller.js';
-import { themeTokens } from '../../theme/theme.js';
+import { readTheme, resolveColor, themeTokens } from '../../theme/theme.js';
 import { formControlStyles } from '../../theme/form-controls.js';
 import {
   PromDashboardShareEvent,
@@ -60,6 +60,7 @@ import { dashboardStyles } from './dashboard.styles.js';
  * @fires prom-dashboard-share - Share was pressed (with `shareable`): `detail.url` is the link. Cancel it to share the link your own way instead of copying it.
  * @fires prom-panel-edit - Edit mode: a panel's menu asked to edit it. Cancelable.
  * @fires prom-stream-state - A host datasource's stream is connecting, open, retrying or closed: `detail.datasource`, `state`, `retryInMs`, `error`.
+ * @fires prom-annotation-click - An annotation's mark on a time series was clicked: `detail.annotation` is the event (bubbles from the panel).
  *
  * @slot - An inline `<script type="application/json">` dashboard definition.
  * @csspart toolbar - The bar with title, variables, time range and refresh.
@@ -69,6 +70,7 @@ import { dashboardStyles } from './dashboard.styles.js';
  * @csspart notice - The notice shown while a datasource cannot be reached.
  * @csspart edit-button - The Edit button (with `editable`).
  * @csspart share-button - The Share button (with `shareable`).
+ * @csspart annotation-toggle - Each annotation's toggle in the toolbar (`aria-pressed` while its marks are shown).
  * @csspart share-note - What Share did: the link was copied, or the link to copy by hand.
  * @csspart edit-frame - Edit mode: the frame over each panel that holds its handles.
  * @csspart drag-handle - Edit mode: each panel's move handle.
@@ -151,6 +153,7 @@ export class PromDashboard extends PromElement {
     _problems: { state: true },
     _collapsed: { state: true },
     _shareNote: { state: true },
+    _hiddenAnnotations: { state: true },
   };
 
   /** URL of a dashboard JSON file. */
@@ -202,6 +205,8 @@ export class PromDashboard extends PromElement {
   declare _problems: SchemaProblem[] | undefined;
   /** @internal Rows the person expanded or collapsed (each shows the other way from its setting). */
   declare _collapsed: ReadonlySet<number>;
+  /** @internal Annotations turned off in the toolbar, by name. */
+  declare _hiddenAnnotations: ReadonlySet<string>;
   /** @internal What the last Share did, shown under the toolbar for a while. */
   declare _shareNote: ShareNote | undefined;
 
@@ -213,6 +218,7 @@ export class PromDashboard extends PromElement {
     url: () => this.url,
     clientOptions: () => clientFactoryOptions(this),
     sources: () => this.sources,
+    hiddenAnnotations: () => this._hiddenAnnotations,
     onPublished: () => {
       if (this.syncUrl) this.#url.requestWrite();
       this.requestUpdate();
@@ -271,6 +277,7 @@ export class PromDashboard extends PromElement {
     this.editing = false;
     this.shareable = false;
     this._collapsed = new Set();
+    this._hiddenAnnotations = new Set();
     // The controls' changes apply unless the host cancels them (to control the dashboard itself).
     onUncanceled(this, PromTimeRangeChangeEvent.type, (e) => {
       this.from = e.detail.from;
@@ -414,6 +421,14 @@ export class PromDashboard extends PromElement {
     this.#run.publish('manual');
   }
 
+  /** Turns an annotation's marks off or on again in every panel. */
+  #toggleAnnotation(name: string): void {
+    const hidden = new Set(this._hiddenAnnotations);
+    if (!hidden.delete(name)) hidden.add(name);
+    this._hiddenAnnotations = hidden;
+    this.#run.showAnnotations();
+  }
+
   /** Shows the dashboard fullscreen. */
   requestDashboardFullscreen(): Promise<void> {
     return this.requestFullscreen();
@@ -496,6 +511,8 @@ export class PromDashboard extends PromElement {
     const outage = this.#outage.outage;
     const time = this.#time;
     const editor = customElements.get(EDITOR_TAG) !== undefined;
+    const enabledAnnotations = d.annotations.filter((a) => a.enabled);
+    const chartTheme = enabledAnnotations.length > 0 ? readTheme(this) : undefined;
     return html`
       <slot></slot>
       ${renderToolbar({
@@ -512,6 +529,8 @@ export class PromDashboard extends PromElement {
         onEdit: () => (this.editing = true),
         canShare: this.shareable && !this.editing,
         onShare: () => void this.share(),
+        annotations: enabledAnnotations.map((a) => ({ name: a.name, color: resolveColor(a.color, chartTheme!) ?? a.color, shown: !this._hiddenAnnotations.has(a.name), problem: this.#run.annotationProblems.get(a.name)?.message })),
+        onToggleAnnotation: (name) => this.#toggleAnnotation(name),
       })}
       ${this._shareNote ? renderShareNote(this._shareNote, () => (this._shareNote = undefined)) : nothing}
       ${this.editing ? renderEditor(editor, this, d, this.theme) : nothing}

@@ -28,6 +28,26 @@ export const dashboardStyles = css`
   .spacer {
     flex: 1;
   }
+  .annotation-toggle {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+  }
+  .annotation-toggle .swatch {
+    width: 10px;
+    height: 10px;
+    border-radius: 2px;
+  }
+  .annotation-toggle[aria-pressed='false'] {
+    color: var(--_color-text-muted);
+    text-decoration: line-through;
+  }
+  .annotation-toggle[aria-pressed='false'] .swatch {
+    opacity: 0.3;
+  }
+  .annotation-toggle.problem {
+    border-color: var(--_color-red);
+  }
   .grid {
     display: grid;
     grid-template-columns: repeat(24, minmax(0, 1fr));

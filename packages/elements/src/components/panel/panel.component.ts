@@ -1,13 +1,13 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import { appendFrames, parseDuration, toHostFrames, type Frame, type FrameInput, type HostFrames, type LiveWindow, type Panel, type PanelType, type PrometheusClient, type TargetResult, type VariableValues } from '@promkit/core';
+import { appendFrames, parseDuration, toHostFrames, type Frame, type FrameInput, type HostFrames, type LiveWindow, type AnnotationEvent, type Panel, type PanelType, type PrometheusClient, type TargetResult, type VariableValues } from '@promkit/core';
 import { PromElement } from '../../internal/prom-element.js';
 import { expandIcon } from '../../internal/icons.js';
 import { dashboardContext } from '../../internal/dashboard-context.js';
 import { RefreshController } from '../../controllers/refresh-controller.js';
 import { PanelChartController } from '../../controllers/panel-chart-controller.js';
 import { PanelQueryController, QUERY_PROPERTIES, type LoadReason } from '../../controllers/panel-query-controller.js';
-import { readTheme, themeTokens, type ChartTheme } from '../../theme/theme.js';
+import { readTheme, resolveColor, themeTokens, type ChartTheme } from '../../theme/theme.js';
 import { formControlStyles } from '../../theme/form-controls.js';
 import { spinnerStyles } from '../../theme/spinner.js';
 import type { TimeseriesSeries } from '../../charts/timeseries.js';
@@ -19,9 +19,14 @@ import { parsePanel, SPEC_PROPERTIES, type PanelSpec, type ParsedPanel } from '.
 import { renderBody } from './render/body.js';
 import { shownSeries } from './render/series.js';
 import { renderStreamBadge } from './render/stream-badge.js';
+import { renderAnnotationMarks, type PlotSpan } from './render/annotation-marks.js';
+import { PromAnnotationClickEvent } from '../../events/annotation-click-event.js';
 import { panelStyles } from './panel.styles.js';
 
 export type { PanelSpec };
+
+/** The same empty list whenever a panel shows no annotations, so nothing redraws for it. */
+const NO_ANNOTATIONS: readonly AnnotationEvent[] = [];
 
 /**
  * A live Prometheus chart.
@@ -34,6 +39,7 @@ export type { PanelSpec };
  * @fires prom-data - New data arrived. `detail.targets` holds each target's frames.
  * @fires prom-error - A query failed. `detail.error` is the typed error, `detail.refId` the target.
  * @fires prom-refresh - A refresh started. `detail.reason` says why.
+ * @fires prom-annotation-click - An annotation mark was clicked: `detail.annotation` is the event.
  * @fires prom-time-range-change - The user dragged across the chart to zoom. `detail` has `from`/`to`.
  * @fires prom-panel-view - The "view alone" button was pressed. `detail.panelId` is the panel's id.
  *
@@ -42,6 +48,8 @@ export type { PanelSpec };
  * @csspart title - The title text.
  * @csspart body - Everything below the header.
  * @csspart stream - The state of a streaming host datasource in the header (Live, Retrying…); `data-state` is connecting, open, retrying or closed.
+ * @csspart annotations - The row of annotation marks over a time series.
+ * @csspart annotation - One annotation mark (a button: its title, time and text on hover and focus).
  * @csspart chart - The chart area.
  * @csspart legend - The legend.
  * @csspart view-button - The "view alone" button (with `viewable`).
@@ -105,6 +113,7 @@ export class PromPanel extends PromElement {
     maxAge: { type: String, attribute: 'max-age' },
     _hidden: { state: true },
     _sort: { state: true },
+    _plot: { state: true },
   };
 
   /** Prometheus base URL (standalone use). */
@@ -177,6 +186,8 @@ export class PromPanel extends PromElement {
   declare _hidden: ReadonlySet<string>;
   /** @internal */
   declare _sort: { column: string; desc: boolean } | undefined;
+  /** @internal Where the chart drew its range, in px: the annotation marks are placed by it. */
+  declare _plot: PlotSpan | undefined;
 
   readonly #chart = new PanelChartController(this, {
     isTimeseries: () => this.#validSpec()?.type === 'timeseries',
@@ -300,12 +311,16 @@ export class PromPanel extends PromElement {
     const theme = (this.#theme = readTheme(this));
     this.#chart.setGroup(this.#context.value?.group);
     if (this.#query.state !== 'ready') return;
-    const from = [this.#shown, this.#heatmap, this.#query.range, this.#parsed, this.#timeZone, JSON.stringify(theme)];
+    const annotations = this.#annotations();
+    const from = [this.#shown, this.#heatmap, this.#query.range, this.#parsed, this.#timeZone, JSON.stringify(theme), annotations];
     this.#chart.draw(from, () => {
       const spec = this.#validSpec();
       const step = this.#query.results.find((r) => !r.error)?.timing.step ?? 15;
-      return spec && { spec, series: this.#shown, heatmap: this.#heatmap, range: this.#query.range, step, theme, timeZone: this.#timeZone };
+      return spec && { spec, series: this.#shown, heatmap: this.#heatmap, range: this.#query.range, step, theme, timeZone: this.#timeZone, annotations };
     });
+    // The marks' buttons sit where the chart drew the range: known only once it has drawn.
+    const plot = annotations.length > 0 && this.#query.range ? this.#chart.plotSpan(this.#query.range) : undefined;
+    if (plot?.[0] !== this._plot?.[0] || plot?.[1] !== this._plot?.[1]) this._plot = plot;
   }
 
   #onContext(): void {
@@ -388,7 +403,13 @@ export class PromPanel extends PromElement {
       onRetry: () => void this.load('retry'),
       onToggle: (s) => this.#toggle(s),
       onSort: (sort) => (this._sort = sort),
+      marks: renderAnnotationMarks(this.#annotations(), this._plot, this.#query.range, this.#timeZone, (annotation) => this.dispatchEvent(new PromAnnotationClickEvent({ annotation })), (c) => resolveColor(c, this.#theme ?? readTheme(this))),
     });
+  }
+
+  /** The dashboard's annotation events, for a time series panel (the same empty list when none, so nothing redraws for it). */
+  #annotations(): readonly AnnotationEvent[] {
+    return (this.#validSpec()?.type === 'timeseries' ? this.#context.value?.annotations : undefined) ?? NO_ANNOTATIONS;
   }
 
   /** A text panel's markdown as sanitised DOM, made again only when its source changes. */

@@ -65,6 +65,33 @@ export const panelStyles = css`
     line-height: 16px;
     cursor: help;
   }
+  .annotation-marks {
+    position: absolute;
+    inset: 0 0 auto 0;
+    height: 0;
+  }
+  .annotation-mark {
+    position: absolute;
+    top: 2px;
+    width: 10px;
+    height: 8px;
+    padding: 0;
+    border: 0;
+    border-radius: 0;
+    background: var(--mark-color);
+    clip-path: polygon(0 0, 100% 0, 50% 100%);
+    cursor: pointer;
+  }
+  .annotation-mark.region {
+    height: 4px;
+    border-radius: 2px;
+    clip-path: none;
+  }
+  .annotation-mark:focus-visible {
+    outline: 2px solid var(--_color-focus);
+    outline-offset: 1px;
+    clip-path: none;
+  }
   .stream {
     display: inline-flex;
     align-items: center;

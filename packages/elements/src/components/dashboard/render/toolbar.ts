@@ -2,6 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Dashboard, RawTimeRange, ResolvedVariable } from '@promkit/core';
 import { fullscreenIcon, shareIcon } from '../../../internal/icons.js';
+import { cssProps } from '../../../internal/css-props.js';
 import { REFRESH_EXPORTPARTS, TIME_RANGE_EXPORTPARTS, VARIABLE_EXPORTPARTS } from '../../../theme/parts.js';
 
 export interface ToolbarInput {
@@ -22,6 +23,9 @@ export interface ToolbarInput {
   /** Shows a Share button (a shareable dashboard, not in edit mode). */
   canShare?: boolean;
   onShare?: () => void;
+  /** The enabled annotations, each with a toggle: shown or turned off, and what went wrong. */
+  annotations?: readonly { name: string; color: string; shown: boolean; problem: string | undefined }[];
+  onToggleAnnotation?: (name: string) => void;
 }
 
 export function renderToolbar(input: ToolbarInput): TemplateResult {
@@ -32,6 +36,7 @@ export function renderToolbar(input: ToolbarInput): TemplateResult {
       .filter((x) => x.hide !== 'variable')
       .flatMap((x) => input.variables.get(x.name) ?? [])
       .map((v) => renderVariable(v, (d.variables.find((x) => x.name === v.name)?.hide ?? 'none') === 'label', theme))}
+    ${(input.annotations ?? []).map((a) => renderAnnotationToggle(a, () => input.onToggleAnnotation?.(a.name)))}
     <span class="spacer"></span>
     ${input.canShare ? html`<button part="share-button" class="share" @click=${input.onShare}>${shareIcon} Share</button>` : nothing}
     ${input.canEdit ? html`<button part="edit-button" class="edit" @click=${input.onEdit}>Edit</button>` : nothing}
@@ -40,6 +45,14 @@ export function renderToolbar(input: ToolbarInput): TemplateResult {
     <prom-refresh-picker .refresh=${input.refresh} theme=${theme ?? nothing} exportparts=${REFRESH_EXPORTPARTS}></prom-refresh-picker>
     <button class="icon" aria-label="Fullscreen" title="Fullscreen" @click=${input.onFullscreen}>${fullscreenIcon}</button>
   </div>`;
+}
+
+/** An annotation's toggle: its colour and name, pressed while its marks are shown; a problem is named on hover and to screen readers. */
+function renderAnnotationToggle(a: NonNullable<ToolbarInput['annotations']>[number], onToggle: () => void): TemplateResult {
+  const label = a.problem ? `${a.name}: ${a.problem}` : `Annotations: ${a.name}`;
+  return html`<button part="annotation-toggle" class=${a.problem ? 'annotation-toggle problem' : 'annotation-toggle'} aria-pressed=${a.shown ? 'true' : 'false'} title=${label} aria-label=${label} @click=${onToggle}>
+    <span class="swatch" ${cssProps({ backgroundColor: a.color })}></span>${a.name}${a.problem ? html` <span aria-hidden="true">⚠</span>` : nothing}
+  </button>`;
 }
 
 /** One variable's control; `hideLabel` leaves its label out. */

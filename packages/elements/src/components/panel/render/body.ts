@@ -35,6 +35,8 @@ export interface PanelBody {
   onRetry: () => void;
   onToggle: (series: TimeseriesSeries) => void;
   onSort: (sort: TableSort) => void;
+  /** A time series' annotation marks, over the chart. */
+  marks: TemplateResult | typeof nothing;
 }
 
 export function renderBody(b: PanelBody): TemplateResult {
@@ -56,7 +58,7 @@ export function renderBody(b: PanelBody): TemplateResult {
     case 'table':
       return renderTable(spec, series, b.variables, b.sort, b.onSort);
     case 'timeseries':
-      return renderChart(spec, series, renderLegend(spec, series, theme, b.onToggle));
+      return renderChart(spec, series, renderLegend(spec, series, theme, b.onToggle), b.marks);
     default:
       return renderChart(spec, series, spec.type === 'heatmap' ? renderHeatScale(b.heatmap?.max ?? 0, theme) : nothing);
   }

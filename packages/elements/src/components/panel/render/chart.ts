@@ -1,7 +1,7 @@
 /** ECharts-drawn panel kinds (time series, gauge, heatmap): their container and their option. */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { EChartsCoreOption } from 'echarts/core';
-import { formatValueText, reduce, type Panel, type TimeRange } from '@promkit/core';
+import { formatValueText, reduce, type AnnotationEvent, type Panel, type TimeRange } from '@promkit/core';
 import { timeseriesOption, type TimeseriesSeries } from '../../../charts/timeseries.js';
 import { gaugeOption } from '../../../charts/gauge.js';
 import { heatmapOption, type HeatmapData } from '../../../charts/heatmap.js';
@@ -9,9 +9,10 @@ import type { ChartTheme } from '../../../theme/theme.js';
 import { reducedValues } from './reduced.js';
 
 /** The chart container (its `.canvas` takes the chart, `.brush` the zoom selection), a text summary, then `below`. */
-export function renderChart(spec: Panel, series: readonly TimeseriesSeries[], below: TemplateResult | typeof nothing): TemplateResult {
-  return html`<div part="chart" role="img" aria-labelledby="title summary">
-      <div class="canvas"></div>
+export function renderChart(spec: Panel, series: readonly TimeseriesSeries[], below: TemplateResult | typeof nothing, marks: TemplateResult | typeof nothing = nothing): TemplateResult {
+  return html`<div part="chart">
+      <div class="canvas" role="img" aria-labelledby="title summary"></div>
+      ${marks}
       ${spec.type === 'timeseries' ? html`<div class="brush" hidden></div>` : nothing}
     </div>
     <span class="visually-hidden" id="summary">${summary(spec, series)}</span>
@@ -41,6 +42,8 @@ export interface ChartInput {
   pointer: { value: number | undefined };
   /** The chart box, for the gauges' size. */
   box: HTMLElement | null;
+  /** Annotation events drawn on a time series. */
+  annotations?: readonly AnnotationEvent[];
 }
 
 /** The ECharts option for the panel's kind, or undefined when it draws no chart (or no data). */
@@ -57,6 +60,7 @@ export function chartOption(input: ChartInput): EChartsCoreOption | undefined {
       theme,
       timeZone: input.timeZone,
       pointer: input.pointer,
+      ...(input.annotations ? { annotations: input.annotations } : {}),
     });
   }
   if (spec.type === 'gauge') {
