@@ -169,6 +169,22 @@ describe('fromGrafana: a corpus of legacy and current dashboards', () => {
     expect(mapped.warnings.filter((w) => w.path.endsWith('datasource'))).toEqual([]);
   });
 
+  it('rows span the grid whatever their width says (w 0 included), with no warning, as Grafana draws them', () => {
+    const { dashboard, warnings } = fromGrafana({
+      schemaVersion: 39,
+      title: 'Rows',
+      panels: [
+        { id: 1, type: 'row', title: 'Zero wide', collapsed: false, gridPos: { x: 0, y: 0, w: 0, h: 1 }, panels: [] },
+        { id: 2, type: 'row', title: 'Off to the side', collapsed: false, gridPos: { x: 30, y: 9, w: 6, h: 1 }, panels: [] },
+      ],
+    });
+    expect(dashboard.panels.map((p) => p.gridPos)).toEqual([
+      { x: 0, y: 0, w: 24, h: 1 },
+      { x: 0, y: 9, w: 24, h: 1 },
+    ]);
+    expect(warnings.filter((w) => w.path.includes('gridPos'))).toEqual([]);
+  });
+
   it('names what is wrong when the input is not a Grafana dashboard', () => {
     expect(() => fromGrafana('{"panels": [')).toThrow(/The Grafana dashboard is not valid JSON/);
     expect(() => fromGrafana({ title: 'x' })).toThrow('The input is not a Grafana dashboard: expected an object with a "panels" (or, before Grafana 5, "rows") array.');

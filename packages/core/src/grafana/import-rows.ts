@@ -41,6 +41,8 @@ function gridOf(raw: Json, path: string, ctx: ImportContext): SourcePanel['gridP
   const y = Math.max(0, Math.round(numberOf(g['y']) ?? 0));
   let h = Math.round(numberOf(g['h']) ?? (raw['type'] === 'row' ? 1 : 8));
   if (!isObject(raw['gridPos'])) ctx.warn(`${path}.gridPos`, 'is missing; placed at the top left, 12 columns wide');
+  // Grafana draws a row across the whole grid whatever its x and w say (exported rows often have w 0).
+  if (raw['type'] === 'row') return { x: 0, y, w: GRID_COLUMNS, h: Math.min(Math.max(h, 1), 100) };
   const fitted = { x: Math.min(Math.max(x, 0), GRID_COLUMNS - 1), w: Math.min(Math.max(w, 1), GRID_COLUMNS), h: Math.min(Math.max(h, 1), 100) };
   if (fitted.x + fitted.w > GRID_COLUMNS) fitted.w = GRID_COLUMNS - fitted.x;
   if (fitted.x !== x || fitted.w !== w || fitted.h !== h) {
