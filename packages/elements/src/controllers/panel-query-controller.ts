@@ -21,10 +21,12 @@ import {
   resolveDatasourceRef,
   resolveRange,
   appendFrames,
+  framesByRefId,
   type Frame,
   type HostFrames,
   type LiveWindow,
   type Panel,
+  type StreamPush,
   type StreamStatus,
   type RawTimeRange,
   type PanelType,
@@ -109,9 +111,10 @@ export class PanelQueryController implements ReactiveController {
   #streaming: QueryEngine | undefined;
   readonly #pushed = new PushedSamples(
     (pushed) => this.#addPushed(pushed),
-    (error) => this.host.dispatchEvent(new PromErrorEvent({ error })),
     () => this.source.window(),
   );
+  /** Counts runs: a stream's pushes meant for an earlier run are dropped. */
+  #pushRun = 0;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -134,8 +137,26 @@ export class PanelQueryController implements ReactiveController {
   #stopStream(): void {
     this.#streaming?.unsubscribe(this.key);
     this.#streaming = undefined;
-    this.#pushed.stop();
+    this.#pushRun++;
+    this.#pushed.clear();
     this.#set({ streamStatus: undefined });
+  }
+
+  /** The push handler of a new run: what it pushes is checked, then added at the next frame; earlier runs' pushes stop counting. */
+  #pushHandler(): StreamPush {
+    const run = ++this.#pushRun;
+    this.#pushed.clear();
+    return (frames) => {
+      if (run !== this.#pushRun) return;
+      let incoming: Record<string, Frame[]>;
+      try {
+        incoming = framesByRefId(frames, 'push');
+      } catch (error) {
+        this.host.dispatchEvent(new PromErrorEvent({ error: asError(error) }));
+        return;
+      }
+      for (const [refId, list] of Object.entries(incoming)) this.#pushed.add(refId, list);
+    };
   }
 
   /**
@@ -207,7 +228,7 @@ export class PanelQueryController implements ReactiveController {
         scrapeInterval: setup.scrapeInterval,
         fresh: reason === 'manual' || reason === 'retry',
         signal: abort.signal,
-        onPush: this.#pushed.forRun(),
+        onPush: this.#pushHandler(),
         onStreamState: (status) => this.#set({ streamStatus: status }),
       });
       this.#set({ results: result.targets });

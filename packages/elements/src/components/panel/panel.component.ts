@@ -7,6 +7,7 @@ import { dashboardContext } from '../../internal/dashboard-context.js';
 import { RefreshController } from '../../controllers/refresh-controller.js';
 import { PanelChartController } from '../../controllers/panel-chart-controller.js';
 import { PanelQueryController, QUERY_PROPERTIES, type LoadReason } from '../../controllers/panel-query-controller.js';
+import { PushedSamples } from '../../controllers/pushed-samples.js';
 import { readTheme, resolveColor, themeTokens, type ChartTheme } from '../../theme/theme.js';
 import { formControlStyles } from '../../theme/form-controls.js';
 import { spinnerStyles } from '../../theme/spinner.js';
@@ -216,9 +217,11 @@ export class PromPanel extends PromElement {
   /** Heatmap panels: the shown series as bucket counts, for the chart and its scale. */
   #heatmap: HeatmapData | undefined;
   #rendered: { source: string; node: HTMLElement } | undefined;
-  /** Appended frames not drawn yet, by refId (already cut to the window). */
-  readonly #pending = new Map<string, Frame[]>();
-  #flush: number | undefined;
+  /** Appended frames not drawn yet, put into `frames` at the next animation frame. */
+  readonly #appended = new PushedSamples(
+    (pushed) => this.#flushAppended(pushed),
+    () => this.#window(),
+  );
 
   constructor() {
     super();
@@ -240,9 +243,7 @@ export class PromPanel extends PromElement {
    * is wrong with `frames`. (Not `append`: that is the DOM's, for child nodes.)
    */
   appendData(refId: string, frames: readonly (Frame | FrameInput)[]): void {
-    const incoming = toHostFrames(frames, `appendData(${JSON.stringify(refId)})`);
-    this.#pending.set(refId, appendFrames(this.#pending.get(refId) ?? [], incoming, this.#window()));
-    this.#flush ??= requestAnimationFrame(() => this.#flushAppended());
+    this.#appended.add(refId, toHostFrames(frames, `appendData(${JSON.stringify(refId)})`));
   }
 
   /** The kept window of pushed series, now. */
@@ -252,12 +253,10 @@ export class PromPanel extends PromElement {
   }
 
   /** Puts the appended samples into `frames` (one update for all of them). */
-  #flushAppended(): void {
-    this.#flush = undefined;
+  #flushAppended(pushed: ReadonlyMap<string, readonly Frame[]>): void {
     const current: Record<string, readonly (Frame | FrameInput)[]> = Array.isArray(this.frames) ? { A: this.frames } : { ...(this.frames as Record<string, readonly (Frame | FrameInput)[]> | undefined) };
     const window = this.#window();
-    for (const [refId, frames] of this.#pending) current[refId] = appendFrames(toHostFrames(current[refId] ?? [], `frames.${refId}`), frames, window);
-    this.#pending.clear();
+    for (const [refId, frames] of pushed) current[refId] = appendFrames(toHostFrames(current[refId] ?? [], `frames.${refId}`), frames, window);
     this.frames = current;
   }
 
@@ -285,10 +284,8 @@ export class PromPanel extends PromElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#media?.removeEventListener('change', this.#onScheme);
-    if (this.#flush !== undefined) cancelAnimationFrame(this.#flush);
-    this.#flush = undefined;
     // Kept, drawn when the panel is connected again.
-    if (this.#pending.size) this.#flushAppended();
+    this.#appended.flushNow();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
