@@ -43,8 +43,7 @@ export class DashboardAnnotations {
   get events(): readonly AnnotationEvent[] {
     const from = this.#range?.from ?? Number.NEGATIVE_INFINITY;
     const pushed = [...this.#pushed.values()].flat().filter((e) => (e.timeEnd ?? e.time) >= from);
-    const all = pushed.length ? [...this.#events, ...pushed] : this.#events;
-    return all === this.#events ? all : [...all].sort((a, b) => a.time - b.time);
+    return pushed.length ? [...this.#events, ...pushed].sort((a, b) => a.time - b.time) : this.#events;
   }
 
   /** What went wrong per annotation name. */
