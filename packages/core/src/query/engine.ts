@@ -128,6 +128,11 @@ interface Tail {
 
 const MAX_CACHED = 256;
 
+/** What a target's query is filled in with: the built-ins of its timing (`$__interval`…), the range's `$__from`/`$__to`, then the dashboard's variables. */
+function interpolationValues(timing: QueryTiming, query: Pick<PanelQuery, 'range' | 'variables'>): VariableValues {
+  return { ...builtinVariables(timing), __from: String(query.range.from), __to: String(query.range.to), ...query.variables };
+}
+
 export class QueryEngine {
   readonly stats: EngineStats = { requests: 0, shared: 0, cached: 0, incremental: 0 };
   readonly #options: Required<Omit<QueryEngineOptions, 'client' | 'overlap' | 'source'>> & Pick<QueryEngineOptions, 'client' | 'overlap' | 'source'>;
@@ -192,8 +197,8 @@ export class QueryEngine {
       ...(query.maxDataPoints !== undefined ? { maxDataPoints: query.maxDataPoints } : {}),
       ...(query.minInterval !== undefined ? { minInterval: query.minInterval } : {}),
     });
-    const builtins = { ...builtinVariables(timing), __from: String(query.range.from), __to: String(query.range.to) };
-    const targets = visible.map((t) => ({ refId: t.refId, expr: interpolate(t.expr, { ...builtins, ...query.variables }), instant: t.instant }));
+    const values = interpolationValues(timing, query);
+    const targets = visible.map((t) => ({ refId: t.refId, expr: interpolate(t.expr, values), instant: t.instant }));
     const empty = (t: (typeof targets)[number]): TargetResult => ({ ...t, timing, frames: [], warnings: [], infos: [], source: 'host' });
     const request = {
       datasource: query.datasource,
@@ -261,8 +266,7 @@ export class QueryEngine {
       ...(minInterval !== undefined ? { minInterval } : {}),
       ...(query.scrapeInterval !== undefined ? { scrapeInterval: query.scrapeInterval } : {}),
     });
-    const range = { __from: String(query.range.from), __to: String(query.range.to) };
-    const expr = interpolate(target.expr, { ...builtinVariables(timing), ...range, ...query.variables });
+    const expr = interpolate(target.expr, interpolationValues(timing, query));
     const result: TargetResult = { refId: target.refId, expr, instant: target.instant, timing, frames: [], warnings: [], infos: [] };
     try {
       const syntax = checkPromQL(expr);
