@@ -54,6 +54,9 @@ export type { ApiErrorBody, PromkitErrorName, QueryPosition, RequestTarget } fro
 export { toFrames, decodeHistogram } from './prometheus/decode.js';
 export { hostSourceOf, missingSource, registerSource, registeredSource, unregisterSource, type HostQuery, type HostSource, type HostAnnotationQuery, type HostValuesQuery, type SelectedValues, type StreamPush } from './host/source.js';
 export { eventsInRange, hostEvents, seriesEvents, type AnnotationEvent, type AnnotationInput, type SeriesEventFormat } from './annotations/events.js';
+export { compareValues, dataFieldName, type DataField, type DataFrame, type FieldType, type FieldValue } from './transform/data-frame.js';
+export { resultsToDataFrames, type ResultFrames } from './transform/from-results.js';
+export { TRANSFORMATION_IDS, applyTransformations, type Transformation } from './transform/transformations.js';
 export { parseStreamMessage, streamProtocol, streamRetryDelay, type StreamMessage, type StreamState, type StreamStatus } from './host/stream.js';
 export { appendFrames, framesByRefId, hostTargetResults, rowsToFrames, toHostFrames, type FrameInput, type HostFrames, type LiveWindow, type RowFields } from './host/frames.js';
 export type { Frame, HistogramBucket, HistogramColumn, NativeHistogram } from './prometheus/decode.js';
@@ -86,7 +89,7 @@ export {
 export type { QueryTiming, StepOptions } from './time/step.js';
 export { UNITS, formatValue, formatValueText, isKnownUnit } from './format/units.js';
 export type { FormattedValue, UnitId } from './format/units.js';
-export { REDUCERS, reduce, reduceAll } from './format/reduce.js';
+export { REDUCERS, REDUCER_NAMES, reduce, reduceAll } from './format/reduce.js';
 export type { Reducer } from './format/reduce.js';
 export { seriesName } from './format/legend.js';
 export { fieldFor, overrideMatches } from './field/overrides.js';

@@ -128,8 +128,12 @@ describe('fromGrafana: a corpus of legacy and current dashboards', () => {
     expect(titled(dashboard, 'Logs')).toMatchObject({ type: 'text', options: { content: expect.stringContaining('"logs"') } });
     expect(titled(dashboard, 'Memory by job').targets[1]).toMatchObject({ refId: 'B', hide: true });
     expect(titled(dashboard, 'Scrapes').options.sortBy).toEqual([{ displayName: 'Value #A', desc: true }]);
+    expect(titled(dashboard, 'Scrapes')).toMatchObject({
+      targets: [{ format: 'table' }, { format: 'table' }],
+      transformations: [{ id: 'merge', options: {} }, { id: 'organize', options: { excludeByName: { Time: true }, indexByName: {}, renameByName: {} } }],
+    });
     expect(dashboard).toMatchObject({ timezone: 'utc', refresh: '', links: [{ title: 'Runbook', url: 'https://runbooks.example.com/prometheus', tooltip: 'What to do when it breaks', targetBlank: true }] });
-    expect(warnings.map((w) => w.path)).toEqual(expect.arrayContaining(['panels[0].links[1].url', 'panels[2].type', 'panels[3].targets[2]', 'panels[3].fieldConfig.overrides[1].matcher', 'panels[4]', 'panels[5].transformations', 'links[0]']));
+    expect(warnings.map((w) => w.path)).toEqual(expect.arrayContaining(['panels[0].links[1].url', 'panels[2].type', 'panels[3].targets[2]', 'panels[3].fieldConfig.overrides[1].matcher', 'panels[4]', 'links[0]']));
   });
 
   it('current Grafana (schemaVersion 41): datasource variable, query objects, heatmap, repeated row, notes for what promkit does not draw', () => {
@@ -189,5 +193,45 @@ describe('fromGrafana: a corpus of legacy and current dashboards', () => {
     expect(() => fromGrafana('{"panels": [')).toThrow(/The Grafana dashboard is not valid JSON/);
     expect(() => fromGrafana({ title: 'x' })).toThrow('The input is not a Grafana dashboard: expected an object with a "panels" (or, before Grafana 5, "rows") array.');
     expect(() => fromGrafana([])).toThrow(/not a Grafana dashboard/);
+  });
+});
+
+describe('fromGrafana: transformations', () => {
+  const withTransformations = (transformations: unknown[]) => ({
+    title: 't',
+    schemaVersion: 39,
+    panels: [{ id: 1, type: 'table', title: 'T', gridPos: { x: 0, y: 0, w: 12, h: 8 }, targets: [{ refId: 'A', expr: 'up', format: 'table', instant: true }], transformations }],
+  });
+
+  it('keeps those promkit applies, with their options and table-format targets, and sends them back', () => {
+    const list = [
+      { id: 'merge', options: {} },
+      { id: 'organize', options: { excludeByName: { Time: true }, indexByName: { job: 0 }, renameByName: { Value: 'Up' } } },
+      { id: 'calculateField', options: { mode: 'binary', binary: { left: 'Value', operator: '*', right: '100' }, alias: 'pct', replaceFields: false }, disabled: true },
+    ];
+    const { dashboard, warnings } = fromGrafana(withTransformations(list));
+    expect(warnings).toEqual([]);
+    const panel = titled(dashboard, 'T');
+    expect(panel.targets[0]!.format).toBe('table');
+    expect(panel.transformations).toEqual([list[0], list[1], { ...list[2], options: { ...list[2]!.options, reduce: { reducer: 'sum' } } }]);
+    const back = fromGrafana(toGrafana(dashboard).dashboard);
+    expect(back.dashboard.panels).toEqual(dashboard.panels);
+  });
+
+  it('leaves out, with a warning at the right path, what promkit does not apply', () => {
+    const { dashboard, warnings } = fromGrafana(
+      withTransformations([
+        { id: 'extractFields', options: { source: 'labels' } },
+        { id: 'sortBy', options: { fields: {}, sort: [{ field: 'Value', desc: true }] }, filter: { id: 'byRefId', options: 'A' } },
+        { id: 'renameByRegex', options: { regex: '(', renamePattern: '' } },
+      ]),
+    );
+    expect(titled(dashboard, 'T').transformations).toEqual([{ id: 'sortBy', options: { sort: [{ field: 'Value', desc: true }] } }]);
+    expect(warnings).toEqual([
+      { path: 'panels[0].transformations[0].id', message: expect.stringMatching(/^the transformation "extractFields" is not applied \(promkit applies organize, merge, /) },
+      { path: 'panels[0].transformations[1].filter', message: 'a transformation applies to every query in promkit, not to those a filter picks' },
+      { path: 'panels[0].transformations[1].options.fields', message: 'is not a transformation option promkit uses (left out)' },
+      { path: 'panels[0].transformations[2].options.regex', message: 'must be a regular expression that compiles, got "(": the transformation is not applied' },
+    ]);
   });
 });

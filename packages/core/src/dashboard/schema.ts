@@ -15,6 +15,7 @@ import { notOneOf } from '../internal/schema-problems.js';
 import { COLOR_RULE, isColor } from '../format/color.js';
 import { URL_RULE, isSafeUrl } from '../format/url.js';
 import { crossFieldProblems } from './cross-field.js';
+import { transformationSchema } from '../transform/transformations.js';
 
 /** The schema version this library reads and writes. */
 export const SCHEMA_VERSION = 1;
@@ -126,6 +127,11 @@ const targetSchema = z.strictObject({
   minInterval: z.optional(duration),
   /** Fetched but not shown (other targets may still refer to it). */
   hide: z._default(z.boolean(), false),
+  /**
+   * `table`: the answer as one table of rows (Time, a column per label, Value), the shape
+   * Grafana's table format gives transformations such as merge and organize.
+   */
+  format: z.optional(z.literal('table')),
 });
 
 const notAColor = (input: unknown) => `must be a colour: ${COLOR_RULE}; got ${JSON.stringify(input)}`;
@@ -280,6 +286,8 @@ export const panelSchema = z.strictObject({
     { defaults: {}, overrides: [] },
   ),
   options: z._default(panelOptionsSchema, {}),
+  /** Grafana's transformations, applied in order to the query results before they are drawn. */
+  transformations: z.optional(z.array(transformationSchema)),
 });
 export type Panel = z.infer<typeof panelSchema>;
 

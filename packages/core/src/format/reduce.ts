@@ -31,6 +31,26 @@ export const REDUCERS = [
 ] as const;
 export type Reducer = (typeof REDUCERS)[number];
 
+/** The name Grafana shows for each reduction (legend headers, reduce and calculate-field columns). */
+export const REDUCER_NAMES: Readonly<Record<Reducer, string>> = {
+  last: 'Last',
+  lastNotNull: 'Last *',
+  first: 'First',
+  firstNotNull: 'First *',
+  mean: 'Mean',
+  min: 'Min',
+  max: 'Max',
+  sum: 'Total',
+  count: 'Count',
+  range: 'Range',
+  delta: 'Delta',
+  diff: 'Difference',
+  stddev: 'StdDev',
+  median: 'Median',
+  p95: '95th %',
+  p99: '99th %',
+};
+
 /** Reduces values with one reducer. */
 export function reduce(values: ArrayLike<number>, reducer: Reducer): number {
   if (reducer === 'last') return values.length ? values[values.length - 1]! : Number.NaN;

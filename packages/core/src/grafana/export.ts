@@ -34,6 +34,7 @@ export interface GrafanaTarget extends Record<string, unknown> {
   range: boolean;
   hide?: boolean;
   interval?: string;
+  format?: 'table';
 }
 
 export interface GrafanaPanel {
@@ -54,6 +55,7 @@ export interface GrafanaPanel {
   repeatDirection?: 'h' | 'v';
   maxPerRow?: number;
   links?: GrafanaLink[];
+  transformations?: { id: string; options: unknown; disabled?: boolean }[];
 }
 
 export interface GrafanaRowPanel {
@@ -249,6 +251,7 @@ function panelOf(p: Panel, refOf: (name: string | undefined) => GrafanaDatasourc
       range: !t.instant,
       ...(t.hide ? { hide: true } : {}),
       ...(t.minInterval ? { interval: t.minInterval } : {}),
+      ...(t.format ? { format: t.format } : {}),
     })),
     fieldConfig: {
       defaults: fieldDefaultsOf(p.fieldConfig.defaults),
@@ -259,6 +262,7 @@ function panelOf(p: Panel, refOf: (name: string | undefined) => GrafanaDatasourc
     ...(p.interval ? { interval: p.interval } : {}),
     ...(p.timeFrom ? { timeFrom: p.timeFrom } : {}),
     ...(p.timeShift ? { timeShift: p.timeShift } : {}),
+    ...(p.transformations ? { transformations: p.transformations.map((t) => structuredClone(t)) } : {}),
   };
 }
 

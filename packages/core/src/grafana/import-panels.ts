@@ -11,6 +11,7 @@ import { checkPromQL } from '../promql/parse.js';
 import { arrayOf, isObject, numberOf, objectOf, textOf, type ImportContext, type Json } from './import-context.js';
 import { colorOf, fieldDefaultsOf, mappingsOf, overridesOf, reducerOf, thresholdsOf, unitOf } from './import-fields.js';
 import type { SourcePanel } from './import-rows.js';
+import { transformationsOf } from './import-transformations.js';
 
 type FieldConfig = NonNullable<PanelInput['fieldConfig']>;
 type Overrides = NonNullable<FieldConfig['overrides']>;
@@ -64,7 +65,6 @@ export function panelOf(src: SourcePanel, id: number, ctx: ImportContext): Panel
   for (const key of Object.keys(raw)) {
     if (!QUIET_PANEL.has(key)) ctx.warn(`${src.path}.${key}`, 'is not a panel setting promkit uses (left out)');
   }
-  if (arrayOf(raw['transformations']).length) ctx.warn(`${src.path}.transformations`, 'transformations are not applied (promkit shows the query results as they come)');
   if (isObject(raw['alert'])) ctx.warn(`${src.path}.alert`, 'legacy panel alerts are not carried over: write them as alert rules (@promkit/core/rules)');
 
   const panel: PanelInput = {
@@ -73,6 +73,7 @@ export function panelOf(src: SourcePanel, id: number, ctx: ImportContext): Panel
     ...(query.datasource !== undefined ? { datasource: query.datasource } : {}),
     targets: query.targets,
     ...timingOf(raw, src.path, ctx),
+    ...transformationsOf(raw['transformations'], `${src.path}.transformations`, ctx),
   };
   const legacy = type === 'graph' ? graphOf(raw, src.path, ctx) : type === 'singlestat' || type === 'grafana-singlestat-panel' ? singlestatOf(raw, src.path, ctx) : legacyTable ? tableOldOf(raw, src.path, ctx) : undefined;
   if (legacy) return { ...panel, ...legacy, ...(legacy.type ? { type: legacy.type } : {}) };
@@ -212,6 +213,7 @@ function queriesOf(raw: Json, path: string, ctx: ImportContext): { datasource: s
       instant: t['instant'] === true && t['range'] !== true,
       ...(minInterval ? { minInterval } : {}),
       hide: t['hide'] === true,
+      ...(t['format'] === 'table' ? { format: 'table' as const } : {}),
     });
   });
   if (!chosen && arrayOf(raw['targets']).length) return undefined;
