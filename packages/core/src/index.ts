@@ -54,8 +54,10 @@ export type { ApiErrorBody, PromkitErrorName, QueryPosition, RequestTarget } fro
 export { toFrames, decodeHistogram } from './prometheus/decode.js';
 export { hostSourceOf, missingSource, registerSource, registeredSource, unregisterSource, type HostQuery, type HostSource, type HostAnnotationQuery, type HostValuesQuery, type SelectedValues, type StreamPush } from './host/source.js';
 export { eventsInRange, hostEvents, seriesEvents, type AnnotationEvent, type AnnotationInput, type SeriesEventFormat } from './annotations/events.js';
-export { compareValues, dataFieldName, type DataField, type DataFrame, type FieldType, type FieldValue } from './transform/data-frame.js';
+export { cellNumber, compareValues, dataFieldName, type DataField, type DataFrame, type FieldType, type FieldValue } from './transform/data-frame.js';
 export { resultsToDataFrames, type ResultFrames } from './transform/from-results.js';
+export { dataFramesToSeries, type FrameSeries } from './transform/to-series.js';
+export { transformedFrames } from './transform/panel-frames.js';
 export { TRANSFORMATION_IDS, applyTransformations, type Transformation } from './transform/transformations.js';
 export { parseStreamMessage, streamProtocol, streamRetryDelay, type StreamMessage, type StreamState, type StreamStatus } from './host/stream.js';
 export { appendFrames, framesByRefId, hostTargetResults, rowsToFrames, toHostFrames, type FrameInput, type HostFrames, type LiveWindow, type RowFields } from './host/frames.js';

@@ -11,7 +11,7 @@
  */
 import * as z from 'zod/mini';
 import { REDUCER_NAMES, reduce } from '../format/reduce.js';
-import { dataFieldName, numeric, rowCount, type DataField, type DataFrame } from './data-frame.js';
+import { dataFieldName, cellNumber, rowCount, type DataField, type DataFrame } from './data-frame.js';
 import { reducerOption, transformer } from './transformer.js';
 
 const operand = z.union([z.string(), z.number(), z.strictObject({ matcher: z.strictObject({ id: z.optional(z.string()), options: z.string() }) }), z.strictObject({ fixed: z.union([z.string(), z.number()]) })]);
@@ -46,7 +46,7 @@ function operandText(side: Operand): string {
 function operandValues(frame: DataFrame, side: Operand): ((row: number) => number) | undefined {
   const text = operandText(side);
   const field = frame.fields.find((f) => dataFieldName(f) === text);
-  if (field) return (row) => numeric(field.values[row]);
+  if (field) return (row) => cellNumber(field.values[row]);
   const constant = typeof side === 'object' && 'matcher' in side ? Number.NaN : Number(text);
   return text.trim() !== '' && Number.isFinite(constant) ? () => constant : undefined;
 }
@@ -66,7 +66,7 @@ function calculated(frame: DataFrame, o: Options): DataField | undefined {
   const include = o.reduce.include;
   const inputs = frame.fields.filter((f) => f.type === 'number' && (!include?.length || include.includes(dataFieldName(f))));
   if (inputs.length === 0) return undefined;
-  const values = rows.map((r) => reduce(inputs.map((f) => numeric(f.values[r])), o.reduce.reducer));
+  const values = rows.map((r) => reduce(inputs.map((f) => cellNumber(f.values[r])), o.reduce.reducer));
   return { name: o.alias ?? REDUCER_NAMES[o.reduce.reducer], type: 'number', values };
 }
 

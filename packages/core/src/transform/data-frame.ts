@@ -49,7 +49,7 @@ export function pickRows(frame: DataFrame, rows: readonly number[]): DataFrame {
 }
 
 /** The value as a number, or NaN when it is none (null, text that is not a number). */
-export function numeric(value: FieldValue | undefined): number {
+export function cellNumber(value: FieldValue | undefined): number {
   if (typeof value === 'number') return value;
   if (typeof value === 'boolean') return value ? 1 : 0;
   if (typeof value === 'string' && value.trim() !== '') return Number(value);

@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { grafanaRegex } from '../format/regex.js';
-import { dataFieldName, isEmpty, numeric, pickRows, rowCount, type FieldValue } from './data-frame.js';
+import { dataFieldName, isEmpty, cellNumber, pickRows, rowCount, type FieldValue } from './data-frame.js';
 import { regexOption, transformer } from './transformer.js';
 
 const cellValue = z.union([z.number(), z.string(), z.boolean(), z.null()]);
@@ -20,18 +20,18 @@ const test = z.discriminatedUnion('id', [
 type Test = z.infer<typeof test>;
 
 function passes(t: Test, v: FieldValue | undefined): boolean {
-  const n = numeric(v ?? null);
+  const n = cellNumber(v ?? null);
   switch (t.id) {
     case 'greater':
-      return n > numeric(t.options.value);
+      return n > cellNumber(t.options.value);
     case 'greaterOrEqual':
-      return n >= numeric(t.options.value);
+      return n >= cellNumber(t.options.value);
     case 'lower':
-      return n < numeric(t.options.value);
+      return n < cellNumber(t.options.value);
     case 'lowerOrEqual':
-      return n <= numeric(t.options.value);
+      return n <= cellNumber(t.options.value);
     case 'range':
-      return n >= numeric(t.options.from) && n <= numeric(t.options.to);
+      return n >= cellNumber(t.options.from) && n <= cellNumber(t.options.to);
     case 'equal':
     case 'notEqual': {
       // Grafana compares loosely: 5 equals "5".

@@ -9,7 +9,7 @@
  */
 import * as z from 'zod/mini';
 import { REDUCER_NAMES, reduce as reduceValues, type Reducer } from '../format/reduce.js';
-import { dataFieldName, numeric, type DataField, type DataFrame } from './data-frame.js';
+import { dataFieldName, cellNumber, type DataField, type DataFrame } from './data-frame.js';
 import { reducerOption, transformer } from './transformer.js';
 
 const options = z.strictObject({
@@ -21,7 +21,7 @@ const options = z.strictObject({
 
 /** A field's values as numbers, for the reducers. */
 export function numbersOf(field: DataField): Float64Array {
-  return Float64Array.from(field.values, (v) => numeric(v));
+  return Float64Array.from(field.values, (v) => cellNumber(v));
 }
 
 export const reduce = transformer('reduce', options, (frames, o) => {

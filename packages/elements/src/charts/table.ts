@@ -3,7 +3,7 @@
  * Several queries over the same labels (rows, rate and errors per table, say) join into one row,
  * as Grafana's table does with its merge transform.
  */
-import type { FieldDefaults, Labels, SeriesField, Target } from '@promkit/core';
+import { dataFieldName, cellNumber, type DataFrame, type FieldDefaults, type Labels, type SeriesField, type Target } from '@promkit/core';
 import type { TimeseriesSeries } from './timeseries.js';
 
 export interface TableColumn {
@@ -23,6 +23,8 @@ export interface TableRow {
 export interface TableModel {
   labelColumns: TableColumn[];
   valueColumns: TableColumn[];
+  /** The order columns are shown in, when not labels first then values (a transformed frame's). */
+  columns?: TableColumn[];
   rows: TableRow[];
 }
 
@@ -70,6 +72,31 @@ export function tableModel(
     }),
     rows: [...rows.values()],
   };
+}
+
+/**
+ * A transformed frame as a table, its fields in order: number fields are value columns (named
+ * and set up by `columnOf`, so overrides match the names transformations gave), time fields are
+ * written by `timeText`, and every other field is text.
+ */
+export function frameTableModel(frame: DataFrame, columnOf: (title: string, refId: string, labels: Labels) => SeriesField, timeText: (ms: number) => string): TableModel {
+  const columns = frame.fields.map((f, i): TableColumn => {
+    const key = `f${i}`;
+    if (f.type !== 'number') return { key, title: dataFieldName(f) };
+    const { name, field } = columnOf(dataFieldName(f), frame.refId ?? '', f.labels ?? {});
+    return { key, title: name, field };
+  });
+  const rows = (frame.fields[0]?.values ?? []).map((_, r): TableRow => {
+    const row: TableRow = { labels: {}, values: {} };
+    frame.fields.forEach((f, i) => {
+      const cell = f.values[r];
+      if (f.type === 'number') row.values[`f${i}`] = cellNumber(cell ?? null);
+      else if (f.type === 'time') row.labels[`f${i}`] = Number.isFinite(cellNumber(cell ?? null)) ? timeText(cellNumber(cell ?? null)) : '';
+      else row.labels[`f${i}`] = cell === null || cell === undefined ? '' : String(cell);
+    });
+    return row;
+  });
+  return { labelColumns: columns.filter((c) => !c.field), valueColumns: columns.filter((c) => c.field), columns, rows };
 }
 
 /** The labels every one of `sets` has, with the same value. */

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import { appendFrames, parseDuration, toHostFrames, type Frame, type FrameInput, type HostFrames, type LiveWindow, type AnnotationEvent, type Panel, type PanelType, type PrometheusClient, type TargetResult, type VariableValues } from '@promkit/core';
+import { appendFrames, parseDuration, toHostFrames, transformedFrames, type DataFrame, type Frame, type FrameInput, type HostFrames, type LiveWindow, type AnnotationEvent, type Panel, type PanelType, type PrometheusClient, type TargetResult, type VariableValues } from '@promkit/core';
 import { PromElement } from '../../internal/prom-element.js';
 import { expandIcon } from '../../internal/icons.js';
 import { dashboardContext } from '../../internal/dashboard-context.js';
@@ -212,6 +212,8 @@ export class PromPanel extends PromElement {
   #parsed: ParsedPanel | undefined;
   /** The series shown, derived in willUpdate from the results, the spec and hidden series. */
   #shown: TimeseriesSeries[] = [];
+  /** What the spec's transformations left of the results; undefined when it has none. */
+  #frames: DataFrame[] | undefined;
   /** The results `#shown` was derived from. */
   #shownFrom: readonly TargetResult[] | undefined;
   /** Heatmap panels: the shown series as bucket counts, for the chart and its scale. */
@@ -294,7 +296,8 @@ export class PromPanel extends PromElement {
     if (specChanged || this.#query.results !== this.#shownFrom || changed.has('_hidden')) {
       const spec = this.#validSpec();
       this.#shownFrom = this.#query.results;
-      this.#shown = spec ? shownSeries(spec, this.#query.results, this._hidden, this.#variables(), this.legendFormat) : [];
+      this.#frames = spec ? transformedFrames(spec, this.#query.results, this.legendFormat) : undefined;
+      this.#shown = spec ? shownSeries(spec, this.#query.results, this._hidden, this.#variables(), this.legendFormat, this.#frames) : [];
       this.#heatmap = spec?.type === 'heatmap' ? bucketCounts(this.#shown.map((s) => s.frame)) : undefined;
     }
     if (this.#query.state === 'idle' || QUERY_PROPERTIES.some((p) => changed.has(p as keyof PromPanel))) {
@@ -392,6 +395,8 @@ export class PromPanel extends PromElement {
       error: this.#query.error ?? (this.#parsed && 'error' in this.#parsed ? this.#parsed.error : undefined),
       inDashboard: !!this.#context.value,
       series: this.#shown,
+      frames: this.#frames,
+      timeZone: this.#timeZone,
       variables: this.#variables(),
       heatmap: this.#heatmap,
       theme: () => this.#theme ?? readTheme(this),

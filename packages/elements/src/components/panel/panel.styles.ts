@@ -352,6 +352,11 @@ export const panelStyles = css`
     flex: 1;
     overflow: auto;
   }
+  .table-note {
+    margin: 0 0 4px;
+    font-size: 0.8em;
+    color: var(--_color-text-muted);
+  }
   .stats {
     flex: 1;
     display: grid;

@@ -1,6 +1,6 @@
 /** A panel's body: the state's message, else the renderer for the panel's kind. */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Panel, PromkitError, VariableValues } from '@promkit/core';
+import type { DataFrame, Panel, PromkitError, VariableValues } from '@promkit/core';
 import type { LoadState } from '../../../controllers/panel-query-controller.js';
 import type { TimeseriesSeries } from '../../../charts/timeseries.js';
 import type { HeatmapData } from '../../../charts/heatmap.js';
@@ -24,6 +24,9 @@ export interface PanelBody {
   /** Inside a dashboard, whose notice tells of a lost connection (the panel says it briefly). */
   inDashboard: boolean;
   series: TimeseriesSeries[];
+  /** What the panel's transformations left; undefined when it has none. */
+  frames: DataFrame[] | undefined;
+  timeZone: string;
   /** Variables for display names the panel derives itself (table columns). */
   variables: VariableValues;
   heatmap: HeatmapData | undefined;
@@ -48,7 +51,8 @@ export function renderBody(b: PanelBody): TemplateResult {
   }
   if (b.state === 'loading' || b.state === 'idle') return renderSkeleton();
   const series = b.series;
-  if (series.length === 0) return renderNoData(spec.fieldConfig.defaults.noValue);
+  const tableRows = spec.type === 'table' && b.frames ? (b.frames[0]?.fields[0]?.values.length ?? 0) : series.length;
+  if (tableRows === 0) return renderNoData(spec.fieldConfig.defaults.noValue);
   const theme = b.theme();
   switch (spec.type) {
     case 'stat':
@@ -56,7 +60,7 @@ export function renderBody(b: PanelBody): TemplateResult {
     case 'bargauge':
       return renderBars(reducedValues(spec, series, theme), spec.fieldConfig.defaults, theme.palette[0]);
     case 'table':
-      return renderTable(spec, series, b.variables, b.sort, b.onSort);
+      return renderTable(spec, { series, frames: b.frames, variables: b.variables, timeZone: b.timeZone }, b.sort, b.onSort);
     case 'timeseries':
       return renderChart(spec, series, renderLegend(spec, series, theme, b.onToggle), b.marks);
     default:

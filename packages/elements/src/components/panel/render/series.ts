@@ -1,13 +1,20 @@
 /** The series a panel shows: every successful target's frames, named, with their field settings. */
-import { seriesField, seriesName, type Panel, type TargetResult, type VariableValues } from '@promkit/core';
+import { dataFramesToSeries, seriesField, seriesName, type DataFrame, type Panel, type TargetResult, type VariableValues } from '@promkit/core';
 import type { TimeseriesSeries } from '../../../charts/timeseries.js';
 
 /**
  * `hidden` holds `refId:name` keys of series toggled off in the legend (`name` is the display
  * name). `variables` expand `$var` in a field's `displayName`. `legendFormat` names the series of
- * a result no target of the spec asked for (the host's frames).
+ * a result no target of the spec asked for (the host's frames). `frames`: what the panel's
+ * transformations left, drawn in place of the results.
  */
-export function shownSeries(spec: Panel, results: readonly TargetResult[], hidden: ReadonlySet<string>, variables?: VariableValues, legendFormat?: string): TimeseriesSeries[] {
+export function shownSeries(spec: Panel, results: readonly TargetResult[], hidden: ReadonlySet<string>, variables?: VariableValues, legendFormat?: string, frames?: readonly DataFrame[]): TimeseriesSeries[] {
+  if (frames) {
+    return dataFramesToSeries(frames).map((s) => {
+      const { name, field } = seriesField(spec, { seriesName: s.name, refId: s.refId, labels: s.labels, variables });
+      return { name, refId: s.refId, frame: s.frame, field, hidden: hidden.has(`${s.refId}:${name}`) };
+    });
+  }
   const out: TimeseriesSeries[] = [];
   for (const result of results) {
     if (result.error) continue;
