@@ -9,7 +9,7 @@ function prefixed(prefix: string, parts: readonly string[]): string {
 }
 
 /** `<prom-panel>`'s parts as `panel-base`, `panel-header`, `panel-title`, …. */
-export const PANEL_EXPORTPARTS = prefixed('panel-', ['base', 'header', 'title', 'body', 'chart', 'legend', 'view-button']);
+export const PANEL_EXPORTPARTS = prefixed('panel-', ['base', 'header', 'title', 'description-button', 'description', 'links', 'links-button', 'links-menu', 'body', 'chart', 'legend', 'view-button']);
 /** `<prom-time-range>`'s parts as `time-range-trigger`, `time-range-popover`. */
 export const TIME_RANGE_EXPORTPARTS = prefixed('time-range-', ['trigger', 'popover']);
 /** `<prom-refresh-picker>`'s parts as `refresh-button`, `refresh-select`. */

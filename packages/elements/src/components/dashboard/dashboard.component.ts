@@ -32,6 +32,7 @@ import {
 } from '../../events/index.js';
 import type { DashboardStoreClient } from '../../stores/dashboard-store.js';
 import { onUncanceled } from '../../internal/after-dispatch.js';
+import { headerExtrasStyles } from '../../internal/header-extras.js';
 import { renderToolbar } from './render/toolbar.js';
 import { renderOutageNotice, renderProblems, renderZoneProblem } from './render/notices.js';
 import { renderShareNote, type ShareNote } from './render/share-note.js';
@@ -64,6 +65,13 @@ import { dashboardStyles } from './dashboard.styles.js';
  *
  * @slot - An inline `<script type="application/json">` dashboard definition.
  * @csspart toolbar - The bar with title, variables, time range and refresh.
+ * @csspart description-button - The ⓘ button beside the title when the dashboard has a description.
+ * @csspart description - The dashboard's description, shown on hover and focus of its button.
+ * @csspart links - The dashboard's links: a disclosure (`details`) beside the title.
+ * @csspart links-button - The button that opens the links.
+ * @csspart links-menu - The list of links.
+ * @csspart tags - The dashboard's tags beside its title.
+ * @csspart tag - One tag.
  * @csspart grid - Each grid of panels.
  * @csspart row - A row header.
  * @csspart problems - The list of problems of an invalid dashboard.
@@ -82,6 +90,11 @@ import { dashboardStyles } from './dashboard.styles.js';
  * @csspart panel-base - Each panel's frame (`<prom-panel>`'s `base`, re-exported).
  * @csspart panel-header - Each panel's title row.
  * @csspart panel-title - Each panel's title text.
+ * @csspart panel-description-button - Each panel's ⓘ button (panels with a description).
+ * @csspart panel-description - Each panel's description text.
+ * @csspart panel-links - Each panel's links disclosure.
+ * @csspart panel-links-button - The button that opens a panel's links.
+ * @csspart panel-links-menu - A panel's list of links.
  * @csspart panel-body - Everything below a panel's header.
  * @csspart panel-chart - Each panel's chart area.
  * @csspart panel-legend - Each panel's legend.
@@ -126,7 +139,7 @@ import { dashboardStyles } from './dashboard.styles.js';
  * @cssprop --prom-grid-unit - Height of one dashboard grid row (default 30px).
  */
 export class PromDashboard extends PromElement {
-  static override styles = [themeTokens, formControlStyles, dashboardStyles];
+  static override styles = [themeTokens, formControlStyles, headerExtrasStyles, dashboardStyles];
   /** @internal Lit's reactive property table. */
   static override properties = {
     src: { type: String },

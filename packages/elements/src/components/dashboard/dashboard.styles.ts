@@ -21,9 +21,29 @@ export const dashboardStyles = css`
     margin-bottom: var(--prom-dashboard-gap, 8px);
   }
   .title {
-    margin: 0 8px 0 0;
+    margin: 0 4px 0 0;
     font-size: calc(var(--_font-size) + 5px);
     font-weight: 600;
+  }
+  /* The title keeps its own width in the toolbar's row; the spacer takes the rest. */
+  .dashboard-heading {
+    flex: none;
+    max-width: 100%;
+  }
+  .tags {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px;
+    margin: 0 4px;
+    padding: 0;
+    list-style: none;
+  }
+  .tags > li {
+    padding: 1px 6px;
+    border: 1px solid var(--_color-border);
+    border-radius: 9px;
+    color: var(--_color-text-muted);
+    font-size: 0.8em;
   }
   .spacer {
     flex: 1;

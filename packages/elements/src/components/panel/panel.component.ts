@@ -2,6 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ContextConsumer } from '@lit/context';
 import { appendFrames, parseDuration, toHostFrames, transformedFrames, type DataFrame, type Frame, type FrameInput, type HostFrames, type LiveWindow, type AnnotationEvent, type Panel, type PanelType, type PrometheusClient, type TargetResult, type VariableValues } from '@promkit/core';
 import { PromElement } from '../../internal/prom-element.js';
+import { headerExtrasStyles, renderDescription, renderLinkMenu } from '../../internal/header-extras.js';
 import { expandIcon } from '../../internal/icons.js';
 import { dashboardContext } from '../../internal/dashboard-context.js';
 import { RefreshController } from '../../controllers/refresh-controller.js';
@@ -47,6 +48,11 @@ const NO_ANNOTATIONS: readonly AnnotationEvent[] = [];
  * @csspart base - The panel frame.
  * @csspart header - Title row.
  * @csspart title - The title text.
+ * @csspart description-button - The ⓘ button beside the title when the panel has a description.
+ * @csspart description - The description's text, shown on hover and focus of its button.
+ * @csspart links - The panel's links: a disclosure (`details`) beside the title.
+ * @csspart links-button - The button that opens the links.
+ * @csspart links-menu - The list of links.
  * @csspart body - Everything below the header.
  * @csspart stream - The state of a streaming host datasource in the header (Live, Retrying…); `data-state` is connecting, open, retrying or closed.
  * @csspart annotations - The row of annotation marks over a time series.
@@ -84,7 +90,7 @@ const NO_ANNOTATIONS: readonly AnnotationEvent[] = [];
  * @cssprop --prom-panel-radius - Corner radius of a panel frame (default 6px).
  */
 export class PromPanel extends PromElement {
-  static override styles = [themeTokens, formControlStyles, spinnerStyles, panelStyles];
+  static override styles = [themeTokens, formControlStyles, spinnerStyles, headerExtrasStyles, panelStyles];
 
   /** @internal Lit's reactive property table. */
   static override properties = {
@@ -373,7 +379,11 @@ export class PromPanel extends PromElement {
     return html`
       <section part="base" aria-label=${title || 'Prometheus panel'}>
         <header part="header">
-          <span part="title" id="title" title=${title || nothing}>${title}</span>
+          <span class="heading">
+            <span part="title" id="title" title=${title || nothing}>${title}</span>
+            ${renderDescription(spec?.description, 'description', this.#variables())}
+            ${renderLinkMenu(spec?.links, `Links of ${title || 'this panel'}`, this.#variables())}
+          </span>
           ${this.#query.refreshing ? html`<span class="status" role="status" aria-label="Refreshing"><span class="spinner"></span></span>` : nothing}
           ${this.viewable
             ? html`<button class="view" part="view-button" aria-label=${`View ${title || 'panel'} alone`} title="View" @click=${() => this.dispatchEvent(new PromPanelViewEvent({ panelId: spec?.id ?? 0 }))}>${expandIcon}</button>`

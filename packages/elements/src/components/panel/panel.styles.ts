@@ -30,7 +30,7 @@ export const panelStyles = css`
     padding: 0 10px;
   }
   [part='title'] {
-    flex: 1;
+    flex: 0 1 auto;
     min-width: 0;
     font-weight: 600;
     font-size: calc(var(--_font-size) + 1px);

@@ -1,6 +1,7 @@
-/** A dashboard's toolbar: title, variables, "back" while one panel is viewed, time range, refresh and fullscreen. */
+/** A dashboard's toolbar: title (with its description, links and tags), variables, "back" while one panel is viewed, time range, refresh and fullscreen. */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Dashboard, RawTimeRange, ResolvedVariable } from '@promkit/core';
+import { valuesOf, type Dashboard, type RawTimeRange, type ResolvedVariable } from '@promkit/core';
+import { renderDescription, renderLinkMenu } from '../../../internal/header-extras.js';
 import { fullscreenIcon, shareIcon } from '../../../internal/icons.js';
 import { cssProps } from '../../../internal/css-props.js';
 import { REFRESH_EXPORTPARTS, TIME_RANGE_EXPORTPARTS, VARIABLE_EXPORTPARTS } from '../../../theme/parts.js';
@@ -30,8 +31,14 @@ export interface ToolbarInput {
 
 export function renderToolbar(input: ToolbarInput): TemplateResult {
   const { dashboard: d, theme } = input;
+  const values = valuesOf(input.variables);
   return html`<div part="toolbar" role="toolbar" aria-label=${`${d.title} controls`}>
-    <h2 class="title">${d.title}</h2>
+    <span class="heading dashboard-heading">
+      <h2 class="title">${d.title}</h2>
+      ${renderDescription(d.description, 'dashboard-description', values)}
+      ${renderLinkMenu(d.links, `Links of ${d.title}`, values)}
+      ${d.tags.length ? html`<ul class="tags" part="tags" aria-label="Tags">${d.tags.map((tag) => html`<li part="tag">${tag}</li>`)}</ul>` : nothing}
+    </span>
     ${d.variables
       .filter((x) => x.hide !== 'variable')
       .flatMap((x) => input.variables.get(x.name) ?? [])
