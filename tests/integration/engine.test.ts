@@ -9,7 +9,7 @@ const servers: { stop(): Promise<void> }[] = [];
 afterAll(() => Promise.all(servers.map((s) => s.stop())));
 
 /** Targets as a dashboard would give them (defaults filled in by the schema). */
-function targets(...list: { refId: string; expr: string; instant?: boolean; hide?: boolean; minInterval?: string }[]): Target[] {
+function targets(...list: { refId: string; expr: string; instant?: boolean; hide?: boolean; minInterval?: string; intervalFactor?: number }[]): Target[] {
   const d = parseDashboard({
     schemaVersion: 1,
     title: 't',
@@ -28,6 +28,36 @@ async function proxy(delayMs = 0) {
   servers.push(p);
   return p;
 }
+
+describe('steps', () => {
+  it("a min interval from a variable and Grafana's resolution 1/N set the step the server answers at", async () => {
+    const prom = new PrometheusClient({ url });
+    const engine = new QueryEngine({ client: () => prom });
+    const result = await engine.run({
+      key: 'steps',
+      datasource: 'main',
+      range: { from: T0 * 1000, to: (T0 + 3600) * 1000 },
+      maxDataPoints: 240,
+      variables: { resolution: '2m' },
+      targets: targets(
+        { refId: 'A', expr: 'promkit_temperature_celsius{room="lab"}', minInterval: '$resolution' },
+        { refId: 'B', expr: 'promkit_temperature_celsius{room="lab"} + 0 * $__interval_ms', intervalFactor: 3 },
+        { refId: 'C', expr: 'promkit_temperature_celsius{room="lab"}', minInterval: '$unknown' },
+      ),
+    });
+    const [a, b, c] = result.targets;
+    expect(a!.timing.step).toBe(120);
+    expect(b!.timing.step).toBe(45);
+    expect(b!.expr).toContain('0 * 45000');
+    // A variable that does not resolve to a duration leaves the default floor, the scrape interval.
+    expect(c!.timing.step).toBe(15);
+    for (const t of [a!, b!]) {
+      const stamps = [...t.frames[0]!.timestamps];
+      expect(stamps.slice(1).map((ts, i) => ts - stamps[i]!)).toEqual(stamps.slice(1).map(() => t.timing.step * 1000));
+      expect([...t.frames[0]!.values]).toEqual(stamps.map((ts) => valueOf('promkit_temperature_celsius', { room: 'lab' }, (ts / 1000 - T0) / STEP)));
+    }
+  });
+});
 
 describe('incremental refresh', () => {
   it('on the backfilled hour: tail fetch + merge equals a full refetch, sample for sample', async () => {

@@ -67,6 +67,7 @@ export { BackendKind, TENANT_HEADER, prometheus, thanos, mimir, cortex, victoria
 export type { BackendPreset, ThanosOptions, MimirOptions, VictoriaMetricsOptions } from './prometheus/backends.js';
 export type { Alert, WireHistogram, WireSample, QueryStats } from './prometheus/schemas.js';
 export { parseDuration, formatDuration } from './time/duration.js';
+export { INTERVAL_RULE, isIntervalSetting, resolveInterval } from './time/interval-setting.js';
 export {
   TIME_RANGE_PRESETS,
   TIME_UNITS,

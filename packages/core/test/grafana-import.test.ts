@@ -70,7 +70,7 @@ describe('fromGrafana: a corpus of legacy and current dashboards', () => {
     const uptime = titled(dashboard, 'Uptime');
     expect(uptime).toMatchObject({ type: 'stat', options: { reduceOptions: { calcs: ['lastNotNull'] }, graphMode: 'none' } });
     expect(uptime.fieldConfig.defaults).toMatchObject({ unit: 's', decimals: 1, mappings: [{ type: 'special', options: { match: 'null', result: { text: 'N/A' } } }] });
-    expect(uptime.targets).toEqual([{ refId: 'A', expr: '(time() - process_start_time_seconds{job="prometheus"})', instant: false, minInterval: '4s', hide: false }]);
+    expect(uptime.targets).toEqual([{ refId: 'A', expr: '(time() - process_start_time_seconds{job="prometheus"})', instant: false, minInterval: '4s', intervalFactor: 2, hide: false }]);
     const series = titled(dashboard, 'Local Storage Memory Series');
     expect(series.options.graphMode).toBe('area');
     expect(series.fieldConfig.defaults.thresholds).toEqual({
@@ -233,5 +233,70 @@ describe('fromGrafana: transformations', () => {
       { path: 'panels[0].transformations[1].options.fields', message: 'is not a transformation option promkit uses (left out)' },
       { path: 'panels[0].transformations[2].options.regex', message: 'must be a regular expression that compiles, got "(": the transformation is not applied' },
     ]);
+  });
+});
+
+describe('fromGrafana: PromQL with variables', () => {
+  const board = (exprs: string[], datasource?: string) => ({
+    title: 't',
+    schemaVersion: 39,
+    panels: exprs.map((expr, i) => ({ id: i + 1, type: 'timeseries', title: `p${i}`, ...(datasource ? { datasource } : {}), gridPos: { x: 0, y: i, w: 12, h: 1 }, targets: [{ refId: 'A', expr }] })),
+  });
+
+  it('checks each variable with a stand-in that fits where it stands: no false alarms', () => {
+    const exprs = [
+      'sum by ($grouping) (rate(x[$__rate_interval]))',
+      'sum(x) by ($label)',
+      'sum(rate(x[1m])) / on($on) group_left y',
+      '$metric{a="b"}',
+      'x{$filter}',
+      'rate(x[${__interval}])',
+      'x offset $offset',
+      'topk($topk, x) > $threshold',
+      'label_replace(x, "$dst", "$1", "$src", "(.*)")',
+      'max_over_time(x[$window:$resolution])',
+    ];
+    const { dashboard, warnings } = fromGrafana(board(exprs));
+    expect(warnings).toEqual([]);
+    expect(flat(dashboard).map((p) => (p as Panel).targets[0]!.expr)).toEqual(exprs);
+  });
+
+  it('keeps a query whose only doubt is at a variable, even on an untyped datasource; real errors still drop non-PromQL', () => {
+    const { dashboard, warnings } = fromGrafana(board(['sum(x) by $grouping', '{app="api"} |= "$search"'], 'Logs'));
+    expect(flat(dashboard).map((p) => (p as Panel).targets.map((t) => t.expr))).toEqual([['sum(x) by $grouping'], []]);
+    expect(warnings.filter((w) => w.path.endsWith('.expr') || w.path.endsWith('targets[0]'))).toEqual([
+      { path: 'panels[0].targets[0].expr', message: expect.stringMatching(/^could not be checked where a variable stands \(.* with a sample value in its place\): kept as written$/) },
+      { path: 'panels[1].targets[0]', message: expect.stringMatching(/^is not PromQL \(.*\): its untyped datasource is likely not a Prometheus \(left out\)$/) },
+    ]);
+  });
+});
+
+describe('fromGrafana: min interval and resolution', () => {
+  it('keeps a variable min interval and the resolution factor, and sends them back', () => {
+    const json = {
+      title: 't',
+      schemaVersion: 39,
+      templating: { list: [{ type: 'interval', name: 'resolution', query: '1m,5m', current: { value: '5m' } }] },
+      panels: [
+        {
+          id: 1,
+          type: 'timeseries',
+          title: 'A',
+          interval: '$resolution',
+          gridPos: { x: 0, y: 0, w: 12, h: 8 },
+          targets: [
+            { refId: 'A', expr: 'rate(x[$__rate_interval])', interval: '>30s', intervalFactor: 2 },
+            { refId: 'B', expr: 'y', interval: '[[resolution]]', intervalFactor: 1 },
+            { refId: 'C', expr: 'z', intervalFactor: 20 },
+          ],
+        },
+      ],
+    };
+    const { dashboard, warnings } = fromGrafana(json);
+    const panel = titled(dashboard, 'A');
+    expect(panel.interval).toBe('$resolution');
+    expect(panel.targets.map((t) => [t.minInterval, t.intervalFactor])).toEqual([['30s', 2], ['[[resolution]]', undefined], [undefined, undefined]]);
+    expect(warnings).toEqual([{ path: 'panels[0].targets[2].intervalFactor', message: '20 is not a resolution promkit reads: a whole number 1–10 (left out)' }]);
+    expect(fromGrafana(toGrafana(dashboard).dashboard).dashboard.panels).toEqual(dashboard.panels);
   });
 });

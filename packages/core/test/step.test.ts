@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { builtinVariables, computeTiming, parseDuration, roundInterval } from '@promkit/core';
+import { builtinVariables, computeTiming, isIntervalSetting, parseDuration, parsePanel, resolveInterval, roundInterval } from '@promkit/core';
 
 const HOUR = 3_600_000;
 
@@ -23,6 +23,14 @@ describe('computeTiming', () => {
     expect(computeTiming({ range: { from: 0, to: 5 * 60_000 }, maxDataPoints: 1000 }).step).toBe(15);
     expect(computeTiming({ range: { from: 0, to: 5 * 60_000 }, maxDataPoints: 1000, scrapeInterval: 5 }).step).toBe(5);
     expect(computeTiming({ range: { from: 0, to: 5 * 60_000 }, maxDataPoints: 1000, minInterval: 60 }).step).toBe(60);
+  });
+
+  it("Grafana's resolution 1/N multiplies the automatic step; the min interval is still the floor", () => {
+    const range = { from: 0, to: 6 * HOUR };
+    expect(computeTiming({ range, maxDataPoints: 1200, intervalFactor: 3 }).step).toBe(60);
+    expect(computeTiming({ range, maxDataPoints: 1200, intervalFactor: 3, minInterval: 300 }).step).toBe(300);
+    expect(builtinVariables(computeTiming({ range, maxDataPoints: 1200, intervalFactor: 2 })).__interval).toBe('40s');
+    expect(() => computeTiming({ range, intervalFactor: 0 })).toThrow(/intervalFactor must be a positive number/);
   });
 
   it('$__rate_interval is max(step + scrape, 4 × scrape)', () => {
@@ -74,5 +82,25 @@ describe('roundInterval', () => {
     [40_000_000, 63_072_000],
   ])('%d s rounds up to %d s', (raw, nice) => {
     expect(roundInterval(raw)).toBe(nice);
+  });
+});
+
+describe('interval settings', () => {
+  it('a duration, ">duration" or one variable whose value is one', () => {
+    expect(['30s', '>1m', '$resolution', '${res}', '${res:text}', '[[res]]'].filter(isIntervalSetting)).toHaveLength(6);
+    expect(['', 'abc', '$a$b', '1m $x', '${a'].filter(isIntervalSetting)).toEqual([]);
+    expect(resolveInterval('$resolution', { resolution: '2m' })).toBe(120);
+    expect(resolveInterval('>30s')).toBe(30);
+    expect(resolveInterval('${res}', { res: { value: '1h', text: 'hour' } })).toBe(3600);
+    expect(resolveInterval('$resolution', { resolution: 'auto' })).toBeUndefined();
+    expect(resolveInterval('$resolution', {})).toBeUndefined();
+    expect(resolveInterval(undefined)).toBeUndefined();
+  });
+
+  it('the schema takes them on targets and panels, and names what is wrong', () => {
+    const panel = (extra: object, target: object = {}) => ({ id: 1, type: 'timeseries', gridPos: { x: 0, y: 0, w: 6, h: 4 }, targets: [{ refId: 'A', expr: 'up', ...target }], ...extra });
+    expect(parsePanel(panel({ interval: '$resolution' }, { minInterval: '${step}', intervalFactor: 2 }))).toMatchObject({ interval: '$resolution', targets: [{ minInterval: '${step}', intervalFactor: 2 }] });
+    expect(() => parsePanel(panel({ interval: 'fast' }))).toThrow('interval: must be a duration such as "15s", or a $variable whose value is one, got "fast"');
+    expect(() => parsePanel(panel({}, { intervalFactor: 11 }))).toThrow(/targets\[0\]\.intervalFactor: must be 1–10, got 11/);
   });
 });

@@ -11,6 +11,7 @@ import { VARIABLE_FORMATS } from '../promql/interpolate.js';
 import { BackendKind } from '../prometheus/backends.js';
 import { MAX_TIMEOUT_MS } from '../prometheus/deadline.js';
 import { parseDuration } from '../time/duration.js';
+import { INTERVAL_RULE, isIntervalSetting } from '../time/interval-setting.js';
 import { notOneOf } from '../internal/schema-problems.js';
 import { COLOR_RULE, isColor } from '../format/color.js';
 import { URL_RULE, isSafeUrl } from '../format/url.js';
@@ -25,6 +26,11 @@ function intBetween(min: number, max: number) {
   const error = (issue: { input?: unknown }) => `must be ${min}–${max}, got ${JSON.stringify(issue.input)}`;
   return z.int().check(z.minimum(min, { error }), z.maximum(max, { error }));
 }
+
+/** A min interval: a duration, or a `$variable` whose value is one (time/interval-setting.ts). */
+const intervalSetting = z.string().check(
+  z.refine(isIntervalSetting, { error: (issue) => `must be ${INTERVAL_RULE}, got ${JSON.stringify(issue.input)}` }),
+);
 
 /** A Prometheus duration such as "15s" or "1h30m". */
 const duration = z.string().check(
@@ -123,8 +129,10 @@ const targetSchema = z.strictObject({
   legendFormat: z.optional(z.string()),
   /** Evaluate at the end of the range only (stat, gauge, table). */
   instant: z._default(z.boolean(), false),
-  /** Lower bound for this target's step. */
-  minInterval: z.optional(duration),
+  /** Lower bound for this target's step: a duration, or a `$variable` whose value is one. */
+  minInterval: z.optional(intervalSetting),
+  /** Grafana's resolution 1/N: the automatic step times N (1–10). */
+  intervalFactor: z.optional(intBetween(1, 10)),
   /** Fetched but not shown (other targets may still refer to it). */
   hide: z._default(z.boolean(), false),
   /**
@@ -275,8 +283,8 @@ export const panelSchema = z.strictObject({
   datasource: z.optional(z.string()),
   targets: z._default(z.array(targetSchema), []),
   maxDataPoints: z.optional(z.int().check(z.minimum(1))),
-  /** Minimum step for every target of the panel. */
-  interval: z.optional(duration),
+  /** Minimum step for every target of the panel: a duration, or a `$variable` whose value is one. */
+  interval: z.optional(intervalSetting),
   /** Relative time override: the panel shows the last `timeFrom` instead of the dashboard range. */
   timeFrom: z.optional(duration),
   /** Shift the panel's range back by this much. */

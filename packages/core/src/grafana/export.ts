@@ -34,6 +34,7 @@ export interface GrafanaTarget extends Record<string, unknown> {
   range: boolean;
   hide?: boolean;
   interval?: string;
+  intervalFactor?: number;
   format?: 'table';
 }
 
@@ -251,6 +252,7 @@ function panelOf(p: Panel, refOf: (name: string | undefined) => GrafanaDatasourc
       range: !t.instant,
       ...(t.hide ? { hide: true } : {}),
       ...(t.minInterval ? { interval: t.minInterval } : {}),
+      ...(t.intervalFactor ? { intervalFactor: t.intervalFactor } : {}),
       ...(t.format ? { format: t.format } : {}),
     })),
     fieldConfig: {

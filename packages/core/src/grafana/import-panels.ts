@@ -5,9 +5,11 @@
  */
 import type { PanelInput, PanelOptions, Target } from '../dashboard/schema.js';
 import { parseDuration } from '../time/duration.js';
+import { isIntervalSetting } from '../time/interval-setting.js';
 import { URL_RULE, safeUrl } from '../format/url.js';
 import { isSlashedRegex } from '../format/regex.js';
 import { checkPromQL } from '../promql/parse.js';
+import { promqlStandIns } from '../promql/lint.js';
 import { arrayOf, isObject, numberOf, objectOf, textOf, type ImportContext, type Json } from './import-context.js';
 import { colorOf, fieldDefaultsOf, mappingsOf, overridesOf, reducerOf, thresholdsOf, unitOf } from './import-fields.js';
 import type { SourcePanel } from './import-rows.js';
@@ -144,6 +146,13 @@ export function linksOf(raw: unknown, path: string, ctx: ImportContext): { title
 }
 
 /** A duration promkit reads (`1m`), from Grafana's `1m`, `>1m` or `now-1h` spellings. */
+/** A min interval: a duration, `>duration`, or a `$variable` whose value is one (kept as written for the engine to fill in). */
+function intervalOf(raw: unknown, path: string, ctx: ImportContext): string | undefined {
+  const text = textOf(typeof raw === 'number' ? `${raw}s` : raw)?.trim().replace(/^>/, '');
+  if (text !== undefined && isIntervalSetting(text)) return text;
+  return durationOf(raw, path, ctx);
+}
+
 export function durationOf(raw: unknown, path: string, ctx: ImportContext): string | undefined {
   const text = textOf(typeof raw === 'number' ? `${raw}s` : raw)?.replace(/^>|^now-/, '');
   if (text === undefined) return undefined;
@@ -153,7 +162,7 @@ export function durationOf(raw: unknown, path: string, ctx: ImportContext): stri
 }
 
 function timingOf(raw: Json, path: string, ctx: ImportContext): Pick<PanelInput, 'interval' | 'maxDataPoints' | 'timeFrom' | 'timeShift'> {
-  const interval = durationOf(raw['interval'], `${path}.interval`, ctx);
+  const interval = intervalOf(raw['interval'], `${path}.interval`, ctx);
   const timeFrom = durationOf(raw['timeFrom'], `${path}.timeFrom`, ctx);
   const timeShift = durationOf(raw['timeShift'], `${path}.timeShift`, ctx);
   const maxDataPoints = numberOf(raw['maxDataPoints']);
@@ -192,19 +201,22 @@ function queriesOf(raw: Json, path: string, ctx: ImportContext): { datasource: s
       ctx.warn(`${at}.expr`, 'is empty (query left out)');
       return;
     }
-    const syntax = checkPromQL(withSampleVariables(expr));
-    if (syntax && source.untyped) {
+    const syntax = syntaxOf(expr);
+    if (syntax?.atVariable) {
+      ctx.warn(`${at}.expr`, `could not be checked where a variable stands (${syntax.message} with a sample value in its place): kept as written`);
+    } else if (syntax && source.untyped) {
       ctx.warn(at, `is not PromQL (${syntax.message}): its untyped datasource is likely not a Prometheus (left out)`);
       return;
-    }
-    if (syntax) ctx.warn(`${at}.expr`, `is not valid PromQL: ${syntax.message} (kept; the panel shows the error)`);
+    } else if (syntax) ctx.warn(`${at}.expr`, `is not valid PromQL: ${syntax.message} (kept; the panel shows the error)`);
     let refId = textOf(t['refId']) ?? '';
     if (!/^[A-Za-z][A-Za-z0-9_-]*$/.test(refId) || used.has(refId)) refId = nextRefId(used);
     used.add(refId);
     const legendFormat = textOf(t['legendFormat']);
-    const minInterval = durationOf(t['interval'] ?? t['step'], `${at}.interval`, ctx);
+    const minInterval = intervalOf(t['interval'] ?? t['step'], `${at}.interval`, ctx);
+    const factor = numberOf(t['intervalFactor']);
+    const intervalFactor = factor !== undefined && Number.isInteger(factor) && factor >= 1 && factor <= 10 ? factor : undefined;
+    if (factor !== undefined && intervalFactor === undefined) ctx.warn(`${at}.intervalFactor`, `${JSON.stringify(t['intervalFactor'])} is not a resolution promkit reads: a whole number 1–10 (left out)`);
     if (t['instant'] === true && t['range'] === true) ctx.warn(`${at}`, 'asks for both a range and an instant query; promkit runs the range query');
-    if ((numberOf(t['intervalFactor']) ?? 1) > 1) ctx.warn(`${at}.intervalFactor`, 'resolution factors are not supported: the panel’s own step is used');
     if (t['exemplar'] === true) ctx.warnOnce('exemplar', `${at}.exemplar`, 'exemplars are not shown');
     targets.push({
       refId,
@@ -212,6 +224,7 @@ function queriesOf(raw: Json, path: string, ctx: ImportContext): { datasource: s
       ...(legendFormat && legendFormat !== '__auto' ? { legendFormat } : {}),
       instant: t['instant'] === true && t['range'] !== true,
       ...(minInterval ? { minInterval } : {}),
+      ...(intervalFactor !== undefined && intervalFactor > 1 ? { intervalFactor } : {}),
       hide: t['hide'] === true,
       ...(t['format'] === 'table' ? { format: 'table' as const } : {}),
     });
@@ -220,12 +233,18 @@ function queriesOf(raw: Json, path: string, ctx: ImportContext): { datasource: s
   return { datasource, targets };
 }
 
-/** The expression with sample values for `$var`, `${var}` and `[[var]]`, so it can be parsed. */
-function withSampleVariables(expr: string): string {
-  return expr
-    .replace(/\[\[(\w+)(?::\w+)?\]\]/g, '$$$1')
-    .replace(/\[\s*\$\{?\w+(?::\w+)?\}?\s*(:\s*\$?\{?\w*\}?\s*)?\]/g, (_m, sub: string | undefined) => (sub ? '[1m:1m]' : '[1m]'))
-    .replace(/\$\{?\w+(?::\w+)?\}?/g, '1');
+/**
+ * The first syntax error of a query written with variables, each checked with a stand-in that
+ * fits where it stands (a label, a duration, a number…). `atVariable`: the error touches a
+ * variable, so the stand-in may be what fails — not a reason to drop or doubt the query.
+ */
+function syntaxOf(expr: string): { message: string; atVariable: boolean } | undefined {
+  const standIns = promqlStandIns(expr);
+  const syntax = checkPromQL(standIns.text);
+  if (!syntax) return undefined;
+  const from = standIns.toTemplate(syntax.from, 'start');
+  const to = standIns.toTemplate(syntax.to, 'end');
+  return { message: syntax.message, atVariable: /\$|\[\[/.test(expr.slice(Math.max(0, from - 1), to + 1)) };
 }
 
 function nextRefId(used: Set<string>): string {

@@ -14,7 +14,7 @@ import { toFrames, type Frame } from '../prometheus/decode.js';
 import type { Target } from '../dashboard/schema.js';
 import { checkPromQL } from '../promql/parse.js';
 import { interpolate, type VariableValues } from '../promql/interpolate.js';
-import { parseDuration } from '../time/duration.js';
+import { resolveInterval } from '../time/interval-setting.js';
 import type { TimeRange } from '../time/range.js';
 import { builtinVariables, computeTiming, type QueryTiming } from '../time/step.js';
 import { Limiter } from './limiter.js';
@@ -258,10 +258,11 @@ export class QueryEngine {
 
   async #target(query: PanelQuery, target: Target, signal: AbortSignal): Promise<TargetResult> {
     const client = this.#options.client(query.datasource);
-    const minInterval = (target.minInterval && parseDuration(target.minInterval)) || query.minInterval;
+    const minInterval = resolveInterval(target.minInterval, query.variables) ?? query.minInterval;
     const timing = computeTiming({
       range: query.range,
       maxPointsPerSeries: client.backend.maxPointsPerSeries,
+      ...(target.intervalFactor !== undefined ? { intervalFactor: target.intervalFactor } : {}),
       ...(query.maxDataPoints !== undefined ? { maxDataPoints: query.maxDataPoints } : {}),
       ...(minInterval !== undefined ? { minInterval } : {}),
       ...(query.scrapeInterval !== undefined ? { scrapeInterval: query.scrapeInterval } : {}),

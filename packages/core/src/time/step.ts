@@ -32,6 +32,8 @@ export interface StepOptions {
   scrapeInterval?: number;
   /** The backend's points-per-series limit. Default 11,000. */
   maxPointsPerSeries?: number;
+  /** Grafana's resolution 1/N: the automatic step is multiplied by this (before the min interval applies). Default 1. */
+  intervalFactor?: number;
 }
 
 /** A range query's timing: aligned bounds and step, plus the values of the built-in variables. */
@@ -63,7 +65,8 @@ export function computeTiming(options: StepOptions): QueryTiming {
   const limit = options.maxPointsPerSeries ?? MAX_POINTS_PER_SERIES;
   const rangeSeconds = (to - from) / 1000;
 
-  let step = Math.max(roundInterval(rangeSeconds / maxDataPoints), minInterval);
+  const factor = positive(options.intervalFactor ?? 1, 'intervalFactor');
+  let step = Math.max(roundInterval(rangeSeconds / maxDataPoints) * factor, minInterval);
   if (rangeSeconds / step + 1 > limit) step = Math.ceil(rangeSeconds / (limit - 1));
   // Align on the step grid; the millisecond rounding keeps sub-second steps free of float noise.
   const align = (ms: number) => (Math.floor(ms / 1000 / step) * step * 1000) / 1000;

@@ -18,6 +18,7 @@ import {
   isRelative,
   panelRange,
   parseDuration,
+  resolveInterval,
   resolveDatasourceRef,
   resolveRange,
   appendFrames,
@@ -224,7 +225,7 @@ export class PanelQueryController implements ReactiveController {
         live: setup.live,
         variables: setup.variables,
         maxDataPoints: spec.maxDataPoints ?? Math.max(100, Math.round(this.source.width())),
-        ...(spec.interval ? { minInterval: parseDuration(spec.interval)! } : {}),
+        ...minIntervalOf(spec.interval, setup.variables),
         scrapeInterval: setup.scrapeInterval,
         fresh: reason === 'manual' || reason === 'retry',
         signal: abort.signal,
@@ -360,3 +361,8 @@ function asError(error: unknown): PromkitError {
   return isPromkitError(error) ? error : new PromkitError(String((error as Error)?.message ?? error), { cause: error });
 }
 
+/** The panel's min interval in seconds, its variable filled in; nothing when unset or not a duration once filled in. */
+function minIntervalOf(interval: string | undefined, variables: VariableValues | undefined): { minInterval?: number } {
+  const seconds = resolveInterval(interval, variables);
+  return seconds === undefined ? {} : { minInterval: seconds };
+}
