@@ -189,6 +189,16 @@ describe('fromGrafana: a corpus of legacy and current dashboards', () => {
     expect(warnings.filter((w) => w.path.includes('gridPos'))).toEqual([]);
   });
 
+  it("Grafana's unit ids and custom units import quietly; a unit Grafana does not know either warns once", () => {
+    const units = ['bool_on_off', 'currencyEUR', 'dateTimeAsIso', 'dtdurationms', 'rotrpm', 'opm', 'eps', 'KiBs', 'farenheit', 'suffix:req', 'si:mV', 'time:YYYY', 'widgets'];
+    const panels = units.map((unit, i) => ({ id: i + 1, type: 'stat', title: unit, gridPos: { x: 0, y: i, w: 6, h: 1 }, targets: [], fieldConfig: { defaults: { unit }, overrides: [] } }));
+    const { dashboard, warnings } = fromGrafana({ schemaVersion: 39, title: 'Units', panels: [...panels, { ...panels.at(-1)!, id: 99, title: 'again' }] });
+    expect(flat(dashboard).map((p) => (p as Panel).fieldConfig.defaults.unit)).toEqual([...units, 'widgets']);
+    expect(warnings.filter((w) => w.path.endsWith('.unit'))).toEqual([
+      { path: `panels[${units.length - 1}].fieldConfig.defaults.unit`, message: 'unit "widgets" is not one promkit formats; values show with "widgets" after them' },
+    ]);
+  });
+
   it('names what is wrong when the input is not a Grafana dashboard', () => {
     expect(() => fromGrafana('{"panels": [')).toThrow(/The Grafana dashboard is not valid JSON/);
     expect(() => fromGrafana({ title: 'x' })).toThrow('The input is not a Grafana dashboard: expected an object with a "panels" (or, before Grafana 5, "rows") array.');

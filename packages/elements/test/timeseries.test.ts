@@ -44,8 +44,22 @@ describe('timeseriesOption', () => {
       ['line', 'lttb', theme.palette[0], 0],
       ['line', 'lttb', theme.palette[1], 1],
     ]);
-    expect((o.yAxis['axisLabel'] as { formatter: (v: number) => string }).formatter(1536)).toBe('1.5 KiB');
+    expect((o.yAxis['axisLabel'] as { formatter: (v: number) => string }).formatter(1536)).toBe('1.50 KiB');
     expect(o.animation).toBe(false);
+  });
+
+  it("a byte axis ticks at round powers of 1024, ending on a tick; other units keep the chart's own ticks", () => {
+    const gib = 1024 ** 3;
+    const o = timeseriesOption(input({ unit: 'bytes' }, [frame('a', [[0, 0.2 * gib], [10_000, 2.7 * gib]])])) as unknown as Option;
+    const y = o.yAxis as { interval: number; min: (e: { min: number }) => number; max: (e: { max: number }) => number; axisLabel: { formatter: (v: number) => string } };
+    expect(y.interval).toBe(gib / 2);
+    expect(y.max({ max: 2.7 * gib })).toBe(3 * gib);
+    expect(y.min({ min: 0.2 * gib })).toBe(0);
+    expect([1, 2, 3, 4, 5, 6].map((k) => y.axisLabel.formatter(k * y.interval))).toEqual(['512 MiB', '1 GiB', '1.50 GiB', '2 GiB', '2.50 GiB', '3 GiB']);
+    const plain = timeseriesOption(input({ unit: 'short' }, [frame('a', [[0, 0], [10_000, 2700]])])) as unknown as Option;
+    expect(plain.yAxis['interval']).toBeUndefined();
+    // A set minimum stays as set.
+    expect((timeseriesOption(input({ unit: 'bytes', min: gib }, [frame('a', [[0, 1.2 * gib], [10_000, 2.7 * gib]])])) as unknown as Option).yAxis['min']).toBe(gib);
   });
 
   it('draws 1-pixel lines unless lineWidth says otherwise (wider strokes cost canvas several times the time)', () => {

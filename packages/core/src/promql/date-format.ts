@@ -20,11 +20,19 @@ export function formatDate(value: string, arg: string | undefined, timeZone = 'U
   if (!Number.isFinite(ms)) return value;
   if (arg === undefined || arg === '' || arg === 'iso') return new Date(ms).toISOString();
   if (arg === 'seconds') return String(Math.round(ms / 1000));
+  return formatDatePattern(ms, arg, timeZone);
+}
+
+/**
+ * Epoch milliseconds written with a moment-style pattern (`YYYY-MM-DD HH:mm:ss`, `[literal]`) in
+ * `timeZone`, an IANA name. Shared by the `date` variable format and the date units (format/units-time.ts).
+ */
+export function formatDatePattern(ms: number, pattern: string, timeZone: string): string {
   const d = new TZDate(ms, timeZone);
   const offset = -d.getTimezoneOffset();
   const zone = (colon: boolean) => `${offset < 0 ? '-' : '+'}${pad(Math.trunc(offset / 60))}${colon ? ':' : ''}${pad(offset % 60)}`;
   const hours12 = d.getHours() % 12 || 12;
-  return arg.replace(TOKENS, (token, literal: string | undefined) => {
+  return pattern.replace(TOKENS, (token, literal: string | undefined) => {
     if (literal !== undefined) return literal;
     switch (token) {
       case 'YYYY': return String(d.getFullYear());

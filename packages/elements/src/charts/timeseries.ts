@@ -12,7 +12,7 @@
  * "NaN") at their time, and a finite sample left alone between two gaps is drawn as a point.
  */
 import type { EChartsCoreOption } from 'echarts/core';
-import { formatValueText, type AnnotationEvent, type FieldDefaults, type Frame, type PanelOptions } from '@promkit/core';
+import { axisTickInterval, formatValueText, type AnnotationEvent, type FieldDefaults, type Frame, type PanelOptions } from '@promkit/core';
 import { resolveColor, type ChartTheme } from '../theme/theme.js';
 import { domTooltip, type TooltipContent, type TooltipRenderer } from './tooltip.js';
 import { axisTimeLabel, fullTimeLabel } from './time-format.js';
@@ -107,6 +107,30 @@ export function percentFrames(frames: Frame[]): Frame[] {
   }));
 }
 
+/**
+ * Ticks that read as round numbers in the unit (512 MiB, 1 GiB; 15 min, 1 hour), from core's
+ * axisTickInterval over the drawn values and zero; the axis ends on a tick. Nothing for units
+ * whose 1/2/5 ticks ECharts picks well.
+ */
+export function unitTicks(unit: string, frames: readonly Pick<Frame, 'values'>[], field: Pick<FieldDefaults, 'min' | 'max'>): { interval?: number; min?: (e: { min: number }) => number; max?: (e: { max: number }) => number } {
+  let low = field.min ?? 0;
+  let high = field.max ?? 0;
+  for (const f of frames) {
+    for (const v of f.values) {
+      if (!Number.isFinite(v)) continue;
+      if (field.min === undefined && v < low) low = v;
+      if (field.max === undefined && v > high) high = v;
+    }
+  }
+  const interval = high > low ? axisTickInterval(unit, low, high) : undefined;
+  if (interval === undefined) return {};
+  return {
+    interval,
+    ...(field.min === undefined ? { min: (e: { min: number }) => Math.floor(Math.min(0, e.min) / interval) * interval } : {}),
+    ...(field.max === undefined ? { max: (e: { max: number }) => Math.ceil(e.max / interval) * interval } : {}),
+  };
+}
+
 export function timeseriesOption(input: TimeseriesInput): EChartsCoreOption {
   const { theme, field, options } = input;
   const custom = field.custom ?? {};
@@ -187,6 +211,7 @@ export function timeseriesOption(input: TimeseriesInput): EChartsCoreOption {
       nameTextStyle: { color: theme.textMuted },
       position: custom.axisPlacement === 'right' ? 'right' : 'left',
       show: custom.axisPlacement !== 'hidden',
+      ...(log || stacking !== 'none' ? {} : unitTicks(unit, frames, field)),
       axisLabel: { color: theme.textMuted, formatter: (value: number) => formatValueText(value, unit, field.decimals) },
       splitLine: { lineStyle: { color: theme.grid } },
     },

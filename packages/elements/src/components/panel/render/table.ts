@@ -35,7 +35,7 @@ export function renderTable(spec: Panel, data: TableData, chosen: TableSort | un
   };
   const cell = (row: TableRow, column: TableColumn) => {
     const value = row.values[column.key];
-    return html`<td class="number">${value === undefined ? '' : formatValueText(value, column.field!.unit ?? 'none', column.field!.decimals)}</td>`;
+    return html`<td class="number">${value === undefined ? '' : formatValueText(value, column.field!.unit ?? 'none', column.field!.decimals, { timeZone: data.timeZone })}</td>`;
   };
   const columns = model.columns ?? [...model.labelColumns, ...model.valueColumns];
   return html`${more}<div class="table-wrap" part="chart"><table aria-labelledby="title">
