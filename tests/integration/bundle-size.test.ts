@@ -23,9 +23,13 @@ import { describe, expect, it } from 'vitest';
  * endings, BOM and split chunks, not ours to get right again). Streams are a natural chunk to load
  * on first use once issue 20 splits the bundle. Then from 316.5 with annotations drawn at all
  * (Prometheus, written and host events as lines, bands and keyboard-reachable marks, toolbar
- * toggles: 3.0 KB; issues 19 and 21).
+ * toggles: 3.0 KB; issues 19 and 21). Then from 319.5 with Grafana fidelity (issue 21): every
+ * Grafana unit id, 272 from 37, with Grafana's rounding, dates in a zone and the custom forms
+ * (about 7 KB, of which 2.3 KB are the unit picker's labels), transformations applied in panels
+ * (about 4 KB), descriptions, links and tags in headers (1 KB): 332.3. Transformations and the
+ * unit labels are chunks for issue 20's split, which this budget is then cut to.
  */
-const BUDGET_KB = 320;
+const BUDGET_KB = 334;
 
 describe('promkit.min.js', () => {
   const code = readFileSync(new URL('../../packages/elements/dist/promkit.min.js', import.meta.url));
