@@ -38,6 +38,35 @@ describe('fromGrafana(toGrafana(d))', () => {
   });
 });
 
+describe('fromGrafana(toGrafana(d)): exactly, defaults as set', () => {
+  it('a property set to its default stays set, a repeat direction left out stays out', () => {
+    const d = parseDashboard({
+      schemaVersion: 1,
+      title: 'Exact',
+      variables: [{ type: 'custom', name: 'host', query: 'a,b' }],
+      panels: [
+        {
+          id: 1,
+          type: 'timeseries',
+          title: 'Per host',
+          repeat: 'host',
+          gridPos: { x: 0, y: 0, w: 12, h: 8 },
+          targets: [{ refId: 'A', expr: 'up' }],
+          fieldConfig: {
+            defaults: { custom: { stacking: { mode: 'none', group: 'A' }, thresholdsStyle: { mode: 'off' } } },
+            overrides: [{ matcher: { id: 'byName', options: 'x' }, properties: [{ id: 'custom.stacking', value: { mode: 'none' } }] }],
+          },
+        },
+        { id: 2, type: 'stat', title: 'Down', repeat: 'host', repeatDirection: 'v', gridPos: { x: 12, y: 0, w: 12, h: 8 }, targets: [{ refId: 'A', expr: 'up == 0', instant: true }] },
+      ],
+    });
+    const exported = toGrafana(d).dashboard;
+    expect(exported.panels.map((p) => 'repeatDirection' in p)).toEqual([false, true]);
+    const { $schema: _hint, ...expected } = d;
+    expect(fromGrafana(exported, { datasources: d.datasources })).toEqual({ dashboard: expected, warnings: [] });
+  });
+});
+
 describe('fromGrafana: a corpus of legacy and current dashboards', () => {
   const files = readdirSync(CORPUS).filter((f) => f.endsWith('.json'));
 
@@ -150,7 +179,7 @@ describe('fromGrafana: a corpus of legacy and current dashboards', () => {
     expect(titled(dashboard, 'Head series').targets[0]).toEqual({ refId: 'A', expr: 'prometheus_tsdb_head_series', instant: false, hide: false });
     expect(dashboard.panels.find((p) => p.type === 'row')).toMatchObject({ title: 'Job $job', repeat: 'job', collapsed: false });
     const durations = titled(dashboard, 'Durations for $job');
-    expect(durations.fieldConfig.defaults.custom).toEqual({ drawStyle: 'line', lineWidth: 1, fillOpacity: 15, showPoints: 'auto', spanNulls: false, axisScale: { type: 'log', log: 2 }, thresholdsStyle: { mode: 'line' } });
+    expect(durations.fieldConfig.defaults.custom).toEqual({ drawStyle: 'line', lineWidth: 1, fillOpacity: 15, showPoints: 'auto', spanNulls: false, stacking: { mode: 'none', group: 'A' }, axisScale: { type: 'log', log: 2 }, thresholdsStyle: { mode: 'line' } });
     expect(durations.fieldConfig.overrides.map((o) => o.matcher)).toEqual([{ id: 'byRegexp', options: '/.*query.*/' }, { id: 'byFrameRefID', options: 'B' }]);
     expect(durations.options).toEqual({ legend: { displayMode: 'list', placement: 'bottom', calcs: ['lastNotNull'] }, tooltip: { mode: 'multi', sort: 'desc' } });
     expect(durations.targets[1]).toMatchObject({ refId: 'B', minInterval: '15s' });

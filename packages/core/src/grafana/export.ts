@@ -234,7 +234,8 @@ function panelOf(p: Panel, refOf: (name: string | undefined) => GrafanaDatasourc
     ...(p.description ? { description: p.description } : {}),
     gridPos: { ...p.gridPos },
     ...(p.links ? { links: p.links.map(linkOf) } : {}),
-    ...(p.repeat ? { repeat: p.repeat, repeatDirection: p.repeatDirection ?? 'h' } : {}),
+    // Grafana reads a missing repeatDirection as 'h': left out when the dashboard leaves it out.
+    ...(p.repeat ? { repeat: p.repeat, ...(p.repeatDirection ? { repeatDirection: p.repeatDirection } : {}) } : {}),
     ...(p.maxPerRow ? { maxPerRow: p.maxPerRow } : {}),
   };
   const options = optionsOf(p);

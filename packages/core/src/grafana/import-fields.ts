@@ -101,7 +101,8 @@ function customOf(raw: Json, path: string, ctx: ImportContext): Custom {
   const spanNulls = raw['spanNulls'];
   if (typeof spanNulls === 'boolean' || (typeof spanNulls === 'number' && spanNulls >= 0)) out.spanNulls = spanNulls;
   const stacking = objectOf(raw['stacking']);
-  if (stacking['mode'] === 'normal' || stacking['mode'] === 'percent') out.stacking = { mode: stacking['mode'], ...(textOf(stacking['group']) ? { group: stacking['group'] as string } : {}) };
+  // `none` is kept as set too: a property set to its default round-trips exactly.
+  if (stacking['mode'] === 'none' || stacking['mode'] === 'normal' || stacking['mode'] === 'percent') out.stacking = { mode: stacking['mode'], ...(textOf(stacking['group']) ? { group: stacking['group'] as string } : {}) };
   const scale = objectOf(raw['scaleDistribution']);
   if (scale['type'] === 'log') out.axisScale = { type: 'log', log: scale['log'] === 2 ? 2 : 10 };
   else if (scale['type'] === 'linear') out.axisScale = { type: 'linear' };
@@ -111,9 +112,9 @@ function customOf(raw: Json, path: string, ctx: ImportContext): Custom {
   const placement = raw['axisPlacement'];
   if (placement === 'left' || placement === 'right' || placement === 'hidden') out.axisPlacement = placement;
   const thresholdsMode = textOf(objectOf(raw['thresholdsStyle'])['mode']);
-  if (thresholdsMode !== undefined && thresholdsMode !== 'off') {
+  if (thresholdsMode !== undefined) {
     const mode = thresholdsMode.replace('dashed', 'line');
-    out.thresholdsStyle = { mode: mode === 'line' || mode === 'area' || mode === 'line+area' ? mode : 'line' };
+    out.thresholdsStyle = { mode: mode === 'off' || mode === 'line' || mode === 'area' || mode === 'line+area' ? mode : 'line' };
   }
   if (raw['transform'] === 'negative-Y') ctx.warn(`${path}.transform`, 'negative-Y is not supported: the series is drawn above the axis');
   const hideFrom = objectOf(raw['hideFrom']);
