@@ -179,7 +179,7 @@ describe('fromGrafana: a corpus of legacy and current dashboards', () => {
     expect(titled(dashboard, 'Head series').targets[0]).toEqual({ refId: 'A', expr: 'prometheus_tsdb_head_series', instant: false, hide: false });
     expect(dashboard.panels.find((p) => p.type === 'row')).toMatchObject({ title: 'Job $job', repeat: 'job', collapsed: false });
     const durations = titled(dashboard, 'Durations for $job');
-    expect(durations.fieldConfig.defaults.custom).toEqual({ drawStyle: 'line', lineWidth: 1, fillOpacity: 15, showPoints: 'auto', spanNulls: false, stacking: { mode: 'none', group: 'A' }, axisScale: { type: 'log', log: 2 }, thresholdsStyle: { mode: 'line' } });
+    expect(durations.fieldConfig.defaults.custom).toEqual({ drawStyle: 'line', lineWidth: 1, fillOpacity: 15, showPoints: 'auto', spanNulls: false, stacking: { mode: 'none', group: 'A' }, hideFrom: { legend: false, tooltip: false, viz: false }, axisScale: { type: 'log', log: 2 }, thresholdsStyle: { mode: 'line' } });
     expect(durations.fieldConfig.overrides.map((o) => o.matcher)).toEqual([{ id: 'byRegexp', options: '/.*query.*/' }, { id: 'byFrameRefID', options: 'B' }]);
     expect(durations.options).toEqual({ legend: { displayMode: 'list', placement: 'bottom', calcs: ['lastNotNull'] }, tooltip: { mode: 'multi', sort: 'desc' } });
     expect(durations.targets[1]).toMatchObject({ refId: 'B', minInterval: '15s' });
@@ -336,6 +336,22 @@ describe('fromGrafana: min interval and resolution', () => {
     expect(panel.interval).toBe('$resolution');
     expect(panel.targets.map((t) => [t.minInterval, t.intervalFactor])).toEqual([['30s', 2], ['[[resolution]]', undefined], [undefined, undefined]]);
     expect(warnings).toEqual([{ path: 'panels[0].targets[2].intervalFactor', message: '20 is not a resolution promkit reads: a whole number 1–10 (left out)' }]);
+    expect(fromGrafana(toGrafana(dashboard).dashboard).dashboard.panels).toEqual(dashboard.panels);
+  });
+});
+
+describe('fromGrafana: field config the chart now draws', () => {
+  it('negative-Y, hideFrom and soft axis bounds are kept, without warnings, and go back', () => {
+    const custom = { transform: 'negative-Y', hideFrom: { legend: true, tooltip: false, viz: false }, axisSoftMin: 0, axisSoftMax: 100 };
+    const { dashboard, warnings } = fromGrafana({
+      title: 't',
+      schemaVersion: 39,
+      panels: [{ id: 1, type: 'timeseries', title: 'Net', gridPos: { x: 0, y: 0, w: 12, h: 8 }, targets: [{ refId: 'A', expr: 'rate(rx[5m])' }], fieldConfig: { defaults: { custom }, overrides: [{ matcher: { id: 'byName', options: 'tx' }, properties: [{ id: 'custom.transform', value: 'negative-Y' }] }] } }],
+    });
+    expect(warnings).toEqual([]);
+    const panel = titled(dashboard, 'Net');
+    expect(panel.fieldConfig.defaults.custom).toEqual(custom);
+    expect(panel.fieldConfig.overrides[0]!.properties).toEqual([{ id: 'custom.transform', value: 'negative-Y' }]);
     expect(fromGrafana(toGrafana(dashboard).dashboard).dashboard.panels).toEqual(dashboard.panels);
   });
 });

@@ -3,7 +3,7 @@ import { fullTimeLabel } from '../src/charts/time-format.js';
 import type { TooltipContent, TooltipRenderer } from '../src/charts/tooltip.js';
 import { describe, expect, it } from 'vitest';
 import type { FieldDefaults, Frame } from '@promkit/core';
-import { interleave, percentFrames, timeseriesOption, type TimeseriesInput } from '../src/charts/timeseries.js';
+import { interleave, percentFrames, timeseriesOption, tooltipContent, type TimeseriesInput } from '../src/charts/timeseries.js';
 import { frame, theme } from './fixtures.js';
 
 
@@ -60,6 +60,34 @@ describe('timeseriesOption', () => {
     expect(plain.yAxis['interval']).toBeUndefined();
     // A set minimum stays as set.
     expect((timeseriesOption(input({ unit: 'bytes', min: gib }, [frame('a', [[0, 1.2 * gib], [10_000, 2.7 * gib]])])) as unknown as Option).yAxis['min']).toBe(gib);
+  });
+
+  it('negative-Y draws a series below the axis and the tooltip gives its samples as they are', () => {
+    const frames = [frame('rx', [[0, 5], [10_000, 7]]), frame('tx', [[0, 3], [10_000, 4]])];
+    const field: FieldDefaults = { custom: { transform: 'negative-Y' } };
+    const o = timeseriesOption(input(field, frames)) as unknown as Option;
+    expect(o.dataset.map((d) => [...d.source])).toEqual([[0, -5, 10_000, -7], [0, 3, 10_000, 4]]);
+    const params = [{ seriesIndex: 0, seriesName: 'rx', color: 'red', axisValue: 10_000, value: [10_000, -7] }, { seriesIndex: 1, seriesName: 'tx', color: 'blue', axisValue: 10_000, value: [10_000, 4] }];
+    expect(tooltipContent(params, input(field, frames), 'none').rows.map((r) => [r.name, r.value])).toEqual([['rx', '7'], ['tx', '4']]);
+  });
+
+  it('hideFrom: viz leaves a series out of the chart, tooltip out of the tooltip', () => {
+    const frames = [frame('a', [[0, 1]]), frame('b', [[0, 2]]), frame('c', [[0, 3]])];
+    const series = (s: TimeseriesInput['series']) => s.map((x, i) => ({ ...x, field: i === 0 ? { custom: { hideFrom: { viz: true, legend: false, tooltip: false } } } : i === 1 ? { custom: { hideFrom: { viz: false, legend: false, tooltip: true } } } : {} }));
+    const base = input({}, frames);
+    const withHidden = { ...base, series: series(base.series) };
+    const o = timeseriesOption(withHidden) as unknown as Option;
+    expect(o.series.map((s) => s['name'])).toEqual(['b', 'c']);
+    const params = [{ seriesIndex: 0, seriesName: 'b', color: 'red', axisValue: 0, value: [0, 2] }, { seriesIndex: 1, seriesName: 'c', color: 'blue', axisValue: 0, value: [0, 3] }];
+    expect(tooltipContent(params, withHidden, 'none').rows.map((r) => r.name)).toEqual(['c']);
+  });
+
+  it('soft min and max widen the axis to reach them, never narrow it; a hard min wins', () => {
+    const y = (field: FieldDefaults, points: [number, number][]) => (timeseriesOption(input(field, [frame('a', points)])) as unknown as Option).yAxis as { min?: number | ((e: { min: number }) => number); max?: (e: { max: number }) => number };
+    const soft = y({ custom: { axisSoftMin: -10, axisSoftMax: 100 } }, [[0, 5], [10_000, 20]]);
+    expect([(soft.min as (e: { min: number }) => number)({ min: 5 }), soft.max!({ max: 20 })]).toEqual([-10, 100]);
+    expect(soft.max!({ max: 150 })).toBe(150);
+    expect(y({ min: 0, custom: { axisSoftMin: -10 } }, [[0, 5]]).min).toBe(0);
   });
 
   it('draws 1-pixel lines unless lineWidth says otherwise (wider strokes cost canvas several times the time)', () => {

@@ -197,6 +197,13 @@ const fieldDefaultsSchema = z.strictObject({
       axisLabel: z.optional(z.string()),
       axisPlacement: z.optional(z.enum(['auto', 'left', 'right', 'hidden'])),
       thresholdsStyle: z.optional(z.strictObject({ mode: z.enum(['off', 'line', 'area', 'line+area']) })),
+      /** The y axis reaches at least this low (and `axisSoftMax` this high) even when the data does not. */
+      axisSoftMin: z.optional(z.number()),
+      axisSoftMax: z.optional(z.number()),
+      /** `negative-Y`: drawn below the axis (values negated on the chart; tooltips give them as they are). */
+      transform: z.optional(z.enum(['negative-Y'])),
+      /** Leave the series out of the legend, the tooltip or the chart. */
+      hideFrom: z.optional(z.strictObject({ legend: z._default(z.boolean(), false), tooltip: z._default(z.boolean(), false), viz: z._default(z.boolean(), false) })),
     }),
   ),
 });

@@ -19,8 +19,8 @@ const SPECIAL_MATCHES = ['nan', 'null', 'null+nan', 'true', 'false', 'empty'] as
 /** Grafana field settings that only style Grafana's look, or are Grafana's defaults: left out quietly. */
 const QUIET_CUSTOM = new Set([
   'gradientMode', 'lineInterpolation', 'barAlignment', 'barWidthFactor', 'pointSize', 'axisBorderShow', 'axisCenteredZero',
-  'axisColorMode', 'axisGridShow', 'axisSoftMin', 'axisSoftMax', 'axisWidth', 'insertNulls', 'lineStyle', 'align', 'cellOptions',
-  'inspect', 'width', 'minWidth', 'filterable', 'displayMode', 'hidden', 'fillBelowTo', 'scaleDistribution', 'hideFrom', 'transform',
+  'axisColorMode', 'axisGridShow', 'axisWidth', 'insertNulls', 'lineStyle', 'align', 'cellOptions',
+  'inspect', 'width', 'minWidth', 'filterable', 'displayMode', 'hidden', 'fillBelowTo', 'scaleDistribution',
 ]);
 const QUIET_DEFAULTS = new Set(['custom', 'links', 'fieldMinMax', 'filterable', 'path', 'writeable', 'interval']);
 
@@ -116,10 +116,17 @@ function customOf(raw: Json, path: string, ctx: ImportContext): Custom {
     const mode = thresholdsMode.replace('dashed', 'line');
     out.thresholdsStyle = { mode: mode === 'off' || mode === 'line' || mode === 'area' || mode === 'line+area' ? mode : 'line' };
   }
-  if (raw['transform'] === 'negative-Y') ctx.warn(`${path}.transform`, 'negative-Y is not supported: the series is drawn above the axis');
-  const hideFrom = objectOf(raw['hideFrom']);
-  if (hideFrom['viz'] === true || hideFrom['legend'] === true) ctx.warn(`${path}.hideFrom`, 'hiding series from the chart or legend is not supported: they are shown');
-  const used = new Set(['drawStyle', 'lineWidth', 'fillOpacity', 'showPoints', 'spanNulls', 'stacking', 'axisLabel', 'axisPlacement', 'thresholdsStyle']);
+  if (raw['transform'] === 'negative-Y') out.transform = 'negative-Y';
+  else if (raw['transform'] === 'constant') ctx.warn(`${path}.transform`, 'a constant series is drawn as its samples');
+  if (isObject(raw['hideFrom'])) {
+    const hideFrom = raw['hideFrom'];
+    out.hideFrom = { legend: hideFrom['legend'] === true, tooltip: hideFrom['tooltip'] === true, viz: hideFrom['viz'] === true };
+  }
+  const softMin = numberOf(raw['axisSoftMin']);
+  if (softMin !== undefined) out.axisSoftMin = softMin;
+  const softMax = numberOf(raw['axisSoftMax']);
+  if (softMax !== undefined) out.axisSoftMax = softMax;
+  const used = new Set(['drawStyle', 'lineWidth', 'fillOpacity', 'showPoints', 'spanNulls', 'stacking', 'axisLabel', 'axisPlacement', 'thresholdsStyle', 'transform', 'hideFrom', 'axisSoftMin', 'axisSoftMax']);
   for (const key of Object.keys(raw)) {
     if (!used.has(key) && !QUIET_CUSTOM.has(key)) ctx.warn(`${path}.${key}`, 'is not a setting promkit uses (left out)');
   }

@@ -112,22 +112,55 @@ export function percentFrames(frames: Frame[]): Frame[] {
  * axisTickInterval over the drawn values and zero; the axis ends on a tick. Nothing for units
  * whose 1/2/5 ticks ECharts picks well.
  */
-export function unitTicks(unit: string, frames: readonly Pick<Frame, 'values'>[], field: Pick<FieldDefaults, 'min' | 'max'>): { interval?: number; min?: (e: { min: number }) => number; max?: (e: { max: number }) => number } {
-  let low = field.min ?? 0;
-  let high = field.max ?? 0;
+export function unitTicks(
+  unit: string,
+  frames: readonly { values: ArrayLike<number> }[],
+  bounds: { min?: number; max?: number; softMin?: number; softMax?: number },
+): { interval?: number; min?: number | ((e: { min: number }) => number); max?: number | ((e: { max: number }) => number) } {
+  const { min, max, softMin = 0, softMax = 0 } = bounds;
+  let low = min ?? Math.min(0, softMin);
+  let high = max ?? Math.max(0, softMax);
   for (const f of frames) {
-    for (const v of f.values) {
+    for (let i = 0; i < f.values.length; i++) {
+      const v = f.values[i]!;
       if (!Number.isFinite(v)) continue;
-      if (field.min === undefined && v < low) low = v;
-      if (field.max === undefined && v > high) high = v;
+      if (min === undefined && v < low) low = v;
+      if (max === undefined && v > high) high = v;
     }
   }
   const interval = high > low ? axisTickInterval(unit, low, high) : undefined;
-  if (interval === undefined) return {};
+  // Without round ticks of its own, the axis still reaches the soft bounds.
+  const soft = {
+    ...(min === undefined && bounds.softMin !== undefined ? { min: (e: { min: number }) => Math.min(e.min, softMin) } : {}),
+    ...(max === undefined && bounds.softMax !== undefined ? { max: (e: { max: number }) => Math.max(e.max, softMax) } : {}),
+  };
+  if (interval === undefined) return soft;
   return {
     interval,
-    ...(field.min === undefined ? { min: (e: { min: number }) => Math.floor(Math.min(0, e.min) / interval) * interval } : {}),
-    ...(field.max === undefined ? { max: (e: { max: number }) => Math.ceil(e.max / interval) * interval } : {}),
+    ...(min === undefined ? { min: (e: { min: number }) => Math.floor(Math.min(0, softMin, e.min) / interval) * interval } : {}),
+    ...(max === undefined ? { max: (e: { max: number }) => Math.ceil(Math.max(softMax, e.max) / interval) * interval } : {}),
+  };
+}
+
+/** The series the chart draws: not toggled off in the legend, not hidden from the chart by `custom.hideFrom.viz`. */
+export function drawnSeries<S extends Pick<TimeseriesSeries, 'hidden' | 'field'>>(series: readonly S[]): S[] {
+  return series.filter((s) => !s.hidden && !s.field.custom?.hideFrom?.viz);
+}
+
+/** A sample as the chart places it: negated for `custom.transform: negative-Y`, then `gap` (a log axis' non-positive values). */
+function valueOnChart(field: FieldDefaults, gap: ((v: number) => number) | undefined): ((v: number) => number) | undefined {
+  if (field.custom?.transform !== 'negative-Y') return gap;
+  return gap ? (v) => gap(-v) : (v) => -v;
+}
+
+/** The y axis' hard and soft bounds: `min`/`max` fix it; `custom.axisSoftMin`/`axisSoftMax` widen it to reach them. */
+function boundsOf(field: FieldDefaults): { min?: number; max?: number; softMin?: number; softMax?: number } {
+  const c = field.custom ?? {};
+  return {
+    ...(field.min !== undefined ? { min: field.min } : {}),
+    ...(field.max !== undefined ? { max: field.max } : {}),
+    ...(c.axisSoftMin !== undefined ? { softMin: c.axisSoftMin } : {}),
+    ...(c.axisSoftMax !== undefined ? { softMax: c.axisSoftMax } : {}),
   };
 }
 
@@ -137,7 +170,7 @@ export function timeseriesOption(input: TimeseriesInput): EChartsCoreOption {
   const stacking = custom.stacking?.mode ?? 'none';
   const log = custom.axisScale?.type === 'log';
   const unit = stacking === 'percent' ? 'percent' : (field.unit ?? 'none');
-  const visible = input.series.filter((s) => !s.hidden);
+  const visible = drawnSeries(input.series);
   const frames = stacking === 'percent' ? percentFrames(visible.map((s) => s.frame)) : visible.map((s) => s.frame);
   const points = frames.reduce((n, f) => n + f.timestamps.length, 0);
   const large = points > LARGE;
@@ -145,7 +178,7 @@ export function timeseriesOption(input: TimeseriesInput): EChartsCoreOption {
   const maxGap = spanNulls === true ? Number.POSITIVE_INFINITY : Math.max(typeof spanNulls === 'number' ? spanNulls : 0, input.stepMs * 1.5);
   const nonPositiveToGap = log ? (v: number) => (v > 0 ? v : Number.NaN) : undefined;
 
-  const datasets = frames.map((frame) => ({ source: interleave(frame, maxGap, nonPositiveToGap), dimensions: ['time', 'value'] }));
+  const datasets = frames.map((frame, i) => ({ source: interleave(frame, maxGap, valueOnChart(visible[i]!.field, nonPositiveToGap)), dimensions: ['time', 'value'] }));
   // Legends may name two series alike (`legendFormat` without the label that tells them apart); ids must differ.
   const seen = new Map<string, number>();
   const idOf = (base: string) => {
@@ -211,7 +244,7 @@ export function timeseriesOption(input: TimeseriesInput): EChartsCoreOption {
       nameTextStyle: { color: theme.textMuted },
       position: custom.axisPlacement === 'right' ? 'right' : 'left',
       show: custom.axisPlacement !== 'hidden',
-      ...(log || stacking !== 'none' ? {} : unitTicks(unit, frames, field)),
+      ...(log || stacking !== 'none' ? {} : unitTicks(unit, datasets.map((d) => ({ values: d.source.filter((_, k) => k % 2 === 1) })), boundsOf(field))),
       axisLabel: { color: theme.textMuted, formatter: (value: number) => formatValueText(value, unit, field.decimals) },
       splitLine: { lineStyle: { color: theme.grid } },
     },
@@ -316,8 +349,12 @@ function sampleAt(frame: Frame, t: number): number | undefined {
  */
 export function tooltipContent(params: TooltipParam[], input: TimeseriesInput, unit: string): TooltipContent {
   if (params.length === 0) return { heading: '', rows: [] };
-  const visible = input.series.filter((s) => !s.hidden);
+  const visible = drawnSeries(input.series);
   let rows = params.flatMap((p) => {
+    const custom = p.seriesIndex === undefined ? undefined : visible[p.seriesIndex]?.field.custom;
+    if (custom?.hideFrom?.tooltip) return [];
+    // A negative-Y series is drawn negated: the tooltip gives the sample as it is.
+    if (custom?.transform === 'negative-Y' && !Number.isNaN(Number(p.value[1]))) return [{ ...p, value: [Number(p.value[0]), -Number(p.value[1])] }];
     if (!Number.isNaN(Number(p.value[1]))) return [p];
     const frame = p.seriesIndex === undefined ? undefined : visible[p.seriesIndex]?.frame;
     const sample = frame ? sampleAt(frame, Number(p.value[0])) : undefined;
