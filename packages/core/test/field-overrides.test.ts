@@ -1,7 +1,7 @@
 /** fieldFor: the defaults with matching overrides applied, never changing the panel. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fieldFor, overrideMatches, type Panel } from '@promkit/core';
+import { fieldFor, overrideMatches, parsePanel, type Panel } from '@promkit/core';
 
 type FieldConfig = Panel['fieldConfig'];
 type Override = FieldConfig['overrides'][number];
@@ -77,5 +77,35 @@ describe('fieldFor', () => {
         expect(fieldFor({ fieldConfig }, 'zzz', 'Z')).toEqual(fieldConfig.defaults);
       }),
     );
+  });
+});
+
+describe("Grafana's other matchers", () => {
+  const panel = (matcher: unknown) => parsePanel({ id: 1, type: 'timeseries', gridPos: { x: 0, y: 0, w: 6, h: 4 }, fieldConfig: { defaults: { unit: 'short' }, overrides: [{ matcher, properties: [{ id: 'unit', value: 'bytes' }] }] } });
+  const unitOf = (matcher: unknown, name: string, values?: number[]) => {
+    const p = panel(matcher);
+    return p.type === 'row' ? undefined : fieldFor(p, name, 'A', values).unit;
+  };
+
+  it('byNames includes or excludes a list of display names', () => {
+    expect(unitOf({ id: 'byNames', options: { mode: 'include', names: ['rx', 'tx'] } }, 'tx')).toBe('bytes');
+    expect(unitOf({ id: 'byNames', options: { mode: 'include', names: ['rx', 'tx'] } }, 'err')).toBe('short');
+    expect(unitOf({ id: 'byNames', options: { mode: 'exclude', names: ['p50'], prefix: 'All except:', readOnly: true } }, 'p99')).toBe('bytes');
+    expect(unitOf({ id: 'byNames', options: { mode: 'exclude', names: ['p50'] } }, 'p50')).toBe('short');
+  });
+
+  it('byType number matches every series; byValue compares a reduction, and needs the values', () => {
+    expect(unitOf({ id: 'byType', options: 'number' }, 'any')).toBe('bytes');
+    expect(unitOf({ id: 'byType', options: 'string' }, 'any')).toBe('short');
+    const big = { id: 'byValue', options: { reducer: 'max', op: 'gte', value: 100 } };
+    expect(unitOf(big, 's', [5, 150])).toBe('bytes');
+    expect(unitOf(big, 's', [5, 99])).toBe('short');
+    expect(unitOf(big, 's')).toBe('short');
+    expect(unitOf({ id: 'byValue', options: { reducer: 'mean', op: 'lt', value: 1 } }, 's', [Number.NaN])).toBe('short');
+  });
+
+  it('the schema names a matcher it does not know, and bad options', () => {
+    expect(() => panel({ id: 'byNmae', options: 'x' })).toThrow(/"byNmae" is not a matcher; use one of byName, byRegexp, byFrameRefID, byNames, byType, byValue/);
+    expect(() => panel({ id: 'byValue', options: { reducer: 'max', op: 'above', value: 1 } })).toThrow(/matcher\.options\.op/);
   });
 });

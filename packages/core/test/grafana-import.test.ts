@@ -162,7 +162,7 @@ describe('fromGrafana: a corpus of legacy and current dashboards', () => {
       transformations: [{ id: 'merge', options: {} }, { id: 'organize', options: { excludeByName: { Time: true }, indexByName: {}, renameByName: {} } }],
     });
     expect(dashboard).toMatchObject({ timezone: 'utc', refresh: '', links: [{ title: 'Runbook', url: 'https://runbooks.example.com/prometheus', tooltip: 'What to do when it breaks', targetBlank: true }] });
-    expect(warnings.map((w) => w.path)).toEqual(expect.arrayContaining(['panels[0].links[1].url', 'panels[2].type', 'panels[3].targets[2]', 'panels[3].fieldConfig.overrides[1].matcher', 'panels[4]', 'links[0]']));
+    expect(warnings.map((w) => w.path)).toEqual(expect.arrayContaining(['panels[0].links[1].url', 'panels[2].type', 'panels[3].targets[2]', 'panels[4]', 'links[0]']));
   });
 
   it('current Grafana (schemaVersion 41): datasource variable, query objects, heatmap, repeated row, notes for what promkit does not draw', () => {
@@ -180,14 +180,18 @@ describe('fromGrafana: a corpus of legacy and current dashboards', () => {
     expect(dashboard.panels.find((p) => p.type === 'row')).toMatchObject({ title: 'Job $job', repeat: 'job', collapsed: false });
     const durations = titled(dashboard, 'Durations for $job');
     expect(durations.fieldConfig.defaults.custom).toEqual({ drawStyle: 'line', lineWidth: 1, fillOpacity: 15, showPoints: 'auto', spanNulls: false, stacking: { mode: 'none', group: 'A' }, hideFrom: { legend: false, tooltip: false, viz: false }, axisScale: { type: 'log', log: 2 }, thresholdsStyle: { mode: 'line' } });
-    expect(durations.fieldConfig.overrides.map((o) => o.matcher)).toEqual([{ id: 'byRegexp', options: '/.*query.*/' }, { id: 'byFrameRefID', options: 'B' }]);
+    expect(durations.fieldConfig.overrides.map((o) => o.matcher)).toEqual([
+      { id: 'byRegexp', options: '/.*query.*/' },
+      { id: 'byFrameRefID', options: 'B' },
+      { id: 'byNames', options: { mode: 'exclude', names: ['p50'], prefix: 'All except:', readOnly: true } },
+    ]);
     expect(durations.options).toEqual({ legend: { displayMode: 'list', placement: 'bottom', calcs: ['lastNotNull'] }, tooltip: { mode: 'multi', sort: 'desc' } });
     expect(durations.targets[1]).toMatchObject({ refId: 'B', minInterval: '15s' });
     expect(titled(dashboard, 'Request duration heatmap').type).toBe('heatmap');
     expect(titled(dashboard, 'Target states').type).toBe('text');
     expect(titled(dashboard, 'SLO')).toMatchObject({ type: 'text', options: { content: expect.stringContaining('Shared SLO panel') } });
     expect(dashboard.annotations).toEqual([expect.objectContaining({ name: 'Firing alerts', expr: 'ALERTS{alertstate="firing"}', step: '30s', color: 'red' })]);
-    expect(warnings.map((w) => w.path)).toEqual(expect.arrayContaining(['panels[4].fieldConfig.overrides[2].matcher', 'panels[6]', 'panels[7]', 'annotations.list[2]', 'templating.list[4]']));
+    expect(warnings.map((w) => w.path)).toEqual(expect.arrayContaining(['panels[6]', 'panels[7]', 'annotations.list[2]', 'templating.list[4]']));
   });
 
   it('the HTTP API envelope: absolute times, duplicate ids renumbered, a fixed datasource mapped by name', () => {

@@ -208,11 +208,30 @@ const fieldDefaultsSchema = z.strictObject({
   ),
 });
 
+/** Which series an override applies to, by Grafana's matcher ids (field/overrides.ts reads them). */
+const MATCHER_IDS = ['byName', 'byRegexp', 'byFrameRefID', 'byNames', 'byType', 'byValue'] as const;
+export const matcherSchema = z.discriminatedUnion(
+  'id',
+  [
+    z.strictObject({ id: z.enum(['byName', 'byRegexp', 'byFrameRefID']), options: z.string() }),
+    /** Any of a list of display names (`include`), or none of them (`exclude`). */
+    z.strictObject({
+      id: z.literal('byNames'),
+      options: z.strictObject({ mode: z._default(z.enum(['include', 'exclude']), 'include'), names: z._default(z.array(z.string()), []), prefix: z.optional(z.string()), readOnly: z.optional(z.boolean()) }),
+    }),
+    /** Every field of a type: promkit's series are `number` fields (a table's label columns are `string`). */
+    z.strictObject({ id: z.literal('byType'), options: z.enum(['number', 'string', 'time', 'boolean']) }),
+    /** Series whose reduction (`mean`, `max`…) compares to a value. */
+    z.strictObject({
+      id: z.literal('byValue'),
+      options: z.strictObject({ reducer: z.enum(REDUCERS), op: z.enum(['gt', 'gte', 'lt', 'lte', 'eq', 'ne']), value: z.number() }),
+    }),
+  ],
+  { error: (i) => (i.code === 'invalid_union' ? notOneOf('matcher', MATCHER_IDS)({ input: (i.input as { id?: unknown } | undefined)?.id }) : undefined) },
+);
+
 const overrideSchema = z.strictObject({
-  matcher: z.strictObject({
-    id: z.enum(['byName', 'byRegexp', 'byFrameRefID']),
-    options: z.string(),
-  }),
+  matcher: matcherSchema,
   /** Each property id is a path into the field defaults, e.g. `unit` or `custom.fillOpacity`. */
   properties: z.array(
     z.strictObject({ id: z.string().check(z.minLength(1)), value: z.unknown() }).check(

@@ -1,9 +1,10 @@
 /**
  * Field overrides: the panel's field defaults with every matching override applied. Overrides
- * match a series by its display name (`byName`, `byRegexp`) or by the query it came from
- * (`byFrameRefID`), as Grafana's do.
+ * match a series by its display name (`byName`, `byRegexp`, `byNames`), the query it came from
+ * (`byFrameRefID`), its type (`byType`) or its values (`byValue`), as Grafana's do.
  */
 import { matchesGrafanaRegex } from '../format/regex.js';
+import { reduce } from '../format/reduce.js';
 import type { FieldDefaults, Panel } from '../dashboard/schema.js';
 
 type Matcher = Panel['fieldConfig']['overrides'][number]['matcher'];
@@ -13,21 +14,34 @@ const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * The field settings of one series: a copy of the defaults with the properties of each
- * override that matches `name` (the series' display name) or `refId`, in order; later
- * overrides win. Property ids are paths such as `unit` or `custom.fillOpacity`. The panel is
- * never changed.
+ * override that matches `name` (the series' display name), `refId` or, for `byValue`, its
+ * `values`, in order; later overrides win. Property ids are paths such as `unit` or
+ * `custom.fillOpacity`. The panel is never changed.
  */
-export function fieldFor(panel: Pick<Panel, 'fieldConfig'>, name: string, refId: string): FieldDefaults {
+export function fieldFor(panel: Pick<Panel, 'fieldConfig'>, name: string, refId: string, values?: ArrayLike<number>): FieldDefaults {
   let field: FieldDefaults = structuredClone(panel.fieldConfig.defaults);
   for (const override of panel.fieldConfig.overrides) {
-    if (!overrideMatches(override.matcher, name, refId)) continue;
+    if (!overrideMatches(override.matcher, name, refId, values)) continue;
     for (const { id, value } of override.properties) field = setPath(field, id.split('.'), structuredClone(value));
   }
   return field;
 }
 
-/** Whether an override's matcher selects the series named `name` from query `refId`. */
-export function overrideMatches(matcher: Matcher, name: string, refId: string): boolean {
+const COMPARE = {
+  gt: (a: number, b: number) => a > b,
+  gte: (a: number, b: number) => a >= b,
+  lt: (a: number, b: number) => a < b,
+  lte: (a: number, b: number) => a <= b,
+  eq: (a: number, b: number) => a === b,
+  ne: (a: number, b: number) => a !== b,
+} as const;
+
+/**
+ * Whether an override's matcher selects the series named `name` from query `refId`. Series are
+ * number fields (`byType: number`); `byValue` needs the series' `values` and matches nothing
+ * without them (a table column before its values are known).
+ */
+export function overrideMatches(matcher: Matcher, name: string, refId: string, values?: ArrayLike<number>): boolean {
   switch (matcher.id) {
     case 'byName':
       return matcher.options === name;
@@ -35,6 +49,15 @@ export function overrideMatches(matcher: Matcher, name: string, refId: string): 
       return matcher.options === refId;
     case 'byRegexp':
       return matchesGrafanaRegex(matcher.options, name);
+    case 'byNames':
+      return matcher.options.names.includes(name) === (matcher.options.mode === 'include');
+    case 'byType':
+      return matcher.options === 'number';
+    case 'byValue': {
+      if (!values) return false;
+      const reduced = reduce(values, matcher.options.reducer);
+      return !Number.isNaN(reduced) && COMPARE[matcher.options.op](reduced, matcher.options.value);
+    }
   }
 }
 

@@ -22,6 +22,8 @@ export interface SeriesIdentity {
   seriesName: string;
   refId: string;
   labels: Labels;
+  /** The samples, for `byValue` overrides. */
+  values?: ArrayLike<number> | undefined;
   variables?: VariableValues | undefined;
   interpolate?: InterpolateOptions | undefined;
 }
@@ -29,7 +31,7 @@ export interface SeriesIdentity {
 /** The series' display name and its field settings with matching overrides applied. */
 export function seriesField(panel: Pick<Panel, 'fieldConfig'>, series: SeriesIdentity): SeriesField {
   const matchName = displayName(panel.fieldConfig.defaults.displayName, series);
-  const field = fieldFor(panel, matchName, series.refId);
+  const field = fieldFor(panel, matchName, series.refId, series.values);
   const name = field.displayName === panel.fieldConfig.defaults.displayName ? matchName : displayName(textOrUndefined(field.displayName), series);
   return { name, field };
 }

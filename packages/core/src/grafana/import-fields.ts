@@ -4,14 +4,15 @@
  * base steps). Only what promkit draws is carried; the rest is a warning with its path, except
  * settings that are at Grafana's default or only style Grafana's own look.
  */
+import type * as z from 'zod/mini';
 import { isKnownUnit } from '../format/units.js';
 import { REDUCERS } from '../format/reduce.js';
 import { COLOR_RULE, isColor } from '../format/color.js';
-import type { FieldDefaults, Thresholds, ValueMapping } from '../dashboard/schema.js';
+import { matcherSchema, type FieldDefaults, type Thresholds, type ValueMapping } from '../dashboard/schema.js';
 import { arrayOf, isObject, numberOf, objectOf, textOf, type ImportContext, type Json } from './import-context.js';
 
 type Custom = NonNullable<FieldDefaults['custom']>;
-type Override = { matcher: { id: 'byName' | 'byRegexp' | 'byFrameRefID'; options: string }; properties: { id: string; value: unknown }[] };
+type Override = { matcher: z.infer<typeof matcherSchema>; properties: { id: string; value: unknown }[] };
 
 const COLOR_MODES = ['palette-classic', 'fixed', 'thresholds', 'continuous-GrYlRd', 'continuous-BlYlRd', 'continuous-blues'] as const;
 const SPECIAL_MATCHES = ['nan', 'null', 'null+nan', 'true', 'false', 'empty'] as const;
@@ -226,13 +227,15 @@ export function overridesOf(raw: unknown, path: string, ctx: ImportContext): Ove
   const out: Override[] = [];
   arrayOf(raw).forEach((o, i) => {
     const at = `${path}[${i}]`;
-    const matcher = objectOf(objectOf(o)['matcher']);
-    const id = matcher['id'];
-    const options = matcher['options'];
-    if ((id !== 'byName' && id !== 'byRegexp' && id !== 'byFrameRefID') || typeof options !== 'string') {
-      ctx.warn(`${at}.matcher`, `matching fields ${JSON.stringify(id)} is not supported (override left out; promkit matches byName, byRegexp and byFrameRefID)`);
+    const raw = objectOf(objectOf(o)['matcher']);
+    const checked = matcherSchema.safeParse({ id: raw['id'], options: raw['options'] });
+    if (!checked.success) {
+      const known = raw['id'] === 'byName' || raw['id'] === 'byRegexp' || raw['id'] === 'byFrameRefID' || raw['id'] === 'byNames' || raw['id'] === 'byType' || raw['id'] === 'byValue';
+      const why = known ? `its options are not ones promkit reads (${checked.error.issues[0]?.message ?? 'unreadable'})` : `matching fields ${JSON.stringify(raw['id'])} is not supported`;
+      ctx.warn(`${at}.matcher`, `${why} (override left out; promkit matches byName, byRegexp, byFrameRefID, byNames, byType and byValue)`);
       return;
     }
+    const matcher = checked.data;
     const properties: Override['properties'] = [];
     arrayOf(objectOf(o)['properties']).forEach((p, j) => {
       const propId = textOf(objectOf(p)['id']);
@@ -243,7 +246,7 @@ export function overridesOf(raw: unknown, path: string, ctx: ImportContext): Ove
       const value = propId.split('.').reduce<unknown>((v, key) => objectOf(v)[key], converted);
       if (value !== undefined) properties.push({ id: propId, value });
     });
-    if (properties.length) out.push({ matcher: { id, options }, properties });
+    if (properties.length) out.push({ matcher, properties });
   });
   return out;
 }

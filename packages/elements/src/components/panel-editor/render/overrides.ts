@@ -35,6 +35,40 @@ export function renderOverrides(ctx: EditorContext): TemplateResult {
   ], add);
 }
 
+/** By name, pattern or query, edited here; Grafana's other matchers (byNames, byType, byValue) are described, and edited in the JSON. */
+function renderMatcher(ctx: EditorContext, m: OverrideMatcher, key: (name: string) => string, matcher: (name: string, next: (m: OverrideMatcher) => OverrideMatcher) => void): TemplateResult {
+  const refs = ctx.panel.targets.map((t) => [t.refId, t.refId] as const);
+  const simple = (id: (typeof MATCHERS)[number][0]) => matcher('matcher', (old) => ({ id, options: typeof old.options === 'string' ? old.options : '' }));
+  if (m.id !== 'byName' && m.id !== 'byRegexp' && m.id !== 'byFrameRefID') {
+    return html`<div class="grid-2">
+      ${field(ctx, key('matcher'), 'Applies to', select(ctx, key('matcher'), '', [['', describeMatcher(m)], ...MATCHERS], (id) => id && simple(id as (typeof MATCHERS)[number][0])))}
+      <p class="empty">Edit this matcher in the dashboard's JSON.</p>
+    </div>`;
+  }
+  const options: string = m.options;
+  const set = (next: string) => matcher('match', (old) => ({ id: old.id, options: next }) as OverrideMatcher);
+  return html`<div class="grid-2">
+    ${field(ctx, key('matcher'), 'Applies to', select(ctx, key('matcher'), m.id, MATCHERS, (id) => simple(id)))}
+    ${m.id === 'byFrameRefID' && refs.length > 0
+      ? field(ctx, key('match'), 'Query', select(ctx, key('match'), options, refs, set))
+      : field(ctx, key('match'), m.id === 'byName' ? 'Name' : 'Pattern', textInput(ctx, key('match'), options, set, { placeholder: m.id === 'byName' ? 'Display name' : '/^node-.*/' }))}
+  </div>`;
+}
+
+/** A matcher the form does not edit, in words. */
+function describeMatcher(m: OverrideMatcher): string {
+  switch (m.id) {
+    case 'byNames':
+      return `${m.options.mode === 'include' ? 'Series named' : 'Series not named'} ${m.options.names.join(', ')}`;
+    case 'byType':
+      return `Fields of type ${m.options}`;
+    case 'byValue':
+      return `Series whose ${m.options.reducer} is ${m.options.op} ${m.options.value}`;
+    default:
+      return m.id;
+  }
+}
+
 function renderOverride(ctx: EditorContext, o: Panel['fieldConfig']['overrides'][number], i: number): TemplateResult {
   const key = (name: string) => `override-${i}-${name}`;
   const matcher = (name: string, next: (m: OverrideMatcher) => OverrideMatcher) =>
@@ -47,12 +81,7 @@ function renderOverride(ctx: EditorContext, o: Panel['fieldConfig']['overrides']
       <span class="spacer"></span>
       <button type="button" class="icon danger" aria-label=${`Remove override ${i + 1}`} title="Remove" @click=${() => ctx.edit('overrides', (p) => removeOverride(p, i))}>✕</button>
     </div>
-    <div class="grid-2">
-      ${field(ctx, key('matcher'), 'Applies to', select(ctx, key('matcher'), o.matcher.id, MATCHERS, (id) => matcher('matcher', (m) => ({ ...m, id }))))}
-      ${o.matcher.id === 'byFrameRefID' && refs.length > 0
-        ? field(ctx, key('match'), 'Query', select(ctx, key('match'), o.matcher.options, refs, (options) => matcher('match', (m) => ({ ...m, options }))))
-        : field(ctx, key('match'), o.matcher.id === 'byName' ? 'Name' : 'Pattern', textInput(ctx, key('match'), o.matcher.options, (options) => matcher('match', (m) => ({ ...m, options })), { placeholder: o.matcher.id === 'byName' ? 'Display name' : '/^node-.*/' }))}
-    </div>
+    ${renderMatcher(ctx, o.matcher, key, matcher)}
     ${o.properties.map(({ id, value }) => renderProperty(ctx, i, id, value))}
     ${unused.length > 0
       ? html`<div class="field">

@@ -11,7 +11,7 @@ import type { TimeseriesSeries } from '../../../charts/timeseries.js';
 export function shownSeries(spec: Panel, results: readonly TargetResult[], hidden: ReadonlySet<string>, variables?: VariableValues, legendFormat?: string, frames?: readonly DataFrame[]): TimeseriesSeries[] {
   if (frames) {
     return dataFramesToSeries(frames).map((s) => {
-      const { name, field } = seriesField(spec, { seriesName: s.name, refId: s.refId, labels: s.labels, variables });
+      const { name, field } = seriesField(spec, { seriesName: s.name, refId: s.refId, labels: s.labels, values: s.frame.values, variables });
       return { name, refId: s.refId, frame: s.frame, field, hidden: hidden.has(`${s.refId}:${name}`) };
     });
   }
@@ -21,7 +21,7 @@ export function shownSeries(spec: Panel, results: readonly TargetResult[], hidde
     const target = spec.targets.find((t) => t.refId === result.refId);
     for (const frame of result.frames) {
       const legend = seriesName(frame.labels, target ? target.legendFormat : legendFormat) || result.expr;
-      const { name, field } = seriesField(spec, { seriesName: legend, refId: result.refId, labels: frame.labels, variables });
+      const { name, field } = seriesField(spec, { seriesName: legend, refId: result.refId, labels: frame.labels, values: frame.values, variables });
       out.push({ name, refId: result.refId, frame, field, hidden: hidden.has(`${result.refId}:${name}`) });
     }
   }
