@@ -82,10 +82,7 @@ describe('fieldFor', () => {
 
 describe("Grafana's other matchers", () => {
   const panel = (matcher: unknown) => parsePanel({ id: 1, type: 'timeseries', gridPos: { x: 0, y: 0, w: 6, h: 4 }, fieldConfig: { defaults: { unit: 'short' }, overrides: [{ matcher, properties: [{ id: 'unit', value: 'bytes' }] }] } });
-  const unitOf = (matcher: unknown, name: string, values?: number[]) => {
-    const p = panel(matcher);
-    return p.type === 'row' ? undefined : fieldFor(p, name, 'A', values).unit;
-  };
+  const unitOf = (matcher: unknown, name: string, values?: number[]) => fieldFor(panel(matcher), name, 'A', values).unit;
 
   it('byNames includes or excludes a list of display names', () => {
     expect(unitOf({ id: 'byNames', options: { mode: 'include', names: ['rx', 'tx'] } }, 'tx')).toBe('bytes');
