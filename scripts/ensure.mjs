@@ -1,8 +1,8 @@
 // @ts-check
 /**
  * Makes a fresh clone runnable: installs node modules when missing or stale, and the system
- * parts the tests and demo need (Debian's prometheus and chromium) when it can, that is on
- * Debian as root. Anywhere else it stops and names exactly what to install.
+ * parts the tests and demo need (Debian's prometheus, chromium, victoria-metrics…) when it can,
+ * that is on Debian as root. Anywhere else it stops and names exactly what to install.
  * Uses only Node's standard library, because it runs before node_modules exists.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -19,6 +19,7 @@ const SYSTEM_PARTS = [
   { command: process.env.PROMKIT_CHROMIUM ?? 'chromium', pkg: 'chromium', why: 'headless browser for browser tests' },
   { command: 'pg_ctlcluster', pkg: 'postgresql', why: 'a real PostgreSQL server the dashboard store is tested against' },
   { command: 'prometheus-node-exporter', pkg: 'prometheus-node-exporter', why: 'the real node_exporter the host templates are tested against' },
+  { command: 'victoria-metrics', pkg: 'victoria-metrics', why: 'the real VictoriaMetrics the client and query engine are also tested against' },
 ];
 
 /**

@@ -194,21 +194,51 @@ function sameLabels(a, b) {
   return ka.length === Object.keys(b).length && ka.every((k) => a[k] === b[k]);
 }
 
+/**
+ * Every stored sample of a family, in ascending time per series.
+ * @param {Family} family
+ */
+function* familySamples(family) {
+  for (const { row, value } of familyRows(family)) {
+    for (let i = 0; i < SAMPLE_COUNT; i++) {
+      const v = value(i);
+      if (v !== undefined) yield { row, t: T0 + i * STEP, v };
+    }
+  }
+}
+
+/**
+ * One exposition line: a sample with its time in seconds (`scale` 1) or milliseconds (1000).
+ * @param {{ row: { name: string, labels: Labels }, t: number, v: number }} sample
+ * @param {number} scale
+ */
+function sampleLine({ row, t, v }, scale) {
+  return `${row.name}${formatLabels(row.labels)} ${formatValue(v)} ${t * scale}`;
+}
+
 /** OpenMetrics text of the whole dataset, samples in ascending time per series, ending in `# EOF`. */
 export function toOpenMetrics() {
   const out = [];
   for (const family of FAMILIES) {
     out.push(`# HELP ${family.name} ${family.help}`, `# TYPE ${family.name} ${family.type}`);
     if (family.unit) out.push(`# UNIT ${family.name} ${family.unit}`);
-    for (const { row, value } of familyRows(family)) {
-      for (let i = 0; i < SAMPLE_COUNT; i++) {
-        const v = value(i);
-        if (v !== undefined) out.push(`${row.name}${formatLabels(row.labels)} ${formatValue(v)} ${T0 + i * STEP}`);
-      }
-    }
+    for (const sample of familySamples(family)) out.push(sampleLine(sample, 1));
   }
   out.push('# EOF', '');
   return out.join('\n');
+}
+
+/** The whole dataset as Prometheus text with timestamps in milliseconds, as VictoriaMetrics' `/api/v1/import/prometheus` reads it. */
+export function toPrometheusImport() {
+  return FAMILIES.flatMap((family) => [...familySamples(family)].map((sample) => sampleLine(sample, 1000))).join('\n') + '\n';
+}
+
+/**
+ * How many stored samples have a value that `keep` accepts (all of them by default).
+ * @param {(v: number) => boolean} [keep]
+ */
+export function sampleCount(keep = () => true) {
+  return FAMILIES.reduce((n, family) => n + [...familySamples(family)].filter((s) => keep(s.v)).length, 0);
 }
 
 /** @param {Labels} labels */

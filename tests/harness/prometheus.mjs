@@ -13,6 +13,7 @@ import { promisify } from 'node:util';
 import { toOpenMetrics } from './dataset.mjs';
 import { startLiveExporter } from './live-exporter.mjs';
 import { listenOnLoopback } from './listen.mjs';
+import { waitUntil } from './wait-until.mjs';
 
 const run = promisify(execFile);
 
@@ -189,16 +190,11 @@ function liveRules() {
  * @param {() => string} stderr
  */
 async function waitReady(url, exitCode, stderr) {
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (exitCode() !== null) throw new Error(`prometheus exited with ${exitCode()}:\n${stderr()}`);
-    try {
-      const res = await fetch(`${url}/-/ready`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`prometheus at ${url} not ready after 30 s:\n${stderr()}`);
+  await waitUntil(async () => (await fetch(`${url}/-/ready`)).ok, {
+    name: 'prometheus',
+    timeoutMessage: `prometheus at ${url} not ready after 30 s`,
+    timeoutMs: 30_000,
+    exitCode,
+    log: stderr,
+  });
 }

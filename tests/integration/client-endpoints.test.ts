@@ -2,9 +2,9 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, inject, it } from 'vitest';
 import { PrometheusClient, isPromkitError, type RulesResult } from '@promkit/core';
-import { T0, T_END, TRICKY_LABEL_VALUES, storedSeries } from '../harness/dataset.mjs';
 import { EXEMPLAR_TRACE_ID, LIVE_INCREMENT } from '../harness/live-exporter.mjs';
 import { ALWAYS_FIRING_ALERT, FAILING_RULE, RECORDING_RULE, freePort } from '../harness/prometheus.mjs';
+import { seriesAndLabelsTests } from '../harness/series-labels.js';
 
 const url = inject('prometheusUrl');
 const exporterHost = inject('exporterHost');
@@ -20,29 +20,7 @@ async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean
   }
 }
 
-describe('series and labels', () => {
-  it('series lists exactly the matching label sets', async () => {
-    const { data } = await prom.series({ match: ['promkit_combo{a="a3"}'], start: T0, end: T_END });
-    const expected = storedSeries()
-      .filter((s) => s.name === 'promkit_combo' && s.labels['a'] === 'a3')
-      .map((s) => ({ __name__: s.name, ...s.labels }));
-    expect(data).toHaveLength(10);
-    expect(data).toEqual(expect.arrayContaining(expected));
-  });
-
-  it('labels lists every label name of the dataset', async () => {
-    const { data } = await prom.labels({ start: T0, end: T_END, match: ['{__name__=~"promkit_.+"}'] });
-    const expected = new Set(['__name__', ...storedSeries().flatMap((s) => Object.keys(s.labels))]);
-    expect(new Set(data)).toEqual(expected);
-  });
-
-  it('labelValues returns tricky values exactly, and is limited by match[]', async () => {
-    const { data } = await prom.labelValues({ label: 'text', start: T0, end: T_END });
-    expect(data).toEqual([...TRICKY_LABEL_VALUES].sort());
-    const rooms = await prom.labelValues({ label: 'room', match: ['promkit_temperature_celsius'], start: T0, end: T_END });
-    expect(rooms.data).toEqual(['lab', 'office']);
-  });
-});
+describe('series and labels', () => seriesAndLabelsTests(prom));
 
 describe('live scraping endpoints', () => {
   it('targets shows both scrape jobs healthy', async () => {

@@ -1,6 +1,6 @@
 /** query and queryRange against the real Prometheus, with values computed from the dataset. */
 import { describe, expect, inject, it, afterAll } from 'vitest';
-import { PrometheusClient, toFrames, isPromkitError, type Frame, type QueryResult } from '@promkit/core';
+import { PrometheusClient, toFrames, isPromkitError } from '@promkit/core';
 import {
   HISTOGRAM_BUCKETS,
   RESET_INDEX,
@@ -11,22 +11,13 @@ import {
   TRICKY_LABEL_VALUES,
   valueOf,
 } from '../harness/dataset.mjs';
+import { single, vectorFrames } from '../harness/frames.js';
 import { startProxy } from '../harness/loopback.mjs';
 
 const url = inject('prometheusUrl');
 const prom = new PrometheusClient({ url, timeout: 10_000 });
 
 const API_1_GET_200 = { job: 'api', instance: 'api-1', method: 'GET', status: '200' };
-
-function single(frames: Frame[]): Frame {
-  expect(frames).toHaveLength(1);
-  return frames[0]!;
-}
-
-function vectorFrames(result: QueryResult) {
-  expect(result.resultType).toBe('vector');
-  return toFrames(result);
-}
 
 describe('queryRange', () => {
   it('returns every sample of a gauge exactly, as columnar frames in milliseconds', async () => {

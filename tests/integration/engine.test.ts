@@ -1,27 +1,14 @@
 /** The query engine against the real Prometheus: incremental equality, sharing, superseding, limits. */
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { PrometheusClient, QueryEngine, parseDashboard, type Frame, type PanelQuery, type Target } from '@promkit/core';
+import { PrometheusClient, QueryEngine, type PanelQuery } from '@promkit/core';
 import { STEP, T0, valueOf } from '../harness/dataset.mjs';
+import { plain, targets } from '../harness/frames.js';
 import { startProxy } from '../harness/loopback.mjs';
+import { refreshBackfilledHour } from '../harness/refresh.js';
 
 const url = inject('prometheusUrl');
 const servers: { stop(): Promise<void> }[] = [];
 afterAll(() => Promise.all(servers.map((s) => s.stop())));
-
-/** Targets as a dashboard would give them (defaults filled in by the schema). */
-function targets(...list: { refId: string; expr: string; instant?: boolean; hide?: boolean; minInterval?: string; intervalFactor?: number }[]): Target[] {
-  const d = parseDashboard({
-    schemaVersion: 1,
-    title: 't',
-    panels: [{ id: 1, type: 'timeseries', gridPos: { x: 0, y: 0, w: 1, h: 1 }, targets: list }],
-  });
-  const panel = d.panels[0]!;
-  return panel.type === 'row' ? [] : panel.targets;
-}
-
-function plain(frames: Frame[]) {
-  return frames.map((f) => ({ labels: f.labels, timestamps: [...f.timestamps], values: [...f.values] }));
-}
 
 async function proxy(delayMs = 0) {
   const p = await startProxy({ upstream: url, delayMs });
@@ -61,34 +48,7 @@ describe('steps', () => {
 
 describe('incremental refresh', () => {
   it('on the backfilled hour: tail fetch + merge equals a full refetch, sample for sample', async () => {
-    let now = (T0 + 30 * 60) * 1000;
-    const prom = new PrometheusClient({ url });
-    const engine = new QueryEngine({ client: () => prom, now: () => now, overlap: 60, cacheTtl: 0 });
-    const query = (): PanelQuery => ({
-      key: 'p',
-      datasource: 'main',
-      live: true,
-      range: { from: now - 20 * 60_000, to: now },
-      maxDataPoints: 1000,
-      targets: targets(
-        { refId: 'A', expr: 'rate(promkit_http_requests_total[$__rate_interval])' },
-        { refId: 'B', expr: 'promkit_stopping' },
-      ),
-    });
-    const first = await engine.run(query());
-    expect(first.targets.map((t) => t.source)).toEqual(['network', 'network']);
-    for (const minutes of [2, 7, 1]) {
-      now += minutes * 60_000;
-      const refreshed = await engine.run(query());
-      const full = await new QueryEngine({ client: () => prom, now: () => now }).run(query());
-      for (const [i, target] of refreshed.targets.entries()) {
-        expect(target.source).toBe('incremental');
-        expect(target.fetched!.start).toBeGreaterThan(target.timing.start);
-        expect(target.error).toBeUndefined();
-        expect(plain(target.frames)).toEqual(plain(full.targets[i]!.frames));
-      }
-    }
-    // The series that stops half way drops out of the window entirely by the end.
+    const engine = await refreshBackfilledHour(new PrometheusClient({ url }), 60);
     expect(engine.stats.incremental).toBe(6);
   });
 

@@ -83,13 +83,13 @@ describe('VictoriaMetrics', () => {
     await expect(vm.queryRange({ query: 'up', start: 0, end: 40_000, step: 1 })).rejects.toMatchObject({ name: 'TooManyPointsError', limit: 30_000 });
   });
 
-  it('a numeric-string errorType still becomes a PrometheusApiError with the HTTP status', async () => {
+  it('a numeric-string errorType still becomes a typed error with the HTTP status: here a parse error with its position', async () => {
     const { fetch } = fixtureFetch(fixture('victoriametrics-error.json'), 422);
     const client = new PrometheusClient({ url: 'http://vm', fetch, backend: victoriaMetrics() });
     const error = await client.query({ query: 'sum(rate(x[5m])) by' }).catch((e: unknown) => e);
-    expect(isPromkitError(error, 'PrometheusApiError')).toBe(true);
-    expect(error).toMatchObject({ errorType: '422', status: 422 });
-    expect((error as Error).message).toContain('unexpected end of stream');
+    expect(isPromkitError(error, 'QueryParseError')).toBe(true);
+    expect(error).toMatchObject({ errorType: '422', status: 422, position: { line: 1, column: 20 } });
+    expect((error as Error).message).toBe('MetricsQL parse error at line 1, column 20: unexpected end of query; want "("');
   });
 
   it('refuses a tenant that is not accountID[:projectID]', () => {
@@ -108,5 +108,10 @@ describe('refresh overlap', () => {
   it('remote-write backends read 10 minutes again on a refresh; a plain Prometheus leaves it to its scrape interval', () => {
     expect([thanos(), mimir(), cortex(), victoriaMetrics()].map((b) => b.refreshOverlap)).toEqual([600, 600, 600, 600]);
     expect(new PrometheusClient({ url: 'http://p' }).backend.refreshOverlap).toBe(undefined);
+  });
+
+  it('VictoriaMetrics answers its last -search.latencyOffset seconds provisionally: 30 unless told', () => {
+    expect([victoriaMetrics().provisionalSeconds, victoriaMetrics({ latencyOffset: 60 }).provisionalSeconds]).toEqual([30, 60]);
+    expect(thanos().provisionalSeconds).toBe(undefined);
   });
 });

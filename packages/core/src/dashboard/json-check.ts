@@ -8,6 +8,7 @@
  */
 import type { SchemaProblem } from '../prometheus/errors.js';
 import { formatPath } from '../internal/schema-problems.js';
+import { lineColumn } from '../internal/line-column.js';
 import { validateDashboard } from './parse.js';
 import type { Dashboard } from './schema.js';
 
@@ -248,16 +249,7 @@ export function scanJson(text: string): JsonScan {
   }
 }
 
-/** 1-based line and column (in UTF-16 code units) of an offset. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let k = text.indexOf('\n'); k !== -1 && k < offset; k = text.indexOf('\n', k + 1)) {
-    line++;
-    lineStart = k + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-}
+export { lineColumn };
 
 function place(text: string, offset: number, length: number) {
   return { ...lineColumn(text, offset), offset, length };

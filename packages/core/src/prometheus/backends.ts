@@ -35,6 +35,17 @@ export interface BackendPreset {
    * remote write accept samples minutes late, so they read 10 minutes again.
    */
   refreshOverlap?: number;
+  /**
+   * Seconds before the server's now that a range query answers provisionally, so a refresh always
+   * reads them again: VictoriaMetrics repeats there the value from `-search.latencyOffset` ago
+   * (at steps up to its `-search.maxStepForPointsAdjustment`, 1 m).
+   */
+  provisionalSeconds?: number;
+  /**
+   * `metricsql`: the server reads a superset of PromQL (`rate(x)` without a window, `WITH`, …), so
+   * queries are left to its parser instead of being refused by PromQL's grammar before sending.
+   */
+  queryLanguage?: 'metricsql';
 }
 
 /** Remote-write backends take samples this late (seconds): refreshes read that much again. */
@@ -115,6 +126,8 @@ export interface VictoriaMetricsOptions {
   nocache?: boolean;
   /** Points per series the server allows (`-search.maxPointsPerTimeseries`, 30,000 by default). */
   maxPointsPerSeries?: number;
+  /** The server's `-search.latencyOffset` in seconds (30 by default): how far back from now its answers are provisional. */
+  latencyOffset?: number;
 }
 
 /** VictoriaMetrics, single-node or cluster (`vmselect`). */
@@ -132,5 +145,7 @@ export function victoriaMetrics(options: VictoriaMetricsOptions = {}): BackendPr
     queryFields: options.nocache ? [['nocache', '1']] : [],
     maxPointsPerSeries: options.maxPointsPerSeries ?? 30_000,
     refreshOverlap: REMOTE_WRITE_OVERLAP,
+    provisionalSeconds: options.latencyOffset ?? 30,
+    queryLanguage: 'metricsql',
   };
 }

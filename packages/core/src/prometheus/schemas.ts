@@ -173,13 +173,14 @@ export const rulesSchema = z.object({
 
 export const alertsSchema = z.object({ alerts: z.array(alertSchema) });
 
+/** Every field optional: VictoriaMetrics answers `{}`. */
 export const buildInfoSchema = z.looseObject({
-  version: z.string(),
-  revision: z.string(),
-  branch: z.string(),
-  buildUser: z.string(),
-  buildDate: z.string(),
-  goVersion: z.string(),
+  version: z.optional(z.string()),
+  revision: z.optional(z.string()),
+  branch: z.optional(z.string()),
+  buildUser: z.optional(z.string()),
+  buildDate: z.optional(z.string()),
+  goVersion: z.optional(z.string()),
 });
 
 export const runtimeInfoSchema = z.looseObject({

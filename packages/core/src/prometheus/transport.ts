@@ -22,6 +22,7 @@ import {
 import { envelopeSchema } from './schemas.js';
 import { Deadline } from './deadline.js';
 import { scanMatrix } from './matrix-scan.js';
+import { isVictoriaMetricsErrorType, victoriaMetricsApiError } from './victoria-errors.js';
 import type { Frame } from './decode.js';
 import type { ApiResponse, CallOptions, FormFields } from './endpoints.js';
 import { schemaProblems, summarizeProblems } from '../internal/schema-problems.js';
@@ -241,7 +242,9 @@ function httpFailure(response: Response, data: unknown, target: RequestTarget, c
       ? ': the URL or its path prefix is wrong (Mimir serves the API under /prometheus; check the backend preset)'
       : response.status === 401 || response.status === 403
         ? ': the server refused the credentials; check the token, basic auth or tenant'
-        : '';
+        : text.includes('unsupported path requested')
+          ? ': the server does not implement this endpoint (VictoriaMetrics serves only part of the Prometheus API)'
+          : '';
   return new HttpError(`${target.url} answered ${status}${page}${hint}.`, response.status, excerpt(text), options);
 }
 
@@ -267,6 +270,7 @@ export function apiError(status: number, body: ApiErrorBody, target: RequestTarg
     );
   }
   if (body.errorType === 'canceled') return new CanceledError(`Prometheus canceled the query: ${body.error}`, options);
+  if (isVictoriaMetricsErrorType(body.errorType)) return victoriaMetricsApiError(status, body, options);
   const resolution = MAX_RESOLUTION.exec(body.error);
   if (resolution) {
     const limit = Number(resolution[1]!.replaceAll(',', ''));

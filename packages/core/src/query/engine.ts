@@ -34,7 +34,8 @@ export interface QueryEngineOptions {
   /** Requests in flight per datasource. Default 6. */
   concurrency?: number;
   /**
-   * Seconds of the previous result fetched again on an incremental refresh (at least two steps).
+   * Seconds of the previous result fetched again on an incremental refresh (at least two steps,
+   * and a step more than the backend preset's `provisionalSeconds`).
    * Default: the backend preset's `refreshOverlap`, else two scrape intervals.
    */
   overlap?: number;
@@ -270,7 +271,7 @@ export class QueryEngine {
     const expr = interpolate(target.expr, interpolationValues(timing, query));
     const result: TargetResult = { refId: target.refId, expr, instant: target.instant, timing, frames: [], warnings: [], infos: [] };
     try {
-      const syntax = checkPromQL(expr);
+      const syntax = client.backend.queryLanguage === 'metricsql' ? undefined : checkPromQL(expr);
       if (syntax) throw parseError(expr, syntax);
       const ds = query.datasource;
       if (target.instant) {
@@ -299,7 +300,8 @@ export class QueryEngine {
     const previous = live ? this.#tails.get(tailKey) : undefined;
     const extendable = previous && previous.startMs <= startMs && previous.endMs >= startMs && previous.endMs <= endMs;
     const overlapS = this.#options.overlap ?? client.backend.refreshOverlap ?? 2 * scrapeInterval;
-    const overlapMs = Math.max(overlapS * 1000, 2 * stepMs);
+    const provisionalMs = (client.backend.provisionalSeconds ?? 0) * 1000;
+    const overlapMs = Math.max(overlapS * 1000, 2 * stepMs, provisionalMs + stepMs);
     const fetchStartMs = extendable ? Math.max(startMs, Math.floor((previous.endMs - overlapMs) / stepMs) * stepMs) : startMs;
     const fetched = { start: fetchStartMs / 1000, end: timing.end };
 
