@@ -274,6 +274,10 @@ const panelOptionsSchema = z.strictObject({
   reduceOptions: z.optional(z.strictObject({ calcs: z._default(z.array(reducer).check(z.minLength(1)), ['lastNotNull']) })),
   /** stat: show a sparkline of the series behind the value. */
   graphMode: z.optional(z.enum(['none', 'area'])),
+  /** stat: what the colour paints: the value (default), the tile's background (gradient or solid), or nothing. */
+  colorMode: z.optional(z.enum(['value', 'background', 'background_solid', 'none'])),
+  /** stat: the value and, with several series, the name (auto); or just one of them, or neither. */
+  textMode: z.optional(z.enum(['auto', 'value', 'value_and_name', 'name', 'none'])),
   /** bargauge */
   orientation: z.optional(z.enum(['auto', 'horizontal', 'vertical'])),
   /** text panel body. */

@@ -268,6 +268,21 @@ function textPanelOf(raw: Json, base: Base, path: string, ctx: ImportContext): P
   return { ...base, type: 'text', options: { content, mode: mode === 'text' || mode === 'code' ? 'text' : 'markdown' } };
 }
 
+const STAT_CHOICES = {
+  colorMode: ['value', 'background', 'background_solid', 'none'],
+  textMode: ['auto', 'value', 'value_and_name', 'name', 'none'],
+} as const;
+
+/** A stat's colorMode and textMode, where Grafana wrote one promkit draws (Grafana's own fallbacks otherwise). promkit always centres the text (justifyMode). */
+function statOptionsOf(raw: Json): Pick<PanelOptions, 'colorMode' | 'textMode'> {
+  const out: Record<string, string> = {};
+  for (const [key, choices] of Object.entries(STAT_CHOICES)) {
+    const value = raw[key];
+    if (typeof value === 'string' && (choices as readonly string[]).includes(value)) out[key] = value;
+  }
+  return out as Pick<PanelOptions, 'colorMode' | 'textMode'>;
+}
+
 /** Current panel options: what promkit draws, checked; other options are warnings. */
 function optionsOf(raw: Json, type: PanelInput['type'], path: string, ctx: ImportContext): PanelOptions {
   const out: PanelOptions = {};
@@ -290,6 +305,7 @@ function optionsOf(raw: Json, type: PanelInput['type'], path: string, ctx: Impor
     if (reduce['values'] === true) ctx.warn(`${path}.reduceOptions.values`, 'showing every value instead of one per series is not supported: one value per series is shown');
   }
   if (type === 'stat' && (raw['graphMode'] === 'area' || raw['graphMode'] === 'none')) out.graphMode = raw['graphMode'];
+  if (type === 'stat') Object.assign(out, statOptionsOf(raw));
   if (type === 'bargauge' && (raw['orientation'] === 'horizontal' || raw['orientation'] === 'vertical' || raw['orientation'] === 'auto')) out.orientation = raw['orientation'];
   if (type === 'table' && Array.isArray(raw['sortBy'])) {
     out.sortBy = raw['sortBy'].filter(isObject).flatMap((s) => (textOf(s['displayName']) ? [{ displayName: s['displayName'] as string, desc: s['desc'] === true }] : []));

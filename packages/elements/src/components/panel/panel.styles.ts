@@ -416,6 +416,22 @@ export const panelStyles = css`
     width: 100%;
     height: 38%;
   }
+  /* colorMode background: the tile takes the value's colour, the text one that reads on it. */
+  .stat.background {
+    border-radius: 4px;
+    background: linear-gradient(120deg, color-mix(in srgb, var(--stat-bg) 70%, black), var(--stat-bg));
+    color: var(--stat-fg);
+  }
+  .stat.background.solid {
+    background: var(--stat-bg);
+  }
+  .stat.background .sparkline {
+    opacity: 0.45;
+  }
+  .stat.background .stat-name {
+    color: inherit;
+    opacity: 0.85;
+  }
   .stat.has-sparkline {
     padding-bottom: 34cqh;
   }

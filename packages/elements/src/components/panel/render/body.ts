@@ -56,7 +56,7 @@ export function renderBody(b: PanelBody): TemplateResult {
   const theme = b.theme();
   switch (spec.type) {
     case 'stat':
-      return renderStats(reducedValues(spec, series, theme), spec.options.graphMode !== 'none', theme.palette[0] ?? 'currentColor');
+      return renderStats(reducedValues(spec, series, theme), { sparklines: spec.options.graphMode !== 'none', colorMode: spec.options.colorMode, textMode: spec.options.textMode }, theme.palette[0] ?? 'currentColor');
     case 'bargauge':
       return renderBars(reducedValues(spec, series, theme), spec.fieldConfig.defaults, theme.palette[0]);
     case 'table':

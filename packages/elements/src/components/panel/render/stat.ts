@@ -4,25 +4,60 @@ import type { Frame } from '@promkit/core';
 import { cssProps } from '../../../internal/css-props.js';
 import type { ReducedValue } from '../../../charts/reduce.js';
 
-/** `sparklines`: draw each series as a small area behind its value, in `color` unless the value has one. */
-export function renderStats(values: readonly ReducedValue[], sparklines: boolean, color: string): TemplateResult {
+/** How stat tiles show their values: Grafana's stat options. */
+export interface StatLook {
+  /** Draw each series as a small area behind its value. */
+  sparklines: boolean;
+  /** What the value's colour paints: its text (default), the tile's background, or nothing. */
+  colorMode?: 'value' | 'background' | 'background_solid' | 'none' | undefined;
+  /** The value, the name, both, or neither (`auto`: the name only beside other series). */
+  textMode?: 'auto' | 'value' | 'value_and_name' | 'name' | 'none' | undefined;
+}
+
+/** `color`: the sparkline's colour for a value without one of its own. */
+export function renderStats(values: readonly ReducedValue[], look: StatLook, color: string): TemplateResult {
+  const colorMode = look.colorMode ?? 'value';
+  const textMode = look.textMode ?? 'auto';
+  const background = colorMode === 'background' || colorMode === 'background_solid';
+  const showValue = textMode !== 'name' && textMode !== 'none';
+  const showName = textMode === 'name' || textMode === 'value_and_name' || (textMode === 'auto' && values.length > 1);
   return html`<div class="stats-wrap"><div class="stats" part="chart" role="group" aria-labelledby="title">
       ${values.map((v) => {
         const trend = Number.isFinite(v.previous) && Number.isFinite(v.value) && v.value !== v.previous ? (v.value > v.previous ? '▲' : '▼') : '';
         const label = `${v.name}: ${v.formatted.prefix}${v.formatted.text}${v.formatted.suffix}`;
         // Characters the line is wide (the unit is drawn smaller): long values shrink to fit.
-        const chars = `${v.formatted.prefix}${v.formatted.text}`.length + 0.6 * v.formatted.suffix.trim().length + (trend ? 1 : 0);
-        const style = { '--stat-chars': Math.max(4, chars).toFixed(1), color: v.color };
-        return html`<div class=${sparklines ? 'stat has-sparkline' : 'stat'} role="img" aria-label=${label}>
-          ${sparklines ? sparkline(v.frame, v.color ?? color) : nothing}
-          <span class="stat-line" ${cssProps(style)}>
-            <span class="stat-value">${v.formatted.prefix}${v.formatted.text}<span class="stat-unit">${v.formatted.suffix.trim()}</span></span>
-            ${trend ? html`<span class="trend" aria-hidden="true">${trend}</span>` : nothing}
-          </span>
-          ${values.length > 1 ? html`<span class="stat-name">${v.name}</span>` : nothing}
+        const chars = textMode === 'name' ? v.name.length : `${v.formatted.prefix}${v.formatted.text}`.length + 0.6 * v.formatted.suffix.trim().length + (trend ? 1 : 0);
+        const tile = background && v.color ? { '--stat-bg': v.color, '--stat-fg': readableOn(v.color) } : {};
+        const classes = ['stat', look.sparklines ? 'has-sparkline' : '', background && v.color ? `background ${colorMode === 'background_solid' ? 'solid' : ''}` : ''].filter(Boolean).join(' ');
+        const style = { '--stat-chars': Math.max(4, chars).toFixed(1), color: colorMode === 'value' ? v.color : undefined };
+        return html`<div class=${classes} role="img" aria-label=${label} ${cssProps(tile)}>
+          ${look.sparklines ? sparkline(v.frame, background ? 'currentColor' : (v.color ?? color)) : nothing}
+          ${showValue
+            ? html`<span class="stat-line" ${cssProps(style)}>
+                <span class="stat-value">${v.formatted.prefix}${v.formatted.text}<span class="stat-unit">${v.formatted.suffix.trim()}</span></span>
+                ${trend ? html`<span class="trend" aria-hidden="true">${trend}</span>` : nothing}
+              </span>`
+            : textMode === 'name'
+              ? html`<span class="stat-line" ${cssProps(style)}><span class="stat-value">${v.name}</span></span>`
+              : nothing}
+          ${showName && textMode !== 'name' ? html`<span class="stat-name">${v.name}</span>` : nothing}
         </div>`;
       })}
     </div></div>`;
+}
+
+/** Near-white or near-black, whichever reads on `color` (a hex or rgb() colour; others get white). */
+export function readableOn(color: string): string {
+  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color)?.[1];
+  const rgb = /^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)/i.exec(color);
+  const channels = hex ? (hex.length === 3 ? [...hex].map((c) => parseInt(c + c, 16)) : [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16))) : rgb ? rgb.slice(1, 4).map(Number) : undefined;
+  if (!channels) return '#ffffff';
+  const [r, g, b] = channels.map((c) => {
+    const s = c / 255;
+    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  });
+  // WCAG relative luminance: above about 0.4, dark text reads better than white.
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b! > 0.4 ? '#111217' : '#ffffff';
 }
 
 /** A small area chart behind a stat value, as inline SVG. */

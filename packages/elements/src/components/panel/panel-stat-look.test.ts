@@ -1,0 +1,77 @@
+/**
+ * Stat options as Grafana has them, in <prom-panel> against the real Prometheus: colorMode paints
+ * the value, the tile (gradient or solid, with text that reads on it) or nothing; textMode shows
+ * the value, the name, both or neither.
+ */
+import { expect } from 'chai';
+import { executeServerCommand } from '@web/test-runner-commands';
+import { T0, T_END } from '../../../../../tests/harness/dataset.mjs';
+import { panelStage, renderPanel } from '../../../../../tests/browser/panel-render.js';
+import type { PanelSpec, PromPanel } from './panel.component.js';
+import { readableOn } from './render/stat.js';
+import './panel.js';
+
+const url = window.__PROMKIT_TEST__.prometheusUrl;
+const HOUR_RANGE = `${new Date(T0 * 1000).toISOString()},${new Date(T_END * 1000).toISOString()}`;
+const stage = panelStage();
+afterEach(() => stage.replaceChildren());
+
+/** Both rooms, green below 19 °C and red above. */
+function spec(options: PanelSpec['options']): PanelSpec {
+  return {
+    type: 'stat',
+    title: 'Rooms',
+    targets: [{ refId: 'A', expr: 'promkit_temperature_celsius', legendFormat: '{{room}}' }],
+    fieldConfig: { defaults: { unit: 'celsius', thresholds: { mode: 'absolute', steps: [{ value: null, color: 'green' }, { value: 19, color: 'red' }] } }, overrides: [] },
+    options,
+  };
+}
+
+const mount = (options: PanelSpec['options'], width = 420) =>
+  renderPanel<PromPanel>(stage, { url, range: HOUR_RANGE }, (el) => {
+    el.style.width = `${width}px`;
+    el.style.height = '160px';
+    el.spec = spec(options);
+  });
+const tiles = (el: PromPanel) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('.stat')];
+
+describe('<prom-panel> stat look', () => {
+  it('colorMode background: each tile in its threshold colour, text that reads on it; solid has no gradient', async () => {
+    const el = await mount({ colorMode: 'background', graphMode: 'area' });
+    el.id = 'shot-stat-background';
+    await executeServerCommand('screenshot', { selector: '#shot-stat-background', name: 'stat-background' });
+    const [lab, office] = tiles(el);
+    expect(getComputedStyle(lab!).backgroundImage).to.contain('linear-gradient');
+    expect(getComputedStyle(lab!).color).to.equal(getComputedStyle(lab!).getPropertyValue('--stat-fg').trim() === '#111217' ? 'rgb(17, 18, 23)' : 'rgb(255, 255, 255)');
+    expect(lab!.style.getPropertyValue('--stat-bg')).to.not.equal(office!.style.getPropertyValue('--stat-bg'));
+    const solid = await mount({ colorMode: 'background_solid' });
+    expect(getComputedStyle(tiles(solid)[0]!).backgroundImage).to.equal('none');
+  });
+
+  it('colorMode none: no colour on the value; value (default) colours the text', async () => {
+    const none = await mount({ colorMode: 'none' });
+    expect(none.shadowRoot!.querySelector<HTMLElement>('.stat-line')!.style.color).to.equal('');
+    const value = await mount({});
+    expect(value.shadowRoot!.querySelector<HTMLElement>('.stat-line')!.style.color).to.not.equal('');
+  });
+
+  it('textMode: value only, name only, both for a single series, or neither', async () => {
+    const text = async (textMode: NonNullable<PanelSpec['options']>['textMode']) => {
+      const el = await mount({ textMode, graphMode: 'none' });
+      return tiles(el).map((t) => [t.querySelector('.stat-value')?.textContent?.trim() ?? null, t.querySelector('.stat-name')?.textContent ?? null]);
+    };
+    expect((await text('value')).map(([, name]) => name)).to.deep.equal([null, null]);
+    expect((await text('name')).map(([v]) => v)).to.deep.equal(['lab', 'office']);
+    expect((await text('value_and_name')).map(([, name]) => name)).to.deep.equal(['lab', 'office']);
+    expect(await text('none')).to.deep.equal([[null, null], [null, null]]);
+    // Still named for screen readers whatever is shown.
+    expect(tiles(await mount({ textMode: 'none' })).map((t) => t.getAttribute('aria-label')!.split(':')[0])).to.deep.equal(['lab', 'office']);
+  });
+
+  it('text on a tile: dark on light colours, white on dark ones', () => {
+    expect(readableOn('#fade2a')).to.equal('#111217');
+    expect(readableOn('#1f60c4')).to.equal('#ffffff');
+    expect(readableOn('rgb(255, 255, 255)')).to.equal('#111217');
+    expect(readableOn('hsl(0 0% 0%)')).to.equal('#ffffff');
+  });
+});
