@@ -359,3 +359,14 @@ describe('fromGrafana: field config the chart now draws', () => {
     expect(fromGrafana(toGrafana(dashboard).dashboard).dashboard.panels).toEqual(dashboard.panels);
   });
 });
+
+describe('fromGrafana: stat looks', () => {
+  it('keeps colorMode and textMode, leaves out values promkit does not draw, and sends them back', () => {
+    const stat = (options: object) => ({ title: 't', schemaVersion: 39, panels: [{ id: 1, type: 'stat', title: 'S', gridPos: { x: 0, y: 0, w: 6, h: 4 }, targets: [{ refId: 'A', expr: 'up' }], options }] });
+    const { dashboard, warnings } = fromGrafana(stat({ colorMode: 'background', textMode: 'value_and_name', justifyMode: 'center', graphMode: 'none' }));
+    expect(warnings).toEqual([]);
+    expect(titled(dashboard, 'S').options).toEqual({ graphMode: 'none', colorMode: 'background', textMode: 'value_and_name' });
+    expect(fromGrafana(toGrafana(dashboard).dashboard).dashboard.panels).toEqual(dashboard.panels);
+    expect(titled(fromGrafana(stat({ colorMode: 'rainbow' })).dashboard, 'S').options.colorMode).toBeUndefined();
+  });
+});
