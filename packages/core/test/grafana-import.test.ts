@@ -370,3 +370,28 @@ describe('fromGrafana: stat looks', () => {
     expect(titled(fromGrafana(stat({ colorMode: 'rainbow' })).dashboard, 'S').options.colorMode).toBeUndefined();
   });
 });
+
+describe('fromGrafana: table cells and footer', () => {
+  const table = (custom: object, options: object = {}) => ({
+    title: 't',
+    schemaVersion: 39,
+    panels: [{ id: 1, type: 'table', title: 'T', gridPos: { x: 0, y: 0, w: 12, h: 8 }, targets: [{ refId: 'A', expr: 'up', instant: true }], fieldConfig: { defaults: { custom }, overrides: [] }, options }],
+  });
+
+  it("keeps Grafana 10's cellOptions and reads the older displayMode as them", () => {
+    const cell = (custom: object) => titled(fromGrafana(table(custom)).dashboard, 'T').fieldConfig.defaults.custom?.cellOptions;
+    expect(cell({ cellOptions: { type: 'gauge', mode: 'lcd', valueDisplayMode: 'text' } })).toEqual({ type: 'gauge', mode: 'lcd' });
+    expect(cell({ cellOptions: { type: 'color-background', mode: 'gradient' } })).toEqual({ type: 'color-background', mode: 'gradient' });
+    expect(cell({ displayMode: 'color-background-solid' })).toEqual({ type: 'color-background', mode: 'basic' });
+    expect(cell({ displayMode: 'gradient-gauge' })).toEqual({ type: 'gauge', mode: 'gradient' });
+    const { warnings } = fromGrafana(table({ cellOptions: { type: 'sparkline' } }));
+    expect(warnings).toEqual([{ path: 'panels[0].fieldConfig.defaults.custom.cellOptions.type', message: '"sparkline" cells are shown as plain values' }]);
+  });
+
+  it('keeps the footer with its reducers and fields, and sends both back', () => {
+    const { dashboard, warnings } = fromGrafana(table({ cellOptions: { type: 'color-text' } }, { footer: { show: true, reducer: ['mean'], fields: ['Value'], countRows: false } }));
+    expect(warnings).toEqual([]);
+    expect(titled(dashboard, 'T').options.footer).toEqual({ show: true, reducer: ['mean'], fields: ['Value'] });
+    expect(fromGrafana(toGrafana(dashboard).dashboard).dashboard.panels).toEqual(dashboard.panels);
+  });
+});

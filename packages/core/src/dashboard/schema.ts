@@ -202,6 +202,13 @@ const fieldDefaultsSchema = z.strictObject({
       axisSoftMax: z.optional(z.number()),
       /** `negative-Y`: drawn below the axis (values negated on the chart; tooltips give them as they are). */
       transform: z.optional(z.enum(['negative-Y'])),
+      /**
+       * Table cells of the field: plain (`auto`), coloured text or background (the value's
+       * threshold or mapping colour), or a gauge bar from min to max (`mode` basic, gradient, lcd).
+       */
+      cellOptions: z.optional(
+        z.strictObject({ type: z.enum(['auto', 'color-text', 'color-background', 'gauge']), mode: z.optional(z.enum(['basic', 'gradient', 'lcd'])) }),
+      ),
       /** Leave the series out of the legend, the tooltip or the chart. */
       hideFrom: z.optional(z.strictObject({ legend: z._default(z.boolean(), false), tooltip: z._default(z.boolean(), false), viz: z._default(z.boolean(), false) })),
     }),
@@ -283,6 +290,8 @@ const panelOptionsSchema = z.strictObject({
   /** text panel body. */
   content: z.optional(z.string()),
   mode: z.optional(z.enum(['markdown', 'text'])),
+  /** table: a footer row reducing each value column (`reducer`: the first is shown), optionally only the `fields` named. */
+  footer: z.optional(z.strictObject({ show: z._default(z.boolean(), false), reducer: z._default(z.array(reducer).check(z.minLength(1)), ['sum']), fields: z.optional(z.array(z.string())) })),
   /** table: column to sort by and direction. */
   sortBy: z.optional(z.array(z.strictObject({ displayName: z.string(), desc: z._default(z.boolean(), false) }))),
 });

@@ -20,8 +20,8 @@ const SPECIAL_MATCHES = ['nan', 'null', 'null+nan', 'true', 'false', 'empty'] as
 /** Grafana field settings that only style Grafana's look, or are Grafana's defaults: left out quietly. */
 const QUIET_CUSTOM = new Set([
   'gradientMode', 'lineInterpolation', 'barAlignment', 'barWidthFactor', 'pointSize', 'axisBorderShow', 'axisCenteredZero',
-  'axisColorMode', 'axisGridShow', 'axisWidth', 'insertNulls', 'lineStyle', 'align', 'cellOptions',
-  'inspect', 'width', 'minWidth', 'filterable', 'displayMode', 'hidden', 'fillBelowTo', 'scaleDistribution',
+  'axisColorMode', 'axisGridShow', 'axisWidth', 'insertNulls', 'lineStyle', 'align',
+  'inspect', 'width', 'minWidth', 'filterable', 'hidden', 'fillBelowTo', 'scaleDistribution',
 ]);
 const QUIET_DEFAULTS = new Set(['custom', 'links', 'fieldMinMax', 'filterable', 'path', 'writeable', 'interval']);
 
@@ -123,15 +123,45 @@ function customOf(raw: Json, path: string, ctx: ImportContext): Custom {
     const hideFrom = raw['hideFrom'];
     out.hideFrom = { legend: hideFrom['legend'] === true, tooltip: hideFrom['tooltip'] === true, viz: hideFrom['viz'] === true };
   }
+  const cell = cellOptionsOf(raw, path, ctx);
+  if (cell) out.cellOptions = cell;
   const softMin = numberOf(raw['axisSoftMin']);
   if (softMin !== undefined) out.axisSoftMin = softMin;
   const softMax = numberOf(raw['axisSoftMax']);
   if (softMax !== undefined) out.axisSoftMax = softMax;
-  const used = new Set(['drawStyle', 'lineWidth', 'fillOpacity', 'showPoints', 'spanNulls', 'stacking', 'axisLabel', 'axisPlacement', 'thresholdsStyle', 'transform', 'hideFrom', 'axisSoftMin', 'axisSoftMax']);
+  const used = new Set(['drawStyle', 'lineWidth', 'fillOpacity', 'showPoints', 'spanNulls', 'stacking', 'axisLabel', 'axisPlacement', 'thresholdsStyle', 'transform', 'hideFrom', 'axisSoftMin', 'axisSoftMax', 'cellOptions', 'displayMode']);
   for (const key of Object.keys(raw)) {
     if (!used.has(key) && !QUIET_CUSTOM.has(key)) ctx.warn(`${path}.${key}`, 'is not a setting promkit uses (left out)');
   }
   return out;
+}
+
+/** Grafana 7–9's `displayMode` for table cells, as the cellOptions Grafana 10 replaced it with. */
+const LEGACY_CELL: Record<string, NonNullable<Custom['cellOptions']>> = {
+  auto: { type: 'auto' },
+  'color-text': { type: 'color-text' },
+  'color-background': { type: 'color-background', mode: 'gradient' },
+  'color-background-solid': { type: 'color-background', mode: 'basic' },
+  'gradient-gauge': { type: 'gauge', mode: 'gradient' },
+  'lcd-gauge': { type: 'gauge', mode: 'lcd' },
+  basic: { type: 'gauge', mode: 'basic' },
+};
+
+/** A table cell's look: Grafana 10's `cellOptions`, or the older `displayMode`; kinds promkit does not draw are plain, with a warning. */
+function cellOptionsOf(raw: Json, path: string, ctx: ImportContext): Custom['cellOptions'] {
+  const options = objectOf(raw['cellOptions']);
+  const type = textOf(options['type']);
+  if (type !== undefined) {
+    const mode = options['mode'] === 'basic' || options['mode'] === 'gradient' || options['mode'] === 'lcd' ? options['mode'] : undefined;
+    if (type === 'auto' || type === 'color-text' || type === 'color-background' || type === 'gauge') return { type, ...(mode ? { mode } : {}) };
+    ctx.warn(`${path}.cellOptions.type`, `"${type}" cells are shown as plain values`);
+    return undefined;
+  }
+  const legacy = textOf(raw['displayMode']);
+  if (legacy === undefined) return undefined;
+  const cell = LEGACY_CELL[legacy];
+  if (!cell) ctx.warn(`${path}.displayMode`, `"${legacy}" cells are shown as plain values`);
+  return cell;
 }
 
 /**

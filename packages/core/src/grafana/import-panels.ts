@@ -313,7 +313,13 @@ function optionsOf(raw: Json, type: PanelInput['type'], path: string, ctx: Impor
   if (type === 'heatmap' && raw['calculate'] === true) {
     ctx.warn(`${path}.calculate`, 'promkit draws heatmaps from histogram buckets (`le`), not by bucketing series itself');
   }
-  if (type === 'table' && objectOf(raw['footer'])['show'] === true) ctx.warn(`${path}.footer`, 'table footers are not shown');
+  if (type === 'table' && isObject(raw['footer'])) {
+    const footer = raw['footer'];
+    const reducer = arrayOf(footer['reducer']).map((r, i) => reducerOf(r, `${path}.footer.reducer[${i}]`, ctx)).filter((r): r is Reducer => r !== undefined);
+    const fields = arrayOf(footer['fields']).filter((f): f is string => typeof f === 'string' && f !== '');
+    out.footer = { show: footer['show'] === true, reducer: reducer.length ? reducer : ['sum'], ...(fields.length ? { fields } : {}) };
+    if (footer['countRows'] === true) ctx.warn(`${path}.footer.countRows`, 'the footer reduces each column; counting rows is not shown');
+  }
   for (const key of Object.keys(raw)) {
     if (!QUIET_OPTIONS.has(key)) ctx.warn(`${path}.${key}`, 'is not an option promkit uses (left out)');
   }

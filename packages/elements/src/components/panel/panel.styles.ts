@@ -348,6 +348,43 @@ export const panelStyles = css`
   th.number {
     text-align: end;
   }
+  /* Value cells as their field's cellOptions ask (render/table-cell.ts). */
+  td.cell-background {
+    font-weight: 500;
+  }
+  td.cell-gauge {
+    position: relative;
+    min-width: 8em;
+  }
+  .cell-gauge-track {
+    position: absolute;
+    inset: 3px 4px;
+    border-radius: 2px;
+    background: color-mix(in srgb, currentColor 8%, transparent);
+  }
+  .cell-gauge-bar {
+    display: block;
+    height: 100%;
+    border-radius: 2px;
+    background: var(--gauge-color, var(--_color-blue));
+    opacity: 0.85;
+  }
+  td.cell-gauge.gradient .cell-gauge-bar {
+    background: linear-gradient(90deg, color-mix(in srgb, var(--gauge-color, var(--_color-blue)) 35%, transparent), var(--gauge-color, var(--_color-blue)));
+  }
+  td.cell-gauge.lcd .cell-gauge-bar {
+    background: repeating-linear-gradient(90deg, var(--gauge-color, var(--_color-blue)) 0 6px, transparent 6px 8px);
+  }
+  .cell-gauge-text {
+    position: relative;
+    padding-inline: 4px;
+    text-shadow: 0 0 3px var(--_color-surface);
+  }
+  tfoot th,
+  tfoot td {
+    border-top: 1px solid var(--_color-border);
+    font-weight: 600;
+  }
   .table-wrap {
     flex: 1;
     overflow: auto;

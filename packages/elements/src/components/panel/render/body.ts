@@ -60,7 +60,7 @@ export function renderBody(b: PanelBody): TemplateResult {
     case 'bargauge':
       return renderBars(reducedValues(spec, series, theme), spec.fieldConfig.defaults, theme.palette[0]);
     case 'table':
-      return renderTable(spec, { series, frames: b.frames, variables: b.variables, timeZone: b.timeZone }, b.sort, b.onSort);
+      return renderTable(spec, { series, frames: b.frames, variables: b.variables, timeZone: b.timeZone, theme }, b.sort, b.onSort);
     case 'timeseries':
       return renderChart(spec, series, renderLegend(spec, series, theme, b.onToggle), b.marks);
     default:

@@ -1,6 +1,8 @@
 /** Table panels: label columns, then one value column per target; a header click sorts. */
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatDate, formatValueText, seriesField, type DataFrame, type Labels, type Panel, type VariableValues } from '@promkit/core';
+import { REDUCER_NAMES, formatDate, formatValueText, reduce, seriesField, type DataFrame, type Labels, type Panel, type VariableValues } from '@promkit/core';
+import type { ChartTheme } from '../../../theme/theme.js';
+import { renderValueCell } from './table-cell.js';
 import type { TimeseriesSeries } from '../../../charts/timeseries.js';
 import { frameTableModel, sortedRows, tableModel, type TableColumn, type TableRow, type TableSort } from '../../../charts/table.js';
 
@@ -10,6 +12,7 @@ export interface TableData {
   frames: DataFrame[] | undefined;
   variables: VariableValues;
   timeZone: string;
+  theme: ChartTheme;
 }
 
 /**
@@ -33,13 +36,24 @@ export function renderTable(spec: Panel, data: TableData, chosen: TableSort | un
       <button @click=${() => onSort(next)}>${column.title}${active ? (sort!.desc ? ' ↓' : ' ↑') : ''}</button>
     </th>`;
   };
-  const cell = (row: TableRow, column: TableColumn) => {
-    const value = row.values[column.key];
-    return html`<td class="number">${value === undefined ? '' : formatValueText(value, column.field!.unit ?? 'none', column.field!.decimals, { timeZone: data.timeZone })}</td>`;
-  };
   const columns = model.columns ?? [...model.labelColumns, ...model.valueColumns];
+  const rows = sortedRows(model, sort);
   return html`${more}<div class="table-wrap" part="chart"><table aria-labelledby="title">
     <thead><tr>${columns.map(header)}</tr></thead>
-    <tbody>${sortedRows(model, sort).map((row) => html`<tr>${columns.map((c) => (c.field ? cell(row, c) : html`<td>${row.labels[c.key] ?? ''}</td>`))}</tr>`)}</tbody>
+    <tbody>${rows.map((row) => html`<tr>${columns.map((c) => (c.field ? renderValueCell(row.values[c.key], c.field, data.theme, data.timeZone) : html`<td>${row.labels[c.key] ?? ''}</td>`))}</tr>`)}</tbody>
+    ${renderFooter(spec.options.footer, columns, rows, data.timeZone)}
   </table></div>`;
+}
+
+/** The footer row: each value column (those `fields` names, when set) reduced over the rows shown, the reducer's name in the first text column. */
+function renderFooter(footer: Panel['options']['footer'], columns: readonly TableColumn[], rows: readonly TableRow[], timeZone: string): TemplateResult | typeof nothing {
+  if (!footer?.show) return nothing;
+  const reducer = footer.reducer[0] ?? 'sum';
+  const named = columns.findIndex((c) => !c.field);
+  return html`<tfoot part="footer"><tr>${columns.map((c, i) => {
+    if (!c.field) return html`<th scope="row">${i === named ? REDUCER_NAMES[reducer] : ''}</th>`;
+    if (footer.fields?.length && !footer.fields.includes(c.title)) return html`<td class="number"></td>`;
+    const values = Float64Array.from(rows.flatMap((r) => (r.values[c.key] === undefined ? [] : [r.values[c.key]!])));
+    return html`<td class="number">${formatValueText(reduce(values, reducer), reducer === 'count' ? 'none' : (c.field.unit ?? 'none'), c.field.decimals, { timeZone })}</td>`;
+  })}</tr></tfoot>`;
 }

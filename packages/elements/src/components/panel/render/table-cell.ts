@@ -1,0 +1,31 @@
+/**
+ * A table's value cell as its field asks (`custom.cellOptions`): the value formatted or mapped,
+ * in plain text, coloured text, on a coloured background with text that reads on it, or with a
+ * gauge bar from the field's min to max. Colours come from the value's mapping, else its
+ * thresholds, as in Grafana; every style goes through CSSOM.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { formatValueText, mapValue, thresholdColor, type FieldDefaults } from '@promkit/core';
+import { cssProps } from '../../../internal/css-props.js';
+import { resolveColor, type ChartTheme } from '../../../theme/theme.js';
+import { readableOn } from './stat.js';
+
+export function renderValueCell(value: number | undefined, field: FieldDefaults, theme: ChartTheme, timeZone: string): TemplateResult {
+  if (value === undefined) return html`<td class="number"></td>`;
+  const mapped = mapValue(value, field);
+  const text = mapped?.text ?? formatValueText(value, field.unit ?? 'none', field.decimals, { timeZone });
+  const cell = field.custom?.cellOptions;
+  if (!cell || cell.type === 'auto') return html`<td class="number">${text}</td>`;
+  const min = field.min ?? 0;
+  const max = field.max ?? 100;
+  const color = resolveColor(mapped?.color ?? (field.color?.mode === 'fixed' ? field.color.fixedColor : undefined) ?? thresholdColor(value, field.thresholds, min, max), theme);
+  if (cell.type === 'color-text') return html`<td class="number" ${cssProps({ color })}>${text}</td>`;
+  if (cell.type === 'color-background') {
+    return html`<td class="number cell-background" ${cssProps(color ? { backgroundColor: color, color: readableOn(color) } : {})}>${text}</td>`;
+  }
+  const share = Number.isFinite(value) && max > min ? Math.min(1, Math.max(0, (value - min) / (max - min))) : 0;
+  return html`<td class="number cell-gauge ${cell.mode ?? 'basic'}">
+    <span class="cell-gauge-track" aria-hidden="true"><span class="cell-gauge-bar" ${cssProps({ width: `${(share * 100).toFixed(1)}%`, '--gauge-color': color })}></span></span>
+    <span class="cell-gauge-text">${text}</span>${nothing}
+  </td>`;
+}
