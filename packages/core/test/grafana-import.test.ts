@@ -360,6 +360,14 @@ describe('fromGrafana: field config the chart now draws', () => {
   });
 });
 
+describe('fromGrafana: bar gauge looks', () => {
+  it('keeps displayMode', () => {
+    const bar = (displayMode: string) => ({ title: 't', schemaVersion: 39, panels: [{ id: 1, type: 'bargauge', title: 'B', gridPos: { x: 0, y: 0, w: 6, h: 4 }, targets: [{ refId: 'A', expr: 'up' }], options: { displayMode } }] });
+    expect(titled(fromGrafana(bar('lcd')).dashboard, 'B').options.displayMode).toBe('lcd');
+    expect(titled(fromGrafana(bar('unknown')).dashboard, 'B').options.displayMode).toBeUndefined();
+  });
+});
+
 describe('fromGrafana: stat looks', () => {
   it('keeps colorMode and textMode, leaves out values promkit does not draw, and sends them back', () => {
     const stat = (options: object) => ({ title: 't', schemaVersion: 39, panels: [{ id: 1, type: 'stat', title: 'S', gridPos: { x: 0, y: 0, w: 6, h: 4 }, targets: [{ refId: 'A', expr: 'up' }], options }] });

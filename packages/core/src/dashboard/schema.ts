@@ -287,6 +287,8 @@ const panelOptionsSchema = z.strictObject({
   textMode: z.optional(z.enum(['auto', 'value', 'value_and_name', 'name', 'none'])),
   /** bargauge */
   orientation: z.optional(z.enum(['auto', 'horizontal', 'vertical'])),
+  /** bargauge: a flat bar (basic), one that deepens to the value's colour (gradient), or lit cells (lcd). */
+  displayMode: z.optional(z.enum(['basic', 'gradient', 'lcd'])),
   /** text panel body. */
   content: z.optional(z.string()),
   mode: z.optional(z.enum(['markdown', 'text'])),

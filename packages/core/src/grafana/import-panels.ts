@@ -307,6 +307,7 @@ function optionsOf(raw: Json, type: PanelInput['type'], path: string, ctx: Impor
   if (type === 'stat' && (raw['graphMode'] === 'area' || raw['graphMode'] === 'none')) out.graphMode = raw['graphMode'];
   if (type === 'stat') Object.assign(out, statOptionsOf(raw));
   if (type === 'bargauge' && (raw['orientation'] === 'horizontal' || raw['orientation'] === 'vertical' || raw['orientation'] === 'auto')) out.orientation = raw['orientation'];
+  if (type === 'bargauge' && (raw['displayMode'] === 'basic' || raw['displayMode'] === 'gradient' || raw['displayMode'] === 'lcd')) out.displayMode = raw['displayMode'];
   if (type === 'table' && Array.isArray(raw['sortBy'])) {
     out.sortBy = raw['sortBy'].filter(isObject).flatMap((s) => (textOf(s['displayName']) ? [{ displayName: s['displayName'] as string, desc: s['desc'] === true }] : []));
   }

@@ -501,6 +501,18 @@ export const panelStyles = css`
   .bar-fill {
     height: 100%;
     border-radius: 3px;
+    background: var(--bar-color);
+  }
+  .bars.gradient .bar-fill {
+    background: linear-gradient(90deg, color-mix(in srgb, var(--bar-color) 30%, transparent), var(--bar-color));
+  }
+  /* lcd: lit cells up to the value. */
+  .bars.lcd .bar-track {
+    border-radius: 0;
+  }
+  .bars.lcd .bar-fill {
+    border-radius: 0;
+    background: repeating-linear-gradient(90deg, var(--bar-color) 0 8px, transparent 8px 11px);
   }
   .bar-value {
     font-variant-numeric: tabular-nums;

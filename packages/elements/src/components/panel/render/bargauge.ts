@@ -5,18 +5,18 @@ import { cssProps } from '../../../internal/css-props.js';
 import { fillShare } from '../../../charts/gauge.js';
 import type { ReducedValue } from '../../../charts/reduce.js';
 
-/** `color` fills bars whose value has no colour of its own. */
-export function renderBars(values: readonly ReducedValue[], field: FieldDefaults, color: string | undefined): TemplateResult {
+/** `color` fills bars whose value has no colour of its own; `displayMode` is Grafana's bar look (basic by default). */
+export function renderBars(values: readonly ReducedValue[], field: FieldDefaults, color: string | undefined, displayMode: 'basic' | 'gradient' | 'lcd' = 'basic'): TemplateResult {
   const min = field.min ?? 0;
   // Without a max, the largest value fills its bar (whatever the unit's scale).
   const largest = Math.max(...values.map((v) => (Number.isFinite(v.value) ? v.value : min)));
   const max = field.max ?? (largest > min ? largest : min + 1);
-  return html`<div class="bars" part="chart" role="list" aria-labelledby="title">
+  return html`<div class=${`bars ${displayMode}`} part="chart" role="list" aria-labelledby="title">
     ${values.map((v) => {
       const share = fillShare(v.value, min, max);
       return html`<div class="bar-row" role="listitem" aria-label=${`${v.name}: ${v.formatted.prefix}${v.formatted.text}${v.formatted.suffix}`}>
         <span class="legend-name">${v.name}</span>
-        <div class="bar-track"><div class="bar-fill" ${cssProps({ width: `${(share * 100).toFixed(2)}%`, backgroundColor: v.color ?? color })}></div></div>
+        <div class="bar-track"><div class="bar-fill" ${cssProps({ width: `${(share * 100).toFixed(2)}%`, '--bar-color': v.color ?? color })}></div></div>
         <span class="bar-value" ${cssProps({ color: v.color })}>${v.formatted.prefix}${v.formatted.text}${v.formatted.suffix}</span>
       </div>`;
     })}

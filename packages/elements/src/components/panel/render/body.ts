@@ -58,7 +58,7 @@ export function renderBody(b: PanelBody): TemplateResult {
     case 'stat':
       return renderStats(reducedValues(spec, series, theme), { sparklines: spec.options.graphMode !== 'none', colorMode: spec.options.colorMode, textMode: spec.options.textMode }, theme.palette[0] ?? 'currentColor');
     case 'bargauge':
-      return renderBars(reducedValues(spec, series, theme), spec.fieldConfig.defaults, theme.palette[0]);
+      return renderBars(reducedValues(spec, series, theme), spec.fieldConfig.defaults, theme.palette[0], spec.options.displayMode);
     case 'table':
       return renderTable(spec, { series, frames: b.frames, variables: b.variables, timeZone: b.timeZone, theme }, b.sort, b.onSort);
     case 'timeseries':
