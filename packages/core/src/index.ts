@@ -53,7 +53,7 @@ export {
 export type { ApiErrorBody, PromkitErrorName, QueryPosition, RequestTarget } from './prometheus/errors.js';
 export { toFrames, decodeHistogram } from './prometheus/decode.js';
 export { hostSourceOf, missingSource, registerSource, registeredSource, unregisterSource, type HostQuery, type HostSource, type HostAnnotationQuery, type HostValuesQuery, type SelectedValues, type StreamPush } from './host/source.js';
-export { eventsInRange, hostEvents, seriesEvents, type AnnotationEvent, type AnnotationInput, type SeriesEventFormat } from './annotations/events.js';
+export { eventsInRange, eventsWithTags, hostEvents, seriesEvents, type AnnotationEvent, type AnnotationInput, type SeriesEventFormat } from './annotations/events.js';
 export { cellNumber, compareValues, dataFieldName, type DataField, type DataFrame, type FieldType, type FieldValue } from './transform/data-frame.js';
 export { resultsToDataFrames, type ResultFrames } from './transform/from-results.js';
 export { dataFramesToSeries, type FrameSeries } from './transform/to-series.js';

@@ -1,6 +1,6 @@
 /** Annotation events: from Prometheus samples (marks and regions, titles and tags from labels) and from the host (checked). */
 import { describe, expect, it } from 'vitest';
-import { SchemaError, eventsInRange, hostEvents, parseDashboard, parseStreamMessage, seriesEvents, type Frame } from '@promkit/core';
+import { SchemaError, eventsInRange, eventsWithTags, hostEvents, missingSource, parseDashboard, parseStreamMessage, seriesEvents, type Frame } from '@promkit/core';
 
 const T0 = Date.parse('2026-12-01T10:00:00Z');
 const STEP = 60_000;
@@ -71,6 +71,31 @@ describe('hostEvents', () => {
   it('keeps the events that overlap a range', () => {
     const events = hostEvents([{ time: T0, timeEnd: T0 + 10 * STEP, title: 'long' }, { time: T0 - STEP, title: 'before' }, { time: T0 + 20 * STEP, title: 'after' }], { annotation: 'Q', color: 'red' });
     expect(eventsInRange(events, { from: T0 + 5 * STEP, to: T0 + 15 * STEP }).map((e) => e.title)).toEqual(['long']);
+  });
+});
+
+describe('eventsWithTags', () => {
+  const events = hostEvents(
+    [
+      { time: 1, title: 'deploy api', tags: ['deploy', 'api'] },
+      { time: 2, title: 'deploy web', tags: ['deploy', 'web'] },
+      { time: 3, title: 'incident', tags: ['incident', 'api'] },
+    ],
+    { annotation: 'a', color: 'red' },
+  );
+  const titles = (list: { title: string }[]) => list.map((e) => e.title);
+  it('keeps events with every tag, or any with matchAny; no tags keeps all', () => {
+    expect(titles(eventsWithTags(events, ['deploy', 'api']))).toEqual(['deploy api']);
+    expect(titles(eventsWithTags(events, ['web', 'incident'], true))).toEqual(['deploy web', 'incident']);
+    expect(titles(eventsWithTags(events, []))).toHaveLength(3);
+    expect(titles(eventsWithTags(events, undefined))).toHaveLength(3);
+  });
+  it('the format takes tags and matchAny on every kind', () => {
+    const d = parseDashboard({ schemaVersion: 1, title: 't', annotations: [{ type: 'events', name: 'E', tags: ['deploy'], matchAny: true }] });
+    expect(d.annotations[0]).toMatchObject({ tags: ['deploy'], matchAny: true });
+  });
+  it('an unregistered host source says so for annotations too, instead of answering nothing', () => {
+    expect(() => missingSource('dq').annotations!({} as never)).toThrow(/No host source is registered as "dq"/);
   });
 });
 

@@ -102,6 +102,12 @@ export function hostEvents(input: unknown, format: { annotation: string; color: 
   return events.sort((a, b) => a.time - b.time);
 }
 
+/** The events carrying every one of `tags` (any one with `matchAny`); all of them when `tags` is empty or unset. */
+export function eventsWithTags(events: readonly AnnotationEvent[], tags: readonly string[] | undefined, matchAny = false): AnnotationEvent[] {
+  if (!tags?.length) return [...events];
+  return events.filter((e) => (matchAny ? tags.some((t) => e.tags.includes(t)) : tags.every((t) => e.tags.includes(t))));
+}
+
 /** The events that fall in a range (a region that overlaps it counts). */
 export function eventsInRange(events: readonly AnnotationEvent[], range: { from: number; to: number }): AnnotationEvent[] {
   return events.filter((e) => (e.timeEnd ?? e.time) >= range.from && e.time <= range.to);

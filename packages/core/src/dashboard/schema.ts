@@ -416,11 +416,18 @@ export const variableSchema = z.discriminatedUnion('type', [
 ]);
 export type Variable = z.infer<typeof variableSchema>;
 
+/** Only events carrying these tags: all of them, or any with `matchAny` (Grafana's tag filter). */
+const annotationTagFilter = {
+  tags: z.optional(z.array(z.string())),
+  matchAny: z.optional(z.boolean()),
+};
+
 const annotationSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('prometheus'),
     name: z.string().check(z.minLength(1)),
     enabled: z._default(z.boolean(), true),
+    ...annotationTagFilter,
     datasource: z.optional(z.string()),
     /** Every sample of this query with a non-zero value becomes an event. */
     expr: z.string().check(z.minLength(1)),
@@ -434,6 +441,7 @@ const annotationSchema = z.discriminatedUnion('type', [
     type: z.literal('events'),
     name: z.string().check(z.minLength(1)),
     enabled: z._default(z.boolean(), true),
+    ...annotationTagFilter,
     color: z._default(colorString, 'rgba(255, 96, 96, 1)'),
     /** Events the host supplies (deploys, incidents); times in epoch ms. */
     events: z._default(
@@ -453,6 +461,7 @@ const annotationSchema = z.discriminatedUnion('type', [
     type: z.literal('host'),
     name: z.string().check(z.minLength(1)),
     enabled: z._default(z.boolean(), true),
+    ...annotationTagFilter,
     color: z._default(colorString, 'rgba(255, 152, 48, 1)'),
     /** A datasource of type host: its source's `annotations(request)` answers, and its stream pushes more. */
     datasource: z.string().check(z.minLength(1)),

@@ -108,6 +108,9 @@ export function missingSource(name: string): HostSource {
     values() {
       throw missing();
     },
+    annotations() {
+      throw missing();
+    },
   };
   function missing(): InvalidArgumentError {
     return new InvalidArgumentError(`No host source is registered as "${name}": call registerSource("${name}", { query }) before the dashboard loads, or give the dashboard a sources property with it.`);

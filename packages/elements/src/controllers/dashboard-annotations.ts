@@ -7,6 +7,7 @@
 import {
   PromkitError,
   eventsInRange,
+  eventsWithTags,
   hostEvents,
   interpolate,
   isPromkitError,
@@ -60,7 +61,7 @@ export class DashboardAnnotations {
     const results = await Promise.all(
       d.annotations.filter((a) => a.enabled).map(async (a) => {
         try {
-          return { name: a.name, events: await this.#eventsOf(a, range, variables, sources, abort.signal) };
+          return { name: a.name, events: eventsWithTags(await this.#eventsOf(a, range, variables, sources, abort.signal), a.tags, a.matchAny) };
         } catch (error) {
           return { name: a.name, error: isPromkitError(error) ? error : new PromkitError(`Annotation "${a.name}": ${(error as Error)?.message ?? String(error)}`, { cause: error }) };
         }
@@ -77,7 +78,7 @@ export class DashboardAnnotations {
     const targets = this.#annotations.filter((a) => a.type === 'host' && a.enabled && a.datasource === datasource && (channel === undefined || a.query === channel));
     for (const a of targets) {
       try {
-        const events = hostEvents(raw, { annotation: a.name, color: a.color }, `stream.annotations`);
+        const events = eventsWithTags(hostEvents(raw, { annotation: a.name, color: a.color }, `stream.annotations`), a.tags, a.matchAny);
         this.#pushed.set(a.name, [...(this.#pushed.get(a.name) ?? []), ...events].slice(-1000));
       } catch (error) {
         this.#problems = new Map([...this.#problems, [a.name, error as PromkitError]]);

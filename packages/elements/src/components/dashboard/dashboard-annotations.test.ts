@@ -103,6 +103,16 @@ describe('<prom-dashboard> annotations', () => {
     expect(picked[0]).to.deep.include({ annotation: 'Drift', title: 'Drift in orders.amount', tags: ['drift'], time: NOW - 10 * 60_000 });
   });
 
+  it('a tag filter keeps the events carrying its tags', async () => {
+    const d = document.createElement('prom-dashboard');
+    d.style.width = '1000px';
+    d.sources = { dq: { query: () => [], annotations: () => [] } };
+    d.dashboard = { ...BOARD, annotations: [{ ...BOARD.annotations![0]!, tags: ['api'] } as NonNullable<DashboardInput['annotations']>[number]] };
+    stage.append(d);
+    await until(() => marks(d).length === 1, 'one mark');
+    expect(marks(d)[0]!.getAttribute('aria-label')).to.match(/^Deploys: Deploy v2/);
+  });
+
   it('the toolbar turns an annotation off and on', async () => {
     const { d } = await mount();
     await until(() => marks(d).length === 4, 'four marks');
