@@ -99,6 +99,11 @@ describe("Grafana's other matchers", () => {
     expect(unitOf(big, 's', [5, 99])).toBe('short');
     expect(unitOf(big, 's')).toBe('short');
     expect(unitOf({ id: 'byValue', options: { reducer: 'mean', op: 'lt', value: 1 } }, 's', [Number.NaN])).toBe('short');
+    // Grafana's "hide series that are all zero": allIsZero reduces to 1 when every sample is 0.
+    const zeros = { id: 'byValue', options: { reducer: 'allIsZero', op: 'gte', value: 1 } };
+    expect([unitOf(zeros, 's', [0, 0]), unitOf(zeros, 's', [0, 2])]).toEqual(['bytes', 'short']);
+    const nulls = { id: 'byValue', options: { reducer: 'allIsNull', op: 'gte', value: 1 } };
+    expect([unitOf(nulls, 's', [Number.NaN]), unitOf(nulls, 's', [Number.NaN, 1])]).toEqual(['bytes', 'short']);
   });
 
   it('the schema names a matcher it does not know, and bad options', () => {

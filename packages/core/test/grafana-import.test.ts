@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fromGrafana, toGrafana } from '@promkit/core/grafana';
 import { parseDashboard, type Dashboard, type DashboardInput, type Panel, type Row } from '@promkit/core';
+import { sourcePanelCount, valueAt as at } from '../../../tests/harness/grafana-corpus.mjs';
 
 const read = (url: URL) => JSON.parse(readFileSync(url, 'utf8')) as Record<string, unknown>;
 const example = (name: string) => read(new URL(`../../../examples/dashboards/${name}.json`, import.meta.url)) as DashboardInput;
@@ -16,15 +17,6 @@ const titled = (d: Dashboard, title: string) => {
   if (!found) throw new Error(`no panel "${title}"`);
   return found as Panel;
 };
-
-/** The value at a warning's path (`panels[2].targets[0].expr`) in the Grafana JSON. */
-function at(json: unknown, path: string): unknown {
-  const root = (json as { dashboard?: unknown }).dashboard ?? json;
-  return path.split(/\.|(?=\[)/).filter(Boolean).reduce<unknown>((value, key) => {
-    const index = /^\[(\d+)\]$/.exec(key)?.[1];
-    return (value as Record<string, unknown> | undefined)?.[index ?? key];
-  }, root);
-}
 
 describe('fromGrafana(toGrafana(d))', () => {
   it.each(['app-overview', 'hosts', 'service-overview', 'prometheus-self'])('%s: gives the dashboard back', (name) => {
@@ -73,11 +65,7 @@ describe('fromGrafana: a corpus of legacy and current dashboards', () => {
   it.each(files)('%s: imports every panel, and every warning points at something in the Grafana JSON', (file) => {
     const json = corpus(file);
     const { dashboard, warnings } = fromGrafana(json);
-    const source = (json['dashboard'] ?? json) as { panels?: unknown[]; rows?: { panels: unknown[] }[] };
-    const sourceCount = source.rows
-      ? source.rows.reduce((n, r) => n + r.panels.length, 0)
-      : (source.panels as { type?: string; panels?: unknown[] }[]).reduce((n, p) => n + 1 + (p.panels?.length ?? 0), 0);
-    expect(flat(dashboard).filter((p) => p.type !== 'row' || !source.rows).length).toBe(sourceCount);
+    expect(flat(dashboard).filter((p) => p.type !== 'row').length).toBe(sourcePanelCount(json));
     for (const w of warnings) expect(at(json, w.path), `${w.path}: ${w.message}`).not.toBe(undefined);
   });
 
@@ -230,6 +218,12 @@ describe('fromGrafana: a corpus of legacy and current dashboards', () => {
     expect(warnings.filter((w) => w.path.endsWith('.unit'))).toEqual([
       { path: `panels[${units.length - 1}].fieldConfig.defaults.unit`, message: 'unit "widgets" is not one promkit formats; values show with "widgets" after them' },
     ]);
+  });
+
+  it('a panel without gridPos gets Grafana’s default place (x 0, y 0, w 6, h 3), with the warning at the panel', () => {
+    const { dashboard, warnings } = fromGrafana({ schemaVersion: 39, title: 'No place', panels: [{ id: 1, type: 'stat', title: 'S', targets: [{ refId: 'A', expr: 'up' }] }] });
+    expect(dashboard.panels[0]!.gridPos).toEqual({ x: 0, y: 0, w: 6, h: 3 });
+    expect(warnings.map((w) => w.path)).toEqual(['panels[0]']);
   });
 
   it('names what is wrong when the input is not a Grafana dashboard', () => {

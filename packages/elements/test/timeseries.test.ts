@@ -36,6 +36,14 @@ describe('interleave', () => {
   });
 });
 
+describe('interleave with null as zero', () => {
+  it('a gap drops to zero a step after the last sample and rises a step before the next', () => {
+    const f = frame('a', [[0, 5], [10_000, 6], [60_000, 7]]);
+    expect([...interleave(f, 15_000, undefined, 10_000)]).toEqual([0, 5, 10_000, 6, 20_000, 0, 50_000, 0, 60_000, 7]);
+    expect([...interleave(f, 15_000)]).toEqual([0, 5, 10_000, 6, 10_001, Number.NaN, 60_000, 7]);
+  });
+});
+
 describe('timeseriesOption', () => {
   it('one Float64Array dataset per series, LTTB sampling, palette colours, units on the axis', () => {
     const o = timeseriesOption(input({ unit: 'bytes' }, [frame('a', [[0, 1024], [10_000, 2048]]), frame('b', [[0, 1], [10_000, 2]])])) as unknown as Option;

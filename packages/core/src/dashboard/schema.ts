@@ -176,6 +176,8 @@ const fieldDefaultsSchema = z.strictObject({
   max: z.optional(z.number()),
   displayName: z.optional(z.string()),
   noValue: z.optional(z.string()),
+  /** `null as zero`: a time series drops to zero where samples are missing (Grafana's graph setting), instead of a gap. */
+  nullValueMode: z.optional(z.enum(['null', 'null as zero'])),
   thresholds: z.optional(thresholdsSchema),
   mappings: z.optional(z.array(mappingSchema)),
   color: z.optional(
@@ -231,7 +233,8 @@ export const matcherSchema = z.discriminatedUnion(
     /** Series whose reduction (`mean`, `max`…) compares to a value. */
     z.strictObject({
       id: z.literal('byValue'),
-      options: z.strictObject({ reducer: z.enum(REDUCERS), op: z.enum(['gt', 'gte', 'lt', 'lte', 'eq', 'ne']), value: z.number() }),
+      /** `allIsZero` and `allIsNull` (NaN here) reduce to 1 when every sample is, else 0, as in Grafana. */
+      options: z.strictObject({ reducer: z.enum([...REDUCERS, 'allIsZero', 'allIsNull']), op: z.enum(['gt', 'gte', 'lt', 'lte', 'eq', 'ne']), value: z.number() }),
     }),
   ],
   { error: (i) => (i.code === 'invalid_union' ? notOneOf('matcher', MATCHER_IDS)({ input: (i.input as { id?: unknown } | undefined)?.id }) : undefined) },

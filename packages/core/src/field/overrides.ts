@@ -55,7 +55,9 @@ export function overrideMatches(matcher: Matcher, name: string, refId: string, v
       return matcher.options === 'number';
     case 'byValue': {
       if (!values) return false;
-      const reduced = reduce(values, matcher.options.reducer);
+      const reducer = matcher.options.reducer;
+      const every = (test: (v: number) => boolean) => (Array.prototype.every.call(values, test) ? 1 : 0);
+      const reduced = reducer === 'allIsZero' ? every((v) => v === 0) : reducer === 'allIsNull' ? every(Number.isNaN) : reduce(values, reducer);
       return !Number.isNaN(reduced) && COMPARE[matcher.options.op](reduced, matcher.options.value);
     }
   }

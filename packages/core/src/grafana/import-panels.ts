@@ -351,7 +351,7 @@ function graphOf(raw: Json, path: string, ctx: ImportContext): Partial<PanelInpu
   if (lineWidth !== undefined) custom.lineWidth = Math.min(10, Math.max(0, Math.round(lineWidth)));
   if (raw['stack'] === true) custom.stacking = { mode: raw['percentage'] === true ? 'percent' : 'normal' };
   if (raw['nullPointMode'] === 'connected') custom.spanNulls = true;
-  if (raw['nullPointMode'] === 'null as zero') ctx.warn(`${path}.nullPointMode`, 'missing samples are shown as gaps, not zeros');
+  if (raw['nullPointMode'] === 'null as zero') defaults.nullValueMode = 'null as zero';
   const movedRight = arrayOf(raw['seriesOverrides']).some((o) => objectOf(o)['yaxis'] === 2);
   if (movedRight && textOf(right?.['format']) && right!['format'] !== left?.['format']) {
     ctx.warn(`${path}.yaxes[1].format`, `series moved to the right axis are shown in the left axis unit, not "${String(right!['format'])}"`);

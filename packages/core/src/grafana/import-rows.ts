@@ -33,14 +33,14 @@ export function sourcePanels(root: Json, ctx: ImportContext): SourcePanel[] {
   });
 }
 
-/** A panel's gridPos, made to fit the grid; missing places stack at the bottom. */
+/** A panel's gridPos, made to fit the grid; a missing one is Grafana's default (PanelModel: x 0, y 0, w 6, h 3). */
 function gridOf(raw: Json, path: string, ctx: ImportContext): SourcePanel['gridPos'] {
   const g = objectOf(raw['gridPos']);
-  let w = Math.round(numberOf(g['w']) ?? (raw['type'] === 'row' ? GRID_COLUMNS : 12));
+  let w = Math.round(numberOf(g['w']) ?? (raw['type'] === 'row' ? GRID_COLUMNS : 6));
   let x = Math.round(numberOf(g['x']) ?? 0);
   const y = Math.max(0, Math.round(numberOf(g['y']) ?? 0));
-  let h = Math.round(numberOf(g['h']) ?? (raw['type'] === 'row' ? 1 : 8));
-  if (!isObject(raw['gridPos'])) ctx.warn(`${path}.gridPos`, 'is missing; placed at the top left, 12 columns wide');
+  let h = Math.round(numberOf(g['h']) ?? (raw['type'] === 'row' ? 1 : 3));
+  if (!isObject(raw['gridPos'])) ctx.warn(path, 'has no gridPos: placed as Grafana places it, at the top left, 6 columns wide and 3 high');
   // Grafana draws a row across the whole grid whatever its x and w say (exported rows often have w 0).
   if (raw['type'] === 'row') return { x: 0, y, w: GRID_COLUMNS, h: Math.min(Math.max(h, 1), 100) };
   const fitted = { x: Math.min(Math.max(x, 0), GRID_COLUMNS - 1), w: Math.min(Math.max(w, 1), GRID_COLUMNS), h: Math.min(Math.max(h, 1), 100) };

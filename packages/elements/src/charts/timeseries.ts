@@ -58,16 +58,26 @@ export function seriesColor(field: FieldDefaults, index: number, theme: ChartThe
  * A frame as one flat [t, v, t, v, …] array, NaN rows marking gaps wider than `maxGapMs`. Values
  * that are not finite become NaN (gaps): ECharts would stretch the axis to an infinity.
  */
-export function interleave(frame: Frame, maxGapMs: number, transform?: (v: number) => number): Float64Array {
+export function interleave(frame: Frame, maxGapMs: number, transform?: (v: number) => number, zeroGapsStepMs?: number): Float64Array {
   const { timestamps: t, values: v } = frame;
   let gaps = 0;
   for (let i = 1; i < t.length; i++) if (t[i]! - t[i - 1]! > maxGapMs) gaps++;
-  const out = new Float64Array((t.length + gaps) * 2);
+  // A gap is one NaN point (the line breaks), or with `zeroGapsStepMs` a zero a step after the
+  // last sample and one a step before the next (the line drops to zero: Grafana's "null as zero").
+  const perGap = zeroGapsStepMs ? 2 : 1;
+  const out = new Float64Array((t.length + gaps * perGap) * 2);
   let o = 0;
   for (let i = 0; i < t.length; i++) {
     if (i > 0 && t[i]! - t[i - 1]! > maxGapMs) {
-      out[o++] = t[i - 1]! + 1;
-      out[o++] = Number.NaN;
+      if (zeroGapsStepMs) {
+        out[o++] = t[i - 1]! + zeroGapsStepMs;
+        out[o++] = 0;
+        out[o++] = t[i]! - zeroGapsStepMs;
+        out[o++] = 0;
+      } else {
+        out[o++] = t[i - 1]! + 1;
+        out[o++] = Number.NaN;
+      }
     }
     out[o++] = t[i]!;
     const value = transform ? transform(v[i]!) : v[i]!;
@@ -178,7 +188,10 @@ export function timeseriesOption(input: TimeseriesInput): EChartsCoreOption {
   const maxGap = spanNulls === true ? Number.POSITIVE_INFINITY : Math.max(typeof spanNulls === 'number' ? spanNulls : 0, input.stepMs * 1.5);
   const nonPositiveToGap = log ? (v: number) => (v > 0 ? v : Number.NaN) : undefined;
 
-  const datasets = frames.map((frame, i) => ({ source: interleave(frame, maxGap, valueOnChart(visible[i]!.field, nonPositiveToGap)), dimensions: ['time', 'value'] }));
+  const datasets = frames.map((frame, i) => {
+    const zeros = visible[i]!.field.nullValueMode === 'null as zero' ? input.stepMs : undefined;
+    return { source: interleave(frame, maxGap, valueOnChart(visible[i]!.field, nonPositiveToGap), zeros), dimensions: ['time', 'value'] };
+  });
   // Legends may name two series alike (`legendFormat` without the label that tells them apart); ids must differ.
   const seen = new Map<string, number>();
   const idOf = (base: string) => {
