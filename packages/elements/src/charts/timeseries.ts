@@ -124,14 +124,15 @@ export function percentFrames(frames: Frame[]): Frame[] {
  */
 export function unitTicks(
   unit: string,
-  frames: readonly { values: ArrayLike<number> }[],
+  /** The values drawn: every `stride`-th from `offset` (an interleaved `[t, v, …]` dataset is stride 2, offset 1). */
+  frames: readonly { values: ArrayLike<number>; stride?: number; offset?: number }[],
   bounds: { min?: number; max?: number; softMin?: number; softMax?: number },
 ): { interval?: number; min?: number | ((e: { min: number }) => number); max?: number | ((e: { max: number }) => number) } {
   const { min, max, softMin = 0, softMax = 0 } = bounds;
   let low = min ?? Math.min(0, softMin);
   let high = max ?? Math.max(0, softMax);
   for (const f of frames) {
-    for (let i = 0; i < f.values.length; i++) {
+    for (let i = f.offset ?? 0; i < f.values.length; i += f.stride ?? 1) {
       const v = f.values[i]!;
       if (!Number.isFinite(v)) continue;
       if (min === undefined && v < low) low = v;
@@ -257,7 +258,7 @@ export function timeseriesOption(input: TimeseriesInput): EChartsCoreOption {
       nameTextStyle: { color: theme.textMuted },
       position: custom.axisPlacement === 'right' ? 'right' : 'left',
       show: custom.axisPlacement !== 'hidden',
-      ...(log || stacking !== 'none' ? {} : unitTicks(unit, datasets.map((d) => ({ values: d.source.filter((_, k) => k % 2 === 1) })), boundsOf(field))),
+      ...(log || stacking !== 'none' ? {} : unitTicks(unit, datasets.map((d) => ({ values: d.source, stride: 2, offset: 1 })), boundsOf(field))),
       axisLabel: { color: theme.textMuted, formatter: (value: number) => formatValueText(value, unit, field.decimals) },
       splitLine: { lineStyle: { color: theme.grid } },
     },
