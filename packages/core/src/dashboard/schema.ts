@@ -270,6 +270,10 @@ function overrideColorProblems(keys: readonly PropertyKey[], value: unknown, at:
 }
 
 const reducer = z.enum(REDUCERS);
+/** Grafana's stat `colorMode` values promkit draws. */
+export const STAT_COLOR_MODES = ['value', 'background', 'background_solid', 'none'] as const;
+/** Grafana's stat `textMode` values promkit draws. */
+export const STAT_TEXT_MODES = ['auto', 'value', 'value_and_name', 'name', 'none'] as const;
 const panelOptionsSchema = z.strictObject({
   legend: z.optional(
     z.strictObject({
@@ -285,9 +289,9 @@ const panelOptionsSchema = z.strictObject({
   /** stat: show a sparkline of the series behind the value. */
   graphMode: z.optional(z.enum(['none', 'area'])),
   /** stat: what the colour paints: the value (default), the tile's background (gradient or solid), or nothing. */
-  colorMode: z.optional(z.enum(['value', 'background', 'background_solid', 'none'])),
+  colorMode: z.optional(z.enum(STAT_COLOR_MODES)),
   /** stat: the value and, with several series, the name (auto); or just one of them, or neither. */
-  textMode: z.optional(z.enum(['auto', 'value', 'value_and_name', 'name', 'none'])),
+  textMode: z.optional(z.enum(STAT_TEXT_MODES)),
   /** bargauge */
   orientation: z.optional(z.enum(['auto', 'horizontal', 'vertical'])),
   /** bargauge: a flat bar (basic), one that deepens to the value's colour (gradient), or lit cells (lcd). */

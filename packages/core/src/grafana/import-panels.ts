@@ -3,7 +3,7 @@
  * in the wild (graph, singlestat, table-old, 6.x gauges) translated to their successors, and any
  * other type kept in its place as a note saying what it was.
  */
-import type { PanelInput, PanelOptions, Target } from '../dashboard/schema.js';
+import { STAT_COLOR_MODES, STAT_TEXT_MODES, type PanelInput, type PanelOptions, type Target } from '../dashboard/schema.js';
 import { parseDuration } from '../time/duration.js';
 import { isIntervalSetting } from '../time/interval-setting.js';
 import { URL_RULE, safeUrl } from '../format/url.js';
@@ -268,10 +268,7 @@ function textPanelOf(raw: Json, base: Base, path: string, ctx: ImportContext): P
   return { ...base, type: 'text', options: { content, mode: mode === 'text' || mode === 'code' ? 'text' : 'markdown' } };
 }
 
-const STAT_CHOICES = {
-  colorMode: ['value', 'background', 'background_solid', 'none'],
-  textMode: ['auto', 'value', 'value_and_name', 'name', 'none'],
-} as const;
+const STAT_CHOICES = { colorMode: STAT_COLOR_MODES, textMode: STAT_TEXT_MODES } as const;
 
 /** A stat's colorMode and textMode, where Grafana wrote one promkit draws (Grafana's own fallbacks otherwise). promkit always centres the text (justifyMode). */
 function statOptionsOf(raw: Json): Pick<PanelOptions, 'colorMode' | 'textMode'> {
