@@ -6,9 +6,8 @@
  */
 import { expect } from 'chai';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { fromGrafana } from '@promkit/core/grafana';
-import type { PromDashboard, PromPanel } from '@promkit/elements';
-import '@promkit/elements/define.js';
+import type { PromPanel } from '@promkit/elements';
+import { showImported } from './grafana-mount.js';
 import { panelsIn } from './panel-probes.js';
 
 const url = window.__PROMKIT_TEST__.prometheusUrl;
@@ -36,14 +35,6 @@ function settled(p: PromPanel): 'invalid' | 'note' | 'error' | 'no data' | 'data
   return p.results.some((r) => r.frames.length > 0) ? 'data' : 'no data';
 }
 
-/** Clicks every collapsed row open (once the rows are drawn), so their panels render too. */
-async function expandRows(d: PromDashboard, rows: number): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (d.shadowRoot!.querySelectorAll('[part="row"]').length < rows && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-  for (const button of d.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="row"] button[aria-expanded="false"]')) button.click();
-  await d.updateComplete;
-}
-
 describe('public Grafana dashboards (the corpus) in <prom-dashboard>', function () {
   this.timeout(90_000);
   const errors: string[] = [];
@@ -67,19 +58,8 @@ describe('public Grafana dashboards (the corpus) in <prom-dashboard>', function 
 
   for (const name of DASHBOARDS) {
     it(`${name}: every panel settles, nothing fails`, async () => {
-      const json = await (await fetch(`/tests/fixtures/grafana/corpus/${name}.json`)).json();
-      const { dashboard } = fromGrafana(json);
-      const expected = dashboard.panels.flatMap((p) => (p.type === 'row' ? p.panels : [p]));
-
-      const d = document.createElement('prom-dashboard');
-      d.style.width = '1200px';
-      d.url = url;
-      d.dashboard = dashboard;
-      document.body.append(d);
+      const { d, expected } = await showImported(`/tests/fixtures/grafana/corpus/${name}.json`, url);
       try {
-        await d.updateComplete;
-        await expandRows(d, dashboard.panels.filter((p) => p.type === 'row').length);
-
         const deadline = Date.now() + 45_000;
         const ready = () => {
           const panels = panelsIn(d.shadowRoot!);

@@ -5,37 +5,38 @@
  */
 import { expect } from 'chai';
 import { executeServerCommand } from '@web/test-runner-commands';
-import { fromGrafana } from '@promkit/core/grafana';
-import type { PromDashboard } from '@promkit/elements';
-import '@promkit/elements/define.js';
+import { showImported } from './grafana-mount.js';
 import { painted, panelsIn } from './panel-probes.js';
 
 const url = window.__PROMKIT_TEST__.prometheusUrl;
 const CORPUS = ['prometheus-stats-v14', 'shared-export-v18', 'service-v30', 'current-v41', 'api-envelope-absolute'];
 
-/** Clicks every collapsed row open (once the rows are drawn), so their panels render too. */
-async function expandRows(d: PromDashboard, rows: number): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (d.shadowRoot!.querySelectorAll('[part="row"]').length < rows && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-  for (const button of d.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="row"] button[aria-expanded="false"]')) button.click();
-  await d.updateComplete;
+/**
+ * Waits until the test Prometheus has scraped itself for `seconds`: a panel's range ends on its
+ * last whole step (as in Grafana), so a 20 s step over a younger Prometheus has no sample yet.
+ */
+async function prometheusUpFor(seconds: number): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  const query = encodeURIComponent('time() - process_start_time_seconds{job="prometheus"}');
+  for (;;) {
+    const body = (await (await fetch(`${url}/api/v1/query?query=${query}`)).json()) as { data: { result: { value: [number, string] }[] } };
+    const uptime = Number(body.data.result[0]?.value[1] ?? 0);
+    if (uptime >= seconds) return;
+    if (Date.now() > deadline) throw new Error(`the test Prometheus has been up ${uptime} s, not ${seconds} s, after a minute`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
 }
 
-describe('Grafana dashboards imported with fromGrafana', () => {
+describe('Grafana dashboards imported with fromGrafana', function () {
+  // The longest step in the corpus: prometheus-stats-v14's resolution 1/2 of 10 s.
+  before(async function () {
+    this.timeout(70_000);
+    await prometheusUpFor(25);
+  });
+
   for (const name of CORPUS) {
     it(`${name}: every panel renders with data or as its note, none fails`, async () => {
-      const json = await (await fetch(`/tests/fixtures/grafana/${name}.json`)).json();
-      const { dashboard } = fromGrafana(json);
-      const expected = dashboard.panels.flatMap((p) => (p.type === 'row' ? p.panels : [p]));
-
-      const d = document.createElement('prom-dashboard');
-      d.style.width = '1200px';
-      d.url = url;
-      d.dashboard = dashboard;
-      document.body.append(d);
-      await d.updateComplete;
-      await expandRows(d, dashboard.panels.filter((p) => p.type === 'row').length);
-
+      const { d, expected } = await showImported(`/tests/fixtures/grafana/${name}.json`, url);
       const deadline = Date.now() + 20_000;
       const ready = () => {
         const panels = panelsIn(d.shadowRoot!);
