@@ -6,10 +6,10 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
-const typescriptFor = (declarations) =>
+const typescriptFor = (declarations, outDir = 'dist') =>
   typescript({
     tsconfig: './tsconfig.json',
-    compilerOptions: { module: 'NodeNext', composite: false, declaration: declarations, declarationMap: declarations, stripInternal: declarations, outDir: 'dist', rootDir: 'src' },
+    compilerOptions: { module: 'NodeNext', composite: false, declaration: declarations, declarationMap: declarations, stripInternal: declarations, outDir, rootDir: 'src' },
   });
 
 /** The viewer's script-tag global, which promkit-builder.min.js extends. */
@@ -121,7 +121,7 @@ export default [
   /** One minified file for a <script> tag: everything bundled, every element registered. */
   {
     input: 'src/bundle.ts',
-    output: { file: 'dist/promkit.min.js', format: 'iife', name: 'promkit', sourcemap: true },
+    output: { file: 'dist/promkit.min.js', format: 'iife', name: 'promkit', sourcemap: true, inlineDynamicImports: true },
     plugins: [
       replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
       nodeResolve({ browser: true, exportConditions: ['browser', 'production', 'import'] }),
@@ -129,10 +129,25 @@ export default [
       terser({ format: { comments: false } }),
     ],
   },
+  /**
+   * The chunked script-tag build in dist/cdn, for `<script type="module">`: promkit.js registers
+   * the viewer and loads the rest from chunks/ on first use (echarts-loader.ts, on-demand.ts);
+   * promkit-builder.js and promkit-core.js share those chunks, so nothing is downloaded twice.
+   */
+  {
+    input: { promkit: 'src/chunked.ts', 'promkit-builder': 'src/builder.ts', 'promkit-core': 'src/chunked-core.ts' },
+    output: { dir: 'dist/cdn', format: 'es', sourcemap: true, entryFileNames: '[name].js', chunkFileNames: 'chunks/[name].[hash].js' },
+    plugins: [
+      replace({ preventAssignment: true, values: { 'process.env.NODE_ENV': JSON.stringify('production') } }),
+      nodeResolve({ browser: true, exportConditions: ['browser', 'production', 'import'] }),
+      typescriptFor(false, 'dist/cdn'),
+      terser({ format: { comments: false } }),
+    ],
+  },
   /** The builder for a <script> tag after promkit.min.js: adds its classes to window.promkit. */
   {
     input: 'src/builder-bundle.ts',
-    output: { file: 'dist/promkit-builder.min.js', format: 'iife', name: GLOBAL, extend: true, sourcemap: true },
+    output: { file: 'dist/promkit-builder.min.js', format: 'iife', name: GLOBAL, extend: true, sourcemap: true, inlineDynamicImports: true },
     plugins: [
       fromViewer(),
       litPolicyNamed('promkit'),

@@ -7,25 +7,10 @@ import { expect } from 'chai';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { showImported } from './grafana-mount.js';
 import { painted, panelsIn } from './panel-probes.js';
+import { prometheusUpFor } from './prometheus-age.js';
 
 const url = window.__PROMKIT_TEST__.prometheusUrl;
 const CORPUS = ['prometheus-stats-v14', 'shared-export-v18', 'service-v30', 'current-v41', 'api-envelope-absolute'];
-
-/**
- * Waits until the test Prometheus has scraped itself for `seconds`: a panel's range ends on its
- * last whole step (as in Grafana), so a 20 s step over a younger Prometheus has no sample yet.
- */
-async function prometheusUpFor(seconds: number): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  const query = encodeURIComponent('time() - process_start_time_seconds{job="prometheus"}');
-  for (;;) {
-    const body = (await (await fetch(`${url}/api/v1/query?query=${query}`)).json()) as { data: { result: { value: [number, string] }[] } };
-    const uptime = Number(body.data.result[0]?.value[1] ?? 0);
-    if (uptime >= seconds) return;
-    if (Date.now() > deadline) throw new Error(`the test Prometheus has been up ${uptime} s, not ${seconds} s, after a minute`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-}
 
 describe('Grafana dashboards imported with fromGrafana', function () {
   // The longest step in the corpus: prometheus-stats-v14's resolution 1/2 of 10 s.
@@ -46,6 +31,8 @@ describe('Grafana dashboards imported with fromGrafana', function () {
         );
       };
       while (!ready() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      // Each panel's update includes loading the chart code it draws with (a gauge's, marks'), then a frame to paint.
+      await Promise.all(panelsIn(d.shadowRoot!).map((p) => p.updateComplete));
       await new Promise((r) => setTimeout(r, 300));
 
       const panels = panelsIn(d.shadowRoot!);

@@ -1,35 +1,21 @@
 /**
- * The script-tag bundle's size, minified + gzip (level 9): deterministic, so it is a test, and the
- * budget only goes down. The issue's target is 230 KB; ECharts with promkit's chart parts plus lit
- * already take 185 KB, and the floor below that is explained in bench/README.md.
+ * What a script tag downloads, minified + gzip (level 9), per way of loading promkit
+ * (tests/harness/script-profiles.mjs): deterministic, so it is a test, and each budget only goes
+ * down. The floors below the issue's targets are explained in bench/README.md.
  */
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { chunk, loadedWith, cdn, names, profiles } from '../harness/script-profiles.mjs';
 
 /**
- * Today's size (319.5 KB) and a little room; lower it whenever the bundle shrinks. It rose from
- * 299 with the live-reliability and hostile-input work (deadlines, the outage notice, every
- * Grafana variable format, colour and URL rules, DOM tooltips), then from 300.6 with display
- * names (core's field maths) and keyed panels (a new definition from the host or the builder
- * keeps unchanged panels and their data; edit mode's own code is in builder.js, not here), then
- * from 304.7 with <prom-rules> (2.7 KB: a team sees its rules running from a script tag too),
- * then from 307.4 with a dashboard loaded from a `store` by uid and Share (1.1 KB: a viewer page
- * opens stored dashboards and shared links without the builder), then from 308.5 with the host
- * app's own data (`frames`, `appendData`, core's rowsToFrames and appendFrames: 1.8 KB, issue 19),
- * then from 310.3 with datasources of type host (registerSource, the engine's and variables'
- * host path: 0.9 KB), then from 311.2 with live streams (SSE and WebSocket with resume, the
- * panel's pushed samples and badge: 3.5 KB, and eventsource-parser 1.8 KB: the SSE format's line
- * endings, BOM and split chunks, not ours to get right again). Streams are a natural chunk to load
- * on first use once issue 20 splits the bundle. Then from 316.5 with annotations drawn at all
- * (Prometheus, written and host events as lines, bands and keyboard-reachable marks, toolbar
- * toggles: 3.0 KB; issues 19 and 21). Then from 319.5 with Grafana fidelity (issue 21): every
- * Grafana unit id, 272 from 37, with Grafana's rounding, dates in a zone and the custom forms
- * (about 7 KB, of which 2.3 KB are the unit picker's labels), transformations applied in panels
- * (about 4 KB), descriptions, links and tags in headers (1 KB): 332.3. Transformations and the
- * unit labels are chunks for issue 20's split, which this budget is then cut to.
+ * The single file is for pages without a server for modules (opened from disk): everything in one
+ * script. Pages served over HTTP load the chunked build (below), which is where the bytes before
+ * a first chart are counted. This budget held 334 KB while it was the only script (which CI
+ * measured at 335.6 KB once the last fidelity work landed); the loaders of the chunked split
+ * bring it to 335.9 KB. Lower it when it shrinks.
  */
-const BUDGET_KB = 334;
+const BUDGET_KB = 336;
 
 describe('promkit.min.js', () => {
   const code = readFileSync(new URL('../../packages/elements/dist/promkit.min.js', import.meta.url));
@@ -82,5 +68,46 @@ describe('promkit-builder.min.js', () => {
   it('bundles nothing the viewer already has: no ECharts, zod, @promkit/core root, viewer element or shared context', () => {
     const doubled = sources.filter((s) => /node_modules\/(echarts|zrender|zod|ky|marked|dompurify|@lit\/context)\/|core\/dist\/(index|dashboard\/(parse|schema)|prometheus\/errors)\.js$|src\/components\/(panel|dashboard|time-range|refresh-picker|variable)\/|src\/internal\/dashboard-context\.ts$/.test(s));
     expect(doubled).toEqual([]);
+  });
+});
+
+/**
+ * The chunked build (dist/cdn): promkit.js and its static imports, the PromQL parser with the
+ * first query (its syntax check before sending), ECharts' base when the first chart draws;
+ * gauges, heatmaps, bars, marks, markdown and the builder only when a page uses them. Today: the
+ * viewer 107.7 KB, with the parser and the chart code 301.5 KB, against the issue's 200 KB
+ * target: ECharts' own base with lit is 164.8 KB (bench/README.md). Edit mode adds 196.6 KB
+ * (the 150 KB target: CodeMirror is most of it).
+ */
+const CHUNKED_BUDGET_KB = {
+  'promkit.js: the viewer, before any chart code': 108,
+  'promkit.js: a page of time series and stats, before its first chart': 302,
+  'promkit-builder.js: edit mode, after that page': 197,
+};
+
+describe('the chunked script-tag build', () => {
+  const measured = profiles();
+
+  it.each(Object.entries(CHUNKED_BUDGET_KB))('%s: at most %d KB minified + gzip', (profile, budget) => {
+    const found = measured.find((p) => p.profile === profile);
+    expect(found, profile).toBeDefined();
+    const kb = found!.bytes / 1024;
+    expect(kb, `${profile}: ${kb.toFixed(1)} KB gzip (${found!.files.join(', ')})`).toBeLessThanOrEqual(budget);
+  });
+
+  it('loads no chart kind, markdown, PromQL parser or builder code before a page uses it', () => {
+    const viewer = names(loadedWith([cdn('promkit.js')]));
+    const lazy = ['echarts', 'echarts-bar', 'echarts-gauge', 'echarts-heatmap', 'echarts-marks', 'markdown', 'parse'].map((name) => names([chunk(name)])[0]);
+    expect(viewer.filter((file) => lazy.includes(file) || file === 'promkit-builder.js')).toEqual([]);
+    const withChart = names(loadedWith([cdn('promkit.js'), chunk('parse'), chunk('echarts')]));
+    expect(withChart.filter((file) => lazy.slice(1, -1).includes(file))).toEqual([]);
+  });
+
+  it('shares one copy of lit, ECharts and zod between the viewer, the builder and promkit-core.js', () => {
+    const everything = [...loadedWith([cdn('promkit.js'), cdn('promkit-builder.js'), cdn('promkit-core.js'), chunk('echarts')])];
+    const text = everything.map((file) => readFileSync(file, 'utf8')).join('\n');
+    // Each copy of lit-html names its Trusted Types policy; each zod/mini names its string schema class once.
+    expect(text.split('createPolicy("lit-html"').length - 1, 'lit-html copies').toBe(1);
+    expect(text.split('"ZodMiniString"').length - 1, 'zod copies').toBe(1);
   });
 });

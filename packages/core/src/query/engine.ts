@@ -12,7 +12,7 @@ import { CanceledError, PromkitError, QueryParseError, isPromkitError } from '..
 import type { PrometheusClient } from '../prometheus/client.js';
 import { toFrames, type Frame } from '../prometheus/decode.js';
 import type { Target } from '../dashboard/schema.js';
-import { checkPromQL } from '../promql/parse.js';
+import type { checkPromQL } from '../promql/parse.js';
 import { interpolate, type VariableValues } from '../promql/interpolate.js';
 import { resolveInterval } from '../time/interval-setting.js';
 import type { TimeRange } from '../time/range.js';
@@ -271,7 +271,8 @@ export class QueryEngine {
     const expr = interpolate(target.expr, interpolationValues(timing, query));
     const result: TargetResult = { refId: target.refId, expr, instant: target.instant, timing, frames: [], warnings: [], infos: [] };
     try {
-      const syntax = client.backend.queryLanguage === 'metricsql' ? undefined : checkPromQL(expr);
+      // The PromQL parser (about 27 KB) is a chunk of its own in the chunked script-tag build, loaded by the first query that needs it.
+      const syntax = client.backend.queryLanguage === 'metricsql' ? undefined : (await import('../promql/parse.js')).checkPromQL(expr);
       if (syntax) throw parseError(expr, syntax);
       const ds = query.datasource;
       if (target.instant) {

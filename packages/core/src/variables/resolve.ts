@@ -13,7 +13,6 @@ import { hostValues, selectedValues, type HostSource } from '../host/source.js';
 import type { CallOptions, Labels } from '../prometheus/endpoints.js';
 import { toFrames } from '../prometheus/decode.js';
 import { formatSampleValue } from '../prometheus/sample-value.js';
-import { isSeriesSelector } from '../promql/parse.js';
 import { interpolate, variablesIn, type VariableValue, type VariableValues } from '../promql/interpolate.js';
 import type { Dashboard, Variable } from '../dashboard/schema.js';
 import type { TimeRange } from '../time/range.js';
@@ -334,6 +333,8 @@ export async function runVariableQuery(
       (f) => `${seriesText(f.labels)} ${formatSampleValue(f.values[0] ?? Number.NaN)} ${f.timestamps[0] ?? ''}`,
     );
   }
+  // The PromQL parser (about 22 KB) is loaded only for a query none of the forms above matched.
+  const { isSeriesSelector } = await import('../promql/parse.js');
   if (isSeriesSelector(q)) {
     return (await prom.series({ match: [q], ...span }, call)).data.map(seriesText);
   }

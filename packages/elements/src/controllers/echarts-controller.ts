@@ -4,10 +4,14 @@
  * Moving an element fires disconnect then connect, which re-creates the chart with the last option.
  * A host that renders a new container (say, after showing an error in its place) gets a new chart
  * on it with the last option: a chart is never left bound to a container that left the page.
+ * ECharts itself is loaded on first use (echarts-loader.ts): until the code an option draws with
+ * is there, the option waits and is drawn when it arrives; a load that fails is reported to
+ * `onLoadError` and tried again by the next option or update.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { EChartsCoreOption } from 'echarts/core';
-import { init, connect, type ECharts } from '../charts/echarts.js';
+import type { ECharts } from '../charts/echarts.js';
+import { echartsFor, type EChartsRuntime } from '../charts/echarts-loader.js';
 import { refuseHtmlStrings } from '../charts/html-guard.js';
 
 export class EChartsController implements ReactiveController {
@@ -17,13 +21,25 @@ export class EChartsController implements ReactiveController {
   #group: string | undefined;
   #listeners: [string, (event: unknown) => void][] = [];
   #setups: ((chart: ECharts) => void)[] = [];
+  #runtime: EChartsRuntime | undefined;
+  /** The load of code the option needs, while it runs. */
+  #waiting: Promise<unknown> | undefined;
+  /** Whether the option waiting for code replaces the chart's (set with `replace`). */
+  #replacePending = false;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     /** Finds the chart container in the host's shadow root (undefined while not rendered). */
     private readonly container: () => HTMLElement | null | undefined,
+    /** Told when the chart code could not be loaded (offline, or the script's folder not served whole). */
+    private readonly onLoadError: (error: Error) => void = () => {},
   ) {
     host.addController(this);
+  }
+
+  /** The load of chart code the option waits for, while it runs (it settles either way). */
+  get loading(): Promise<unknown> | undefined {
+    return this.#waiting;
   }
 
   hostUpdated(): void {
@@ -37,10 +53,9 @@ export class EChartsController implements ReactiveController {
   /** Sets the option: `replace` drops series not in it (a new panel type or series set). */
   setOption(option: EChartsCoreOption, replace = false): void {
     this.#option = option;
-    const state = this.#ensure();
-    // A chart created just now was given the option already.
-    if (state !== 'ready') return;
-    this.chart!.setOption(option, { notMerge: replace, lazyUpdate: false, replaceMerge: replace ? undefined : ['series', 'dataset'] });
+    this.#replacePending ||= replace;
+    // A chart created just now was given the option already; one still loading gets it when it is.
+    if (this.#ensure() === 'ready') this.#apply();
   }
 
   /** Links tooltips and crosshairs of every chart in the group (one group per dashboard). */
@@ -61,14 +76,17 @@ export class EChartsController implements ReactiveController {
     if (this.chart) setup(this.chart);
   }
 
-  /** Whether a chart exists on the current container, creating it if the container is there. */
-  #ensure(): 'ready' | 'created' | 'none' {
+  /** Whether a chart exists on the current container, creating it if the container and its code are there. */
+  #ensure(): 'ready' | 'created' | 'loading' | 'none' {
     const el = this.container();
-    if (this.chart && this.chart.getDom() === el) return 'ready';
+    if (this.chart && this.chart.getDom() === el) return this.#loaded() ? 'ready' : 'loading';
     // The container was replaced or removed: the old chart draws nowhere a person can see.
     if (this.chart) this.#release();
     if (!el || !this.host.isConnected) return 'none';
+    if (!this.#loaded()) return 'loading';
+    const { init } = this.#runtime!;
     refuseHtmlStrings(el);
+    this.#replacePending = false;
     this.chart = init(el, undefined, { renderer: 'canvas', devicePixelRatio: globalThis.devicePixelRatio || 1 });
     for (const [event, listener] of this.#listeners) this.chart.on(event, listener);
     this.#applyGroup();
@@ -85,6 +103,34 @@ export class EChartsController implements ReactiveController {
     return 'created';
   }
 
+  /** Whether the code the option draws with is loaded; if not, loads it and draws when it arrives. */
+  #loaded(): boolean {
+    const runtime = echartsFor(this.#option ?? {});
+    if (!(runtime instanceof Promise)) {
+      this.#runtime = runtime;
+      return true;
+    }
+    this.#waiting ??= runtime.then(
+      () => {
+        this.#waiting = undefined;
+        if (this.#ensure() === 'ready') this.#apply();
+        // What the host reads off the chart (where it drew the range) is known now.
+        this.host.requestUpdate();
+      },
+      (error: unknown) => {
+        this.#waiting = undefined;
+        this.onLoadError(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+    return false;
+  }
+
+  #apply(): void {
+    const replace = this.#replacePending;
+    this.#replacePending = false;
+    if (this.#option) this.chart!.setOption(this.#option, { notMerge: replace, lazyUpdate: false, replaceMerge: replace ? undefined : ['series', 'dataset'] });
+  }
+
   #release(): void {
     this.#observer?.disconnect();
     this.#observer = undefined;
@@ -95,6 +141,6 @@ export class EChartsController implements ReactiveController {
   #applyGroup(): void {
     if (!this.chart) return;
     this.chart.group = this.#group ?? '';
-    if (this.#group) connect(this.#group);
+    if (this.#group) this.#runtime?.connect(this.#group);
   }
 }

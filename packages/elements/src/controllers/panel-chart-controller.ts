@@ -26,10 +26,17 @@ export class PanelChartController {
       isTimeseries: () => boolean;
       /** A drag across a time series selected this range, epoch ms. */
       onZoom: (fromMs: number, toMs: number) => void;
+      /** The chart code could not be loaded. */
+      onLoadError: (error: Error) => void;
     },
   ) {
-    this.#chart = new EChartsController(host, () => host.renderRoot.querySelector<HTMLElement>('[part="chart"] .canvas'));
+    this.#chart = new EChartsController(host, () => host.renderRoot.querySelector<HTMLElement>('[part="chart"] .canvas'), options.onLoadError);
     this.#chart.onCreate((chart) => this.#onCreated(chart));
+  }
+
+  /** The load of chart code a draw waits for, while it runs. */
+  get loading(): Promise<unknown> | undefined {
+    return this.#chart.loading;
   }
 
   /** Links tooltips and crosshairs of every chart in the group. */

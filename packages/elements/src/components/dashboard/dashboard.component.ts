@@ -166,6 +166,7 @@ export class PromDashboard extends PromElement {
     _problems: { state: true },
     _collapsed: { state: true },
     _shareNote: { state: true },
+    _builderError: { state: true },
     _hiddenAnnotations: { state: true },
   };
 
@@ -187,8 +188,20 @@ export class PromDashboard extends PromElement {
   declare urlKey: string | undefined;
   /** Id of a panel to show alone. */
   declare viewPanel: number | undefined;
-  /** Offers an Edit button (edit mode needs the builder: `@promkit/elements/builder.js`). */
+  /** Offers an Edit button (edit mode needs the builder: `@promkit/elements/builder.js`, or `loadBuilder`). */
   declare editable: boolean;
+  /** @internal The builder could not be loaded (`loadBuilder`). */
+  declare _builderError: Error | undefined;
+
+  /**
+   * How edit mode loads the builder when it starts and `<prom-dashboard-editor>` is not registered:
+   * the chunked script-tag entry (`promkit.js`) sets it to load `promkit-builder.js` from its own
+   * folder, and an npm app may set it to `() => import('@promkit/elements/builder.js')`, so pages
+   * that only view never download the editors. Unset, edit mode needs the builder loaded first.
+   */
+  static loadBuilder: (() => Promise<unknown>) | undefined;
+  /** The builder's load, once edit mode asked for it. */
+  #builderLoad: Promise<void> | undefined;
   /** In edit mode: panels can be moved, resized, added and removed. Set or clear it to enter or leave. */
   declare editing: boolean;
   /** Offers a Share button that copies a link to this dashboard as shown (uid, time range, variables). */
@@ -448,6 +461,7 @@ export class PromDashboard extends PromElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.editing && !customElements.get(EDITOR_TAG)) this.#loadBuilder();
     if (changed.has('timeZone') || changed.has('_definition')) this.#zoneProblem = this.#time.timeZoneError?.message;
     if (changed.has('dashboard') || changed.has('src') || changed.has('store') || changed.has('uid') || !this.#source.started) void this.#source.load();
     if (this._definition && (changed.has('from') || changed.has('to') || changed.has('timeZone'))) this.#run.publish('change', true);
@@ -514,6 +528,23 @@ export class PromDashboard extends PromElement {
     this._collapsed = collapsed;
   }
 
+  /** Loads the builder with `loadBuilder` (once; again after a failure), then draws edit mode. */
+  #loadBuilder(): void {
+    const load = PromDashboard.loadBuilder;
+    if (!load || this.#builderLoad) return;
+    this._builderError = undefined;
+    this.#builderLoad = load()
+      .then(() => customElements.whenDefined(EDITOR_TAG))
+      .then(
+        () => this.requestUpdate(),
+        (error: unknown) => {
+          this.#builderLoad = undefined;
+          const reason = error instanceof Error ? error.message : String(error);
+          this._builderError = new Error(`promkit could not load the builder (${reason}). Check the connection and that promkit-builder.js sits beside promkit.js, then retry.`, { cause: error });
+        },
+      );
+  }
+
   override render(): TemplateResult {
     if (this._problems) return renderProblems(this._problems);
     const d = this._definition;
@@ -524,6 +555,7 @@ export class PromDashboard extends PromElement {
     const outage = this.#outage.outage;
     const time = this.#time;
     const editor = customElements.get(EDITOR_TAG) !== undefined;
+    const builder = editor ? 'registered' : (this._builderError ?? (PromDashboard.loadBuilder ? 'loading' : 'missing'));
     const enabledAnnotations = d.annotations.filter((a) => a.enabled);
     const chartTheme = enabledAnnotations.length > 0 ? readTheme(this) : undefined;
     return html`
@@ -538,7 +570,7 @@ export class PromDashboard extends PromElement {
         viewing: viewed !== undefined,
         onBack: () => (this.viewPanel = undefined),
         onFullscreen: () => void this.requestDashboardFullscreen().catch(() => undefined),
-        canEdit: this.editable && !this.editing && editor,
+        canEdit: this.editable && !this.editing && builder !== 'missing',
         onEdit: () => (this.editing = true),
         canShare: this.shareable && !this.editing,
         onShare: () => void this.share(),
@@ -546,7 +578,7 @@ export class PromDashboard extends PromElement {
         onToggleAnnotation: (name) => this.#toggleAnnotation(name),
       })}
       ${this._shareNote ? renderShareNote(this._shareNote, () => (this._shareNote = undefined)) : nothing}
-      ${this.editing ? renderEditor(editor, this, d, this.theme) : nothing}
+      ${this.editing ? renderEditor(builder, this, d, this.theme, () => this.#loadBuilder()) : nothing}
       ${this.#zoneProblem ? renderZoneProblem(this.#zoneProblem) : nothing}
       ${outage
         ? renderOutageNotice({ outage, refresh: time.refresh, intervalMs: this.#refresher.intervalMs, timeZone: time.timeZone, onRetry: () => this.refreshNow() })

@@ -16,7 +16,7 @@ import type { TimeseriesSeries } from '../../charts/timeseries.js';
 import { bucketCounts, type HeatmapData } from '../../charts/heatmap.js';
 import { PromTimeRangeChangeEvent } from '../../events/time-range-change-event.js';
 import { PromPanelViewEvent } from '../../events/panel-view-event.js';
-import { renderMarkdown } from './markdown.js';
+import { OnDemand } from '../../internal/on-demand.js';
 import { parsePanel, SPEC_PROPERTIES, type PanelSpec, type ParsedPanel } from './spec.js';
 import { renderBody } from './render/body.js';
 import { shownSeries } from './render/series.js';
@@ -24,6 +24,9 @@ import { renderStreamBadge } from './render/stream-badge.js';
 import { renderAnnotationMarks, type PlotSpan } from './render/annotation-marks.js';
 import { PromAnnotationClickEvent } from '../../events/annotation-click-event.js';
 import { panelStyles } from './panel.styles.js';
+
+/** marked and DOMPurify (about 26 KB), loaded when a text panel first shows markdown. */
+const markdownCode = new OnDemand('the markdown renderer', () => import('./markdown.js'));
 
 export type { PanelSpec };
 
@@ -121,6 +124,7 @@ export class PromPanel extends PromElement {
     _hidden: { state: true },
     _sort: { state: true },
     _plot: { state: true },
+    _codeError: { state: true },
   };
 
   /** Prometheus base URL (standalone use). */
@@ -195,10 +199,13 @@ export class PromPanel extends PromElement {
   declare _sort: { column: string; desc: boolean } | undefined;
   /** @internal Where the chart drew its range, in px: the annotation marks are placed by it. */
   declare _plot: PlotSpan | undefined;
+  /** @internal Code the panel draws with (ECharts, markdown) that failed to load. */
+  declare _codeError: Error | undefined;
 
   readonly #chart = new PanelChartController(this, {
     isTimeseries: () => this.#validSpec()?.type === 'timeseries',
     onZoom: (from, to) => this.#onZoom(from, to),
+    onLoadError: (error) => (this._codeError = error),
   });
   readonly #refresher = new RefreshController(this, () => void this.load('interval'));
   readonly #context = new ContextConsumer(this, { context: dashboardContext, subscribe: true, callback: () => this.#onContext() });
@@ -225,6 +232,8 @@ export class PromPanel extends PromElement {
   /** Heatmap panels: the shown series as bucket counts, for the chart and its scale. */
   #heatmap: HeatmapData | undefined;
   #rendered: { source: string; node: HTMLElement } | undefined;
+  /** The markdown renderer's load, while it runs. */
+  #markdownLoad: Promise<unknown> | undefined;
   /** Appended frames not drawn yet, put into `frames` at the next animation frame. */
   readonly #appended = new PushedSamples(
     (pushed) => this.#flushAppended(pushed),
@@ -311,6 +320,16 @@ export class PromPanel extends PromElement {
       if (this.isConnected) this.#query.schedule('change');
     }
     if (changed.has('refresh')) this.#refresher.intervalMs = (parseDuration(this.refresh || '') ?? 0) * 1000;
+  }
+
+  /** Also waits for code the panel draws with (ECharts, markdown) that loads on first use, and the draw after it. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    for (let load = this.#chart.loading ?? this.#markdownLoad; load; load = this.#chart.loading ?? this.#markdownLoad) {
+      await load;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
   }
 
   protected override updated(): void {
@@ -412,6 +431,8 @@ export class PromPanel extends PromElement {
       theme: () => this.#theme ?? readTheme(this),
       sort: this._sort,
       markdown: (source) => this.#markdown(source),
+      codeError: this._codeError,
+      onCodeRetry: () => (this._codeError = undefined),
       onRetry: () => void this.load('retry'),
       onToggle: (s) => this.#toggle(s),
       onSort: (sort) => (this._sort = sort),
@@ -424,9 +445,17 @@ export class PromPanel extends PromElement {
     return (this.#validSpec()?.type === 'timeseries' ? this.#context.value?.annotations : undefined) ?? NO_ANNOTATIONS;
   }
 
-  /** A text panel's markdown as sanitised DOM, made again only when its source changes. */
-  #markdown(source: string): HTMLElement {
-    if (this.#rendered?.source !== source) this.#rendered = { source, node: renderMarkdown(source) };
+  /** A text panel's markdown as sanitised DOM, made again only when its source changes; undefined while its code loads. */
+  #markdown(source: string): HTMLElement | undefined {
+    const code = markdownCode.value;
+    if (!code) {
+      this.#markdownLoad ??= markdownCode.load().then(
+        () => this.requestUpdate(),
+        (error: Error) => (this._codeError = error),
+      ).finally(() => (this.#markdownLoad = undefined));
+      return undefined;
+    }
+    if (this.#rendered?.source !== source) this.#rendered = { source, node: code.renderMarkdown(source) };
     return this.#rendered.node;
   }
 

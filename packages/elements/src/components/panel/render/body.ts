@@ -6,7 +6,7 @@ import type { TimeseriesSeries } from '../../../charts/timeseries.js';
 import type { HeatmapData } from '../../../charts/heatmap.js';
 import type { TableSort } from '../../../charts/table.js';
 import type { ChartTheme } from '../../../theme/theme.js';
-import { renderFailure, renderInvalidSettings, renderNoData, renderSkeleton } from './messages.js';
+import { renderCodeFailure, renderFailure, renderInvalidSettings, renderNoData, renderSkeleton } from './messages.js';
 import { renderChart } from './chart.js';
 import { renderLegend } from './legend.js';
 import { renderHeatScale } from './heat-scale.js';
@@ -33,8 +33,11 @@ export interface PanelBody {
   theme: () => ChartTheme;
   /** The table's sort chosen by a click. */
   sort: TableSort | undefined;
-  /** A text panel's markdown as sanitised DOM. */
-  markdown: (source: string) => HTMLElement;
+  /** A text panel's markdown as sanitised DOM; undefined while its code loads. */
+  markdown: (source: string) => HTMLElement | undefined;
+  /** Code the panel draws with (ECharts, markdown) that failed to load; Retry loads it again. */
+  codeError: Error | undefined;
+  onCodeRetry: () => void;
   onRetry: () => void;
   onToggle: (series: TimeseriesSeries) => void;
   onSort: (sort: TableSort) => void;
@@ -46,8 +49,10 @@ export function renderBody(b: PanelBody): TemplateResult {
   const spec = b.spec;
   if (b.state === 'invalid' || !spec) return renderInvalidSettings(b.error);
   if (b.state === 'error') return renderFailure(b.error, b.inDashboard, b.onRetry);
+  if (b.codeError) return renderCodeFailure(b.codeError, b.onCodeRetry);
   if (spec.type === 'text') {
-    return html`<div class="markdown">${spec.options.mode === 'text' ? spec.options.content ?? '' : b.markdown(spec.options.content ?? '')}</div>`;
+    const content = spec.options.mode === 'text' ? spec.options.content ?? '' : b.markdown(spec.options.content ?? '');
+    return content === undefined ? renderSkeleton() : html`<div class="markdown">${content}</div>`;
   }
   if (b.state === 'loading' || b.state === 'idle') return renderSkeleton();
   const series = b.series;

@@ -32,6 +32,15 @@ export function renderFailure(error: PromkitError | undefined, inDashboard: bool
     </div></div>`;
 }
 
+/** Code the panel draws with (its chart, its markdown) did not load: what to check, and Retry. */
+export function renderCodeFailure(error: Error, onRetry: () => void): TemplateResult {
+  return html`<div part="chart"><div class="message error" role="alert">
+      <strong>Could not load this panel's code</strong>
+      <div class="detail">${error.message}</div>
+      <button @click=${onRetry}>Retry</button>
+    </div></div>`;
+}
+
 /** No series to show: the field's `noValue` text, else "No data". */
 export function renderNoData(text: string | undefined): TemplateResult {
   return html`<div part="chart"><div class="message">${text ?? 'No data'}</div></div>`;
