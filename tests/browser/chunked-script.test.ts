@@ -4,7 +4,7 @@
  * and its shared chunks, the PromQL parser with its first query, then ECharts' base when its
  * first time series draws, and nothing else
  * until it is used: the markdown renderer with a text panel, the gauge with a gauge, the builder
- * when a dashboard enters edit mode. What the files weigh is tests/integration/bundle-size.test.ts.
+ * when a dashboard enters edit mode (and CodeMirror only when a query editor shows). What the files weigh is tests/integration/bundle-size.test.ts.
  */
 import { expect } from 'chai';
 import type { PromDashboard, PromPanel } from '@promkit/elements';
@@ -46,7 +46,7 @@ describe('the chunked script tag', () => {
     const win = frame.contentWindow as PageWindow;
     const doc = frame.contentDocument!;
     await until(() => win.customElements.get('prom-dashboard'), 'the elements registered');
-    const lazy = ['echarts', 'echarts-bar', 'echarts-gauge', 'echarts-heatmap', 'echarts-marks', 'markdown', 'parse', 'promkit-builder'];
+    const lazy = ['echarts', 'echarts-bar', 'echarts-gauge', 'echarts-heatmap', 'echarts-marks', 'markdown', 'parse', 'promkit-builder', 'editor-code'];
     expect(requested(win).filter((name) => lazy.includes(name)), 'before any panel has data').to.deep.equal([]);
 
     // A panel's range ends on its last whole step: a younger Prometheus has no sample in it yet.
@@ -81,6 +81,7 @@ describe('the chunked script tag', () => {
     const editor = await until(() => board.shadowRoot?.querySelector('prom-dashboard-editor')?.shadowRoot, 'the editor drawn');
     expect(editor.childNodes.length).to.be.greaterThan(0);
     expect(requested(win)).to.include('promkit-builder');
+    expect(requested(win), 'CodeMirror waits for a query editor').to.not.include('editor-code');
     expect(panelsIn(board.shadowRoot!).length).to.equal(1);
     expect(win.__errors).to.deep.equal([]);
     frame.remove();

@@ -68,12 +68,14 @@ export function profiles() {
   const viewer = loadedWith([cdn('promkit.js')]);
   // The first query loads the PromQL parser (the syntax check before sending), the first chart ECharts' base.
   const timeseries = loadedWith([cdn('promkit.js'), chunk('parse'), chunk('echarts')]);
-  const builder = loadedWith([cdn('promkit.js'), cdn('promkit-builder.js')]);
+  const builder = loadedWith([...timeseries, cdn('promkit-builder.js')]);
+  const queryEditor = loadedWith([...builder, chunk('editor-code')]);
   const single = join(DIST, 'promkit.min.js');
   return [
     { profile: 'promkit.min.js, the single file', bytes: gzipSize(readFileSync(single)), files: [basename(single)] },
     { profile: 'promkit.js: the viewer, before any chart code', bytes: bytesOf(viewer), files: names(viewer) },
     { profile: 'promkit.js: a page of time series and stats, before its first chart', bytes: bytesOf(timeseries), files: names(timeseries) },
     { profile: 'promkit-builder.js: edit mode, after that page', bytes: bytesOf(builder, timeseries), files: names([...builder].filter((f) => !timeseries.has(f))) },
+    { profile: 'the PromQL editor (CodeMirror), when a query field first shows', bytes: bytesOf(queryEditor, builder), files: names([...queryEditor].filter((f) => !builder.has(f))) },
   ];
 }

@@ -13,9 +13,10 @@ import { chunk, loadedWith, cdn, names, profiles } from '../harness/script-profi
  * script. Pages served over HTTP load the chunked build (below), which is where the bytes before
  * a first chart are counted. This budget held 334 KB while it was the only script (which CI
  * measured at 335.6 KB once the last fidelity work landed); the loaders of the chunked split
- * bring it to 335.9 KB. Lower it when it shrinks.
+ * bring it to 335.9 KB, and decoding in slices and charts drawn in turns to 336.1 KB. Lower it
+ * when it shrinks.
  */
-const BUDGET_KB = 336;
+const BUDGET_KB = 337;
 
 describe('promkit.min.js', () => {
   const code = readFileSync(new URL('../../packages/elements/dist/promkit.min.js', import.meta.url));
@@ -51,10 +52,11 @@ describe('promkit.min.js', () => {
  * opens is the chunked build's work (issue 20). The template gallery with @promkit/core/templates'
  * three families (about 6 KB), the page-side dashboard stores (about 1 KB) and <prom-dashboard-list>
  * (1.4 KB) brought it to 231.4 KB (issue 18), Save into the dashboard's store with Save over to
- * 232.0 KB, and saved panels (Save to library, the gallery's Saved panels) to 233.0 KB. Lower this
- * when the bundle shrinks.
+ * 232.0 KB, and saved panels (Save to library, the gallery's Saved panels) to 233.0 KB; the query
+ * editor's code loaded on first show (its own copy of the loader, inlined in this single file) to
+ * 234.3 KB. Lower this when the bundle shrinks.
  */
-const BUILDER_BUDGET_KB = 234;
+const BUILDER_BUDGET_KB = 235;
 
 describe('promkit-builder.min.js', () => {
   const code = readFileSync(new URL('../../packages/elements/dist/promkit-builder.min.js', import.meta.url));
@@ -75,14 +77,15 @@ describe('promkit-builder.min.js', () => {
  * The chunked build (dist/cdn): promkit.js and its static imports, the PromQL parser with the
  * first query (its syntax check before sending), ECharts' base when the first chart draws;
  * gauges, heatmaps, bars, marks, markdown and the builder only when a page uses them. Today: the
- * viewer 107.7 KB, with the parser and the chart code 301.5 KB, against the issue's 200 KB
- * target: ECharts' own base with lit is 164.8 KB (bench/README.md). Edit mode adds 196.6 KB
- * (the 150 KB target: CodeMirror is most of it).
+ * viewer 108.0 KB, with the parser and the chart code 301.7 KB, against the issue's 200 KB
+ * target: ECharts' own base with lit is 164.8 KB (bench/README.md). Edit mode adds 77.5 KB (the
+ * target is 150 KB), and the first query editor CodeMirror with the PromQL language, 119.9 KB.
  */
 const CHUNKED_BUDGET_KB = {
-  'promkit.js: the viewer, before any chart code': 108,
+  'promkit.js: the viewer, before any chart code': 109,
   'promkit.js: a page of time series and stats, before its first chart': 302,
-  'promkit-builder.js: edit mode, after that page': 197,
+  'promkit-builder.js: edit mode, after that page': 78,
+  'the PromQL editor (CodeMirror), when a query field first shows': 120,
 };
 
 describe('the chunked script-tag build', () => {
@@ -97,10 +100,12 @@ describe('the chunked script-tag build', () => {
 
   it('loads no chart kind, markdown, PromQL parser or builder code before a page uses it', () => {
     const viewer = names(loadedWith([cdn('promkit.js')]));
-    const lazy = ['echarts', 'echarts-bar', 'echarts-gauge', 'echarts-heatmap', 'echarts-marks', 'markdown', 'parse'].map((name) => names([chunk(name)])[0]);
+    const lazy = ['echarts', 'echarts-bar', 'echarts-gauge', 'echarts-heatmap', 'echarts-marks', 'markdown', 'parse', 'editor-code'].map((name) => names([chunk(name)])[0]);
     expect(viewer.filter((file) => lazy.includes(file) || file === 'promkit-builder.js')).toEqual([]);
     const withChart = names(loadedWith([cdn('promkit.js'), chunk('parse'), chunk('echarts')]));
-    expect(withChart.filter((file) => lazy.slice(1, -1).includes(file))).toEqual([]);
+    expect(withChart.filter((file) => lazy.slice(1).includes(file) && !file.startsWith('chunks/parse.'))).toEqual([]);
+    const editMode = names(loadedWith([cdn('promkit.js'), cdn('promkit-builder.js')]));
+    expect(editMode.filter((file) => file.startsWith('chunks/editor-code.')), 'CodeMirror waits for a query editor').toEqual([]);
   });
 
   it('shares one copy of lit, ECharts and zod between the viewer, the builder and promkit-core.js', () => {

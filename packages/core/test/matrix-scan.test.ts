@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toFrames, type QueryResult } from '@promkit/core';
-import { scanMatrix } from '../src/prometheus/matrix-scan.js';
+import { scanMatrix, scanMatrixSliced } from '../src/prometheus/matrix-scan.js';
 
 /** A matrix answer as Prometheus writes it (compact JSON, values as strings). */
 function answer(series: { metric: Record<string, string>; values: [number, string][] }[]): string {
@@ -54,5 +54,41 @@ describe('scanMatrix', () => {
     ['a time with four decimals', '{"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":[[1.0001,"2"]]}]}}'],
   ])('steps aside for %s (the general path then reads or refuses it)', (_, text) => {
     expect(scanMatrix(text)).toBeUndefined();
+  });
+});
+
+describe('scanMatrixSliced', () => {
+  const many = answer(Array.from({ length: 50 }, (_, s) => ({ metric: { s: String(s) }, values: Array.from({ length: 200 }, (_, i): [number, string] => [1_700_000_000 + i * 15, String((s * 31 + i) / 7)]) })));
+
+  it('properties: gives what scanMatrix gives, bit for bit, and steps aside where it does', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(series, { maxLength: 6 }), fc.constantFrom(0, 16), async (list, sliceMs) => {
+        const text = answer(list);
+        expect(await scanMatrixSliced(text, { sliceMs })).toEqual(scanMatrix(text));
+      }),
+      { numRuns: 100 },
+    );
+    expect(await scanMatrixSliced('{"status":"success","data":{"resultType":"vector","result":[]}}')).toBeUndefined();
+  });
+
+  it('gives the event loop its turns between slices: a timer set before it runs before it ends', async () => {
+    let ranAt = -1;
+    let decoded = 0;
+    setTimeout(() => (ranAt = decoded), 0);
+    const scanned = await scanMatrixSliced(many, { sliceMs: 0 });
+    decoded = scanned!.frames.length;
+    expect(ranAt).toBeGreaterThanOrEqual(0);
+    expect(ranAt).toBeLessThan(50);
+    // With no slicing (one long slice) the timer waits for the end.
+    let waited = false;
+    setTimeout(() => (waited = true), 0);
+    await scanMatrixSliced(many, { sliceMs: 60_000 });
+    expect(waited).toBe(false);
+  });
+
+  it('stops with the reason when the signal aborts between slices', async () => {
+    const abort = new AbortController();
+    setTimeout(() => abort.abort(new Error('superseded')), 0);
+    await expect(scanMatrixSliced(many, { sliceMs: 0, signal: abort.signal })).rejects.toThrow('superseded');
   });
 });

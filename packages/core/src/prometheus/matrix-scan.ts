@@ -29,11 +29,51 @@ const NINE = 57;
 /** Exact powers of ten a double holds (10^0 … 10^22). */
 const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 
+/** A matrix answer's frames, and the envelope text with `result` emptied (for the usual checks). */
+export interface ScannedMatrix {
+  envelope: string;
+  frames: Frame[];
+}
+
 /**
  * The frames of a matrix answer, and the envelope text with `result` emptied (for the usual
  * checks); undefined when the text is not a matrix this reader handles.
  */
-export function scanMatrix(text: string): { envelope: string; frames: Frame[] } | undefined {
+export function scanMatrix(text: string): ScannedMatrix | undefined {
+  const scan = scanning(text);
+  for (;;) {
+    const step = scan.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * scanMatrix in slices: after each series, once `sliceMs` have gone by, it gives the page back
+ * its main thread (input, paint) before going on, so decoding a large answer never holds it for
+ * long; the frames are the same, bit for bit. Stops with the signal's reason when it aborts.
+ */
+export async function scanMatrixSliced(text: string, options: { sliceMs?: number; signal?: AbortSignal } = {}): Promise<ScannedMatrix | undefined> {
+  const sliceMs = options.sliceMs ?? 16;
+  const scan = scanning(text);
+  let sliceStart = performance.now();
+  for (;;) {
+    const step = scan.next();
+    if (step.done) return step.value;
+    if (performance.now() - sliceStart < sliceMs) continue;
+    await yieldToPage();
+    options.signal?.throwIfAborted();
+    sliceStart = performance.now();
+  }
+}
+
+/** The page's turn: `scheduler.yield()` where there is one (it keeps this task's priority), else a macrotask. */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  return scheduler?.yield ? scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** The reader itself, pausing (`yield`) after each series. */
+function* scanning(text: string): Generator<void, ScannedMatrix | undefined> {
   const typeAt = text.indexOf(MATRIX);
   if (typeAt < 0) return undefined;
   const start = text.indexOf(RESULT, typeAt);
@@ -54,6 +94,7 @@ export function scanMatrix(text: string): { envelope: string; frames: Frame[] } 
       i = column.end;
       if (text.charCodeAt(i) !== CLOSE_BRACE) return undefined;
       frames.push({ labels, timestamps: column.timestamps, values: column.values });
+      yield;
       i += 1;
       const next = text.charCodeAt(i);
       if (next === CLOSE_BRACKET) break;

@@ -21,7 +21,7 @@ import {
 } from './errors.js';
 import { envelopeSchema } from './schemas.js';
 import { Deadline } from './deadline.js';
-import { scanMatrix } from './matrix-scan.js';
+import { scanMatrixSliced } from './matrix-scan.js';
 import { isVictoriaMetricsErrorType, victoriaMetricsApiError } from './victoria-errors.js';
 import type { Frame } from './decode.js';
 import type { ApiResponse, CallOptions, FormFields } from './endpoints.js';
@@ -89,12 +89,13 @@ export class Transport {
 
   /**
    * Like api, for answers that may be a matrix: its samples are read from the text straight into
-   * frames (see scanMatrix), and `data` keeps an empty `result`. `frames` is undefined when the
-   * answer took the general path, and `data.result` holds the samples.
+   * frames (see scanMatrix), in slices that give the page its main thread back between them, and
+   * `data` keeps an empty `result`. `frames` is undefined when the answer took the general path,
+   * and `data.result` holds the samples.
    */
   async apiFrames<S extends z.ZodMiniType>(request: ApiRequest, schema: S, call: CallOptions = {}): Promise<ApiResponse<z.infer<S>> & { frames: Frame[] | undefined }> {
     const body = await this.#send(request, call);
-    const scanned = body.response.ok ? scanMatrix(body.text) : undefined;
+    const scanned = body.response.ok ? await scanMatrixSliced(body.text, call.signal ? { signal: call.signal } : {}) : undefined;
     const json = parseJson(scanned ? scanned.envelope : body.text, body.response, body.target);
     return { ...this.#checked({ json, status: body.response.status, target: body.target }, schema), frames: scanned?.frames };
   }

@@ -13,6 +13,7 @@ import type { EChartsCoreOption } from 'echarts/core';
 import type { ECharts } from '../charts/echarts.js';
 import { echartsFor, type EChartsRuntime } from '../charts/echarts-loader.js';
 import { refuseHtmlStrings } from '../charts/html-guard.js';
+import { inTurn } from '../internal/in-turn.js';
 
 export class EChartsController implements ReactiveController {
   chart: ECharts | undefined;
@@ -111,12 +112,14 @@ export class EChartsController implements ReactiveController {
       return true;
     }
     this.#waiting ??= runtime.then(
-      () => {
-        this.#waiting = undefined;
-        if (this.#ensure() === 'ready') this.#apply();
-        // What the host reads off the chart (where it drew the range) is known now.
-        this.host.requestUpdate();
-      },
+      // Every chart waiting for this code is drawn now: in turns, not all in one long task.
+      () =>
+        inTurn(() => {
+          this.#waiting = undefined;
+          if (this.#ensure() === 'ready') this.#apply();
+          // What the host reads off the chart (where it drew the range) is known now.
+          this.host.requestUpdate();
+        }),
       (error: unknown) => {
         this.#waiting = undefined;
         this.onLoadError(error instanceof Error ? error : new Error(String(error)));

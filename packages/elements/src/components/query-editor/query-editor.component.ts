@@ -1,7 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { Compartment } from '@codemirror/state';
-import { EditorView } from '@codemirror/view';
-import { startCompletion } from '@codemirror/autocomplete';
+import type { EditorView } from '@codemirror/view';
 import type { Diagnostic } from '@codemirror/lint';
 import { PrometheusClient, PromkitError, formatLabels, resolveRange, type TimeRange, type VariableValues } from '@promkit/core';
 import { PromElement } from '../../internal/prom-element.js';
@@ -9,14 +7,17 @@ import { themeTokens } from '../../theme/theme.js';
 import { formControlStyles } from '../../theme/form-controls.js';
 import { PromQueryChangeEvent } from '../../events/query-change-event.js';
 import { PromQueryRunEvent } from '../../events/query-run-event.js';
-import { completionClient, type CompletionClient } from './completion-client.js';
-import { promqlLanguage, promqlLint, queryEditorState, type QueryEditorCompartments } from './codemirror-setup.js';
-import { formatTemplate } from './format.js';
+import type { CompletionClient } from './completion-client.js';
+import type { QueryEditorCompartments } from './codemirror-setup.js';
+import { OnDemand } from '../../internal/on-demand.js';
 import { preparedQuery, testQuery, type QueryTestResult } from './query-test.js';
 import type { PromMetricPickEvent } from '../../events/metric-pick-event.js';
 import '../metrics-explorer/metrics-explorer.js';
 import '../query-explain/query-explain.js';
 import { queryEditorStyles } from './query-editor.styles.js';
+
+/** CodeMirror and the PromQL language, loaded when a query editor first shows. */
+const editorCode = new OnDemand('the query editor', () => import('./editor-code.js'));
 
 /**
  * A PromQL editor: CodeMirror 6 with Prometheus' own grammar, completion of metrics, labels,
@@ -126,7 +127,9 @@ export class PromQueryEditor extends PromElement {
   declare _explorerOpen: boolean;
 
   #view: EditorView | undefined;
-  readonly #compartments: QueryEditorCompartments = { language: new Compartment(), lint: new Compartment() };
+  #compartments: QueryEditorCompartments | undefined;
+  /** The editor code's load, while it runs. */
+  #codeLoad: Promise<unknown> | undefined;
   #completion: CompletionClient | undefined;
   #ownClient: { url: string; client: PrometheusClient } | undefined;
   #testAbort: AbortController | undefined;
@@ -151,7 +154,7 @@ export class PromQueryEditor extends PromElement {
 
   /** Opens the completion list at the cursor (as Ctrl+Space does). */
   complete(): void {
-    if (this.#view) startCompletion(this.#view);
+    if (this.#view) editorCode.value?.startCompletion(this.#view);
   }
 
   /** Writes `text` at the cursor (replacing the selection), as the metrics explorer inserts a name. */
@@ -194,7 +197,9 @@ export class PromQueryEditor extends PromElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     const view = this.#view;
-    if (!view) {
+    const code = editorCode.value;
+    const compartments = this.#compartments;
+    if (!view || !code || !compartments) {
       this.#mount();
       return;
     }
@@ -209,10 +214,10 @@ export class PromQueryEditor extends PromElement {
     if (changed.has('client') || changed.has('url')) {
       this.#completion?.destroy();
       this.#completion = this.#newCompletion();
-      view.dispatch({ effects: this.#compartments.language.reconfigure(promqlLanguage(this.#completion)) });
+      view.dispatch({ effects: compartments.language.reconfigure(code.promqlLanguage(this.#completion)) });
     }
     if (changed.has('variables')) {
-      view.dispatch({ effects: this.#compartments.lint.reconfigure(promqlLint(this.variables ?? [], (p) => (this._problems = p))) });
+      view.dispatch({ effects: compartments.lint.reconfigure(code.promqlLint(this.variables ?? [], (p) => (this._problems = p))) });
     }
   }
 
@@ -221,7 +226,7 @@ export class PromQueryEditor extends PromElement {
     const client = this.#client;
     return (
       client &&
-      completionClient(client, {
+      editorCode.value?.completionClient(client, {
         window: () => {
           const { from, to } = this.#range();
           return { start: new Date(from), end: new Date(to) };
@@ -241,14 +246,39 @@ export class PromQueryEditor extends PromElement {
     }
   }
 
+  /** Also waits for the editor code when it loads on first show, and the mount after it. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    for (let load = this.#codeLoad; load; load = this.#codeLoad) {
+      await load;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
   #mount(): void {
     const parent = this.renderRoot.querySelector<HTMLElement>('.input');
-    if (!parent) return;
+    if (!parent || this.#view) return;
+    const code = editorCode.value;
+    if (!code) {
+      this.#codeLoad ??= editorCode.load().then(
+        () => {
+          this.#codeLoad = undefined;
+          if (this.isConnected) this.#mount();
+        },
+        (error: Error) => {
+          this.#codeLoad = undefined;
+          this._notice = error.message;
+        },
+      );
+      return;
+    }
+    this.#compartments = { language: new code.Compartment(), lint: new code.Compartment() };
     this.#completion = this.#newCompletion();
-    this.#view = new EditorView({
+    this.#view = new code.EditorView({
       parent,
       root: this.renderRoot as ShadowRoot,
-      state: queryEditorState(
+      state: code.queryEditorState(
         {
           doc: this.value ?? '',
           label: this.label,
@@ -280,6 +310,7 @@ export class PromQueryEditor extends PromElement {
     this._busy = true;
     this._notice = undefined;
     try {
+      const { formatTemplate } = await editorCode.load();
       const formatted = await formatTemplate(client, this.value);
       if (formatted !== this.value) this.#replaceAll(formatted);
     } catch (error) {
