@@ -46,7 +46,7 @@ describe('the chunked script tag', () => {
     const win = frame.contentWindow as PageWindow;
     const doc = frame.contentDocument!;
     await until(() => win.customElements.get('prom-dashboard'), 'the elements registered');
-    const lazy = ['echarts', 'echarts-bar', 'echarts-gauge', 'echarts-heatmap', 'echarts-marks', 'markdown', 'parse', 'promkit-builder', 'editor-code'];
+    const lazy = ['echarts', 'echarts-bar', 'echarts-gauge', 'echarts-heatmap', 'echarts-marks', 'echarts-pie', 'markdown', 'parse', 'promkit-builder', 'editor-code'];
     expect(requested(win).filter((name) => lazy.includes(name)), 'before any panel has data').to.deep.equal([]);
 
     // A panel's range ends on its last whole step: a younger Prometheus has no sample in it yet.

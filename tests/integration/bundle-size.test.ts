@@ -13,10 +13,11 @@ import { chunk, loadedWith, cdn, names, profiles } from '../harness/script-profi
  * script. Pages served over HTTP load the chunked build (below), which is where the bytes before
  * a first chart are counted. This budget held 334 KB while it was the only script (which CI
  * measured at 335.6 KB once the last fidelity work landed); the loaders of the chunked split
- * bring it to 335.9 KB, and decoding in slices and charts drawn in turns to 336.1 KB. Lower it
- * when it shrinks.
+ * bring it to 335.9 KB, and decoding in slices and charts drawn in turns to 336.1 KB; pie charts
+ * (ECharts' PieChart, about 7 KB, a chunk of its own in the chunked build) and colour schemes by
+ * value to 344.1 KB. Lower it when it shrinks.
  */
-const BUDGET_KB = 337;
+const BUDGET_KB = 345;
 
 describe('promkit.min.js', () => {
   const code = readFileSync(new URL('../../packages/elements/dist/promkit.min.js', import.meta.url));
@@ -77,13 +78,15 @@ describe('promkit-builder.min.js', () => {
  * The chunked build (dist/cdn): promkit.js and its static imports, the PromQL parser with the
  * first query (its syntax check before sending), ECharts' base when the first chart draws;
  * gauges, heatmaps, bars, marks, markdown and the builder only when a page uses them. Today: the
- * viewer 108.0 KB, with the parser and the chart code 301.7 KB, against the issue's 200 KB
+ * viewer 108.0 KB (109.3 with pie charts' legend and colour schemes by value), with the parser
+ * and the chart code 301.7 KB (304.7: ECharts' label layout, which pies share, became a chunk of
+ * its own), against the issue's 200 KB
  * target: ECharts' own base with lit is 164.8 KB (bench/README.md). Edit mode adds 77.5 KB (the
  * target is 150 KB), and the first query editor CodeMirror with the PromQL language, 119.9 KB.
  */
 const CHUNKED_BUDGET_KB = {
-  'promkit.js: the viewer, before any chart code': 109,
-  'promkit.js: a page of time series and stats, before its first chart': 302,
+  'promkit.js: the viewer, before any chart code': 110,
+  'promkit.js: a page of time series and stats, before its first chart': 305,
   'promkit-builder.js: edit mode, after that page': 78,
   'the PromQL editor (CodeMirror), when a query field first shows': 120,
 };
@@ -100,7 +103,7 @@ describe('the chunked script-tag build', () => {
 
   it('loads no chart kind, markdown, PromQL parser or builder code before a page uses it', () => {
     const viewer = names(loadedWith([cdn('promkit.js')]));
-    const lazy = ['echarts', 'echarts-bar', 'echarts-gauge', 'echarts-heatmap', 'echarts-marks', 'markdown', 'parse', 'editor-code'].map((name) => names([chunk(name)])[0]);
+    const lazy = ['echarts', 'echarts-bar', 'echarts-gauge', 'echarts-heatmap', 'echarts-marks', 'echarts-pie', 'markdown', 'parse', 'editor-code'].map((name) => names([chunk(name)])[0]);
     expect(viewer.filter((file) => lazy.includes(file) || file === 'promkit-builder.js')).toEqual([]);
     const withChart = names(loadedWith([cdn('promkit.js'), chunk('parse'), chunk('echarts')]));
     expect(withChart.filter((file) => lazy.slice(1).includes(file) && !file.startsWith('chunks/parse.'))).toEqual([]);

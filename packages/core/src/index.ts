@@ -98,6 +98,7 @@ export type { Reducer } from './format/reduce.js';
 export { seriesName } from './format/legend.js';
 export { fieldFor, overrideMatches } from './field/overrides.js';
 export { activeStep, thresholdColor } from './field/thresholds.js';
+export { COLOR_MODES, CONTINUOUS_SCHEMES, isByValue, parseRgb, schemeColor, valueFraction, type ColorMode, type ContinuousScheme, type Rgb } from './field/color-scheme.js';
 export type { ThresholdStep } from './field/thresholds.js';
 export { mapValue } from './field/mappings.js';
 export type { MappedValue } from './field/mappings.js';
@@ -115,7 +116,7 @@ export { selectedValues } from './host/source.js';
 export { VARIABLE_FORMATS, escapeRegex, interpolate, interpolateText, variableFormatProblems, variablesIn } from './promql/interpolate.js';
 export type { InterpolateOptions, VariableFormat, VariableFormatProblem, VariableValue, VariableValues } from './promql/interpolate.js';
 export { formatDate } from './promql/date-format.js';
-export { PANEL_TYPES, SCHEMA_VERSION, SORTS, VARIABLE_HIDES, dashboardSchema, panelSchema, rowSchema, variableSchema } from './dashboard/schema.js';
+export { PANEL_TYPES, PIE_LABELS, SCHEMA_VERSION, SORTS, VARIABLE_HIDES, dashboardSchema, panelSchema, rowSchema, variableSchema } from './dashboard/schema.js';
 export type {
   Annotation,
   Dashboard,

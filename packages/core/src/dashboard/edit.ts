@@ -36,6 +36,7 @@ export const NEW_PANEL_TITLES: Readonly<Record<PanelType, string>> = {
   bargauge: 'New bar gauge',
   table: 'New table',
   heatmap: 'New heatmap',
+  piechart: 'New pie chart',
   text: 'New text',
 };
 

@@ -18,6 +18,7 @@ export const PANEL_TYPE_OPTIONS: Readonly<Record<PanelType, readonly (keyof Pane
   bargauge: ['reduceOptions', 'orientation'],
   table: ['sortBy'],
   heatmap: [],
+  piechart: ['reduceOptions', 'legend', 'pieType', 'displayLabels'],
   text: ['content', 'mode'],
 };
 

@@ -17,6 +17,7 @@ import { COLOR_RULE, isColor } from '../format/color.js';
 import { URL_RULE, isSafeUrl } from '../format/url.js';
 import { crossFieldProblems } from './cross-field.js';
 import { transformationSchema } from '../transform/transformations.js';
+import { COLOR_MODES } from '../field/color-scheme.js';
 
 /** The schema version this library reads and writes. */
 export const SCHEMA_VERSION = 1;
@@ -51,7 +52,7 @@ const variableName = z.string().check(
   z.refine((name) => !name.startsWith('__'), { error: 'names starting with __ are reserved for built-in variables' }),
 );
 
-export const PANEL_TYPES = ['timeseries', 'stat', 'gauge', 'bargauge', 'table', 'heatmap', 'text'] as const;
+export const PANEL_TYPES = ['timeseries', 'stat', 'gauge', 'bargauge', 'table', 'heatmap', 'piechart', 'text'] as const;
 export type PanelType = (typeof PANEL_TYPES)[number];
 
 const gridPosSchema = z.strictObject({
@@ -182,7 +183,8 @@ const fieldDefaultsSchema = z.strictObject({
   mappings: z.optional(z.array(mappingSchema)),
   color: z.optional(
     z.strictObject({
-      mode: z.enum(['palette-classic', 'fixed', 'thresholds', 'continuous-GrYlRd', 'continuous-BlYlRd', 'continuous-blues']),
+      /** How values are coloured: the palette by series, one fixed colour, shades of it or a continuous scheme by value, or the thresholds. */
+      mode: z.enum(COLOR_MODES),
       fixedColor: z.optional(colorString),
     }),
   ),
@@ -274,12 +276,16 @@ const reducer = z.enum(REDUCERS);
 export const STAT_COLOR_MODES = ['value', 'background', 'background_solid', 'none'] as const;
 /** Grafana's stat `textMode` values promkit draws. */
 export const STAT_TEXT_MODES = ['auto', 'value', 'value_and_name', 'name', 'none'] as const;
+/** What a pie chart's slice labels can say. */
+export const PIE_LABELS = ['name', 'value', 'percent'] as const;
 const panelOptionsSchema = z.strictObject({
   legend: z.optional(
     z.strictObject({
       displayMode: z._default(z.enum(['list', 'table', 'hidden']), 'list'),
       placement: z._default(z.enum(['bottom', 'right']), 'bottom'),
       calcs: z._default(z.array(reducer), []),
+      /** piechart: what the legend shows beside each name: the slice's value, its percent of the whole. */
+      values: z.optional(z.array(z.enum(PIE_LABELS.slice(1) as ['value', 'percent']))),
     }),
   ),
   tooltip: z.optional(
@@ -296,6 +302,10 @@ const panelOptionsSchema = z.strictObject({
   orientation: z.optional(z.enum(['auto', 'horizontal', 'vertical'])),
   /** bargauge: a flat bar (basic), one that deepens to the value's colour (gradient), or lit cells (lcd). */
   displayMode: z.optional(z.enum(['basic', 'gradient', 'lcd'])),
+  /** piechart: a full pie, or a donut. */
+  pieType: z.optional(z.enum(['pie', 'donut'])),
+  /** piechart: what each slice's label says (none by default, as in Grafana). */
+  displayLabels: z.optional(z.array(z.enum(PIE_LABELS))),
   /** text panel body. */
   content: z.optional(z.string()),
   mode: z.optional(z.enum(['markdown', 'text'])),

@@ -8,13 +8,13 @@ import type * as z from 'zod/mini';
 import { isKnownUnit } from '../format/units.js';
 import { REDUCERS } from '../format/reduce.js';
 import { COLOR_RULE, isColor } from '../format/color.js';
+import { COLOR_MODES } from '../field/color-scheme.js';
 import { matcherSchema, type FieldDefaults, type Thresholds, type ValueMapping } from '../dashboard/schema.js';
 import { arrayOf, isObject, numberOf, objectOf, textOf, type ImportContext, type Json } from './import-context.js';
 
 type Custom = NonNullable<FieldDefaults['custom']>;
 type Override = { matcher: z.infer<typeof matcherSchema>; properties: { id: string; value: unknown }[] };
 
-const COLOR_MODES = ['palette-classic', 'fixed', 'thresholds', 'continuous-GrYlRd', 'continuous-BlYlRd', 'continuous-blues'] as const;
 const SPECIAL_MATCHES = ['nan', 'null', 'null+nan', 'true', 'false', 'empty'] as const;
 
 /** Grafana field settings that only style Grafana's look, or are Grafana's defaults: left out quietly. */

@@ -3,7 +3,7 @@
  * in the wild (graph, singlestat, table-old, 6.x gauges) translated to their successors, and any
  * other type kept in its place as a note saying what it was.
  */
-import { STAT_COLOR_MODES, STAT_TEXT_MODES, type PanelInput, type PanelOptions, type Target } from '../dashboard/schema.js';
+import { PIE_LABELS, STAT_COLOR_MODES, STAT_TEXT_MODES, type PanelInput, type PanelOptions, type Target } from '../dashboard/schema.js';
 import { parseDuration } from '../time/duration.js';
 import { isIntervalSetting } from '../time/interval-setting.js';
 import { URL_RULE, safeUrl } from '../format/url.js';
@@ -29,7 +29,7 @@ const QUIET_PANEL = new Set([
   'libraryPanel', 'tags', 'timeRegions', 'hiddenSeries', 'renderer', 'dashes', 'dashLength', 'spaceLength', 'paceLength',
   'steppedLine', 'fillGradient', 'pointradius', 'xaxis', 'yaxis', 'aliasColors', 'seriesOverrides', 'nullText', 'nullPointMode',
   'decimals', 'format', 'legend', 'tooltip', 'lines', 'bars', 'points', 'fill', 'linewidth', 'stack', 'percentage', 'yaxes',
-  'valueName', 'valueMaps', 'rangeMaps', 'mappingTypes', 'mappingType', 'colors', 'colorValue', 'colorBackground', 'colorPrefix',
+  'valueName', 'pieType', 'legendType', 'strokeWidth', 'breakPoint', 'valueMaps', 'rangeMaps', 'mappingTypes', 'mappingType', 'colors', 'colorValue', 'colorBackground', 'colorPrefix',
   'colorPostfix', 'sparkline', 'gauge', 'prefix', 'postfix', 'prefixFontSize', 'postfixFontSize', 'valueFontSize',
   'thresholdMarkers', 'tableColumn', 'styles', 'columns', 'sort', 'pageSize', 'scroll', 'showHeader', 'fontSize', 'transform',
   'content', 'mode', 'dataFormat', 'heatmap', 'cards', 'color', 'highlightCards', 'hideZeroBuckets', 'reverseYBuckets',
@@ -60,7 +60,6 @@ export function panelOf(src: SourcePanel, id: number, ctx: ImportContext): Panel
   const legacyTable = type === 'table-old' || (type === 'table' && Array.isArray(raw['styles']));
   const promkitType = TYPE_OF[type] ?? (legacyTable ? 'table' : undefined);
   if (!promkitType) return placeholder(base, src.path, ctx, `the Grafana panel type "${type}", which promkit does not draw`);
-  if (type === 'piechart' || type === 'grafana-piechart-panel') ctx.warn(`${src.path}.type`, `${type} is shown as a bar gauge (promkit draws no pie charts)`);
 
   const query = queriesOf(raw, src.path, ctx);
   if (query === undefined) return placeholder(base, src.path, ctx, 'a datasource promkit does not query');
@@ -77,7 +76,12 @@ export function panelOf(src: SourcePanel, id: number, ctx: ImportContext): Panel
     ...timingOf(raw, src.path, ctx),
     ...transformationsOf(raw['transformations'], `${src.path}.transformations`, ctx),
   };
-  const legacy = type === 'graph' ? graphOf(raw, src.path, ctx) : type === 'singlestat' || type === 'grafana-singlestat-panel' ? singlestatOf(raw, src.path, ctx) : legacyTable ? tableOldOf(raw, src.path, ctx) : undefined;
+  const legacy =
+    type === 'graph' ? graphOf(raw, src.path, ctx)
+    : type === 'singlestat' || type === 'grafana-singlestat-panel' ? singlestatOf(raw, src.path, ctx)
+    : type === 'grafana-piechart-panel' ? piePluginOf(raw, src.path, ctx)
+    : legacyTable ? tableOldOf(raw, src.path, ctx)
+    : undefined;
   if (legacy) return { ...panel, ...legacy, ...(legacy.type ? { type: legacy.type } : {}) };
 
   const fieldConfig = objectOf(raw['fieldConfig']);
@@ -97,8 +101,8 @@ const TYPE_OF: Record<string, PanelInput['type']> = {
   'grafana-singlestat-panel': 'stat',
   gauge: 'gauge',
   bargauge: 'bargauge',
-  piechart: 'bargauge',
-  'grafana-piechart-panel': 'bargauge',
+  piechart: 'piechart',
+  'grafana-piechart-panel': 'piechart',
   table: 'table',
   heatmap: 'heatmap',
 };
@@ -280,6 +284,38 @@ function statOptionsOf(raw: Json): Pick<PanelOptions, 'colorMode' | 'textMode'> 
   return out as Pick<PanelOptions, 'colorMode' | 'textMode'>;
 }
 
+/**
+ * The old `grafana-piechart-panel` plugin kept its settings on the panel: `pieType`, `legendType`
+ * (where the legend goes), `legend` {`show`, `values`, `percentage`} and `valueName` (the reducer).
+ */
+function piePluginOf(raw: Json, path: string, ctx: ImportContext): Partial<PanelInput> {
+  const legend = objectOf(raw['legend']);
+  const values = [...(legend['values'] === true ? ['value' as const] : []), ...(legend['percentage'] === true ? ['percent' as const] : [])];
+  const options: PanelOptions = {
+    ...(raw['pieType'] === 'donut' || raw['pieType'] === 'pie' ? { pieType: raw['pieType'] } : {}),
+    legend: { displayMode: legend['show'] === false ? 'hidden' : 'list', placement: raw['legendType'] === 'Under graph' ? 'bottom' : 'right', calcs: [], ...(values.length ? { values } : {}) },
+  };
+  const valueName = textOf(raw['valueName']);
+  const calc = valueName === undefined ? undefined : reducerOf(valueName, `${path}.valueName`, ctx);
+  if (calc) options.reduceOptions = { calcs: [calc] };
+  const unit = unitOf(raw['format'], `${path}.format`, ctx);
+  return { options, ...(unit ? { fieldConfig: { defaults: { unit }, overrides: [] } } : {}) };
+}
+
+/** Pie chart options: pie or donut, what the slices' labels say, and the legend's values beside each name. */
+function pieOptionsOf(raw: Json, legend: Json): Pick<PanelOptions, 'pieType' | 'displayLabels' | 'legend'> {
+  const out: Pick<PanelOptions, 'pieType' | 'displayLabels' | 'legend'> = {};
+  if (raw['pieType'] === 'pie' || raw['pieType'] === 'donut') out.pieType = raw['pieType'];
+  const labels = arrayOf(raw['displayLabels']).filter((l): l is (typeof PIE_LABELS)[number] => (PIE_LABELS as readonly unknown[]).includes(l));
+  if (labels.length > 0) out.displayLabels = labels;
+  if (isObject(raw['legend'])) {
+    const hidden = legend['showLegend'] === false || legend['displayMode'] === 'hidden';
+    const values = arrayOf(legend['values']).filter((v): v is 'value' | 'percent' => v === 'value' || v === 'percent');
+    out.legend = { displayMode: hidden ? 'hidden' : legend['displayMode'] === 'table' ? 'table' : 'list', placement: legend['placement'] === 'bottom' ? 'bottom' : 'right', calcs: [], ...(values.length ? { values } : {}) };
+  }
+  return out;
+}
+
 /** Current panel options: what promkit draws, checked; other options are warnings. */
 function optionsOf(raw: Json, type: PanelInput['type'], path: string, ctx: ImportContext): PanelOptions {
   const out: PanelOptions = {};
@@ -296,7 +332,7 @@ function optionsOf(raw: Json, type: PanelInput['type'], path: string, ctx: Impor
     out.tooltip = { mode, sort };
   }
   const reduce = objectOf(raw['reduceOptions'] ?? raw['fieldOptions']);
-  if ((type === 'stat' || type === 'gauge' || type === 'bargauge') && (isObject(raw['reduceOptions']) || isObject(raw['fieldOptions']))) {
+  if ((type === 'stat' || type === 'gauge' || type === 'bargauge' || type === 'piechart') && (isObject(raw['reduceOptions']) || isObject(raw['fieldOptions']))) {
     const calcs = arrayOf(reduce['calcs']).map((c, i) => reducerOf(c, `${path}.reduceOptions.calcs[${i}]`, ctx)).filter((c): c is Reducer => c !== undefined);
     out.reduceOptions = { calcs: calcs.length ? calcs : ['lastNotNull'] };
     if (reduce['values'] === true) ctx.warn(`${path}.reduceOptions.values`, 'showing every value instead of one per series is not supported: one value per series is shown');
@@ -305,6 +341,7 @@ function optionsOf(raw: Json, type: PanelInput['type'], path: string, ctx: Impor
   if (type === 'stat') Object.assign(out, statOptionsOf(raw));
   if (type === 'bargauge' && (raw['orientation'] === 'horizontal' || raw['orientation'] === 'vertical' || raw['orientation'] === 'auto')) out.orientation = raw['orientation'];
   if (type === 'bargauge' && (raw['displayMode'] === 'basic' || raw['displayMode'] === 'gradient' || raw['displayMode'] === 'lcd')) out.displayMode = raw['displayMode'];
+  if (type === 'piechart') Object.assign(out, pieOptionsOf(raw, legend));
   if (type === 'table' && Array.isArray(raw['sortBy'])) {
     out.sortBy = raw['sortBy'].filter(isObject).flatMap((s) => (textOf(s['displayName']) ? [{ displayName: s['displayName'] as string, desc: s['desc'] === true }] : []));
   }

@@ -11,7 +11,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { EChartsCoreOption } from 'echarts/core';
 import type { ECharts } from '../charts/echarts.js';
-import { echartsFor, type EChartsRuntime } from '../charts/echarts-loader.js';
+import { echartsFor, partsOf, registeredParts, type EChartsPart, type EChartsRuntime } from '../charts/echarts-loader.js';
 import { refuseHtmlStrings } from '../charts/html-guard.js';
 import { inTurn } from '../internal/in-turn.js';
 
@@ -23,6 +23,8 @@ export class EChartsController implements ReactiveController {
   #listeners: [string, (event: unknown) => void][] = [];
   #setups: ((chart: ECharts) => void)[] = [];
   #runtime: EChartsRuntime | undefined;
+  /** The ECharts parts registered when the chart was created: it can draw those only. */
+  #createdWith = new Set<EChartsPart>();
   /** The load of code the option needs, while it runs. */
   #waiting: Promise<unknown> | undefined;
   /** Whether the option waiting for code replaces the chart's (set with `replace`). */
@@ -80,14 +82,24 @@ export class EChartsController implements ReactiveController {
   /** Whether a chart exists on the current container, creating it if the container and its code are there. */
   #ensure(): 'ready' | 'created' | 'loading' | 'none' {
     const el = this.container();
-    if (this.chart && this.chart.getDom() === el) return this.#loaded() ? 'ready' : 'loading';
-    // The container was replaced or removed: the old chart draws nowhere a person can see.
+    if (this.chart && this.chart.getDom() === el) {
+      if (!this.#loaded()) return 'loading';
+      if (partsOf(this.#option ?? {}).every((part) => this.#createdWith.has(part))) return 'ready';
+      // The option draws a part registered after this chart was made: make it again, with the option.
+    }
+    // The container was replaced or removed (the old chart draws nowhere a person can see), or the chart is made again.
     if (this.chart) this.#release();
     if (!el || !this.host.isConnected) return 'none';
+    if (!this.#option) {
+      // Nothing to draw yet (the data is on its way): fetch the chart code meanwhile, make no chart.
+      Promise.resolve(echartsFor({})).catch(() => undefined);
+      return 'none';
+    }
     if (!this.#loaded()) return 'loading';
     const { init } = this.#runtime!;
     refuseHtmlStrings(el);
     this.#replacePending = false;
+    this.#createdWith = registeredParts();
     this.chart = init(el, undefined, { renderer: 'canvas', devicePixelRatio: globalThis.devicePixelRatio || 1 });
     for (const [event, listener] of this.#listeners) this.chart.on(event, listener);
     this.#applyGroup();

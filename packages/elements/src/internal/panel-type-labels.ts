@@ -8,5 +8,6 @@ export const PANEL_TYPE_LABELS: Readonly<Record<PanelType, string>> = {
   bargauge: 'Bar gauge',
   table: 'Table',
   heatmap: 'Heatmap',
+  piechart: 'Pie chart',
   text: 'Text',
 };

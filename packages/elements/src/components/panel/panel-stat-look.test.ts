@@ -48,6 +48,21 @@ describe('<prom-panel> stat look', () => {
     expect(getComputedStyle(tiles(solid)[0]!).backgroundImage).to.equal('none');
   });
 
+  it('a continuous colour scheme colours each tile by its value between min and max, not by the thresholds', async () => {
+    const el = await renderPanel<PromPanel>(stage, { url, range: HOUR_RANGE }, (p) => {
+      p.style.width = '420px';
+      p.style.height = '160px';
+      const base = spec({ colorMode: 'background', graphMode: 'none' });
+      p.spec = { ...base, fieldConfig: { ...base.fieldConfig, defaults: { ...base.fieldConfig!.defaults, color: { mode: 'continuous-BlYlRd' }, min: 15, max: 25 } } };
+    });
+    el.id = 'shot-stat-continuous';
+    await executeServerCommand('screenshot', { selector: '#shot-stat-continuous', name: 'stat-continuous-BlYlRd' });
+    const colors = tiles(el).map((t) => t.style.getPropertyValue('--stat-bg'));
+    expect(colors).to.have.length(2);
+    for (const c of colors) expect(c).to.match(/^rgb\(\d+, \d+, \d+\)$/);
+    expect(colors[0]).to.not.equal(colors[1]);
+  });
+
   it('colorMode none: no colour on the value; value (default) colours the text', async () => {
     const none = await mount({ colorMode: 'none' });
     expect(none.shadowRoot!.querySelector<HTMLElement>('.stat-line')!.style.color).to.equal('');

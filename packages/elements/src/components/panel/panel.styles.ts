@@ -284,6 +284,11 @@ export const panelStyles = css`
     max-width: 40%;
     padding: 0 0 0 8px;
   }
+  /* Beside the chart, one name a line (as Grafana lists them). */
+  .legend-right .legend-list {
+    flex-direction: column;
+    flex-wrap: nowrap;
+  }
   .legend-list {
     display: flex;
     flex-wrap: wrap;
@@ -312,6 +317,15 @@ export const panelStyles = css`
     width: 12px;
     height: 3px;
     border-radius: 2px;
+  }
+  /* A pie's slices: a square, not a line. */
+  .swatch.slice {
+    width: 10px;
+    height: 10px;
+  }
+  .legend-value {
+    color: var(--_color-text-muted);
+    font-variant-numeric: tabular-nums;
   }
   .legend-name {
     overflow: hidden;

@@ -114,6 +114,34 @@ describe('<prom-panel> types', () => {
     expect(painted(el)).to.equal(true);
   });
 
+  it('piechart: a slice per series by its reduced value, a donut, the legend with value and percent; a click hides a slice', async () => {
+    const el = await panel({ url, range: HOUR_RANGE }, (p) => {
+      p.style.width = '520px';
+      p.style.height = '260px';
+      p.spec = {
+        type: 'piechart',
+        title: 'Combos',
+        targets: [{ refId: 'A', expr: 'promkit_combo{a="a0"}', legendFormat: '{{b}}' }],
+        options: { pieType: 'donut', displayLabels: ['percent'], legend: { displayMode: 'list', placement: 'right', calcs: [], values: ['value', 'percent'] }, reduceOptions: { calcs: ['lastNotNull'] } },
+      };
+    });
+    await screenshot(el, 'piechart-donut');
+    const option = getInstanceByDom(shadow(el).querySelector<HTMLElement>('.canvas')!)!.getOption() as { series: { type: string; radius: string[]; data: { name: string; value: number }[] }[] };
+    expect(option.series[0]!.type).to.equal('pie');
+    expect(option.series[0]!.radius).to.deep.equal(['45%', '75%']);
+    // b0 … b9 are 0 … 9 of 45 (b0 a slice of nothing).
+    expect(option.series[0]!.data.map((d) => d.value).sort((x, y) => x - y)).to.deep.equal([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(painted(el)).to.equal(true);
+    const items = () => [...shadow(el).querySelectorAll('[part="legend"] li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(items()).to.include('b9 9 20%');
+    expect(items()).to.include('b1 1 2.2%');
+    shadow(el).querySelector<HTMLButtonElement>('[part="legend"] li:last-child button')!.click();
+    await el.updateComplete;
+    // Hiding b9 leaves 36 to share: b8 is 8 of 36.
+    expect(items()).to.include('b8 8 22%');
+    expect(items()).to.include('b9 9 –');
+  });
+
   it('heatmap: classic histogram buckets over time become per-bucket counts', async () => {
     const el = await panel({ url, type: 'heatmap', query: 'sum by (le) (rate(promkit_request_duration_seconds_bucket[5m]))', range: HOUR_RANGE, title: 'Latency' });
     const chart = getInstanceByDom(shadow(el).querySelector<HTMLElement>('.canvas')!)!;

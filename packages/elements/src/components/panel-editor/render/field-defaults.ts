@@ -1,19 +1,28 @@
 /** Standard field settings: unit, decimals, min/max, display name, no-value text, colour mode. */
 import { html, nothing, type TemplateResult } from 'lit';
-import { UNITS, isKnownUnit, type FieldDefaults, type Panel } from '@promkit/core';
+import { UNITS, isKnownUnit, type ColorMode, type FieldDefaults, type Panel } from '@promkit/core';
 import { setField } from '@promkit/core/edit';
 import type { EditorContext } from './context.js';
 import { field, numberInput, section, select, textInput } from './controls.js';
 import { colorInput } from './color.js';
 
-type ColorMode = NonNullable<FieldDefaults['color']>['mode'];
+/** Each colour mode (core's COLOR_MODES, every one of them) with its name in the editor. */
 const COLOR_MODES: readonly (readonly [ColorMode, string])[] = [
   ['palette-classic', 'Classic palette'],
+  ['palette-classic-by-name', 'Classic palette, by series name'],
   ['fixed', 'Single colour'],
+  ['shades', 'Shades of a colour, by value'],
   ['thresholds', 'From thresholds'],
-  ['continuous-GrYlRd', 'Green–yellow–red'],
-  ['continuous-BlYlRd', 'Blue–yellow–red'],
-  ['continuous-blues', 'Blues'],
+  ['continuous-GrYlRd', 'Green–yellow–red, by value'],
+  ['continuous-RdYlGr', 'Red–yellow–green, by value'],
+  ['continuous-BlYlRd', 'Blue–yellow–red, by value'],
+  ['continuous-YlRd', 'Yellow–red, by value'],
+  ['continuous-BlPu', 'Blue–purple, by value'],
+  ['continuous-YlBl', 'Yellow–blue, by value'],
+  ['continuous-blues', 'Blues, by value'],
+  ['continuous-reds', 'Reds, by value'],
+  ['continuous-greens', 'Greens, by value'],
+  ['continuous-purples', 'Purples, by value'],
 ];
 
 /** The unit list, once: each option's value is the id, its text the category and label. */
@@ -46,10 +55,10 @@ export function renderFieldDefaults(ctx: EditorContext): TemplateResult {
         'color-mode',
         'Colour scheme',
         select(ctx, 'color-mode', mode ?? 'palette-classic', COLOR_MODES, (m) =>
-          ctx.edit('color-mode', (p) => setField(p, 'color', m === 'fixed' ? { mode: m, fixedColor: p.fieldConfig.defaults.color?.fixedColor ?? 'blue' } : { mode: m })),
+          ctx.edit('color-mode', (p) => setField(p, 'color', m === 'fixed' || m === 'shades' ? { mode: m, fixedColor: p.fieldConfig.defaults.color?.fixedColor ?? 'blue' } : { mode: m })),
         ),
       )}
-      ${mode === 'fixed'
+      ${mode === 'fixed' || mode === 'shades'
         ? field(ctx, 'fixed-color', 'Colour', colorInput(ctx, 'fixed-color', 'Colour', d.color?.fixedColor ?? 'blue', (c) => set('fixed-color', 'color.fixedColor', c)))
         : nothing}
     </div>`,

@@ -1,6 +1,6 @@
 /** Each panel type's own options: legend and tooltip, reduce calculation, graph mode, orientation, lines, text. */
 import { html, nothing, type TemplateResult } from 'lit';
-import { REDUCERS, type Panel, type PanelOptions, type Reducer } from '@promkit/core';
+import { PIE_LABELS, REDUCERS, type Panel, type PanelOptions, type Reducer } from '@promkit/core';
 import { setField, setOption } from '@promkit/core/edit';
 import type { EditorContext } from './context.js';
 import { checkbox, field, numberInput, section, select, textInput } from './controls.js';
@@ -11,6 +11,7 @@ type Tooltip = NonNullable<PanelOptions['tooltip']>;
 const REDUCER_LABELS: Partial<Record<Reducer, string>> = { lastNotNull: 'Last *', firstNotNull: 'First *', p95: '95th percentile', p99: '99th percentile' };
 const reducerLabel = (r: Reducer) => REDUCER_LABELS[r] ?? r[0]!.toUpperCase() + r.slice(1);
 const reducerChoices = REDUCERS.map((r) => [r, reducerLabel(r)] as const);
+const PIE_LABEL_NAMES = { name: 'Name', value: 'Value', percent: 'Percent' } as const;
 
 export function renderOptions(ctx: EditorContext): TemplateResult {
   const p = ctx.panel;
@@ -25,6 +26,25 @@ export function renderOptions(ctx: EditorContext): TemplateResult {
       return section('options', 'Bar gauge', [
         calc(ctx),
         field(ctx, 'orientation', 'Orientation', select(ctx, 'orientation', p.options.orientation ?? 'auto', [['auto', 'Auto'], ['horizontal', 'Horizontal'], ['vertical', 'Vertical']] as const, (o) => opt(ctx, 'orientation', 'orientation', o))),
+      ]);
+    case 'piechart':
+      return section('options', 'Pie chart', [
+        calc(ctx),
+        field(ctx, 'pie-type', 'Type', select(ctx, 'pie-type', p.options.pieType ?? 'pie', [['pie', 'Pie'], ['donut', 'Donut']] as const, (t) => opt(ctx, 'pie-type', 'pieType', t))),
+        html`<fieldset class="calcs"><legend>Slice labels</legend>${PIE_LABELS.map((label) =>
+          checkbox(`pie-label-${label}`, PIE_LABEL_NAMES[label], (p.options.displayLabels ?? []).includes(label), (on) => {
+            const labels = PIE_LABELS.filter((l) => (l === label ? on : (p.options.displayLabels ?? []).includes(l)));
+            opt(ctx, `pie-label-${label}`, 'displayLabels', labels.length > 0 ? labels : undefined);
+          }),
+        )}</fieldset>`,
+        field(ctx, 'legend-mode', 'Legend', select(ctx, 'legend-mode', legendOf(p).displayMode, [['list', 'List'], ['table', 'Table'], ['hidden', 'Hidden']] as const, (displayMode) => opt(ctx, 'legend-mode', 'legend', { ...legendOf(p), displayMode }))),
+        html`<fieldset class="calcs"><legend>Legend values</legend>${(['value', 'percent'] as const).map((v) =>
+          checkbox(`legend-value-${v}`, PIE_LABEL_NAMES[v], (legendOf(p).values ?? []).includes(v), (on) => {
+            const values = (['value', 'percent'] as const).filter((x) => (x === v ? on : (legendOf(p).values ?? []).includes(x)));
+            const { values: _old, ...rest } = legendOf(p);
+            opt(ctx, `legend-value-${v}`, 'legend', values.length > 0 ? { ...rest, values } : rest);
+          }),
+        )}</fieldset>`,
       ]);
     case 'text':
       return section('options', 'Text', [

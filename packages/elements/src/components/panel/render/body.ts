@@ -13,6 +13,7 @@ import { renderHeatScale } from './heat-scale.js';
 import { renderStats } from './stat.js';
 import { renderBars } from './bargauge.js';
 import { renderTable } from './table.js';
+import { panelSlices, renderPieLegend } from './pie.js';
 import { reducedValues } from './reduced.js';
 
 export interface PanelBody {
@@ -68,6 +69,8 @@ export function renderBody(b: PanelBody): TemplateResult {
       return renderTable(spec, { series, frames: b.frames, variables: b.variables, timeZone: b.timeZone, theme }, b.sort, b.onSort);
     case 'timeseries':
       return renderChart(spec, series, renderLegend(spec, series, theme, b.onToggle), b.marks);
+    case 'piechart':
+      return renderChart(spec, series, renderPieLegend(spec, series, panelSlices(spec, series, theme), b.onToggle));
     default:
       return renderChart(spec, series, spec.type === 'heatmap' ? renderHeatScale(b.heatmap?.max ?? 0, theme) : nothing);
   }

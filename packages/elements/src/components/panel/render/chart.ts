@@ -1,10 +1,12 @@
-/** ECharts-drawn panel kinds (time series, gauge, heatmap): their container and their option. */
+/** ECharts-drawn panel kinds (time series, gauge, heatmap, pie chart): their container and their option. */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { EChartsCoreOption } from 'echarts/core';
 import { formatValueText, reduce, type AnnotationEvent, type Panel, type TimeRange } from '@promkit/core';
 import { timeseriesOption, type TimeseriesSeries } from '../../../charts/timeseries.js';
 import { gaugeOption } from '../../../charts/gauge.js';
 import { heatmapOption, type HeatmapData } from '../../../charts/heatmap.js';
+import { pieOption } from '../../../charts/pie.js';
+import { panelSlices } from './pie.js';
 import type { ChartTheme } from '../../../theme/theme.js';
 import { reducedValues } from './reduced.js';
 
@@ -69,5 +71,6 @@ export function chartOption(input: ChartInput): EChartsCoreOption | undefined {
     return gaugeOption(reducedValues(spec, series, theme), spec.fieldConfig.defaults, theme, size);
   }
   if (spec.type === 'heatmap' && input.heatmap) return heatmapOption(input.heatmap, spec.fieldConfig.defaults, theme, input.timeZone);
+  if (spec.type === 'piechart') return pieOption(panelSlices(spec, series, theme), spec.options, theme);
   return undefined;
 }

@@ -1,6 +1,6 @@
 /** Stat panels: one big value per series, with a trend arrow and an optional sparkline. */
 import { html, nothing, svg, type TemplateResult } from 'lit';
-import type { Frame } from '@promkit/core';
+import { parseRgb, type Frame } from '@promkit/core';
 import { cssProps } from '../../../internal/css-props.js';
 import type { ReducedValue } from '../../../charts/reduce.js';
 
@@ -48,9 +48,7 @@ export function renderStats(values: readonly ReducedValue[], look: StatLook, col
 
 /** Near-white or near-black, whichever reads on `color` (a hex or rgb() colour; others get white). */
 export function readableOn(color: string): string {
-  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color)?.[1];
-  const rgb = /^rgba?\(\s*(\d+)[\s,]+(\d+)[\s,]+(\d+)/i.exec(color);
-  const channels = hex ? (hex.length === 3 ? [...hex].map((c) => parseInt(c + c, 16)) : [0, 2, 4].map((i) => parseInt(hex.slice(i, i + 2), 16))) : rgb ? rgb.slice(1, 4).map(Number) : undefined;
+  const channels = parseRgb(color);
   if (!channels) return '#ffffff';
   const [r, g, b] = channels.map((c) => {
     const s = c / 255;

@@ -1,13 +1,14 @@
 /**
  * A table's value cell as its field asks (`custom.cellOptions`): the value formatted or mapped,
  * in plain text, coloured text, on a coloured background with text that reads on it, or with a
- * gauge bar from the field's min to max. Colours come from the value's mapping, else its
- * thresholds, as in Grafana; every style goes through CSSOM.
+ * gauge bar from the field's min to max. Colours come from the value's mapping, else the field's
+ * colour scheme or thresholds, as in Grafana (charts/value-color.ts); every style goes through CSSOM.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatValueText, mapValue, thresholdColor, type FieldDefaults } from '@promkit/core';
+import { formatValueText, mapValue, type FieldDefaults } from '@promkit/core';
 import { cssProps } from '../../../internal/css-props.js';
-import { resolveColor, type ChartTheme } from '../../../theme/theme.js';
+import type { ChartTheme } from '../../../theme/theme.js';
+import { valueColor } from '../../../charts/value-color.js';
 import { readableOn } from './stat.js';
 
 export function renderValueCell(value: number | undefined, field: FieldDefaults, theme: ChartTheme, timeZone: string): TemplateResult {
@@ -18,7 +19,7 @@ export function renderValueCell(value: number | undefined, field: FieldDefaults,
   if (!cell || cell.type === 'auto') return html`<td class="number">${text}</td>`;
   const min = field.min ?? 0;
   const max = field.max ?? 100;
-  const color = resolveColor(mapped?.color ?? (field.color?.mode === 'fixed' ? field.color.fixedColor : undefined) ?? thresholdColor(value, field.thresholds, min, max), theme);
+  const color = valueColor(value, field, theme);
   if (cell.type === 'color-text') return html`<td class="number" ${cssProps({ color })}>${text}</td>`;
   if (cell.type === 'color-background') {
     return html`<td class="number cell-background" ${cssProps(color ? { backgroundColor: color, color: readableOn(color) } : {})}>${text}</td>`;
