@@ -98,6 +98,7 @@ export type { Reducer } from './format/reduce.js';
 export { seriesName } from './format/legend.js';
 export { fieldFor, overrideMatches } from './field/overrides.js';
 export { activeStep, thresholdColor } from './field/thresholds.js';
+export { stateSpans, type StateSpan, type StateSpanOptions } from './field/state-spans.js';
 export { COLOR_MODES, CONTINUOUS_SCHEMES, isByValue, parseRgb, schemeColor, valueFraction, type ColorMode, type ContinuousScheme, type Rgb } from './field/color-scheme.js';
 export type { ThresholdStep } from './field/thresholds.js';
 export { mapValue } from './field/mappings.js';

@@ -178,10 +178,12 @@ describe('fromGrafana: a corpus of legacy and current dashboards', () => {
     expect(durations.options).toEqual({ legend: { displayMode: 'list', placement: 'bottom', calcs: ['lastNotNull'] }, tooltip: { mode: 'multi', sort: 'desc' } });
     expect(durations.targets[1]).toMatchObject({ refId: 'B', minInterval: '15s' });
     expect(titled(dashboard, 'Request duration heatmap').type).toBe('heatmap');
-    expect(titled(dashboard, 'Target states').type).toBe('text');
+    expect(titled(dashboard, 'Target states').type).toBe('state-timeline');
     expect(titled(dashboard, 'SLO')).toMatchObject({ type: 'text', options: { content: expect.stringContaining('Shared SLO panel') } });
     expect(dashboard.annotations).toEqual([expect.objectContaining({ name: 'Firing alerts', expr: 'ALERTS{alertstate="firing"}', step: '30s', color: 'red' })]);
-    expect(warnings.map((w) => w.path)).toEqual(expect.arrayContaining(['panels[6]', 'panels[7]', 'annotations.list[2]', 'templating.list[4]']));
+    // panels[6] (the state timeline) is drawn now; panels[7] is still a note.
+    expect(warnings.map((w) => w.path)).toEqual(expect.arrayContaining(['panels[7]', 'annotations.list[2]', 'templating.list[4]']));
+    expect(warnings.map((w) => w.path)).not.toContain('panels[6]');
   });
 
   it('the HTTP API envelope: absolute times, duplicate ids renumbered, a fixed datasource mapped by name', () => {

@@ -30,11 +30,11 @@ const ROOT_EXPORTS = [
   'registerSource', 'registeredSource', 'resolutionOrder', 'resolveDatasourceRef', 'resolveInterval',
   'resolveRange', 'resolveTimeZone', 'resolveVariables', 'resultsToDataFrames', 'roundInterval',
   'rowSchema', 'rowsToFrames', 'runVariableQuery', 'safeUrl', 'schemeColor', 'selectedValues',
-  'seriesEvents', 'seriesField', 'seriesName', 'sortOptions', 'streamProtocol', 'streamRetryDelay',
-  'tenantHeaders', 'thanos', 'thresholdColor', 'timeSettings', 'timeZoneOrBrowser', 'toFrames',
-  'toHostFrames', 'transformedFrames', 'unregisterSource', 'validateDashboard', 'validateDatasource',
-  'valueFraction', 'valuesOf', 'variableCycles', 'variableFormatProblems', 'variableSchema',
-  'variablesIn', 'victoriaMetrics', 'weekStartsOn', 'withDefaultUrl',
+  'seriesEvents', 'seriesField', 'seriesName', 'sortOptions', 'stateSpans', 'streamProtocol',
+  'streamRetryDelay', 'tenantHeaders', 'thanos', 'thresholdColor', 'timeSettings', 'timeZoneOrBrowser',
+  'toFrames', 'toHostFrames', 'transformedFrames', 'unregisterSource', 'validateDashboard',
+  'validateDatasource', 'valueFraction', 'valuesOf', 'variableCycles', 'variableFormatProblems',
+  'variableSchema', 'variablesIn', 'victoriaMetrics', 'weekStartsOn', 'withDefaultUrl',
 ];
 
 describe('@promkit/core root exports', () => {

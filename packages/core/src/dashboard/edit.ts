@@ -37,6 +37,8 @@ export const NEW_PANEL_TITLES: Readonly<Record<PanelType, string>> = {
   table: 'New table',
   heatmap: 'New heatmap',
   piechart: 'New pie chart',
+  'state-timeline': 'New state timeline',
+  'status-history': 'New status history',
   text: 'New text',
 };
 

@@ -19,6 +19,8 @@ export const PANEL_TYPE_OPTIONS: Readonly<Record<PanelType, readonly (keyof Pane
   table: ['sortBy'],
   heatmap: [],
   piechart: ['reduceOptions', 'legend', 'pieType', 'displayLabels'],
+  'state-timeline': ['mergeValues', 'showValue', 'rowHeight'],
+  'status-history': ['showValue', 'rowHeight'],
   text: ['content', 'mode'],
 };
 

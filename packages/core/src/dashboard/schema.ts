@@ -52,7 +52,7 @@ const variableName = z.string().check(
   z.refine((name) => !name.startsWith('__'), { error: 'names starting with __ are reserved for built-in variables' }),
 );
 
-export const PANEL_TYPES = ['timeseries', 'stat', 'gauge', 'bargauge', 'table', 'heatmap', 'piechart', 'text'] as const;
+export const PANEL_TYPES = ['timeseries', 'stat', 'gauge', 'bargauge', 'table', 'heatmap', 'piechart', 'state-timeline', 'status-history', 'text'] as const;
 export type PanelType = (typeof PANEL_TYPES)[number];
 
 const gridPosSchema = z.strictObject({
@@ -306,6 +306,12 @@ const panelOptionsSchema = z.strictObject({
   pieType: z.optional(z.enum(['pie', 'donut'])),
   /** piechart: what each slice's label says (none by default, as in Grafana). */
   displayLabels: z.optional(z.array(z.enum(PIE_LABELS))),
+  /** state-timeline: consecutive samples of one value are one span (default true). */
+  mergeValues: z.optional(z.boolean()),
+  /** state-timeline and status-history: write each span's value in it when it fits (auto, the default), always, or never. */
+  showValue: z.optional(z.enum(['auto', 'always', 'never'])),
+  /** state-timeline and status-history: how much of each row's height its spans fill, 0–1 (default 0.9). */
+  rowHeight: z.optional(z.number().check(z.minimum(0.1), z.maximum(1))),
   /** text panel body. */
   content: z.optional(z.string()),
   mode: z.optional(z.enum(['markdown', 'text'])),

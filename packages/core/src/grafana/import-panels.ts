@@ -103,6 +103,8 @@ const TYPE_OF: Record<string, PanelInput['type']> = {
   bargauge: 'bargauge',
   piechart: 'piechart',
   'grafana-piechart-panel': 'piechart',
+  'state-timeline': 'state-timeline',
+  'status-history': 'status-history',
   table: 'table',
   heatmap: 'heatmap',
 };
@@ -302,6 +304,16 @@ function piePluginOf(raw: Json, path: string, ctx: ImportContext): Partial<Panel
   return { options, ...(unit ? { fieldConfig: { defaults: { unit }, overrides: [] } } : {}) };
 }
 
+/** State timeline and status history options: merged spans (timelines only), values written in them, row height. */
+function stateOptionsOf(raw: Json, type: 'state-timeline' | 'status-history'): Pick<PanelOptions, 'mergeValues' | 'showValue' | 'rowHeight'> {
+  const out: Pick<PanelOptions, 'mergeValues' | 'showValue' | 'rowHeight'> = {};
+  if (type === 'state-timeline' && typeof raw['mergeValues'] === 'boolean') out.mergeValues = raw['mergeValues'];
+  if (raw['showValue'] === 'auto' || raw['showValue'] === 'always' || raw['showValue'] === 'never') out.showValue = raw['showValue'];
+  const rowHeight = numberOf(raw['rowHeight']);
+  if (rowHeight !== undefined && rowHeight >= 0.1 && rowHeight <= 1) out.rowHeight = rowHeight;
+  return out;
+}
+
 /** Pie chart options: pie or donut, what the slices' labels say, and the legend's values beside each name. */
 function pieOptionsOf(raw: Json, legend: Json): Pick<PanelOptions, 'pieType' | 'displayLabels' | 'legend'> {
   const out: Pick<PanelOptions, 'pieType' | 'displayLabels' | 'legend'> = {};
@@ -342,6 +354,7 @@ function optionsOf(raw: Json, type: PanelInput['type'], path: string, ctx: Impor
   if (type === 'bargauge' && (raw['orientation'] === 'horizontal' || raw['orientation'] === 'vertical' || raw['orientation'] === 'auto')) out.orientation = raw['orientation'];
   if (type === 'bargauge' && (raw['displayMode'] === 'basic' || raw['displayMode'] === 'gradient' || raw['displayMode'] === 'lcd')) out.displayMode = raw['displayMode'];
   if (type === 'piechart') Object.assign(out, pieOptionsOf(raw, legend));
+  if (type === 'state-timeline' || type === 'status-history') Object.assign(out, stateOptionsOf(raw, type));
   if (type === 'table' && Array.isArray(raw['sortBy'])) {
     out.sortBy = raw['sortBy'].filter(isObject).flatMap((s) => (textOf(s['displayName']) ? [{ displayName: s['displayName'] as string, desc: s['desc'] === true }] : []));
   }

@@ -9,5 +9,7 @@ export const PANEL_TYPE_LABELS: Readonly<Record<PanelType, string>> = {
   table: 'Table',
   heatmap: 'Heatmap',
   piechart: 'Pie chart',
+  'state-timeline': 'State timeline',
+  'status-history': 'Status history',
   text: 'Text',
 };

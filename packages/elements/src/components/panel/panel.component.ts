@@ -131,7 +131,7 @@ export class PromPanel extends PromElement {
   declare url: string | undefined;
   /** PromQL expression (standalone use). */
   declare query: string | undefined;
-  /** Panel type: timeseries (default), stat, gauge, bargauge, table, heatmap, piechart, text. */
+  /** Panel type: timeseries (default), stat, gauge, bargauge, table, heatmap, piechart, state-timeline, status-history, text. */
   declare type: PanelType;
   /**
    * The heading in the panel's header (a spec's `title` wins). A `title` attribute is read into
@@ -428,6 +428,8 @@ export class PromPanel extends PromElement {
       timeZone: this.#timeZone,
       variables: this.#variables(),
       heatmap: this.#heatmap,
+      range: this.#query.range,
+      stepMs: (this.#query.results.find((r) => !r.error)?.timing.step ?? 15) * 1000,
       theme: () => this.#theme ?? readTheme(this),
       sort: this._sort,
       markdown: (source) => this.#markdown(source),

@@ -318,6 +318,75 @@ export const panelStyles = css`
     height: 3px;
     border-radius: 2px;
   }
+  /* State timeline and status history: a row a series, its states along the time axis. */
+  .states {
+    display: flex;
+    flex-direction: column;
+    gap: 4px;
+    padding-top: 4px;
+  }
+  .state-rows {
+    flex: 1;
+    display: flex;
+    flex-direction: column;
+    min-height: 0;
+  }
+  .state-row,
+  .state-axis {
+    display: grid;
+    grid-template-columns: var(--state-names, 8ch) 1fr;
+    gap: 8px;
+    align-items: center;
+  }
+  .state-row {
+    flex: 1;
+    min-height: 14px;
+  }
+  .state-name {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    color: var(--_color-text-muted);
+  }
+  .state-track {
+    position: relative;
+    align-self: stretch;
+  }
+  .state-span {
+    position: absolute;
+    top: calc((1 - var(--state-fill, 0.9)) * 50%);
+    bottom: calc((1 - var(--state-fill, 0.9)) * 50%);
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    overflow: hidden;
+    border-inline-end: 1px solid var(--_color-background);
+    box-sizing: border-box;
+  }
+  .state-text {
+    padding: 0 4px;
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+  .state-span.thin {
+    border-inline-end: 0;
+  }
+  .state-tick.start {
+    transform: none;
+  }
+  .state-tick.end {
+    transform: translateX(-100%);
+  }
+  .state-axis .state-track {
+    height: 1.4em;
+    color: var(--_color-text-muted);
+  }
+  .state-tick {
+    position: absolute;
+    transform: translateX(-50%);
+    white-space: nowrap;
+  }
   /* A pie's slices: a square, not a line. */
   .swatch.slice {
     width: 10px;

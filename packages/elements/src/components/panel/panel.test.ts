@@ -142,6 +142,43 @@ describe('<prom-panel> types', () => {
     expect(items()).to.include('b9 9 –');
   });
 
+  it('state-timeline: a row per series, one span per run of a value, in its mapping colour and text; status-history: a cell per sample', async () => {
+    const states = (type: 'state-timeline' | 'status-history') =>
+      panel({ url, range: HOUR_RANGE }, (p) => {
+        p.style.width = '640px';
+        p.style.height = '200px';
+        p.spec = {
+          type,
+          title: 'Combos',
+          targets: [{ refId: 'A', expr: 'promkit_combo{a="a1",b=~"b[0-2]"}', legendFormat: '{{b}}' }],
+          fieldConfig: {
+            defaults: {
+              mappings: [{ type: 'value', options: { '10': { text: 'ten', color: 'green' }, '11': { text: 'eleven', color: 'orange' } } }],
+              thresholds: { mode: 'absolute', steps: [{ value: null, color: 'blue' }, { value: 12, color: 'red' }] },
+            },
+            overrides: [],
+          },
+        };
+      });
+    const timeline = await states('state-timeline');
+    await screenshot(timeline, 'state-timeline');
+    const rows = [...shadow(timeline).querySelectorAll('.state-row')];
+    expect(rows.map((r) => r.querySelector('.state-name')!.textContent)).to.deep.equal(['b0', 'b1', 'b2']);
+    // Each series holds one value for the whole hour: one span from its first sample on.
+    expect(rows.map((r) => r.querySelectorAll('.state-span').length)).to.deep.equal([1, 1, 1]);
+    const spans = rows.map((r) => r.querySelector<HTMLElement>('.state-span')!);
+    expect(spans.map((x) => x.textContent!.trim())).to.deep.equal(['ten', 'eleven', '12']);
+    const colors = spans.map((x) => getComputedStyle(x).backgroundColor);
+    expect(new Set(colors).size).to.equal(3);
+    expect(Number.parseFloat(spans[0]!.style.width)).to.be.greaterThan(90);
+    expect(rows[0]!.getAttribute('aria-label')).to.match(/^b0: ten from /);
+    const history = await states('status-history');
+    await screenshot(history, 'status-history');
+    const samples = history.results[0]!.frames[0]!.timestamps.length;
+    expect([...shadow(history).querySelectorAll('.state-row')].map((r) => r.querySelectorAll('.state-span').length)).to.deep.equal([samples, samples, samples]);
+    expect(painted(history)).to.equal(false);
+  });
+
   it('heatmap: classic histogram buckets over time become per-bucket counts', async () => {
     const el = await panel({ url, type: 'heatmap', query: 'sum by (le) (rate(promkit_request_duration_seconds_bucket[5m]))', range: HOUR_RANGE, title: 'Latency' });
     const chart = getInstanceByDom(shadow(el).querySelector<HTMLElement>('.canvas')!)!;

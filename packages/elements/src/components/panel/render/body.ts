@@ -1,6 +1,6 @@
 /** A panel's body: the state's message, else the renderer for the panel's kind. */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { DataFrame, Panel, PromkitError, VariableValues } from '@promkit/core';
+import type { DataFrame, Panel, PromkitError, TimeRange, VariableValues } from '@promkit/core';
 import type { LoadState } from '../../../controllers/panel-query-controller.js';
 import type { TimeseriesSeries } from '../../../charts/timeseries.js';
 import type { HeatmapData } from '../../../charts/heatmap.js';
@@ -14,6 +14,7 @@ import { renderStats } from './stat.js';
 import { renderBars } from './bargauge.js';
 import { renderTable } from './table.js';
 import { panelSlices, renderPieLegend } from './pie.js';
+import { renderStates } from './state.js';
 import { reducedValues } from './reduced.js';
 
 export interface PanelBody {
@@ -31,6 +32,9 @@ export interface PanelBody {
   /** Variables for display names the panel derives itself (table columns). */
   variables: VariableValues;
   heatmap: HeatmapData | undefined;
+  /** The range the data spans and its step (state timelines and status histories draw on it). */
+  range: TimeRange | undefined;
+  stepMs: number;
   theme: () => ChartTheme;
   /** The table's sort chosen by a click. */
   sort: TableSort | undefined;
@@ -69,6 +73,9 @@ export function renderBody(b: PanelBody): TemplateResult {
       return renderTable(spec, { series, frames: b.frames, variables: b.variables, timeZone: b.timeZone, theme }, b.sort, b.onSort);
     case 'timeseries':
       return renderChart(spec, series, renderLegend(spec, series, theme, b.onToggle), b.marks);
+    case 'state-timeline':
+    case 'status-history':
+      return renderStates({ spec, series, range: b.range ?? { from: 0, to: 1 }, stepMs: b.stepMs, theme, timeZone: b.timeZone });
     case 'piechart':
       return renderChart(spec, series, renderPieLegend(spec, series, panelSlices(spec, series, theme), b.onToggle));
     default:
