@@ -248,6 +248,27 @@ describe('<prom-panel-editor>', () => {
     expect(previewOf(el).shadowRoot!.querySelector('.sparkline')).to.equal(null);
   });
 
+  it('pie chart and state timeline options: type, slice labels, legend values; merge, values shown, row height', async () => {
+    const el = await editor({ ...start, type: 'piechart' });
+    const pie = await changes(el, () => {
+      enter(control<HTMLSelectElement>(el, 'pie-type'), 'donut');
+      control(el, 'pie-label-percent').click();
+      control(el, 'legend-value-value').click();
+    });
+    expect(pie.at(-1)!.options).to.deep.include({ pieType: 'donut', displayLabels: ['percent'] });
+    expect(pie.at(-1)!.options.legend!.values).to.deep.equal(['value']);
+    const data = nextData(el);
+    enter(control<HTMLSelectElement>(el, 'type'), 'state-timeline');
+    await data;
+    const timeline = await changes(el, () => {
+      control(el, 'merge-values').click();
+      enter(control<HTMLSelectElement>(el, 'show-value'), 'never');
+      enter(control<HTMLInputElement>(el, 'row-height'), '0.5');
+    });
+    // Switching to a state timeline dropped the pie's own options.
+    expect(timeline.at(-1)!.options).to.deep.equal({ mergeValues: false, showValue: 'never', rowHeight: 0.5 });
+  });
+
   it('overrides set field settings for the matched series; value mappings replace the shown value', async () => {
     const el = await editor({ ...start, type: 'stat' });
     const button = (text: string) => [...root(el).querySelectorAll<HTMLButtonElement>('button.add')].find((b) => b.textContent!.includes(text))!;

@@ -46,6 +46,13 @@ export function renderOptions(ctx: EditorContext): TemplateResult {
           }),
         )}</fieldset>`,
       ]);
+    case 'state-timeline':
+    case 'status-history':
+      return section('options', p.type === 'state-timeline' ? 'State timeline' : 'Status history', [
+        ...(p.type === 'state-timeline' ? [checkbox('merge-values', 'Merge equal consecutive values', p.options.mergeValues !== false, (on) => opt(ctx, 'merge-values', 'mergeValues', on ? undefined : false))] : []),
+        field(ctx, 'show-value', 'Show values', select(ctx, 'show-value', p.options.showValue ?? 'auto', [['auto', 'When they fit'], ['always', 'Always'], ['never', 'Never']] as const, (v) => opt(ctx, 'show-value', 'showValue', v))),
+        field(ctx, 'row-height', 'Row height', numberInput(ctx, 'row-height', p.options.rowHeight, (n) => opt(ctx, 'row-height', 'rowHeight', n), { min: 0.1, max: 1, step: 0.05, placeholder: '0.9' }), 'How much of each row its states fill, 0.1–1.'),
+      ]);
     case 'text':
       return section('options', 'Text', [
         field(ctx, 'text-mode', 'Mode', select(ctx, 'text-mode', p.options.mode ?? 'markdown', [['markdown', 'Markdown'], ['text', 'Plain text']] as const, (m) => opt(ctx, 'text-mode', 'mode', m))),
