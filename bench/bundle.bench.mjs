@@ -20,7 +20,7 @@ export const BUDGET = 230 * 1024;
 export const FIRST_CHART_TARGET = 200 * 1024;
 export const BUILDER_TARGET = 150 * 1024;
 /** The builder bundle's budget, gzip bytes (tests/integration/bundle-size.test.ts holds the same). */
-export const BUILDER_BUDGET = 234 * 1024;
+export const BUILDER_BUDGET = 236 * 1024;
 
 /** Gzip size as the budget counts it (level 9, as `gzip -9`). */
 export const gzipSize = (/** @type {Uint8Array | string} */ code) => gzipSync(code, { level: 9 }).length;

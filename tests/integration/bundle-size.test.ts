@@ -15,9 +15,10 @@ import { chunk, loadedWith, cdn, names, profiles } from '../harness/script-profi
  * measured at 335.6 KB once the last fidelity work landed); the loaders of the chunked split
  * bring it to 335.9 KB, and decoding in slices and charts drawn in turns to 336.1 KB; pie charts
  * (ECharts' PieChart, about 7 KB, a chunk of its own in the chunked build) and colour schemes by
- * value to 344.1 KB. Lower it when it shrinks.
+ * value to 344.1 KB, and state timelines and status histories with their editor options to
+ * 345.5 KB. Lower it when it shrinks.
  */
-const BUDGET_KB = 345;
+const BUDGET_KB = 346;
 
 describe('promkit.min.js', () => {
   const code = readFileSync(new URL('../../packages/elements/dist/promkit.min.js', import.meta.url));
@@ -55,9 +56,10 @@ describe('promkit.min.js', () => {
  * (1.4 KB) brought it to 231.4 KB (issue 18), Save into the dashboard's store with Save over to
  * 232.0 KB, and saved panels (Save to library, the gallery's Saved panels) to 233.0 KB; the query
  * editor's code loaded on first show (its own copy of the loader, inlined in this single file) to
- * 234.3 KB. Lower this when the bundle shrinks.
+ * 234.3 KB, and the pie chart and state timeline options to 235.2 KB. Lower this when the bundle
+ * shrinks.
  */
-const BUILDER_BUDGET_KB = 235;
+const BUILDER_BUDGET_KB = 236;
 
 describe('promkit-builder.min.js', () => {
   const code = readFileSync(new URL('../../packages/elements/dist/promkit-builder.min.js', import.meta.url));
@@ -78,16 +80,16 @@ describe('promkit-builder.min.js', () => {
  * The chunked build (dist/cdn): promkit.js and its static imports, the PromQL parser with the
  * first query (its syntax check before sending), ECharts' base when the first chart draws;
  * gauges, heatmaps, bars, marks, markdown and the builder only when a page uses them. Today: the
- * viewer 108.0 KB (109.3 with pie charts' legend and colour schemes by value), with the parser
- * and the chart code 301.7 KB (304.7: ECharts' label layout, which pies share, became a chunk of
- * its own), against the issue's 200 KB
- * target: ECharts' own base with lit is 164.8 KB (bench/README.md). Edit mode adds 77.5 KB (the
- * target is 150 KB), and the first query editor CodeMirror with the PromQL language, 119.9 KB.
+ * viewer 108.0 KB (109.3 with pie charts' legend and colour schemes by value, 110.6 with state
+ * timelines), with the parser and the chart code 301.7 KB (306.0: ECharts' label layout, which
+ * pies share, became a chunk of its own), against the issue's 200 KB
+ * target: ECharts' own base with lit is 164.8 KB (bench/README.md). Edit mode adds 78.3 KB (the
+ * target is 150 KB), and the first query editor CodeMirror with the PromQL language, 120.0 KB.
  */
 const CHUNKED_BUDGET_KB = {
-  'promkit.js: the viewer, before any chart code': 110,
-  'promkit.js: a page of time series and stats, before its first chart': 305,
-  'promkit-builder.js: edit mode, after that page': 78,
+  'promkit.js: the viewer, before any chart code': 111,
+  'promkit.js: a page of time series and stats, before its first chart': 307,
+  'promkit-builder.js: edit mode, after that page': 79,
   'the PromQL editor (CodeMirror), when a query field first shows': 120,
 };
 
