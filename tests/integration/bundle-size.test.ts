@@ -16,9 +16,9 @@ import { chunk, loadedWith, cdn, names, profiles } from '../harness/script-profi
  * bring it to 335.9 KB, and decoding in slices and charts drawn in turns to 336.1 KB; pie charts
  * (ECharts' PieChart, about 7 KB, a chunk of its own in the chunked build) and colour schemes by
  * value to 344.1 KB, and state timelines and status histories with their editor options to
- * 345.5 KB. Lower it when it shrinks.
+ * 345.5 KB, and heatmaps that bucket raw series to 345.9 KB. Lower it when it shrinks.
  */
-const BUDGET_KB = 346;
+const BUDGET_KB = 347;
 
 describe('promkit.min.js', () => {
   const code = readFileSync(new URL('../../packages/elements/dist/promkit.min.js', import.meta.url));
@@ -81,13 +81,13 @@ describe('promkit-builder.min.js', () => {
  * first query (its syntax check before sending), ECharts' base when the first chart draws;
  * gauges, heatmaps, bars, marks, markdown and the builder only when a page uses them. Today: the
  * viewer 108.0 KB (109.3 with pie charts' legend and colour schemes by value, 110.6 with state
- * timelines), with the parser and the chart code 301.7 KB (306.0: ECharts' label layout, which
+ * timelines, 111.0 with heatmaps bucketing raw series), with the parser and the chart code 301.7 KB (306.0: ECharts' label layout, which
  * pies share, became a chunk of its own), against the issue's 200 KB
  * target: ECharts' own base with lit is 164.8 KB (bench/README.md). Edit mode adds 78.3 KB (the
  * target is 150 KB), and the first query editor CodeMirror with the PromQL language, 120.0 KB.
  */
 const CHUNKED_BUDGET_KB = {
-  'promkit.js: the viewer, before any chart code': 111,
+  'promkit.js: the viewer, before any chart code': 112,
   'promkit.js: a page of time series and stats, before its first chart': 307,
   'promkit-builder.js: edit mode, after that page': 79,
   'the PromQL editor (CodeMirror), when a query field first shows': 120,

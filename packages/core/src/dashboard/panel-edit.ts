@@ -17,7 +17,7 @@ export const PANEL_TYPE_OPTIONS: Readonly<Record<PanelType, readonly (keyof Pane
   gauge: ['reduceOptions'],
   bargauge: ['reduceOptions', 'orientation'],
   table: ['sortBy'],
-  heatmap: [],
+  heatmap: ['calculate', 'calculation'],
   piechart: ['reduceOptions', 'legend', 'pieType', 'displayLabels'],
   'state-timeline': ['mergeValues', 'showValue', 'rowHeight'],
   'status-history': ['showValue', 'rowHeight'],

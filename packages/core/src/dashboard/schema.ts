@@ -302,6 +302,10 @@ const panelOptionsSchema = z.strictObject({
   orientation: z.optional(z.enum(['auto', 'horizontal', 'vertical'])),
   /** bargauge: a flat bar (basic), one that deepens to the value's colour (gradient), or lit cells (lcd). */
   displayMode: z.optional(z.enum(['basic', 'gradient', 'lcd'])),
+  /** heatmap: bucket raw series by value (at each time, how many series are in each band) instead of reading `le` buckets. */
+  calculate: z.optional(z.boolean()),
+  /** heatmap with `calculate`: the value bands, a number of them (`count`) or their size (`size`); 10 equal bands unless given. */
+  calculation: z.optional(z.strictObject({ yBuckets: z.optional(z.strictObject({ mode: z.enum(['count', 'size']), value: z.number().check(z.positive()) })) })),
   /** piechart: a full pie, or a donut. */
   pieType: z.optional(z.enum(['pie', 'donut'])),
   /** piechart: what each slice's label says (none by default, as in Grafana). */

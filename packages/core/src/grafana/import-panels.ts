@@ -314,6 +314,19 @@ function stateOptionsOf(raw: Json, type: 'state-timeline' | 'status-history'): P
   return out;
 }
 
+/**
+ * A heatmap Grafana buckets itself (`calculate`): the value bands (`yBuckets` count or size; a
+ * log scale and time buckets are left out, with a warning).
+ */
+function heatmapCalculationOf(calculation: Json, path: string, ctx: ImportContext): Pick<PanelOptions, 'calculate' | 'calculation'> {
+  const y = objectOf(calculation['yBuckets']);
+  const value = numberOf(typeof y['value'] === 'string' ? Number(y['value']) : y['value']);
+  const mode = y['mode'] === 'size' ? 'size' : 'count';
+  if (objectOf(y['scale'])['type'] === 'log') ctx.warn(`${path}.yBuckets.scale`, 'a log scale of value bands is not drawn: the bands are linear');
+  if (isObject(calculation['xBuckets']) && objectOf(calculation['xBuckets'])['value'] !== undefined) ctx.warn(`${path}.xBuckets`, 'time buckets of their own are not drawn: a band is counted at each sample time');
+  return { calculate: true, ...(value !== undefined && value > 0 ? { calculation: { yBuckets: { mode, value } } } : {}) };
+}
+
 /** Pie chart options: pie or donut, what the slices' labels say, and the legend's values beside each name. */
 function pieOptionsOf(raw: Json, legend: Json): Pick<PanelOptions, 'pieType' | 'displayLabels' | 'legend'> {
   const out: Pick<PanelOptions, 'pieType' | 'displayLabels' | 'legend'> = {};
@@ -358,9 +371,7 @@ function optionsOf(raw: Json, type: PanelInput['type'], path: string, ctx: Impor
   if (type === 'table' && Array.isArray(raw['sortBy'])) {
     out.sortBy = raw['sortBy'].filter(isObject).flatMap((s) => (textOf(s['displayName']) ? [{ displayName: s['displayName'] as string, desc: s['desc'] === true }] : []));
   }
-  if (type === 'heatmap' && raw['calculate'] === true) {
-    ctx.warn(`${path}.calculate`, 'promkit draws heatmaps from histogram buckets (`le`), not by bucketing series itself');
-  }
+  if (type === 'heatmap' && raw['calculate'] === true) Object.assign(out, heatmapCalculationOf(objectOf(raw['calculation']), `${path}.calculation`, ctx));
   if (type === 'table' && isObject(raw['footer'])) {
     const footer = raw['footer'];
     const reducer = arrayOf(footer['reducer']).map((r, i) => reducerOf(r, `${path}.footer.reducer[${i}]`, ctx)).filter((r): r is Reducer => r !== undefined);

@@ -1,5 +1,6 @@
 /**
- * Heatmap of classic histogram buckets over time: frames of `sum by (le) (rate(x_bucket[…]))`,
+ * Heatmap over time of classic histogram buckets, or of raw series bucketed by value
+ * (`calculate`, as Grafana does): frames of `sum by (le) (rate(x_bucket[…]))`,
  * one per `le`, become per-bucket counts (the cumulative buckets minus the one below). A count
  * that is not finite (an infinite rate, from division by zero) is no count: its cell is NaN,
  * which ECharts leaves empty, and it takes no part in the colour scale.
@@ -48,6 +49,56 @@ export function bucketCounts(frames: Frame[]): HeatmapData {
     }
   }
   return { times, buckets: withLe.map(({ f }) => f.labels['le']!), cells, max };
+}
+
+/** How `calculate` buckets raw series: a number of equal buckets, or buckets of one size. */
+export interface YBuckets {
+  mode: 'count' | 'size';
+  value: number;
+}
+
+/**
+ * Raw series bucketed the way Grafana's heatmap `calculate` does, for series that are not
+ * histograms: at each time, how many series have a value in each band of values. Bands split the
+ * range of all finite values into `count` equal parts (10 unless given), or into parts of `size`;
+ * labels are the bands' upper bounds.
+ */
+export function calculatedBuckets(frames: Frame[], buckets: YBuckets = { mode: 'count', value: 10 }): HeatmapData {
+  const times = [...new Set(frames.flatMap((f) => [...f.timestamps]))].sort((a, b) => a - b);
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const f of frames) for (const v of f.values) if (Number.isFinite(v)) (lo = Math.min(lo, v)), (hi = Math.max(hi, v));
+  if (lo > hi) return { times, buckets: [], cells: new Float64Array(0), max: 0 };
+  const bySize = buckets.mode === 'size' && buckets.value > 0;
+  const count = Math.max(1, Math.round(buckets.value) || 10);
+  const size = bySize ? buckets.value : (hi - lo || 1) / count;
+  const start = bySize ? Math.floor(lo / size) * size : lo;
+  // The top value has a band of its own by size (the last by count); at most 200 bands, so a tiny size cannot make millions of cells.
+  const n = Math.min(200, bySize ? Math.floor((hi - start) / size) + 1 : count);
+  const counts = new Float64Array(times.length * n);
+  const timeIndex = new Map(times.map((t, i) => [t, i]));
+  for (const f of frames) {
+    f.values.forEach((v, i) => {
+      if (!Number.isFinite(v)) return;
+      const band = Math.min(n - 1, Math.floor((v - start) / size));
+      const k = timeIndex.get(f.timestamps[i]!)! * n + band;
+      counts[k] = counts[k]! + 1;
+    });
+  }
+  const cells = new Float64Array(times.length * n * 3);
+  let o = 0;
+  let max = 0;
+  for (let b = 0; b < n; b++) {
+    for (let t = 0; t < times.length; t++) {
+      const count = counts[t * n + b]!;
+      cells[o++] = t;
+      cells[o++] = b;
+      cells[o++] = count;
+      if (count > max) max = count;
+    }
+  }
+  const labels = Array.from({ length: n }, (_, b) => String(Number((start + (b + 1) * size).toPrecision(12))));
+  return { times, buckets: labels, cells, max };
 }
 
 export function heatmapOption(

@@ -248,7 +248,7 @@ describe('<prom-panel-editor>', () => {
     expect(previewOf(el).shadowRoot!.querySelector('.sparkline')).to.equal(null);
   });
 
-  it('pie chart and state timeline options: type, slice labels, legend values; merge, values shown, row height', async () => {
+  it('pie chart, state timeline and heatmap options: type, slice labels, legend values; merge, values shown, row height; bucketing by value', async () => {
     const el = await editor({ ...start, type: 'piechart' });
     const pie = await changes(el, () => {
       enter(control<HTMLSelectElement>(el, 'pie-type'), 'donut');
@@ -267,6 +267,12 @@ describe('<prom-panel-editor>', () => {
     });
     // Switching to a state timeline dropped the pie's own options.
     expect(timeline.at(-1)!.options).to.deep.equal({ mergeValues: false, showValue: 'never', rowHeight: 0.5 });
+    const heat = nextData(el);
+    enter(control<HTMLSelectElement>(el, 'type'), 'heatmap');
+    await heat;
+    await changes(el, () => control(el, 'calculate').click());
+    const bands = await changes(el, () => enter(control<HTMLInputElement>(el, 'value-bands'), '4'));
+    expect(bands.at(-1)!.options).to.deep.equal({ calculate: true, calculation: { yBuckets: { mode: 'count', value: 4 } } });
   });
 
   it('overrides set field settings for the matched series; value mappings replace the shown value', async () => {

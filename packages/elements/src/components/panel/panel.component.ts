@@ -13,7 +13,7 @@ import { readTheme, resolveColor, themeTokens, type ChartTheme } from '../../the
 import { formControlStyles } from '../../theme/form-controls.js';
 import { spinnerStyles } from '../../theme/spinner.js';
 import type { TimeseriesSeries } from '../../charts/timeseries.js';
-import { bucketCounts, type HeatmapData } from '../../charts/heatmap.js';
+import { bucketCounts, calculatedBuckets, type HeatmapData } from '../../charts/heatmap.js';
 import { PromTimeRangeChangeEvent } from '../../events/time-range-change-event.js';
 import { PromPanelViewEvent } from '../../events/panel-view-event.js';
 import { OnDemand } from '../../internal/on-demand.js';
@@ -313,7 +313,8 @@ export class PromPanel extends PromElement {
       this.#shownFrom = this.#query.results;
       this.#frames = spec ? transformedFrames(spec, this.#query.results, this.legendFormat) : undefined;
       this.#shown = spec ? shownSeries(spec, this.#query.results, this._hidden, this.#variables(), this.legendFormat, this.#frames) : [];
-      this.#heatmap = spec?.type === 'heatmap' ? bucketCounts(this.#shown.map((s) => s.frame)) : undefined;
+      const heatFrames = this.#shown.map((s) => s.frame);
+      this.#heatmap = spec?.type !== 'heatmap' ? undefined : spec.options.calculate ? calculatedBuckets(heatFrames, spec.options.calculation?.yBuckets) : bucketCounts(heatFrames);
     }
     if (this.#query.state === 'idle' || QUERY_PROPERTIES.some((p) => changed.has(p as keyof PromPanel))) {
       if (changed.has('url') || changed.has('client') || changed.has('timeout')) this.#query.resetEngine();

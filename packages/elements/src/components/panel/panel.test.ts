@@ -187,6 +187,26 @@ describe('<prom-panel> types', () => {
     expect(painted(el)).to.equal(true);
   });
 
+  it('heatmap with calculate: raw series bucketed by value, how many series in each band at each time', async () => {
+    const el = await panel({ url, range: HOUR_RANGE }, (p) => {
+      p.style.width = '640px';
+      p.style.height = '240px';
+      p.spec = {
+        type: 'heatmap',
+        title: 'Combos by value',
+        targets: [{ refId: 'A', expr: 'promkit_combo{a="a2"}' }],
+        options: { calculate: true, calculation: { yBuckets: { mode: 'count', value: 5 } } },
+      };
+    });
+    await screenshot(el, 'heatmap-calculate');
+    const option = getInstanceByDom(shadow(el).querySelector<HTMLElement>('.canvas')!)!.getOption() as { yAxis: { data: string[] }[]; dataset: { source: Float64Array }[] };
+    // Values 20 … 29 in five bands of 1.8: two series in each, at every time.
+    expect(option.yAxis[0]!.data).to.have.length(5);
+    const counts = new Set(Array.from({ length: option.dataset[0]!.source.length / 3 }, (_, i) => option.dataset[0]!.source[i * 3 + 2]));
+    expect([...counts]).to.deep.equal([2]);
+    expect(painted(el)).to.equal(true);
+  });
+
   it('text: markdown rendered, scripts and handlers removed', async () => {
     const el = document.createElement('prom-panel');
     el.spec = {

@@ -46,6 +46,13 @@ export function renderOptions(ctx: EditorContext): TemplateResult {
           }),
         )}</fieldset>`,
       ]);
+    case 'heatmap':
+      return section('options', 'Heatmap', [
+        checkbox('calculate', 'Bucket raw series by value (not histogram buckets)', p.options.calculate === true, (on) => opt(ctx, 'calculate', 'calculate', on ? true : undefined)),
+        ...(p.options.calculate
+          ? [field(ctx, 'value-bands', 'Value bands', numberInput(ctx, 'value-bands', p.options.calculation?.yBuckets?.mode === 'count' ? p.options.calculation.yBuckets.value : undefined, (n) => opt(ctx, 'value-bands', 'calculation', n ? { yBuckets: { mode: 'count', value: Math.max(1, Math.round(n)) } } : undefined), { min: 1, max: 200, step: 1, placeholder: '10' }))]
+          : []),
+      ]);
     case 'state-timeline':
     case 'status-history':
       return section('options', p.type === 'state-timeline' ? 'State timeline' : 'Status history', [

@@ -1,4 +1,4 @@
-/** Grafana pie charts import as pie charts: pie or donut, slice labels, legend values, reducer; and go back the same. */
+/** Grafana panel types and options promkit draws since issue 21: pie charts (pie or donut, slice labels, legend values, reducer, the old plugin), heatmaps that bucket raw series (`calculate`); each imports without a note and goes back the same. */
 import { describe, expect, it } from 'vitest';
 import { fromGrafana, toGrafana } from '@promkit/core/grafana';
 
@@ -40,5 +40,21 @@ describe('Grafana piechart', () => {
   it('round-trips exactly', () => {
     const { dashboard } = fromGrafana(pie({ pieType: 'pie', displayLabels: ['value'], legend: { displayMode: 'list', placement: 'bottom', values: ['percent'] }, reduceOptions: { calcs: ['lastNotNull'] } }));
     expect(fromGrafana(toGrafana(dashboard).dashboard).dashboard).toEqual(dashboard);
+  });
+});
+
+describe('Grafana heatmap calculate', () => {
+  const heat = (calculation: Record<string, unknown>) => ({
+    title: 'H',
+    schemaVersion: 39,
+    panels: [{ id: 1, type: 'heatmap', title: 'Raw', gridPos: { x: 0, y: 0, w: 12, h: 8 }, targets: [{ refId: 'A', expr: 'rate(x[5m])' }], fieldConfig: { defaults: {}, overrides: [] }, options: { calculate: true, calculation } }],
+  });
+
+  it('keeps calculate with its value bands (count or size, written as strings too), and says what it leaves out', () => {
+    const { dashboard, warnings } = fromGrafana(heat({ yBuckets: { mode: 'size', value: '0.5', scale: { type: 'log', log: 2 } }, xBuckets: { mode: 'size', value: '1m' } }));
+    expect(dashboard.panels[0]).toMatchObject({ type: 'heatmap', options: { calculate: true, calculation: { yBuckets: { mode: 'size', value: 0.5 } } } });
+    expect(warnings.map((w) => w.path)).toEqual(['panels[0].options.calculation.yBuckets.scale', 'panels[0].options.calculation.xBuckets']);
+    expect(fromGrafana(heat({})).dashboard.panels[0]).toMatchObject({ options: { calculate: true } });
+    expect(fromGrafana(heat({})).warnings).toEqual([]);
   });
 });
