@@ -147,7 +147,8 @@ async function renderPanel(origin: string) {
   try {
     await page.goto(`${origin}/`, { waitUntil: 'load' });
     await page.waitForFunction(() => ((document.querySelector('#panel') as unknown as { results?: unknown[] })?.results?.length ?? 0) > 0, { timeout: 20_000 });
-    // Give ECharts a frame to paint after the data arrived.
+    // The panel's update includes loading its chart code (a chunk of its own in the Vite app); then give ECharts a frame to paint.
+    await page.evaluate(() => (document.querySelector('#panel') as unknown as { updateComplete: Promise<boolean> }).updateComplete);
     await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     return {
       errors,
