@@ -43,8 +43,8 @@ describe('Grafana state-timeline and status-history', () => {
   });
 
   it('import as the same panel types, with merge, values and row height, without a note or warning', () => {
-    const timeline = fromGrafana(board('state-timeline', { mergeValues: false, showValue: 'never', rowHeight: 0.7, alignValue: 'left', legend: { showLegend: true } }));
-    expect(timeline.dashboard.panels[0]).toMatchObject({ type: 'state-timeline', options: { mergeValues: false, showValue: 'never', rowHeight: 0.7 } });
+    const timeline = fromGrafana(board('state-timeline', { mergeValues: false, showValue: 'never', rowHeight: 0.7, alignValue: 'left', legend: { showLegend: false } }));
+    expect(timeline.dashboard.panels[0]).toMatchObject({ type: 'state-timeline', options: { mergeValues: false, showValue: 'never', rowHeight: 0.7, legend: { displayMode: 'hidden' } } });
     expect(timeline.warnings).toEqual([]);
     const history = fromGrafana(board('status-history', { showValue: 'always', rowHeight: 5, mergeValues: true }));
     expect(history.dashboard.panels[0]).toMatchObject({ type: 'status-history', options: { showValue: 'always' } });

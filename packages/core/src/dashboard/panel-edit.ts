@@ -19,8 +19,8 @@ export const PANEL_TYPE_OPTIONS: Readonly<Record<PanelType, readonly (keyof Pane
   table: ['sortBy'],
   heatmap: ['calculate', 'calculation'],
   piechart: ['reduceOptions', 'legend', 'pieType', 'displayLabels'],
-  'state-timeline': ['mergeValues', 'showValue', 'rowHeight'],
-  'status-history': ['showValue', 'rowHeight'],
+  'state-timeline': ['mergeValues', 'showValue', 'rowHeight', 'legend'],
+  'status-history': ['showValue', 'rowHeight', 'legend'],
   text: ['content', 'mode'],
 };
 

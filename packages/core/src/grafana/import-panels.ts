@@ -345,7 +345,7 @@ function pieOptionsOf(raw: Json, legend: Json): Pick<PanelOptions, 'pieType' | '
 function optionsOf(raw: Json, type: PanelInput['type'], path: string, ctx: ImportContext): PanelOptions {
   const out: PanelOptions = {};
   const legend = objectOf(raw['legend']);
-  if (isObject(raw['legend']) && (type === 'timeseries' || type === 'heatmap')) {
+  if (isObject(raw['legend']) && (type === 'timeseries' || type === 'heatmap' || type === 'state-timeline' || type === 'status-history')) {
     const hidden = legend['showLegend'] === false || legend['isVisible'] === false || legend['displayMode'] === 'hidden';
     const calcs = arrayOf(legend['calcs']).map((c, i) => reducerOf(c, `${path}.legend.calcs[${i}]`, ctx)).filter((c): c is Reducer => c !== undefined);
     out.legend = { displayMode: hidden ? 'hidden' : legend['displayMode'] === 'table' ? 'table' : 'list', placement: legend['placement'] === 'right' ? 'right' : 'bottom', calcs };

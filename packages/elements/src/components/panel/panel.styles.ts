@@ -387,6 +387,13 @@ export const panelStyles = css`
     transform: translateX(-50%);
     white-space: nowrap;
   }
+  /* A legend that only says what colours mean (nothing to toggle). */
+  .legend-key {
+    display: inline-flex;
+    align-items: center;
+    gap: 6px;
+    padding: 1px 2px;
+  }
   /* A pie's slices: a square, not a line. */
   .swatch.slice {
     width: 10px;

@@ -172,6 +172,8 @@ describe('<prom-panel> types', () => {
     expect(new Set(colors).size).to.equal(3);
     expect(Number.parseFloat(spans[0]!.style.width)).to.be.greaterThan(90);
     expect(rows[0]!.getAttribute('aria-label')).to.match(/^b0: ten from /);
+    // The legend says what the mapped colours mean.
+    expect([...shadow(timeline).querySelectorAll('[part="legend"] li')].map((li) => li.textContent!.trim())).to.deep.equal(['ten', 'eleven']);
     const history = await states('status-history');
     await screenshot(history, 'status-history');
     const samples = history.results[0]!.frames[0]!.timestamps.length;

@@ -8,7 +8,8 @@
  * all of it to a screen reader. Positions are percentages set through CSSOM.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { formatValueText, mapValue, roundInterval, stateSpans, type Panel, type StateSpan, type TimeRange } from '@promkit/core';
+import { formatValueText, mapValue, roundInterval, stateSpans, type FieldDefaults, type Panel, type StateSpan, type TimeRange } from '@promkit/core';
+import { resolveColor } from '../../../theme/theme.js';
 import { cssProps } from '../../../internal/css-props.js';
 import { valueColor } from '../../../charts/value-color.js';
 import { axisTimeLabel, fullTimeLabel } from '../../../charts/time-format.js';
@@ -62,7 +63,29 @@ export function renderStates(input: StateInput): TemplateResult {
     <div class="state-axis" aria-hidden="true"><span class="state-name"></span><span class="state-track">${timeTicks(range).map(
       (t) => html`<span class=${at(t) > 95 ? 'state-tick end' : at(t) < 5 ? 'state-tick start' : 'state-tick'} ${cssProps({ left: `${at(t).toFixed(3)}%` })}>${axisTimeLabel(t, span, timeZone)}</span>`,
     )}</span></div>
+    ${spec.options.legend?.displayMode === 'hidden' ? nothing : renderStateLegend(spec.fieldConfig.defaults, theme)}
   </div>`;
+}
+
+/**
+ * What the colours mean, as Grafana's state timeline legend says it: each value mapping with a
+ * colour (its text), else each threshold step (`< 80`, `80+`). Nothing when neither colours.
+ */
+function renderStateLegend(field: FieldDefaults, theme: ChartTheme): TemplateResult | typeof nothing {
+  const mapped = (field.mappings ?? []).flatMap((m) =>
+    m.type === 'value' ? Object.entries(m.options).map(([value, r]) => ({ text: r.text ?? value, color: r.color })) : [{ text: m.options.result.text ?? '', color: m.options.result.color }],
+  );
+  const steps = field.thresholds?.mode === 'absolute' ? field.thresholds.steps : [];
+  const unit = field.unit ?? 'none';
+  const items = mapped.some((m) => m.color)
+    ? mapped.filter((m) => m.color && m.text)
+    : steps.length > 1
+      ? steps.map((s, i) => ({ text: i === 0 ? `< ${formatValueText(steps[1]!.value ?? 0, unit, field.decimals)}` : `${formatValueText(s.value ?? 0, unit, field.decimals)}+`, color: s.color }))
+      : [];
+  if (items.length === 0) return nothing;
+  return html`<div part="legend"><ul class="legend-list">${items.map(
+    (item) => html`<li class="legend-key"><span class="swatch slice" ${cssProps({ backgroundColor: resolveColor(item.color, theme) })}></span><span class="legend-name">${item.text}</span></li>`,
+  )}</ul></div>`;
 }
 
 /**
