@@ -265,8 +265,8 @@ describe('<prom-panel-editor>', () => {
       enter(control<HTMLSelectElement>(el, 'show-value'), 'never');
       enter(control<HTMLInputElement>(el, 'row-height'), '0.5');
     });
-    // Switching to a state timeline dropped the pie's own options.
-    expect(timeline.at(-1)!.options).to.deep.equal({ mergeValues: false, showValue: 'never', rowHeight: 0.5 });
+    // Switching to a state timeline dropped the pie's own options (type, labels, reducer); the legend setting carries over.
+    expect(timeline.at(-1)!.options).to.deep.equal({ legend: { displayMode: 'list', placement: 'bottom', calcs: [], values: ['value'] }, mergeValues: false, showValue: 'never', rowHeight: 0.5 });
     const heat = nextData(el);
     enter(control<HTMLSelectElement>(el, 'type'), 'heatmap');
     await heat;
