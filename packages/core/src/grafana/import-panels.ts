@@ -327,6 +327,12 @@ function heatmapCalculationOf(calculation: Json, path: string, ctx: ImportContex
   return { calculate: true, ...(value !== undefined && value > 0 ? { calculation: { yBuckets: { mode, value } } } : {}) };
 }
 
+/** A current panel's legend: hidden (`showLegend` or `isVisible` false, or `displayMode` hidden), a table, or a list. */
+function legendModeOf(legend: Json): 'hidden' | 'table' | 'list' {
+  if (legend['showLegend'] === false || legend['isVisible'] === false || legend['displayMode'] === 'hidden') return 'hidden';
+  return legend['displayMode'] === 'table' ? 'table' : 'list';
+}
+
 /** Pie chart options: pie or donut, what the slices' labels say, and the legend's values beside each name. */
 function pieOptionsOf(raw: Json, legend: Json): Pick<PanelOptions, 'pieType' | 'displayLabels' | 'legend'> {
   const out: Pick<PanelOptions, 'pieType' | 'displayLabels' | 'legend'> = {};
@@ -334,9 +340,8 @@ function pieOptionsOf(raw: Json, legend: Json): Pick<PanelOptions, 'pieType' | '
   const labels = arrayOf(raw['displayLabels']).filter((l): l is (typeof PIE_LABELS)[number] => (PIE_LABELS as readonly unknown[]).includes(l));
   if (labels.length > 0) out.displayLabels = labels;
   if (isObject(raw['legend'])) {
-    const hidden = legend['showLegend'] === false || legend['displayMode'] === 'hidden';
     const values = arrayOf(legend['values']).filter((v): v is 'value' | 'percent' => v === 'value' || v === 'percent');
-    out.legend = { displayMode: hidden ? 'hidden' : legend['displayMode'] === 'table' ? 'table' : 'list', placement: legend['placement'] === 'bottom' ? 'bottom' : 'right', calcs: [], ...(values.length ? { values } : {}) };
+    out.legend = { displayMode: legendModeOf(legend), placement: legend['placement'] === 'bottom' ? 'bottom' : 'right', calcs: [], ...(values.length ? { values } : {}) };
   }
   return out;
 }
@@ -346,9 +351,8 @@ function optionsOf(raw: Json, type: PanelInput['type'], path: string, ctx: Impor
   const out: PanelOptions = {};
   const legend = objectOf(raw['legend']);
   if (isObject(raw['legend']) && (type === 'timeseries' || type === 'heatmap' || type === 'state-timeline' || type === 'status-history')) {
-    const hidden = legend['showLegend'] === false || legend['isVisible'] === false || legend['displayMode'] === 'hidden';
     const calcs = arrayOf(legend['calcs']).map((c, i) => reducerOf(c, `${path}.legend.calcs[${i}]`, ctx)).filter((c): c is Reducer => c !== undefined);
-    out.legend = { displayMode: hidden ? 'hidden' : legend['displayMode'] === 'table' ? 'table' : 'list', placement: legend['placement'] === 'right' ? 'right' : 'bottom', calcs };
+    out.legend = { displayMode: legendModeOf(legend), placement: legend['placement'] === 'right' ? 'right' : 'bottom', calcs };
   }
   const tooltip = objectOf(raw['tooltip']);
   if (isObject(raw['tooltip']) && type === 'timeseries') {

@@ -27,28 +27,41 @@ export function bucketCounts(frames: Frame[]): HeatmapData {
     .map((f) => ({ f, le: f.labels['le'] === '+Inf' ? Number.POSITIVE_INFINITY : Number(f.labels['le']) }))
     .filter((x) => !Number.isNaN(x.le))
     .sort((a, b) => a.le - b.le);
-  const times = [...new Set(withLe.flatMap(({ f }) => [...f.timestamps]))].sort((a, b) => a - b);
+  const times = sampleTimes(withLe.map(({ f }) => f));
   const timeIndex = new Map(times.map((t, i) => [t, i]));
   const cumulative = withLe.map(({ f }) => {
     const row = new Float64Array(times.length).fill(Number.NaN);
     f.timestamps.forEach((t, i) => (row[timeIndex.get(t)!] = f.values[i]!));
     return row;
   });
-  const cells = new Float64Array(times.length * withLe.length * 3);
+  const { cells, max } = gridCells(times.length, withLe.length, (t, b) => {
+    const below = b === 0 ? 0 : cumulative[b - 1]![t]!;
+    const difference = cumulative[b]![t]! - (Number.isNaN(below) ? 0 : below);
+    return Number.isFinite(difference) ? Math.max(0, difference) : Number.NaN;
+  });
+  return { times, buckets: withLe.map(({ f }) => f.labels['le']!), cells, max };
+}
+
+/** Every time × band cell as flat [timeIndex, band, count] triples, bands outermost, and the largest count. */
+function gridCells(timeCount: number, bandCount: number, countAt: (t: number, b: number) => number): { cells: Float64Array; max: number } {
+  const cells = new Float64Array(timeCount * bandCount * 3);
   let o = 0;
   let max = 0;
-  for (let b = 0; b < withLe.length; b++) {
-    for (let t = 0; t < times.length; t++) {
-      const below = b === 0 ? 0 : cumulative[b - 1]![t]!;
-      const difference = cumulative[b]![t]! - (Number.isNaN(below) ? 0 : below);
-      const count = Number.isFinite(difference) ? Math.max(0, difference) : Number.NaN;
+  for (let b = 0; b < bandCount; b++) {
+    for (let t = 0; t < timeCount; t++) {
+      const count = countAt(t, b);
       cells[o++] = t;
       cells[o++] = b;
       cells[o++] = count;
       if (count > max) max = count;
     }
   }
-  return { times, buckets: withLe.map(({ f }) => f.labels['le']!), cells, max };
+  return { cells, max };
+}
+
+/** Every time any frame has a sample at, ascending. */
+function sampleTimes(frames: Frame[]): number[] {
+  return [...new Set(frames.flatMap((f) => [...f.timestamps]))].sort((a, b) => a - b);
 }
 
 /** How `calculate` buckets raw series: a number of equal buckets, or buckets of one size. */
@@ -64,7 +77,7 @@ export interface YBuckets {
  * labels are the bands' upper bounds.
  */
 export function calculatedBuckets(frames: Frame[], buckets: YBuckets = { mode: 'count', value: 10 }): HeatmapData {
-  const times = [...new Set(frames.flatMap((f) => [...f.timestamps]))].sort((a, b) => a - b);
+  const times = sampleTimes(frames);
   let lo = Number.POSITIVE_INFINITY;
   let hi = Number.NEGATIVE_INFINITY;
   for (const f of frames) for (const v of f.values) if (Number.isFinite(v)) (lo = Math.min(lo, v)), (hi = Math.max(hi, v));
@@ -85,18 +98,7 @@ export function calculatedBuckets(frames: Frame[], buckets: YBuckets = { mode: '
       counts[k] = counts[k]! + 1;
     });
   }
-  const cells = new Float64Array(times.length * n * 3);
-  let o = 0;
-  let max = 0;
-  for (let b = 0; b < n; b++) {
-    for (let t = 0; t < times.length; t++) {
-      const count = counts[t * n + b]!;
-      cells[o++] = t;
-      cells[o++] = b;
-      cells[o++] = count;
-      if (count > max) max = count;
-    }
-  }
+  const { cells, max } = gridCells(times.length, n, (t, b) => counts[t * n + b]!);
   const labels = Array.from({ length: n }, (_, b) => String(Number((start + (b + 1) * size).toPrecision(12))));
   return { times, buckets: labels, cells, max };
 }

@@ -24,6 +24,13 @@ export function pieSlices(values: readonly ReducedValue[], colors: readonly stri
   return values.map((value, i) => ({ value, color: colors[i]!, share: drawn(value.value, i) && total > 0 ? value.value / total : undefined }));
 }
 
+/** What a slice's label or legend cell says of it: its name, formatted value, or percent ('–' without a share). */
+export function sliceText(slice: PieSlice, what: 'name' | 'value' | 'percent'): string {
+  if (what === 'name') return slice.value.name;
+  if (what === 'value') return `${slice.value.formatted.prefix}${slice.value.formatted.text}${slice.value.formatted.suffix}`;
+  return slice.share === undefined ? '–' : percentText(slice.share);
+}
+
 /** A share as Grafana writes it in pies: whole percent, one decimal under 10 %. */
 export function percentText(share: number): string {
   const percent = share * 100;
@@ -32,10 +39,7 @@ export function percentText(share: number): string {
 
 export function pieOption(slices: readonly PieSlice[], options: PanelOptions, theme: ChartTheme): EChartsCoreOption {
   const labels = options.displayLabels ?? [];
-  const labelOf = (slice: PieSlice) =>
-    labels
-      .map((what) => (what === 'name' ? slice.value.name : what === 'value' ? `${slice.value.formatted.prefix}${slice.value.formatted.text}${slice.value.formatted.suffix}` : percentText(slice.share ?? 0)))
-      .join(' · ');
+  const labelOf = (slice: PieSlice) => labels.map((what) => sliceText(slice, what)).join(' · ');
   const drawn = slices.filter((s) => s.share !== undefined);
   return {
     animation: false,

@@ -1,4 +1,18 @@
 /**
+ * An element's update, waiting also for code it loads on first use and the update after each
+ * load (for `getUpdateComplete`): `update` is the element's own (`() => super.getUpdateComplete()`),
+ * `pending` the load still running, if any.
+ */
+export async function updatedWithCode(update: () => Promise<boolean>, pending: () => Promise<unknown> | undefined): Promise<boolean> {
+  let complete = await update();
+  for (let load = pending(); load; load = pending()) {
+    await load;
+    complete = await update();
+  }
+  return complete;
+}
+
+/**
  * Code loaded on first use, with a dynamic `import()`: a chunk of its own in the chunked
  * script-tag build and in an npm user's bundle, inlined in the single-file build. One load at a
  * time; one that failed is forgotten, so the next `load()` tries again (say, after a Retry once

@@ -16,7 +16,7 @@ import type { TimeseriesSeries } from '../../charts/timeseries.js';
 import { bucketCounts, calculatedBuckets, type HeatmapData } from '../../charts/heatmap.js';
 import { PromTimeRangeChangeEvent } from '../../events/time-range-change-event.js';
 import { PromPanelViewEvent } from '../../events/panel-view-event.js';
-import { OnDemand } from '../../internal/on-demand.js';
+import { OnDemand, updatedWithCode } from '../../internal/on-demand.js';
 import { parsePanel, SPEC_PROPERTIES, type PanelSpec, type ParsedPanel } from './spec.js';
 import { renderBody } from './render/body.js';
 import { shownSeries } from './render/series.js';
@@ -324,13 +324,8 @@ export class PromPanel extends PromElement {
   }
 
   /** Also waits for code the panel draws with (ECharts, markdown) that loads on first use, and the draw after it. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let complete = await super.getUpdateComplete();
-    for (let load = this.#chart.loading ?? this.#markdownLoad; load; load = this.#chart.loading ?? this.#markdownLoad) {
-      await load;
-      complete = await super.getUpdateComplete();
-    }
-    return complete;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return updatedWithCode(() => super.getUpdateComplete(), () => this.#chart.loading ?? this.#markdownLoad);
   }
 
   protected override updated(): void {

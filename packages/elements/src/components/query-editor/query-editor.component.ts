@@ -9,7 +9,7 @@ import { PromQueryChangeEvent } from '../../events/query-change-event.js';
 import { PromQueryRunEvent } from '../../events/query-run-event.js';
 import type { CompletionClient } from './completion-client.js';
 import type { QueryEditorCompartments } from './codemirror-setup.js';
-import { OnDemand } from '../../internal/on-demand.js';
+import { OnDemand, updatedWithCode } from '../../internal/on-demand.js';
 import { preparedQuery, testQuery, type QueryTestResult } from './query-test.js';
 import type { PromMetricPickEvent } from '../../events/metric-pick-event.js';
 import '../metrics-explorer/metrics-explorer.js';
@@ -247,13 +247,8 @@ export class PromQueryEditor extends PromElement {
   }
 
   /** Also waits for the editor code when it loads on first show, and the mount after it. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    let complete = await super.getUpdateComplete();
-    for (let load = this.#codeLoad; load; load = this.#codeLoad) {
-      await load;
-      complete = await super.getUpdateComplete();
-    }
-    return complete;
+  protected override getUpdateComplete(): Promise<boolean> {
+    return updatedWithCode(() => super.getUpdateComplete(), () => this.#codeLoad);
   }
 
   #mount(): void {

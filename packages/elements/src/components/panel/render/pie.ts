@@ -3,7 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { Panel } from '@promkit/core';
 import { cssProps } from '../../../internal/css-props.js';
 import { seriesColor, type TimeseriesSeries } from '../../../charts/timeseries.js';
-import { percentText, pieSlices, type PieSlice } from '../../../charts/pie.js';
+import { pieSlices, sliceText, type PieSlice } from '../../../charts/pie.js';
 import type { ChartTheme } from '../../../theme/theme.js';
 import { reducedValues } from './reduced.js';
 
@@ -26,8 +26,7 @@ export function renderPieLegend(spec: Panel, series: readonly TimeseriesSeries[]
       <span class="swatch slice" ${cssProps({ backgroundColor: slice.color })}></span><span class="legend-name">${slice.value.name}</span>
     </button>`;
   };
-  const cells = (slice: PieSlice) =>
-    values.map((what) => (what === 'value' ? `${slice.value.formatted.prefix}${slice.value.formatted.text}${slice.value.formatted.suffix}` : slice.share === undefined ? '–' : percentText(slice.share)));
+  const cells = (slice: PieSlice) => values.map((what) => sliceText(slice, what));
   if (legend?.displayMode === 'table') {
     return html`<div part="legend"><table>
         <thead><tr><th>Series</th>${values.map((v) => html`<th class="number">${v === 'value' ? 'Value' : 'Percent'}</th>`)}</tr></thead>
