@@ -137,6 +137,20 @@ function undrawn(doc: Document): string[] {
     const bar = root.querySelector('.heat-bar');
     return css(bar)?.backgroundImage.includes('gradient') ? undefined : 'colour scale has no gradient';
   });
+  check('piechart', panel('panel-piechart'), (root) => (!painted(panel('panel-piechart')!) ? 'chart canvas not painted' : root.querySelectorAll('[part="legend"] .slice').length < 2 ? 'legend has fewer than 2 slices' : undefined));
+  for (const name of ['state-timeline', 'status-history']) {
+    check(name, panel(`panel-${name}`), (root) => {
+      const spans = [...root.querySelectorAll<HTMLElement>('.state-span')];
+      if (spans.length < 2) return `${spans.length} state spans`;
+      if (spans.some((s) => s.getBoundingClientRect().width <= 0)) return 'state spans have no width (CSSOM position not applied)';
+      return spans.some((s) => css(s)!.backgroundColor === 'rgba(0, 0, 0, 0)') ? 'state spans have no colour' : undefined;
+    });
+  }
+  check('alertlist', panel('panel-alertlist'), (root) => {
+    const firing = root.querySelector('.alert.firing');
+    if (!firing) return `no firing alert listed (${root.querySelector('[part="body"]')?.textContent?.trim() ?? 'no body'})`;
+    return css(firing)!.borderLeftStyle === 'solid' ? undefined : 'the alert row is unstyled';
+  });
   check('text', panel('panel-text'), (root) => {
     const body = root.querySelector('.markdown');
     if (!body?.querySelector('a[href="https://example.com/runbook"]')) return 'markdown link not rendered';

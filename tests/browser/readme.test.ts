@@ -1,4 +1,4 @@
-/** Every ```html block of README.md, mounted in Chromium against the real Prometheus: its panels, dashboards and rules views drawn without an error. */
+/** Every ```html block of README.md, mounted in Chromium against the real Prometheus: its panels (alert lists too), dashboards and rules views drawn without an error. */
 import { expect } from 'chai';
 import '@promkit/elements/define.js';
 
@@ -21,7 +21,7 @@ describe('README html blocks', () => {
       ];
       const rules = [...host.querySelectorAll('prom-rules')];
       const rulesShown = () => rules.every((r) => r.shadowRoot?.querySelector('[part="group"], .state.error'));
-      while ((panelsOf().length + rules.length === 0 || !rulesShown() || panelsOf().some((p) => p.results.length === 0 && !p.shadowRoot?.querySelector('[role="alert"]'))) && Date.now() < deadline) {
+      while ((panelsOf().length + rules.length === 0 || !rulesShown() || panelsOf().some((p) => p.results.length === 0 && !p.shadowRoot?.querySelector('[role="alert"], .alerts, .alert-stat'))) && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 100));
       }
       const panels = panelsOf();

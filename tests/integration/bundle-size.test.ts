@@ -16,9 +16,10 @@ import { chunk, loadedWith, cdn, names, profiles } from '../harness/script-profi
  * bring it to 335.9 KB, and decoding in slices and charts drawn in turns to 336.1 KB; pie charts
  * (ECharts' PieChart, about 7 KB, a chunk of its own in the chunked build) and colour schemes by
  * value to 344.1 KB, and state timelines and status histories with their editor options to
- * 345.5 KB, and heatmaps that bucket raw series to 345.9 KB. Lower it when it shrinks.
+ * 345.5 KB, and heatmaps that bucket raw series to 345.9 KB, and alert lists (with PromQL label
+ * matchers read by the grammar already there) to 348.7 KB. Lower it when it shrinks.
  */
-const BUDGET_KB = 347;
+const BUDGET_KB = 349;
 
 describe('promkit.min.js', () => {
   const code = readFileSync(new URL('../../packages/elements/dist/promkit.min.js', import.meta.url));
@@ -56,10 +57,10 @@ describe('promkit.min.js', () => {
  * (1.4 KB) brought it to 231.4 KB (issue 18), Save into the dashboard's store with Save over to
  * 232.0 KB, and saved panels (Save to library, the gallery's Saved panels) to 233.0 KB; the query
  * editor's code loaded on first show (its own copy of the loader, inlined in this single file) to
- * 234.3 KB, and the pie chart and state timeline options to 235.2 KB. Lower this when the bundle
+ * 234.3 KB, the pie chart and state timeline options to 235.2 KB, and alert lists to 236.3 KB. Lower this when the bundle
  * shrinks.
  */
-const BUILDER_BUDGET_KB = 236;
+const BUILDER_BUDGET_KB = 237;
 
 describe('promkit-builder.min.js', () => {
   const code = readFileSync(new URL('../../packages/elements/dist/promkit-builder.min.js', import.meta.url));
@@ -81,14 +82,14 @@ describe('promkit-builder.min.js', () => {
  * first query (its syntax check before sending), ECharts' base when the first chart draws;
  * gauges, heatmaps, bars, marks, markdown and the builder only when a page uses them. Today: the
  * viewer 108.0 KB (109.3 with pie charts' legend and colour schemes by value, 110.6 with state
- * timelines, 111.0 with heatmaps bucketing raw series), with the parser and the chart code 301.7 KB (306.0: ECharts' label layout, which
- * pies share, became a chunk of its own), against the issue's 200 KB
+ * timelines, 111.0 with heatmaps bucketing raw series, 113.2 with alert lists), with the parser and the chart code 301.7 KB (306.0: ECharts' label layout, which
+ * pies share, became a chunk of its own; 309.3 with alert lists), against the issue's 200 KB
  * target: ECharts' own base with lit is 164.8 KB (bench/README.md). Edit mode adds 78.3 KB (the
  * target is 150 KB), and the first query editor CodeMirror with the PromQL language, 120.0 KB.
  */
 const CHUNKED_BUDGET_KB = {
-  'promkit.js: the viewer, before any chart code': 112,
-  'promkit.js: a page of time series and stats, before its first chart': 307,
+  'promkit.js: the viewer, before any chart code': 114,
+  'promkit.js: a page of time series and stats, before its first chart': 310,
   'promkit-builder.js: edit mode, after that page': 79,
   'the PromQL editor (CodeMirror), when a query field first shows': 120,
 };

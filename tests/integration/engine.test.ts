@@ -243,3 +243,30 @@ describe('instant targets', () => {
     expect([...target.frames[0]!.values]).toEqual([valueOf('promkit_temperature_celsius', { room: 'lab' }, 240)]);
   });
 });
+
+describe('alerts', () => {
+  it("alert lists ask the real Prometheus for its active alerts: panels asking at once share one request, a refresh asked for sends another", async () => {
+    const hop = await proxy(50);
+    const prom = new PrometheusClient({ url: hop.url });
+    const engine = new QueryEngine({ client: () => prom });
+    let alerts = await engine.alerts({ datasource: 'main' });
+    for (let tries = 0; tries < 100 && !alerts.some((a) => a.labels['alertname'] === 'PromkitAlwaysFiring' && a.state === 'firing'); tries++) {
+      await new Promise((r) => setTimeout(r, 200));
+      alerts = await engine.alerts({ datasource: 'main', fresh: true });
+    }
+    expect(alerts.find((a) => a.labels['alertname'] === 'PromkitAlwaysFiring')).toMatchObject({ state: 'firing', labels: { severity: 'info' }, annotations: { summary: 'Fires on every evaluation, for tests.' } });
+    const before = hop.requests.filter((r) => r.path.startsWith('/api/v1/alerts')).length;
+    const [a, b] = await Promise.all([engine.alerts({ datasource: 'main', fresh: true }), engine.alerts({ datasource: 'main', fresh: true })]);
+    expect(a).toBe(b);
+    expect(hop.requests.filter((r) => r.path.startsWith('/api/v1/alerts')).length - before).toBe(1);
+    await engine.alerts({ datasource: 'main' });
+    expect(hop.requests.filter((r) => r.path.startsWith('/api/v1/alerts')).length - before, 'a fresh answer is reused').toBe(1);
+    await engine.alerts({ datasource: 'main', fresh: true });
+    expect(hop.requests.filter((r) => r.path.startsWith('/api/v1/alerts')).length - before).toBe(2);
+  });
+
+  it('a host datasource has no alerts: that is an error naming it and what to do', async () => {
+    const engine = new QueryEngine({ client: () => new PrometheusClient({ url }), source: () => ({ query: () => ({}) }) });
+    await expect(engine.alerts({ datasource: 'pipeline' })).rejects.toThrow('Datasource "pipeline" is fed by the host app, which has no alerts: point the alert list at a Prometheus datasource.');
+  });
+});

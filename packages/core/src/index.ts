@@ -151,6 +151,8 @@ export type { VariableOption } from './variables/options.js';
 export { VariableProblemKind, dependentsOf, resolutionOrder, resolveVariables, runVariableQuery, valuesOf, variableCycles } from './variables/resolve.js';
 export type { ResolveContext, ResolvedVariable, VariableProblem } from './variables/resolve.js';
 export { QueryEngine } from './query/engine.js';
+export { ALERT_SORTS, alertLabelFilter, alertRows } from './query/alert-list.js';
+export type { AlertInstance, AlertListOptions, AlertRuleRow, AlertSort } from './query/alert-list.js';
 export type { EngineStats, PanelQuery, PanelResult, QueryEngineOptions, ResultSource, TargetResult } from './query/engine.js';
 export { DatasourceRegistry, createClient, withDefaultUrl } from './dashboard/datasources.js';
 export type { ClientFactoryOptions } from './dashboard/datasources.js';

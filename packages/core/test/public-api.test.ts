@@ -6,7 +6,7 @@ import { SchemaError, parsePanel } from '@promkit/core';
 
 /** Every name the root entry exports: adding one is a choice, made here. */
 const ROOT_EXPORTS = [
-  'ALL_VALUE', 'BackendKind', 'COLOR_MODES', 'COLOR_RULE', 'CONTINUOUS_SCHEMES', 'CanceledError',
+  'ALERT_SORTS', 'ALL_VALUE', 'BackendKind', 'COLOR_MODES', 'COLOR_RULE', 'CONTINUOUS_SCHEMES', 'CanceledError',
   'DEFAULT_MAX_DATA_POINTS', 'DEFAULT_SCRAPE_INTERVAL', 'DEFAULT_TIMEOUT_MS', 'DatasourceRegistry',
   'GRAFANA_COLOR_NAMES', 'GRAFANA_HUES', 'GRID_COLUMNS', 'HttpError', 'INTERVAL_RULE',
   'InvalidArgumentError', 'InvalidResponseError', 'MAX_COLOR_LENGTH', 'MAX_POINTS_PER_SERIES',
@@ -14,7 +14,7 @@ const ROOT_EXPORTS = [
   'PrometheusClient', 'PromkitError', 'QueryEngine', 'QueryParseError', 'REDUCERS', 'REDUCER_NAMES',
   'SCHEMA_VERSION', 'SORTS', 'SchemaError', 'TENANT_HEADER', 'TIME_RANGE_PRESETS', 'TIME_UNITS',
   'TRANSFORMATION_IDS', 'TimeoutError', 'TooManyPointsError', 'UNITS', 'URL_RULE', 'VALUE_FIELD_NAME',
-  'VARIABLE_FORMATS', 'VARIABLE_HIDES', 'VariableProblemKind', 'activeStep', 'appendFrames',
+  'VARIABLE_FORMATS', 'VARIABLE_HIDES', 'VariableProblemKind', 'activeStep', 'alertLabelFilter', 'alertRows', 'appendFrames',
   'applyRegex', 'applyTransformations', 'authorizationHeader', 'autoInterval', 'axisTickInterval',
   'builtinVariables', 'cellNumber', 'checkPromQL', 'collides', 'compact', 'compareValues',
   'computeTiming', 'cortex', 'createClient', 'dashboardSchema', 'dataFieldName', 'dataFramesToSeries',

@@ -18,6 +18,7 @@ import { URL_RULE, isSafeUrl } from '../format/url.js';
 import { crossFieldProblems } from './cross-field.js';
 import { transformationSchema } from '../transform/transformations.js';
 import { COLOR_MODES } from '../field/color-scheme.js';
+import { ALERT_SORTS } from '../query/alert-list.js';
 
 /** The schema version this library reads and writes. */
 export const SCHEMA_VERSION = 1;
@@ -52,7 +53,7 @@ const variableName = z.string().check(
   z.refine((name) => !name.startsWith('__'), { error: 'names starting with __ are reserved for built-in variables' }),
 );
 
-export const PANEL_TYPES = ['timeseries', 'stat', 'gauge', 'bargauge', 'table', 'heatmap', 'piechart', 'state-timeline', 'status-history', 'text'] as const;
+export const PANEL_TYPES = ['timeseries', 'stat', 'gauge', 'bargauge', 'table', 'heatmap', 'piechart', 'state-timeline', 'status-history', 'alertlist', 'text'] as const;
 export type PanelType = (typeof PANEL_TYPES)[number];
 
 const gridPosSchema = z.strictObject({
@@ -316,6 +317,20 @@ const panelOptionsSchema = z.strictObject({
   showValue: z.optional(z.enum(['auto', 'always', 'never'])),
   /** state-timeline and status-history: how much of each row's height its spans fill, 0–1 (default 0.9). */
   rowHeight: z.optional(z.number().check(z.minimum(0.1), z.maximum(1))),
+  /** alertlist: the alert rules listed (default), or how many there are as one number. */
+  viewMode: z.optional(z.enum(['list', 'stat'])),
+  /** alertlist: only alerts whose name contains this text, in any case (variables filled in). */
+  alertName: z.optional(z.string()),
+  /** alertlist: only instances whose labels match, PromQL matchers in braces: `{severity="critical", instance=~"eu-.+"}`. */
+  alertInstanceLabelFilter: z.optional(z.string()),
+  /** alertlist: the states shown (both unless set false). */
+  stateFilter: z.optional(z.strictObject({ firing: z.optional(z.boolean()), pending: z.optional(z.boolean()) })),
+  /** alertlist: the order, `alpha-asc` unless set; `time-asc` lists the rule active longest first. */
+  sortOrder: z.optional(z.enum(ALERT_SORTS)),
+  /** alertlist: at most this many rules (default 10). */
+  maxItems: z.optional(z.int().check(z.minimum(1))),
+  /** alertlist: each rule's instances under it, by their labels. */
+  showInstances: z.optional(z.boolean()),
   /** text panel body. */
   content: z.optional(z.string()),
   mode: z.optional(z.enum(['markdown', 'text'])),

@@ -8,6 +8,7 @@ import { parseDashboard } from '../dashboard/parse.js';
 import { SORTS, VARIABLE_HIDES, type Dashboard, type DashboardInput, type FieldDefaults, type Panel, type Row, type Variable } from '../dashboard/schema.js';
 import type { SchemaProblem } from '../prometheus/errors.js';
 import { hostDescription } from '../dashboard/datasources.js';
+import { ALERT_SORTS } from '../query/alert-list.js';
 
 /** Grafana's dashboard schema version this export writes (Grafana 12). */
 export const GRAFANA_SCHEMA_VERSION = 41;
@@ -240,6 +241,7 @@ function panelOf(p: Panel, refOf: (name: string | undefined) => GrafanaDatasourc
   };
   const options = optionsOf(p);
   if (p.type === 'text') return { ...common, options };
+  if (p.type === 'alertlist') return { ...common, ...(p.datasource ? { datasource: refOf(p.datasource) } : {}), options: alertListOptionsOf(p) };
   const datasource = refOf(p.datasource);
   return {
     ...common,
@@ -291,6 +293,12 @@ function optionsOf(p: Panel): Record<string, unknown> {
   if (p.options.legend) options['legend'] = { ...p.options.legend, showLegend: p.options.legend.displayMode !== 'hidden' };
   if (p.options.reduceOptions) options['reduceOptions'] = { values: false, fields: '', ...p.options.reduceOptions };
   return options;
+}
+
+/** An alert list's options as Grafana's alert list reads them: its sort order is a number. */
+function alertListOptionsOf(p: Panel): Record<string, unknown> {
+  const { sortOrder, ...options } = p.options;
+  return { ...options, ...(sortOrder ? { sortOrder: ALERT_SORTS.indexOf(sortOrder) + 1 } : {}) };
 }
 
 function rowOf(row: Row, panels: GrafanaPanel[]): GrafanaRowPanel {

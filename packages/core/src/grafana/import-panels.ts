@@ -14,6 +14,7 @@ import { arrayOf, isObject, numberOf, objectOf, textOf, type ImportContext, type
 import { colorOf, fieldDefaultsOf, mappingsOf, overridesOf, reducerOf, thresholdsOf, unitOf } from './import-fields.js';
 import type { SourcePanel } from './import-rows.js';
 import { transformationsOf } from './import-transformations.js';
+import { alertListOf } from './import-alertlist.js';
 
 type FieldConfig = NonNullable<PanelInput['fieldConfig']>;
 type Overrides = NonNullable<FieldConfig['overrides']>;
@@ -56,6 +57,7 @@ export function panelOf(src: SourcePanel, id: number, ctx: ImportContext): Panel
     return placeholder(base, src.path, ctx, `library panel "${textOf(objectOf(raw['libraryPanel'])['name']) ?? textOf(objectOf(raw['libraryPanel'])['uid'])}", whose contents live in Grafana, not in the dashboard JSON`);
   }
   if (type === 'text') return textPanelOf(raw, base, src.path, ctx);
+  if (type === 'alertlist') return alertListOf(raw, base, src.path, ctx);
 
   const legacyTable = type === 'table-old' || (type === 'table' && Array.isArray(raw['styles']));
   const promkitType = TYPE_OF[type] ?? (legacyTable ? 'table' : undefined);

@@ -1,9 +1,11 @@
 /**
  * PromQL checks in the client, with Prometheus' own Lezer grammar: a syntax error with its
- * position before any request is sent, and the metric names a query reads.
+ * position before any request is sent, the metric names a query reads, and label matchers on
+ * their own (`{severity="critical"}`, as alert filters take them).
  */
 import { parser } from '@prometheus-io/lezer-promql';
 import type { SyntaxNode, Tree } from '@lezer/common';
+import type { LabelFilter, LabelMatchOp } from './visual/model.js';
 
 /** Where a problem is in a query: 1-based line and column, as Prometheus reports them. */
 export interface QueryLocation {
@@ -62,6 +64,53 @@ export function metricNames(expr: string): string[] {
     },
   });
   return [...names];
+}
+
+/** The grammar's match operators as PromQL writes them. */
+export const MATCH_OPS: Readonly<Record<string, LabelMatchOp>> = { EqlSingle: '=', Neq: '!=', EqlRegex: '=~', NeqRegex: '!~' };
+
+/**
+ * The matchers of `text`, which must be label matchers in braces and nothing else
+ * (`{severity="critical", instance=~"eu-.+"}`), or why it is not.
+ */
+export function labelMatchers(text: string): { ok: true; matchers: LabelFilter[] } | { ok: false; reason: string } {
+  const syntax = checkPromQL(text);
+  if (syntax) return { ok: false, reason: `${syntax.message} at column ${syntax.column}` };
+  const top = parser.parse(text).topNode.firstChild;
+  if (top?.name !== 'VectorSelector' || top.nextSibling || top.getChild('Identifier')) return { ok: false, reason: 'only label matchers in braces are allowed' };
+  const matchers: LabelFilter[] = [];
+  try {
+    for (let child = top.getChild('LabelMatchers')?.firstChild ?? null; child; child = child.nextSibling) {
+      if (child.name === 'QuotedLabelName') return { ok: false, reason: 'only label matchers in braces are allowed' };
+      if (child.name !== 'UnquotedLabelMatcher' && child.name !== 'QuotedLabelMatcher') continue;
+      const name = child.getChild('LabelName') ?? child.getChild('QuotedLabelName')!;
+      const label = name.name === 'LabelName' ? text.slice(name.from, name.to) : stringValue(text.slice(name.firstChild!.from, name.firstChild!.to));
+      const value = child.getChild('StringLiteral')!;
+      matchers.push({ label, op: MATCH_OPS[child.getChild('MatchOp')!.firstChild!.name]!, value: stringValue(text.slice(value.from, value.to)) });
+    }
+  } catch (error) {
+    return { ok: false, reason: (error as Error).message };
+  }
+  return { ok: true, matchers };
+}
+
+const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', "'": "'", '"': '"' };
+
+/** The value of a PromQL string literal as written, quotes included (Go escapes); throws on an escape that is none. */
+export function stringValue(raw: string): string {
+  if (raw.startsWith('`')) return raw.slice(1, -1);
+  return raw.slice(1, -1).replace(/\\(?:([abfnrtv\\'"])|x([0-9a-fA-F]{2})|([0-7]{3})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|([\s\S]))/g, (_m, simple?: string, hex?: string, oct?: string, u?: string, U?: string, bad?: string) => {
+    if (simple) return SIMPLE_ESCAPES[simple]!;
+    if (hex) return String.fromCharCode(parseInt(hex, 16));
+    if (oct) return String.fromCharCode(parseInt(oct, 8));
+    const code = u ?? U;
+    if (code) {
+      const point = parseInt(code, 16);
+      if (point > 0x10ffff || (point >= 0xd800 && point <= 0xdfff)) throw new Error('the string holds an escape that is not a character');
+      return String.fromCodePoint(point);
+    }
+    throw new Error(`the string holds an unknown escape \\${bad}`);
+  });
 }
 
 /** `{__name__="up"}` names a metric too (equality matchers only). */

@@ -16,6 +16,7 @@ import type { checkPromQL } from '../promql/parse.js';
 import { interpolate, type VariableValues } from '../promql/interpolate.js';
 import { resolveInterval } from '../time/interval-setting.js';
 import type { TimeRange } from '../time/range.js';
+import type { Alert } from '../prometheus/schemas.js';
 import { builtinVariables, computeTiming, type QueryTiming } from '../time/step.js';
 import { Limiter } from './limiter.js';
 import { mergeTail } from './merge.js';
@@ -115,8 +116,8 @@ interface Answer {
   infos: string[];
 }
 
-interface InFlight {
-  promise: Promise<Answer>;
+interface InFlight<T = unknown> {
+  promise: Promise<T>;
   controller: AbortController;
   users: number;
 }
@@ -139,7 +140,7 @@ export class QueryEngine {
   readonly #options: Required<Omit<QueryEngineOptions, 'client' | 'overlap' | 'source'>> & Pick<QueryEngineOptions, 'client' | 'overlap' | 'source'>;
   readonly #limiters = new Map<string, Limiter>();
   readonly #inFlight = new Map<string, InFlight>();
-  readonly #cache = new Map<string, { at: number; answer: Answer }>();
+  readonly #cache = new Map<string, { at: number; answer: unknown }>();
   readonly #tails = new Map<string, Tail>();
   readonly #active = new Map<string, AbortController>();
   readonly #subscriptions = new Map<string, AbortController>();
@@ -171,6 +172,21 @@ export class QueryEngine {
       query.signal?.removeEventListener('abort', onAbort);
       if (this.#active.get(query.key) === controller) this.#active.delete(query.key);
     }
+  }
+
+  /**
+   * The datasource's active alerts (`/api/v1/alerts`), for alert lists: shared with a request in
+   * flight and reused briefly like query answers; `fresh` asks again. A host datasource has none
+   * to give: that is an error naming it.
+   */
+  async alerts(query: { datasource: string; fresh?: boolean; signal?: AbortSignal }): Promise<Alert[]> {
+    if (this.#options.source?.(query.datasource)) {
+      throw new PromkitError(`Datasource "${query.datasource}" is fed by the host app, which has no alerts: point the alert list at a Prometheus datasource.`);
+    }
+    const client = this.#options.client(query.datasource);
+    const signal = query.signal ?? new AbortController().signal;
+    const { answer } = await this.#shared(query.datasource, `alerts\n${query.datasource}`, query.fresh === true, signal, async (s) => (await client.alerts({ signal: s })).data.alerts);
+    return answer;
   }
 
   /** Stops the pushes of a host source to panel `key` (the panel went away). */
@@ -322,20 +338,20 @@ export class QueryEngine {
     return { frames, warnings: answer.warnings, infos: answer.infos, source: resultSource, fetched };
   }
 
-  /** Shares a request with an identical one in flight, or reuses a fresh answer, or sends it. */
-  async #shared(
+  /** Shares a request with an identical one in flight, or reuses a fresh answer, or sends it; a key's kind (`range`, `alerts`…) fixes its answer's type. */
+  async #shared<T>(
     ds: string,
     key: string,
     fresh: boolean,
     signal: AbortSignal,
-    send: (signal: AbortSignal) => Promise<Answer>,
-  ): Promise<{ answer: Answer; source: ResultSource }> {
+    send: (signal: AbortSignal) => Promise<T>,
+  ): Promise<{ answer: T; source: ResultSource }> {
     const cached = this.#cache.get(key);
     if (cached && !fresh && this.#options.now() - cached.at < this.#options.cacheTtl) {
       this.stats.cached += 1;
-      return { answer: cached.answer, source: 'cache' };
+      return { answer: cached.answer as T, source: 'cache' };
     }
-    let flight = this.#inFlight.get(key);
+    let flight = this.#inFlight.get(key) as InFlight<T> | undefined;
     // A request whose every waiter left was aborted; it is not shared, even before it settles.
     if (flight?.controller.signal.aborted) flight = undefined;
     let source: ResultSource = 'shared';
@@ -371,9 +387,9 @@ export class QueryEngine {
 }
 
 /** Waits for a shared request; leaving aborts it once nobody else waits for it. */
-function waitFor(flight: InFlight, signal: AbortSignal): Promise<Answer> {
+function waitFor<T>(flight: InFlight<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) return leave(flight, signal);
-  return new Promise<Answer>((resolve, reject) => {
+  return new Promise<T>((resolve, reject) => {
     const onAbort = () => leave(flight, signal).catch(reject);
     signal.addEventListener('abort', onAbort, { once: true });
     flight.promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));

@@ -2,7 +2,8 @@
  * Runs a panel's queries: the load state, the last results and error, the refreshing flag, the
  * abort of a run that a newer one supersedes, and the panel's own query engine when it stands
  * alone (inside a dashboard the dashboard's engine, range and variables apply). Frames the host
- * gives are shown instead, with no request. Several triggers in one task (attributes, context,
+ * gives are shown instead, with no request. An alert list asks for the datasource's active alerts
+ * instead of running targets. Several triggers in one task (attributes, context,
  * connection) make one run. Events go out on the host:
  * prom-refresh when a run starts, prom-error per failure, prom-data with the results.
  */
@@ -22,7 +23,12 @@ import {
   resolveDatasourceRef,
   resolveRange,
   appendFrames,
+  CanceledError,
+  alertLabelFilter,
+  alertRows,
+  interpolateText,
   framesByRefId,
+  type AlertRuleRow,
   type Frame,
   type HostFrames,
   type LiveWindow,
@@ -94,6 +100,8 @@ let panelCount = 0;
 export class PanelQueryController implements ReactiveController {
   state: LoadState = 'idle';
   results: TargetResult[] = [];
+  /** An alert list's rules, as its options filter and sort them. */
+  alertRows: AlertRuleRow[] = [];
   error: PromkitError | undefined;
   /** A run is under way while data is shown. */
   refreshing = false;
@@ -217,6 +225,11 @@ export class PanelQueryController implements ReactiveController {
     if (this.state === 'ready') this.#set({ refreshing: true });
     else this.#set({ state: 'loading' });
     try {
+      if (spec.type === 'alertlist') {
+        this.#set({ alertRows: await this.#alertRows(spec, setup, reason, abort.signal), error: undefined, state: 'ready' });
+        this.host.dispatchEvent(new PromDataEvent({ targets: [] }));
+        return;
+      }
       const result = await setup.engine.run({
         key: this.key,
         datasource: setup.datasource,
@@ -241,7 +254,8 @@ export class PanelQueryController implements ReactiveController {
       this.host.dispatchEvent(new PromDataEvent({ targets: result.targets }));
     } catch (error) {
       if (isPromkitError(error, 'CanceledError')) return;
-      this.#fail(asError(error));
+      // Only an alert list's label filter is read here: a filter that cannot work is a setting to fix, not a failure to retry.
+      this.#fail(asError(error), error instanceof SchemaError ? 'invalid' : 'error');
     } finally {
       if (this.#abort === abort) {
         this.#abort = undefined;
@@ -250,8 +264,17 @@ export class PanelQueryController implements ReactiveController {
     }
   }
 
+  /** An alert list's rules: the datasource's active alerts, filtered (variables filled in) and sorted by the panel's options. */
+  async #alertRows(spec: Panel, setup: PanelSetup, reason: LoadReason, signal: AbortSignal): Promise<AlertRuleRow[]> {
+    const o = spec.options;
+    const labelFilter = await alertLabelFilter(interpolateText(o.alertInstanceLabelFilter ?? '', setup.variables));
+    const alerts = await setup.engine.alerts({ datasource: setup.datasource, fresh: reason === 'manual' || reason === 'retry', signal });
+    if (signal.aborted) throw new CanceledError('A newer run of the alert list superseded this one.');
+    return alertRows(alerts, { alertName: interpolateText(o.alertName ?? '', setup.variables), labelFilter, stateFilter: o.stateFilter, sortOrder: o.sortOrder, maxItems: o.maxItems });
+  }
+
   /** Sets fields and asks for an update when one of them changed. */
-  #set(patch: Partial<Pick<PanelQueryController, 'state' | 'results' | 'error' | 'refreshing' | 'streamStatus'>>): void {
+  #set(patch: Partial<Pick<PanelQueryController, 'state' | 'results' | 'alertRows' | 'error' | 'refreshing' | 'streamStatus'>>): void {
     let changed = false;
     for (const [key, value] of Object.entries(patch) as [keyof typeof patch, never][]) {
       if (this[key] !== value) {
@@ -311,7 +334,7 @@ export class PanelQueryController implements ReactiveController {
       };
     }
     if (!settings.client && !settings.url) {
-      if (spec.targets.length === 0) return undefined;
+      if (spec.targets.length === 0 && spec.type !== 'alertlist') return undefined;
       throw settingsError('url', 'No Prometheus to ask: set the url attribute (or the client property), or place the panel in a <prom-dashboard>.');
     }
     if (!this.#ownEngine) {

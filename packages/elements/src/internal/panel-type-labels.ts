@@ -11,5 +11,6 @@ export const PANEL_TYPE_LABELS: Readonly<Record<PanelType, string>> = {
   piechart: 'Pie chart',
   'state-timeline': 'State timeline',
   'status-history': 'Status history',
+  alertlist: 'Alert list',
   text: 'Text',
 };

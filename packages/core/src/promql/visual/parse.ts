@@ -14,9 +14,9 @@
  */
 import { parser } from '@prometheus-io/lezer-promql';
 import type { SyntaxNode } from '@lezer/common';
-import { checkPromQL } from '../parse.js';
+import { MATCH_OPS, checkPromQL, stringValue } from '../parse.js';
 import { AGGREGATIONS, PARAM_AGGREGATIONS, RANGE_FUNCTIONS, VECTOR_FUNCTIONS } from './model.js';
-import type { BinaryOperator, Grouping, LabelFilter, LabelMatchOp, Operation, ScalarOperation, SetOperator, VectorMatching, VisualQuery } from './model.js';
+import type { BinaryOperator, Grouping, LabelFilter, Operation, ScalarOperation, SetOperator, VectorMatching, VisualQuery } from './model.js';
 import { ATOM, isNumberText, isVisualOffset, isVisualRange, needsParens, printNumber, printVisualQuery, visualPrecedence as queryPrecedence } from './print.js';
 
 /** Why a query cannot be shown in the builder, and which part of the input (0-based offsets). */
@@ -201,7 +201,6 @@ const OPERATORS: Record<string, BinaryOperator> = {
   Lss: '<',
 };
 const SET_OPS: Record<string, SetOperator> = { And: 'and', Or: 'or', Unless: 'unless' };
-const MATCH_OPS: Record<string, LabelMatchOp> = { EqlSingle: '=', Neq: '!=', EqlRegex: '=~', NeqRegex: '!~' };
 
 function includes<T extends string>(list: readonly T[], value: string): value is T {
   return (list as readonly string[]).includes(value);
@@ -289,21 +288,11 @@ class Reader {
 
   /** The value of a PromQL string literal (Go escapes). */
   private string(node: SyntaxNode): string {
-    const raw = this.text(node);
-    if (raw.startsWith('`')) return raw.slice(1, -1);
-    const body = raw.slice(1, -1);
-    return body.replace(/\\(?:([abfnrtv\\'"])|x([0-9a-fA-F]{2})|([0-7]{3})|u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|([\s\S]))/g, (_m, simple?: string, hex?: string, oct?: string, u?: string, U?: string, bad?: string) => {
-      if (simple) return SIMPLE_ESCAPES[simple]!;
-      if (hex) return String.fromCharCode(parseInt(hex, 16));
-      if (oct) return String.fromCharCode(parseInt(oct, 8));
-      const code = u ?? U;
-      if (code) {
-        const point = parseInt(code, 16);
-        if (point > 0x10ffff || (point >= 0xd800 && point <= 0xdfff)) refuse('the string holds an escape that is not a character', node);
-        return String.fromCodePoint(point);
-      }
-      return refuse(`the string holds an unknown escape \\${bad}`, node);
-    });
+    try {
+      return stringValue(this.text(node));
+    } catch (error) {
+      return refuse((error as Error).message, node);
+    }
   }
 
   private offset(node: SyntaxNode): string {
@@ -553,4 +542,3 @@ function spelled(n: { value: number; text: string }): { value: number; numberTex
   return n.text === printNumber(Math.abs(n.value)) ? { value: n.value } : { value: n.value, numberText: n.text };
 }
 
-const SIMPLE_ESCAPES: Record<string, string> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', "'": "'", '"': '"' };

@@ -248,9 +248,9 @@ export class PromPanelEditor extends PromElement {
       <div class="columns">
         <div part="form" class="form">
           ${renderGeneral(ctx, this.datasources)}
-          ${panel.type === 'text' ? nothing : renderTargets(ctx)}
+          ${panel.type === 'text' || panel.type === 'alertlist' ? nothing : renderTargets(ctx)}
           ${renderOptions(ctx)}
-          ${panel.type === 'text' ? nothing : html`${renderFieldDefaults(ctx)}${renderThresholds(ctx)}${renderMappings(ctx)}${renderOverrides(ctx)}`}
+          ${panel.type === 'text' || panel.type === 'alertlist' ? nothing : html`${renderFieldDefaults(ctx)}${renderThresholds(ctx)}${renderMappings(ctx)}${renderOverrides(ctx)}`}
         </div>
         <div part="preview" class="preview" role="region" aria-label="Preview">
           <prom-panel .spec=${panel} url=${this.url ?? nothing} .client=${this.#previewClient(panel)} range=${this.range} theme=${this.theme ?? nothing}></prom-panel>

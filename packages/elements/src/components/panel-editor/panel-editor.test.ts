@@ -275,6 +275,24 @@ describe('<prom-panel-editor>', () => {
     expect(bands.at(-1)!.options).to.deep.equal({ calculate: true, calculation: { yBuckets: { mode: 'count', value: 4 } } });
   });
 
+  it('alert list options: no queries or field settings to edit; view, order, name, labels, states, instances; the preview lists the firing rule', async () => {
+    const el = await editor({ ...start, type: 'alertlist' });
+    expect(root(el).querySelector('#unit'), 'no field settings').to.equal(null);
+    expect(root(el).querySelector('prom-query-editor'), 'no queries').to.equal(null);
+    const set = await changes(el, () => {
+      enter(control<HTMLSelectElement>(el, 'sort-order'), 'importance');
+      enter(control(el, 'label-filter'), '{severity="info"}');
+      control(el, 'alert-state-pending').click();
+      control(el, 'show-instances').click();
+    });
+    expect(set.at(-1)!.options).to.deep.equal({ sortOrder: 'importance', alertInstanceLabelFilter: '{severity="info"}', stateFilter: { pending: false }, showInstances: true });
+    const listed = () => [...previewOf(el).shadowRoot!.querySelectorAll('.alert-name')].some((n) => n.textContent === 'PromkitAlwaysFiring');
+    for (let i = 0; i < 250 && !listed(); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(listed(), 'the preview lists the firing rule').to.equal(true);
+    const back = await changes(el, () => control(el, 'alert-state-pending').click());
+    expect(back.at(-1)!.options.stateFilter).to.equal(undefined);
+  });
+
   it('overrides set field settings for the matched series; value mappings replace the shown value', async () => {
     const el = await editor({ ...start, type: 'stat' });
     const button = (text: string) => [...root(el).querySelectorAll<HTMLButtonElement>('button.add')].find((b) => b.textContent!.includes(text))!;

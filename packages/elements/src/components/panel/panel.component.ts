@@ -41,7 +41,7 @@ const NO_ANNOTATIONS: readonly AnnotationEvent[] = [];
  * spec through the `spec` property; inside `<prom-dashboard>` it takes datasource, time range
  * and variables from the dashboard. With `frames` it draws the host app's own data instead.
  *
- * @fires prom-data - New data arrived. `detail.targets` holds each target's frames.
+ * @fires prom-data - New data arrived. `detail.targets` holds each target's frames (none for an alert list, whose alerts are shown).
  * @fires prom-error - A query failed. `detail.error` is the typed error, `detail.refId` the target.
  * @fires prom-refresh - A refresh started. `detail.reason` says why.
  * @fires prom-annotation-click - An annotation mark was clicked: `detail.annotation` is the event.
@@ -131,7 +131,7 @@ export class PromPanel extends PromElement {
   declare url: string | undefined;
   /** PromQL expression (standalone use). */
   declare query: string | undefined;
-  /** Panel type: timeseries (default), stat, gauge, bargauge, table, heatmap, piechart, state-timeline, status-history, text. */
+  /** Panel type: timeseries (default), stat, gauge, bargauge, table, heatmap, piechart, state-timeline, status-history, alertlist, text. */
   declare type: PanelType;
   /**
    * The heading in the panel's header (a spec's `title` wins). A `title` attribute is read into
@@ -424,6 +424,7 @@ export class PromPanel extends PromElement {
       timeZone: this.#timeZone,
       variables: this.#variables(),
       heatmap: this.#heatmap,
+      alertRows: this.#query.alertRows,
       range: this.#query.range,
       stepMs: (this.#query.results.find((r) => !r.error)?.timing.step ?? 15) * 1000,
       theme: () => this.#theme ?? readTheme(this),

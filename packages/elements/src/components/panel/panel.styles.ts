@@ -618,4 +618,93 @@ export const panelStyles = css`
   .markdown a {
     color: var(--_color-focus);
   }
+  /* Alert list: a rule a row, its state in words on its colour. */
+  .alerts,
+  .alert-instances {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .alerts {
+    flex: 1;
+    overflow: auto;
+    display: flex;
+    flex-direction: column;
+    gap: 6px;
+  }
+  .alert {
+    --alert-color: var(--_color-red);
+    padding: 6px 8px;
+    border-left: 3px solid var(--alert-color);
+    background: var(--_color-surface);
+    border-radius: 0 4px 4px 0;
+  }
+  .alert.pending,
+  .alert-instance.pending,
+  .alert-stat.pending {
+    --alert-color: var(--_color-orange);
+  }
+  .alert-head,
+  .alert-instance {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 4px 10px;
+  }
+  .alert-state {
+    font-weight: 600;
+    color: var(--alert-color);
+  }
+  .alert-name {
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .alert-since,
+  .alert-count {
+    color: var(--_color-text-muted);
+    font-variant-numeric: tabular-nums;
+  }
+  .alert-summary {
+    margin: 2px 0 0;
+    color: var(--_color-text-muted);
+    overflow-wrap: anywhere;
+  }
+  .alert-instances {
+    margin-top: 4px;
+    display: flex;
+    flex-direction: column;
+    gap: 2px;
+  }
+  .alert-instance {
+    --alert-color: var(--_color-red);
+    font-size: calc(var(--_font-size) - 1px);
+  }
+  .alert-label {
+    padding: 0 4px;
+    border: 1px solid var(--_color-border);
+    border-radius: 3px;
+    overflow-wrap: anywhere;
+  }
+  .alert-stat {
+    --alert-color: var(--_color-red);
+    flex: 1;
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    gap: 4px;
+  }
+  .alert-stat.none {
+    --alert-color: var(--_color-green);
+  }
+  .alert-stat-value {
+    font-size: 40px;
+    font-weight: 600;
+    line-height: 1;
+    color: var(--alert-color);
+    font-variant-numeric: tabular-nums;
+  }
+  .alert-stat-label {
+    color: var(--_color-text-muted);
+  }
 `;

@@ -1,6 +1,6 @@
 /** Each panel type's own options: legend and tooltip, reduce calculation, graph mode, orientation, lines, text. */
 import { html, nothing, type TemplateResult } from 'lit';
-import { PIE_LABELS, REDUCERS, type Panel, type PanelOptions, type Reducer } from '@promkit/core';
+import { ALERT_SORTS, PIE_LABELS, REDUCERS, type Panel, type PanelOptions, type Reducer } from '@promkit/core';
 import { setField, setOption } from '@promkit/core/edit';
 import type { EditorContext } from './context.js';
 import { checkbox, field, numberInput, section, select, textInput } from './controls.js';
@@ -12,6 +12,7 @@ const REDUCER_LABELS: Partial<Record<Reducer, string>> = { lastNotNull: 'Last *'
 const reducerLabel = (r: Reducer) => REDUCER_LABELS[r] ?? r[0]!.toUpperCase() + r.slice(1);
 const reducerChoices = REDUCERS.map((r) => [r, reducerLabel(r)] as const);
 const PIE_LABEL_NAMES = { name: 'Name', value: 'Value', percent: 'Percent' } as const;
+const ALERT_SORT_NAMES = { 'alpha-asc': 'Name (A–Z)', 'alpha-desc': 'Name (Z–A)', importance: 'Importance (firing first)', 'time-asc': 'Active longest first', 'time-desc': 'Active most recently first' } as const;
 
 export function renderOptions(ctx: EditorContext): TemplateResult {
   const p = ctx.panel;
@@ -60,6 +61,8 @@ export function renderOptions(ctx: EditorContext): TemplateResult {
         field(ctx, 'show-value', 'Show values', select(ctx, 'show-value', p.options.showValue ?? 'auto', [['auto', 'When they fit'], ['always', 'Always'], ['never', 'Never']] as const, (v) => opt(ctx, 'show-value', 'showValue', v))),
         field(ctx, 'row-height', 'Row height', numberInput(ctx, 'row-height', p.options.rowHeight, (n) => opt(ctx, 'row-height', 'rowHeight', n), { min: 0.1, max: 1, step: 0.05, placeholder: '0.9' }), 'How much of each row its states fill, 0.1–1.'),
       ]);
+    case 'alertlist':
+      return alertListSection(ctx);
     case 'text':
       return section('options', 'Text', [
         field(ctx, 'text-mode', 'Mode', select(ctx, 'text-mode', p.options.mode ?? 'markdown', [['markdown', 'Markdown'], ['text', 'Plain text']] as const, (m) => opt(ctx, 'text-mode', 'mode', m))),
@@ -73,6 +76,37 @@ export function renderOptions(ctx: EditorContext): TemplateResult {
     default:
       return html`${nothing}`;
   }
+}
+
+/** What an alert list shows and how: view, filters (name, labels, states), order, length, instances. */
+function alertListSection(ctx: EditorContext): TemplateResult {
+  const o = ctx.panel.options;
+  const states = (['firing', 'pending'] as const).map((s) =>
+    checkbox(`alert-state-${s}`, s === 'firing' ? 'Firing' : 'Pending', o.stateFilter?.[s] !== false, (on) =>
+      ctx.edit(`alert-state-${s}`, (p) => {
+        const { [s]: _old, ...rest } = p.options.stateFilter ?? {};
+        const next = on ? rest : { ...rest, [s]: false };
+        return setOption(p, 'stateFilter', Object.keys(next).length ? next : undefined);
+      }),
+    ),
+  );
+  return section('options', 'Alert list', [
+    html`<div class="grid-2">
+      ${field(ctx, 'view-mode', 'View', select(ctx, 'view-mode', o.viewMode ?? 'list', [['list', 'List'], ['stat', 'Count']] as const, (v) => opt(ctx, 'view-mode', 'viewMode', v)))}
+      ${field(ctx, 'sort-order', 'Order', select(ctx, 'sort-order', o.sortOrder ?? 'alpha-asc', ALERT_SORTS.map((s) => [s, ALERT_SORT_NAMES[s]] as const), (v) => opt(ctx, 'sort-order', 'sortOrder', v)))}
+      ${field(ctx, 'alert-name', 'Alert name', textInput(ctx, 'alert-name', o.alertName, (v) => opt(ctx, 'alert-name', 'alertName', v.trim() || undefined), { placeholder: 'contains…' }))}
+      ${field(ctx, 'max-items', 'Max items', numberInput(ctx, 'max-items', o.maxItems, (n) => opt(ctx, 'max-items', 'maxItems', n === undefined ? undefined : Math.max(1, Math.round(n))), { min: 1, step: 1, placeholder: '10' }))}
+    </div>`,
+    field(
+      ctx,
+      'label-filter',
+      'Instance labels',
+      textInput(ctx, 'label-filter', o.alertInstanceLabelFilter, (v) => opt(ctx, 'label-filter', 'alertInstanceLabelFilter', v.trim() || undefined), { placeholder: '{severity="critical"}' }),
+      'PromQL label matchers in braces: =, !=, =~ and !~.',
+    ),
+    html`<fieldset class="calcs"><legend>States</legend>${states}</fieldset>`,
+    checkbox('show-instances', 'Show each instance by its labels', o.showInstances === true, (on) => opt(ctx, 'show-instances', 'showInstances', on ? true : undefined)),
+  ]);
 }
 
 function opt<K extends keyof PanelOptions>(ctx: EditorContext, key: string, name: K, value: PanelOptions[K]): void {

@@ -1,6 +1,6 @@
 /** A panel's body: the state's message, else the renderer for the panel's kind. */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { DataFrame, Panel, PromkitError, TimeRange, VariableValues } from '@promkit/core';
+import type { AlertRuleRow, DataFrame, Panel, PromkitError, TimeRange, VariableValues } from '@promkit/core';
 import type { LoadState } from '../../../controllers/panel-query-controller.js';
 import type { TimeseriesSeries } from '../../../charts/timeseries.js';
 import type { HeatmapData } from '../../../charts/heatmap.js';
@@ -16,6 +16,7 @@ import { renderTable } from './table.js';
 import { panelSlices, renderPieLegend } from './pie.js';
 import { renderStates } from './state.js';
 import { reducedValues } from './reduced.js';
+import { renderAlertList } from './alerts.js';
 
 export interface PanelBody {
   /** The effective spec; undefined when the settings are invalid. */
@@ -32,6 +33,8 @@ export interface PanelBody {
   /** Variables for display names the panel derives itself (table columns). */
   variables: VariableValues;
   heatmap: HeatmapData | undefined;
+  /** An alert list's rules, filtered and sorted. */
+  alertRows: readonly AlertRuleRow[];
   /** The range the data spans and its step (state timelines and status histories draw on it). */
   range: TimeRange | undefined;
   stepMs: number;
@@ -60,6 +63,7 @@ export function renderBody(b: PanelBody): TemplateResult {
     return content === undefined ? renderSkeleton() : html`<div class="markdown">${content}</div>`;
   }
   if (b.state === 'loading' || b.state === 'idle') return renderSkeleton();
+  if (spec.type === 'alertlist') return renderAlertList(spec, b.alertRows, Date.now());
   const series = b.series;
   const tableRows = spec.type === 'table' && b.frames ? (b.frames[0]?.fields[0]?.values.length ?? 0) : series.length;
   if (tableRows === 0) return renderNoData(spec.fieldConfig.defaults.noValue);
