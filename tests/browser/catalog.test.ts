@@ -34,6 +34,11 @@ async function show(frame: HTMLIFrameElement, id: string, theme: string): Promis
     if (id.endsWith('--loading') && rendered && Date.now() > deadline - 18_000) break;
     await new Promise((r) => setTimeout(r, 100));
   }
+  // A panel that has its data may still wait for its chart code, then for its turn to draw (charts are made in turns): its update covers both.
+  if (!id.endsWith('--loading')) {
+    await Promise.all(panelsIn(doc).map((p) => p.updateComplete));
+    await new Promise((r) => frame.contentWindow!.requestAnimationFrame(() => frame.contentWindow!.requestAnimationFrame(r)));
+  }
   return doc;
 }
 

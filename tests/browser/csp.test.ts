@@ -138,6 +138,7 @@ function undrawn(doc: Document): string[] {
     return css(bar)?.backgroundImage.includes('gradient') ? undefined : 'colour scale has no gradient';
   });
   check('piechart', panel('panel-piechart'), (root) => (!painted(panel('panel-piechart')!) ? 'chart canvas not painted' : root.querySelectorAll('[part="legend"] .slice').length < 2 ? 'legend has fewer than 2 slices' : undefined));
+  check('barchart', panel('panel-barchart'), canvas(panel('panel-barchart')));
   for (const name of ['state-timeline', 'status-history']) {
     check(name, panel(`panel-${name}`), (root) => {
       const spans = [...root.querySelectorAll<HTMLElement>('.state-span')];

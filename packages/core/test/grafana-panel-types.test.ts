@@ -58,3 +58,41 @@ describe('Grafana heatmap calculate', () => {
     expect(fromGrafana(heat({})).warnings).toEqual([]);
   });
 });
+
+describe('Grafana barchart', () => {
+  const bars = (options: Record<string, unknown>) => ({
+    title: 'B',
+    schemaVersion: 39,
+    panels: [{ id: 1, type: 'barchart', title: 'By method', gridPos: { x: 0, y: 0, w: 12, h: 8 }, targets: [{ refId: 'A', expr: 'sum by (method) (rate(http_requests_total[5m]))', instant: true, format: 'table' }], fieldConfig: { defaults: { unit: 'reqps' }, overrides: [] }, options }],
+  });
+
+  it('imports as a bar chart with orientation, stacking, values, widths, label angle, legend and tooltip; xField and colorByField are named', () => {
+    const { dashboard, warnings } = fromGrafana(
+      bars({
+        orientation: 'horizontal',
+        stacking: 'percent',
+        showValue: 'always',
+        groupWidth: 0.6,
+        barWidth: 0.9,
+        xTickLabelRotation: -45,
+        xTickLabelSpacing: 0,
+        barRadius: 0.1,
+        fullHighlight: false,
+        xField: 'method',
+        colorByField: 'Value',
+        legend: { displayMode: 'list', placement: 'right', showLegend: true, calcs: [] },
+        tooltip: { mode: 'multi', sort: 'desc' },
+      }),
+    );
+    expect(dashboard.panels[0]).toMatchObject({
+      type: 'barchart',
+      options: { orientation: 'horizontal', stacking: 'percent', showValue: 'always', groupWidth: 0.6, barWidth: 0.9, xTickLabelRotation: -45, legend: { displayMode: 'list', placement: 'right', calcs: [] }, tooltip: { mode: 'multi', sort: 'desc' } },
+    });
+    expect(warnings.map((w) => w.path)).toEqual(['panels[0].options.xField', 'panels[0].options.colorByField']);
+  });
+
+  it('round-trips exactly', () => {
+    const { dashboard } = fromGrafana(bars({ stacking: 'normal', groupWidth: 0.7, showValue: 'never' }));
+    expect(fromGrafana(toGrafana(dashboard).dashboard).dashboard).toEqual(dashboard);
+  });
+});

@@ -39,6 +39,7 @@ export const NEW_PANEL_TITLES: Readonly<Record<PanelType, string>> = {
   piechart: 'New pie chart',
   'state-timeline': 'New state timeline',
   'status-history': 'New status history',
+  barchart: 'New bar chart',
   alertlist: 'New alert list',
   text: 'New text',
 };

@@ -21,6 +21,7 @@ export const PANEL_TYPE_OPTIONS: Readonly<Record<PanelType, readonly (keyof Pane
   piechart: ['reduceOptions', 'legend', 'pieType', 'displayLabels'],
   'state-timeline': ['mergeValues', 'showValue', 'rowHeight', 'legend'],
   'status-history': ['showValue', 'rowHeight', 'legend'],
+  barchart: ['reduceOptions', 'legend', 'tooltip', 'orientation', 'stacking', 'showValue', 'groupWidth', 'barWidth', 'xTickLabelRotation'],
   alertlist: ['viewMode', 'alertName', 'alertInstanceLabelFilter', 'stateFilter', 'sortOrder', 'maxItems', 'showInstances'],
   text: ['content', 'mode'],
 };

@@ -53,7 +53,7 @@ const variableName = z.string().check(
   z.refine((name) => !name.startsWith('__'), { error: 'names starting with __ are reserved for built-in variables' }),
 );
 
-export const PANEL_TYPES = ['timeseries', 'stat', 'gauge', 'bargauge', 'table', 'heatmap', 'piechart', 'state-timeline', 'status-history', 'alertlist', 'text'] as const;
+export const PANEL_TYPES = ['timeseries', 'stat', 'gauge', 'bargauge', 'table', 'heatmap', 'piechart', 'state-timeline', 'status-history', 'barchart', 'alertlist', 'text'] as const;
 export type PanelType = (typeof PANEL_TYPES)[number];
 
 const gridPosSchema = z.strictObject({
@@ -299,8 +299,16 @@ const panelOptionsSchema = z.strictObject({
   colorMode: z.optional(z.enum(STAT_COLOR_MODES)),
   /** stat: the value and, with several series, the name (auto); or just one of them, or neither. */
   textMode: z.optional(z.enum(STAT_TEXT_MODES)),
-  /** bargauge */
+  /** bargauge and barchart: which way the bars go (a bar chart's `auto` is vertical). */
   orientation: z.optional(z.enum(['auto', 'horizontal', 'vertical'])),
+  /** barchart: bars side by side (none), stacked (normal), or stacked to 100 % (percent). */
+  stacking: z.optional(z.enum(['none', 'normal', 'percent'])),
+  /** barchart: how much of each category's width its bars take, 0.1–1 (default 0.7). */
+  groupWidth: z.optional(z.number().check(z.minimum(0.1), z.maximum(1))),
+  /** barchart: how much of its slot each bar of a group takes, 0.1–1 (default 0.97). */
+  barWidth: z.optional(z.number().check(z.minimum(0.1), z.maximum(1))),
+  /** barchart: the category labels' angle in degrees, -90–90 (default 0). */
+  xTickLabelRotation: z.optional(z.number().check(z.minimum(-90), z.maximum(90))),
   /** bargauge: a flat bar (basic), one that deepens to the value's colour (gradient), or lit cells (lcd). */
   displayMode: z.optional(z.enum(['basic', 'gradient', 'lcd'])),
   /** heatmap: bucket raw series by value (at each time, how many series are in each band) instead of reading `le` buckets. */
@@ -313,7 +321,7 @@ const panelOptionsSchema = z.strictObject({
   displayLabels: z.optional(z.array(z.enum(PIE_LABELS))),
   /** state-timeline: consecutive samples of one value are one span (default true). */
   mergeValues: z.optional(z.boolean()),
-  /** state-timeline and status-history: write each span's value in it when it fits (auto, the default), always, or never. */
+  /** state-timeline, status-history and barchart: write each span's or bar's value on it when it fits (auto, the default), always, or never. */
   showValue: z.optional(z.enum(['auto', 'always', 'never'])),
   /** state-timeline and status-history: how much of each row's height its spans fill, 0–1 (default 0.9). */
   rowHeight: z.optional(z.number().check(z.minimum(0.1), z.maximum(1))),

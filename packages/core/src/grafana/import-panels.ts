@@ -45,7 +45,8 @@ const QUIET_OPTIONS = new Set([
   'valueMode', 'cellHeight', 'showHeader', 'frameIndex', 'code', 'timezone', 'fieldOptions', 'showValue', 'color', 'cellGap', 'rowsFrame',
   'yAxis', 'exemplars', 'filterValues', 'calculation', 'cellValues', 'selectMode', 'barWidth', 'groupWidth', 'stacking', 'xTickLabelRotation',
   'xTickLabelSpacing', 'alignValue', 'mergeValues', 'rowHeight', 'fillOpacity', 'lineWidth', 'pieType', 'displayLabels', 'footer',
-  'legend', 'tooltip', 'reduceOptions', 'graphMode', 'orientation', 'content', 'mode', 'sortBy', 'calculate',
+  'legend', 'tooltip', 'reduceOptions', 'graphMode', 'orientation', 'content', 'mode', 'sortBy', 'calculate', 'xField', 'colorByField',
+  'fullHighlight', 'barRadius',
 ]);
 
 /** Converts one panel (never a row); `id` is the promkit id it gets. */
@@ -107,6 +108,7 @@ const TYPE_OF: Record<string, PanelInput['type']> = {
   'grafana-piechart-panel': 'piechart',
   'state-timeline': 'state-timeline',
   'status-history': 'status-history',
+  barchart: 'barchart',
   table: 'table',
   heatmap: 'heatmap',
 };
@@ -348,16 +350,39 @@ function pieOptionsOf(raw: Json, legend: Json): Pick<PanelOptions, 'pieType' | '
   return out;
 }
 
+/**
+ * A bar chart's options: orientation, stacking, values on the bars, bar and group widths, label
+ * rotation. Bars are named by each series' legend (Grafana's `xField`, a table column, has no
+ * counterpart: a warning), and coloured by series or by value as the field says.
+ */
+function barOptionsOf(raw: Json, path: string, ctx: ImportContext): PanelOptions {
+  const out: PanelOptions = {};
+  const pick = <T extends string>(key: string, choices: readonly T[]): T | undefined => (choices as readonly unknown[]).includes(raw[key]) ? (raw[key] as T) : undefined;
+  const orientation = pick('orientation', ['auto', 'horizontal', 'vertical'] as const);
+  if (orientation) out.orientation = orientation;
+  const stacking = pick('stacking', ['none', 'normal', 'percent'] as const);
+  if (stacking) out.stacking = stacking;
+  const showValue = pick('showValue', ['auto', 'always', 'never'] as const);
+  if (showValue) out.showValue = showValue;
+  for (const [key, lo, hi] of [['groupWidth', 0.1, 1], ['barWidth', 0.1, 1], ['xTickLabelRotation', -90, 90]] as const) {
+    const value = numberOf(raw[key]);
+    if (value !== undefined) out[key] = Math.min(hi, Math.max(lo, value));
+  }
+  if (textOf(raw['xField'])) ctx.warn(`${path}.xField`, 'bars are named by each series’ legend (set the query’s legendFormat), not by a table column');
+  if (raw['colorByField'] !== undefined) ctx.warn(`${path}.colorByField`, 'bars are coloured by series, or by value where the field colours by value');
+  return out;
+}
+
 /** Current panel options: what promkit draws, checked; other options are warnings. */
 function optionsOf(raw: Json, type: PanelInput['type'], path: string, ctx: ImportContext): PanelOptions {
   const out: PanelOptions = {};
   const legend = objectOf(raw['legend']);
-  if (isObject(raw['legend']) && (type === 'timeseries' || type === 'heatmap' || type === 'state-timeline' || type === 'status-history')) {
+  if (isObject(raw['legend']) && (type === 'timeseries' || type === 'heatmap' || type === 'state-timeline' || type === 'status-history' || type === 'barchart')) {
     const calcs = arrayOf(legend['calcs']).map((c, i) => reducerOf(c, `${path}.legend.calcs[${i}]`, ctx)).filter((c): c is Reducer => c !== undefined);
     out.legend = { displayMode: legendModeOf(legend), placement: legend['placement'] === 'right' ? 'right' : 'bottom', calcs };
   }
   const tooltip = objectOf(raw['tooltip']);
-  if (isObject(raw['tooltip']) && type === 'timeseries') {
+  if (isObject(raw['tooltip']) && (type === 'timeseries' || type === 'barchart')) {
     const mode = tooltip['mode'] === 'multi' || tooltip['mode'] === 'none' ? tooltip['mode'] : 'single';
     const sort = tooltip['sort'] === 'asc' || tooltip['sort'] === 'desc' ? tooltip['sort'] : 'none';
     out.tooltip = { mode, sort };
@@ -374,6 +399,7 @@ function optionsOf(raw: Json, type: PanelInput['type'], path: string, ctx: Impor
   if (type === 'bargauge' && (raw['displayMode'] === 'basic' || raw['displayMode'] === 'gradient' || raw['displayMode'] === 'lcd')) out.displayMode = raw['displayMode'];
   if (type === 'piechart') Object.assign(out, pieOptionsOf(raw, legend));
   if (type === 'state-timeline' || type === 'status-history') Object.assign(out, stateOptionsOf(raw, type));
+  if (type === 'barchart') Object.assign(out, barOptionsOf(raw, path, ctx));
   if (type === 'table' && Array.isArray(raw['sortBy'])) {
     out.sortBy = raw['sortBy'].filter(isObject).flatMap((s) => (textOf(s['displayName']) ? [{ displayName: s['displayName'] as string, desc: s['desc'] === true }] : []));
   }

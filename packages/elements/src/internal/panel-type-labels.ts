@@ -11,6 +11,7 @@ export const PANEL_TYPE_LABELS: Readonly<Record<PanelType, string>> = {
   piechart: 'Pie chart',
   'state-timeline': 'State timeline',
   'status-history': 'Status history',
+  barchart: 'Bar chart',
   alertlist: 'Alert list',
   text: 'Text',
 };

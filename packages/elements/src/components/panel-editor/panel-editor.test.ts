@@ -275,6 +275,21 @@ describe('<prom-panel-editor>', () => {
     expect(bands.at(-1)!.options).to.deep.equal({ calculate: true, calculation: { yBuckets: { mode: 'count', value: 4 } } });
   });
 
+  it('bar chart options: orientation, stacking, values, widths, label angle; the preview draws bars', async () => {
+    const el = await editor({ ...start, type: 'barchart' });
+    const set = await changes(el, () => {
+      enter(control<HTMLSelectElement>(el, 'orientation'), 'horizontal');
+      enter(control<HTMLSelectElement>(el, 'stacking'), 'percent');
+      enter(control<HTMLSelectElement>(el, 'show-value'), 'never');
+      enter(control<HTMLInputElement>(el, 'group-width'), '0.5');
+      enter(control<HTMLInputElement>(el, 'label-rotation'), '-45');
+    });
+    expect(set.at(-1)!.options).to.deep.equal({ orientation: 'horizontal', stacking: 'percent', showValue: 'never', groupWidth: 0.5, xTickLabelRotation: -45 });
+    await settle(el, true);
+    await previewOf(el).updateComplete;
+    expect(previewOf(el).shadowRoot!.querySelector('.canvas'), 'the preview draws a chart').to.not.equal(null);
+  });
+
   it('alert list options: no queries or field settings to edit; view, order, name, labels, states, instances; the preview lists the firing rule', async () => {
     const el = await editor({ ...start, type: 'alertlist' });
     expect(root(el).querySelector('#unit'), 'no field settings').to.equal(null);

@@ -1,7 +1,7 @@
 /** <prom-panel> in Chromium against the real Prometheus: exact values, states, safety, cleanup. */
 import { expect } from 'chai';
 import { executeServerCommand, sendMouse } from '@web/test-runner-commands';
-import { formatValueText } from '@promkit/core';
+import { PrometheusClient, formatValueText } from '@promkit/core';
 import { getInstanceByDom, init } from '../../charts/echarts.js';
 import { HISTOGRAM_BUCKETS, STEP, T0, T_END, TRICKY_LABEL_VALUES, valueOf, storedSeries } from '../../../../../tests/harness/dataset.mjs';
 import type { PromPanel } from './panel.component.js';
@@ -106,6 +106,32 @@ describe('<prom-panel> types', () => {
     const widths = [...shadow(el).querySelectorAll<HTMLElement>('.bar-fill')].map((b) => Number.parseFloat(b.style.width));
     expect(widths.at(-1)).to.equal(100);
     expect(widths[1]).to.be.closeTo((1 / 9) * 100, 0.01);
+  });
+
+  it('barchart: an instant query is a bar per series, named by its legend, at the values Prometheus answers; a range query is a group of bars per time', async () => {
+    const el = await panel({ url, range: HOUR_RANGE }, (p) => {
+      p.style.width = '520px';
+      p.style.height = '260px';
+      p.spec = { type: 'barchart', title: 'Requests by method', targets: [{ refId: 'A', expr: 'sum by (method) (promkit_http_requests_total)', legendFormat: '{{method}}', instant: true }], fieldConfig: { defaults: { unit: 'short' }, overrides: [] } };
+    });
+    await screenshot(el, 'barchart');
+    const answer = await new PrometheusClient({ url }).query({ query: 'sum by (method) (promkit_http_requests_total)', time: T_END });
+    const expected = answer.resultType === 'vector' ? answer.result.map((r) => [r.metric['method'], Number(r.value?.[1])]) : [];
+    const option = getInstanceByDom(shadow(el).querySelector<HTMLElement>('.canvas')!)!.getOption() as { xAxis: { type: string; data: string[] }[]; series: { type: string; data: (number | { value: number })[] }[] };
+    expect(option.xAxis[0]!.type).to.equal('category');
+    expect(option.series.map((s) => s.type)).to.deep.equal(['bar']);
+    expect(option.xAxis[0]!.data.map((name, i) => [name, option.series[0]!.data[i]])).to.deep.equal(expected);
+    expect(expected.length).to.equal(2);
+    expect(painted(el)).to.equal(true);
+    stage.replaceChildren();
+    const perTime = await panel({ url, range: HOUR_RANGE }, (p) => {
+      p.spec = { type: 'barchart', title: 'Temperature', maxDataPoints: 6, targets: [{ refId: 'A', expr: 'promkit_temperature_celsius', legendFormat: '{{room}}' }], fieldConfig: { defaults: { unit: 'celsius' }, overrides: [] }, options: { stacking: 'normal' } };
+    });
+    await screenshot(perTime, 'barchart-per-time');
+    const byTime = getInstanceByDom(shadow(perTime).querySelector<HTMLElement>('.canvas')!)!.getOption() as { xAxis: { data: string[] }[]; series: { name: string; stack: string }[] };
+    expect(byTime.series.map((s) => [s.name, s.stack])).to.deep.equal([['lab', 'total'], ['office', 'total']]);
+    expect(byTime.xAxis[0]!.data.length).to.equal(perTime.results[0]!.frames[0]!.timestamps.length);
+    expect([...shadow(perTime).querySelectorAll('.legend-name')].map((n) => n.textContent)).to.deep.equal(['lab', 'office']);
   });
 
   it('gauge: draws on canvas with the reduced value', async () => {

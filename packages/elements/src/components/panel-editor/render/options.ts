@@ -61,6 +61,19 @@ export function renderOptions(ctx: EditorContext): TemplateResult {
         field(ctx, 'show-value', 'Show values', select(ctx, 'show-value', p.options.showValue ?? 'auto', [['auto', 'When they fit'], ['always', 'Always'], ['never', 'Never']] as const, (v) => opt(ctx, 'show-value', 'showValue', v))),
         field(ctx, 'row-height', 'Row height', numberInput(ctx, 'row-height', p.options.rowHeight, (n) => opt(ctx, 'row-height', 'rowHeight', n), { min: 0.1, max: 1, step: 0.05, placeholder: '0.9' }), 'How much of each row its states fill, 0.1–1.'),
       ]);
+    case 'barchart':
+      return section('options', 'Bar chart', [
+        html`<div class="grid-2">
+          ${field(ctx, 'orientation', 'Orientation', select(ctx, 'orientation', p.options.orientation === 'horizontal' ? 'horizontal' : 'vertical', [['vertical', 'Vertical'], ['horizontal', 'Horizontal']] as const, (o) => opt(ctx, 'orientation', 'orientation', o)))}
+          ${field(ctx, 'stacking', 'Stacking', select(ctx, 'stacking', p.options.stacking ?? 'none', [['none', 'Off'], ['normal', 'Normal'], ['percent', '100%']] as const, (s) => opt(ctx, 'stacking', 'stacking', s === 'none' ? undefined : s)))}
+          ${field(ctx, 'show-value', 'Show values', select(ctx, 'show-value', p.options.showValue ?? 'auto', [['auto', 'When they fit'], ['always', 'Always'], ['never', 'Never']] as const, (v) => opt(ctx, 'show-value', 'showValue', v)))}
+          ${field(ctx, 'group-width', 'Group width', numberInput(ctx, 'group-width', p.options.groupWidth, (n) => opt(ctx, 'group-width', 'groupWidth', n), { min: 0.1, max: 1, step: 0.05, placeholder: '0.7' }))}
+          ${field(ctx, 'bar-width', 'Bar width', numberInput(ctx, 'bar-width', p.options.barWidth, (n) => opt(ctx, 'bar-width', 'barWidth', n), { min: 0.1, max: 1, step: 0.05, placeholder: '0.97' }))}
+          ${field(ctx, 'label-rotation', 'Label angle (°)', numberInput(ctx, 'label-rotation', p.options.xTickLabelRotation, (n) => opt(ctx, 'label-rotation', 'xTickLabelRotation', n), { min: -90, max: 90, step: 15, placeholder: '0' }))}
+        </div>`,
+        calc(ctx),
+        field(ctx, 'legend-mode', 'Legend', select(ctx, 'legend-mode', legendOf(p).displayMode, [['list', 'List'], ['table', 'Table'], ['hidden', 'Hidden']] as const, (displayMode) => opt(ctx, 'legend-mode', 'legend', { ...legendOf(p), displayMode }))),
+      ]);
     case 'alertlist':
       return alertListSection(ctx);
     case 'text':

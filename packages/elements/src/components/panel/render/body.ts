@@ -17,6 +17,7 @@ import { panelSlices, renderPieLegend } from './pie.js';
 import { renderStates } from './state.js';
 import { reducedValues } from './reduced.js';
 import { renderAlertList } from './alerts.js';
+import { panelBars, renderBarLegend } from './barchart.js';
 
 export interface PanelBody {
   /** The effective spec; undefined when the settings are invalid. */
@@ -82,6 +83,8 @@ export function renderBody(b: PanelBody): TemplateResult {
       return renderStates({ spec, series, range: b.range ?? { from: 0, to: 1 }, stepMs: b.stepMs, theme, timeZone: b.timeZone });
     case 'piechart':
       return renderChart(spec, series, renderPieLegend(spec, series, panelSlices(spec, series, theme), b.onToggle));
+    case 'barchart':
+      return renderChart(spec, series, renderBarLegend(spec, series, panelBars(spec, series, theme, b.timeZone), theme, b.onToggle));
     default:
       return renderChart(spec, series, spec.type === 'heatmap' ? renderHeatScale(b.heatmap?.max ?? 0, theme) : nothing);
   }

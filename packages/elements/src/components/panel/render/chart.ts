@@ -1,4 +1,4 @@
-/** ECharts-drawn panel kinds (time series, gauge, heatmap, pie chart): their container and their option. */
+/** ECharts-drawn panel kinds (time series, gauge, heatmap, pie chart, bar chart): their container and their option. */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { EChartsCoreOption } from 'echarts/core';
 import { formatValueText, reduce, type AnnotationEvent, type Panel, type TimeRange } from '@promkit/core';
@@ -7,6 +7,8 @@ import { gaugeOption } from '../../../charts/gauge.js';
 import { heatmapOption, type HeatmapData } from '../../../charts/heatmap.js';
 import { pieOption } from '../../../charts/pie.js';
 import { panelSlices } from './pie.js';
+import { barchartOption } from '../../../charts/barchart.js';
+import { panelBars } from './barchart.js';
 import type { ChartTheme } from '../../../theme/theme.js';
 import { reducedValues } from './reduced.js';
 
@@ -72,5 +74,6 @@ export function chartOption(input: ChartInput): EChartsCoreOption | undefined {
   }
   if (spec.type === 'heatmap' && input.heatmap) return heatmapOption(input.heatmap, spec.fieldConfig.defaults, theme, input.timeZone);
   if (spec.type === 'piechart') return pieOption(panelSlices(spec, series, theme), spec.options, theme);
+  if (spec.type === 'barchart') return barchartOption(panelBars(spec, series, theme, input.timeZone), spec.options, theme);
   return undefined;
 }
