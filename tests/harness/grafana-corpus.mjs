@@ -26,7 +26,8 @@ const keyOf = (/** @type {string} */ path) => path.replace(/\[[^\]]*\]/g, '').sp
 /**
  * Kinds of warning, by message; the first that matches wins. Informational: the dashboard is
  * shown as Grafana shows it (a datasource mapped to the default, an id renumbered, a grid place
- * fitted, a query kept unchecked or invalid as Grafana keeps it, HTML sanitised as Grafana does).
+ * fitted, a query kept unchecked or invalid as Grafana keeps it, HTML sanitised as Grafana does, a
+ * unit id Grafana does not know written after the value, as Grafana writes it).
  * @type {[RegExp, (m: RegExpExecArray, w: Warning) => Kind][]}
  */
 const KINDS = [
@@ -39,6 +40,7 @@ const KINDS = [
   [/could not be checked where a variable stands/, () => ({ group: 'PromQL unchecked at a variable', informational: true })],
   [/is not valid PromQL/, () => ({ group: 'invalid PromQL kept (shows its error)', informational: true })],
   [/HTML is shown as Markdown/, () => ({ group: 'HTML text shown as sanitised Markdown', informational: true })],
+  [/is no unit id of Grafana's: values show with/, () => ({ group: 'custom unit shown as a suffix, as Grafana does', informational: true })],
   [/is empty \(query left out\)|has no query \(left out\)|lists no intervals|has no URL \(left out\)/, () => ({ group: 'empty setting left out', informational: true })],
   // Panels
   [/shows the Grafana panel type "([^"]*)", which promkit does not draw/, (m) => ({ group: 'panel type not drawn (note)', item: m[1] })],
@@ -67,7 +69,6 @@ const KINDS = [
   [/is not a transformation (option|setting) promkit uses/, (_, w) => ({ group: 'transformation option left out', item: keyOf(w.path) })],
   [/a transformation applies to every query in promkit/, () => ({ group: 'transformation option left out', item: 'filter' })],
   // Fields
-  [/unit "([^"]*)" is not one promkit formats/, (m) => ({ group: 'unit unknown (shown as a suffix)', item: m[1] })],
   [/is not a field setting promkit uses/, (_, w) => ({ group: 'field setting left out', item: keyOf(w.path) })],
   [/is not a setting promkit uses/, (_, w) => ({ group: 'field custom setting left out', item: keyOf(w.path) })],
   [/matching fields "([^"]*)" is not supported/, (m) => ({ group: 'override left out (matcher)', item: m[1] })],

@@ -169,7 +169,7 @@ describe('fromGrafana: a corpus of legacy and current dashboards', () => {
     expect(titled(dashboard, 'Head series').targets[0]).toEqual({ refId: 'A', expr: 'prometheus_tsdb_head_series', instant: false, hide: false });
     expect(dashboard.panels.find((p) => p.type === 'row')).toMatchObject({ title: 'Job $job', repeat: 'job', collapsed: false });
     const durations = titled(dashboard, 'Durations for $job');
-    expect(durations.fieldConfig.defaults.custom).toEqual({ drawStyle: 'line', lineWidth: 1, fillOpacity: 15, showPoints: 'auto', spanNulls: false, stacking: { mode: 'none', group: 'A' }, hideFrom: { legend: false, tooltip: false, viz: false }, axisScale: { type: 'log', log: 2 }, thresholdsStyle: { mode: 'line' } });
+    expect(durations.fieldConfig.defaults.custom).toEqual({ drawStyle: 'line', lineWidth: 1, fillOpacity: 15, gradientMode: 'opacity', showPoints: 'auto', spanNulls: false, stacking: { mode: 'none', group: 'A' }, hideFrom: { legend: false, tooltip: false, viz: false }, axisScale: { type: 'log', log: 2 }, thresholdsStyle: { mode: 'line' } });
     expect(durations.fieldConfig.overrides.map((o) => o.matcher)).toEqual([
       { id: 'byRegexp', options: '/.*query.*/' },
       { id: 'byFrameRefID', options: 'B' },
@@ -220,7 +220,7 @@ describe('fromGrafana: a corpus of legacy and current dashboards', () => {
     const { dashboard, warnings } = fromGrafana({ schemaVersion: 39, title: 'Units', panels: [...panels, { ...panels.at(-1)!, id: 99, title: 'again' }] });
     expect(flat(dashboard).map((p) => (p as Panel).fieldConfig.defaults.unit)).toEqual([...units, 'widgets']);
     expect(warnings.filter((w) => w.path.endsWith('.unit'))).toEqual([
-      { path: `panels[${units.length - 1}].fieldConfig.defaults.unit`, message: 'unit "widgets" is not one promkit formats; values show with "widgets" after them' },
+      { path: `panels[${units.length - 1}].fieldConfig.defaults.unit`, message: 'unit "widgets" is no unit id of Grafana\'s: values show with "widgets" after them, as Grafana shows them (check the spelling if a unit was meant)' },
     ]);
   });
 

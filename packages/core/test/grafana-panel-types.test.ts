@@ -96,3 +96,26 @@ describe('Grafana barchart', () => {
     expect(fromGrafana(toGrafana(dashboard).dashboard).dashboard).toEqual(dashboard);
   });
 });
+
+describe('fill gradients', () => {
+  it("a current panel's gradientMode is kept; a legacy graph's fillGradient, on the panel or a series override, becomes an opacity gradient as Grafana's migration makes it", () => {
+    const current = fromGrafana({ title: 'G', schemaVersion: 39, panels: [{ id: 1, type: 'timeseries', title: 'T', gridPos: { x: 0, y: 0, w: 12, h: 8 }, targets: [{ refId: 'A', expr: 'up' }], fieldConfig: { defaults: { custom: { fillOpacity: 20, gradientMode: 'hue' } }, overrides: [] } }] });
+    expect(current.dashboard.panels[0]).toMatchObject({ fieldConfig: { defaults: { custom: { fillOpacity: 20, gradientMode: 'hue' } } } });
+    expect(current.warnings).toEqual([]);
+    const graph = fromGrafana({
+      title: 'G',
+      schemaVersion: 26,
+      panels: [{ id: 1, type: 'graph', title: 'Old', gridPos: { x: 0, y: 0, w: 12, h: 8 }, targets: [{ refId: 'A', expr: 'up' }], fill: 1, fillGradient: 4, seriesOverrides: [{ alias: 'b', fill: 3, fillGradient: 0 }, { alias: '/c.*/', fillGradient: 10 }] }],
+    });
+    expect(graph.warnings.filter((w) => w.path.includes('fillGradient'))).toEqual([]);
+    expect(graph.dashboard.panels[0]).toMatchObject({
+      fieldConfig: {
+        defaults: { custom: { fillOpacity: 10, gradientMode: 'opacity' } },
+        overrides: [
+          { matcher: { id: 'byName', options: 'b' }, properties: [{ id: 'custom.fillOpacity', value: 30 }, { id: 'custom.gradientMode', value: 'none' }] },
+          { matcher: { id: 'byRegexp', options: '/c.*/' }, properties: [{ id: 'custom.gradientMode', value: 'opacity' }] },
+        ],
+      },
+    });
+  });
+});

@@ -45,6 +45,19 @@ describe('interleave with null as zero', () => {
 });
 
 describe('timeseriesOption', () => {
+  it('a fill fades from the series colour at the line to clear with a gradient mode (opacity; hue and scheme drawn so too), flat without', () => {
+    const fill = (custom: NonNullable<FieldDefaults['custom']>) => (timeseriesOption(input({ custom }, [frame('a', [[0, 1], [10_000, 2]])])) as unknown as Option).series[0]!['areaStyle'] as { opacity: number; color: unknown };
+    expect(fill({ fillOpacity: 40 })).toEqual({ opacity: 0.4, color: theme.palette[0] });
+    expect(fill({ fillOpacity: 40, gradientMode: 'none' }).color).toBe(theme.palette[0]);
+    for (const gradientMode of ['opacity', 'hue', 'scheme'] as const) {
+      expect(fill({ fillOpacity: 40, gradientMode })).toEqual({
+        opacity: 0.4,
+        color: { type: 'linear', x: 0, y: 0, x2: 0, y2: 1, colorStops: [{ offset: 0, color: '#000001' }, { offset: 1, color: 'rgba(0, 0, 1, 0)' }] },
+      });
+    }
+    expect((timeseriesOption(input({ custom: { gradientMode: 'opacity' } }, [frame('a', [[0, 1]])])) as unknown as Option).series[0]!['areaStyle'], 'no fill, no gradient').toBeUndefined();
+  });
+
   it('one Float64Array dataset per series, LTTB sampling, palette colours, units on the axis', () => {
     const o = timeseriesOption(input({ unit: 'bytes' }, [frame('a', [[0, 1024], [10_000, 2048]]), frame('b', [[0, 1], [10_000, 2]])])) as unknown as Option;
     expect(o.dataset.map((d) => d.source)).toEqual([Float64Array.of(0, 1024, 10_000, 2048), Float64Array.of(0, 1, 10_000, 2)]);

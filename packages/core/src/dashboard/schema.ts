@@ -194,6 +194,8 @@ const fieldDefaultsSchema = z.strictObject({
       drawStyle: z.optional(z.enum(['line', 'bars', 'points'])),
       lineWidth: z.optional(intBetween(0, 10)),
       fillOpacity: z.optional(intBetween(0, 100)),
+      /** How the fill fades: flat (none), or from the line down to clear (opacity; Grafana's hue and scheme gradients are drawn so too). */
+      gradientMode: z.optional(z.enum(['none', 'opacity', 'hue', 'scheme'])),
       showPoints: z.optional(z.enum(['auto', 'always', 'never'])),
       /** Connect across missing samples: true, false, or only gaps shorter than this many ms. */
       spanNulls: z.optional(z.union([z.boolean(), z.number().check(z.minimum(0))])),

@@ -19,17 +19,17 @@ const SPECIAL_MATCHES = ['nan', 'null', 'null+nan', 'true', 'false', 'empty'] as
 
 /** Grafana field settings that only style Grafana's look, or are Grafana's defaults: left out quietly. */
 const QUIET_CUSTOM = new Set([
-  'gradientMode', 'lineInterpolation', 'barAlignment', 'barWidthFactor', 'pointSize', 'axisBorderShow', 'axisCenteredZero',
+  'lineInterpolation', 'barAlignment', 'barWidthFactor', 'pointSize', 'axisBorderShow', 'axisCenteredZero',
   'axisColorMode', 'axisGridShow', 'axisWidth', 'insertNulls', 'lineStyle', 'align',
   'inspect', 'width', 'minWidth', 'filterable', 'hidden', 'fillBelowTo', 'scaleDistribution',
 ]);
 const QUIET_DEFAULTS = new Set(['custom', 'links', 'fieldMinMax', 'filterable', 'path', 'writeable', 'interval']);
 
-/** A unit promkit formats; unknown ones are kept as a suffix, with a warning. */
+/** A unit promkit formats; unknown ones are kept as a suffix, as Grafana shows them, with a note (a typo shows too). */
 export function unitOf(unit: unknown, path: string, ctx: ImportContext): string | undefined {
   const id = textOf(unit);
   if (id === undefined) return undefined;
-  if (!isKnownUnit(id)) ctx.warnOnce(`unit:${id}`, path, `unit "${id}" is not one promkit formats; values show with "${id}" after them`);
+  if (!isKnownUnit(id)) ctx.warnOnce(`unit:${id}`, path, `unit "${id}" is no unit id of Grafana's: values show with "${id}" after them, as Grafana shows them (check the spelling if a unit was meant)`);
   return id;
 }
 
@@ -97,6 +97,8 @@ function customOf(raw: Json, path: string, ctx: ImportContext): Custom {
   if (lineWidth !== undefined) out.lineWidth = Math.min(10, Math.max(0, Math.round(lineWidth)));
   const fillOpacity = numberOf(raw['fillOpacity']);
   if (fillOpacity !== undefined) out.fillOpacity = Math.min(100, Math.max(0, Math.round(fillOpacity)));
+  const gradient = raw['gradientMode'];
+  if (gradient === 'none' || gradient === 'opacity' || gradient === 'hue' || gradient === 'scheme') out.gradientMode = gradient;
   const showPoints = raw['showPoints'];
   if (showPoints === 'auto' || showPoints === 'always' || showPoints === 'never') out.showPoints = showPoints;
   const spanNulls = raw['spanNulls'];
@@ -129,7 +131,7 @@ function customOf(raw: Json, path: string, ctx: ImportContext): Custom {
   if (softMin !== undefined) out.axisSoftMin = softMin;
   const softMax = numberOf(raw['axisSoftMax']);
   if (softMax !== undefined) out.axisSoftMax = softMax;
-  const used = new Set(['drawStyle', 'lineWidth', 'fillOpacity', 'showPoints', 'spanNulls', 'stacking', 'axisLabel', 'axisPlacement', 'thresholdsStyle', 'transform', 'hideFrom', 'axisSoftMin', 'axisSoftMax', 'cellOptions', 'displayMode']);
+  const used = new Set(['drawStyle', 'lineWidth', 'fillOpacity', 'gradientMode', 'showPoints', 'spanNulls', 'stacking', 'axisLabel', 'axisPlacement', 'thresholdsStyle', 'transform', 'hideFrom', 'axisSoftMin', 'axisSoftMax', 'cellOptions', 'displayMode']);
   for (const key of Object.keys(raw)) {
     if (!used.has(key) && !QUIET_CUSTOM.has(key)) ctx.warn(`${path}.${key}`, 'is not a setting promkit uses (left out)');
   }

@@ -437,6 +437,8 @@ function graphOf(raw: Json, path: string, ctx: ImportContext): Partial<PanelInpu
   else if (raw['points'] === true && raw['lines'] === false) custom.drawStyle = 'points';
   const fill = numberOf(raw['fill']);
   if (fill !== undefined) custom.fillOpacity = Math.min(100, Math.max(0, Math.round(fill * 10)));
+  // Grafana's own migration turns any fill gradient into an opacity gradient.
+  if ((numberOf(raw['fillGradient']) ?? 0) > 0) custom.gradientMode = 'opacity';
   const lineWidth = numberOf(raw['linewidth']);
   if (lineWidth !== undefined) custom.lineWidth = Math.min(10, Math.max(0, Math.round(lineWidth)));
   if (raw['stack'] === true) custom.stacking = { mode: raw['percentage'] === true ? 'percent' : 'normal' };
@@ -497,10 +499,11 @@ function seriesOverrideOf(o: Json, path: string, ctx: ImportContext): Overrides 
   if (color) properties.push({ id: 'color', value: { mode: 'fixed', fixedColor: color } });
   if (o['yaxis'] === 2) properties.push({ id: 'custom.axisPlacement', value: 'right' });
   if (numberOf(o['fill']) !== undefined) properties.push({ id: 'custom.fillOpacity', value: Math.min(100, Math.round(numberOf(o['fill'])! * 10)) });
+  if (numberOf(o['fillGradient']) !== undefined) properties.push({ id: 'custom.gradientMode', value: numberOf(o['fillGradient'])! > 0 ? 'opacity' : 'none' });
   if (numberOf(o['linewidth']) !== undefined) properties.push({ id: 'custom.lineWidth', value: Math.min(10, Math.round(numberOf(o['linewidth'])!)) });
   if (o['bars'] === true) properties.push({ id: 'custom.drawStyle', value: 'bars' });
   if (typeof o['stack'] === 'boolean') properties.push({ id: 'custom.stacking', value: { mode: o['stack'] ? 'normal' : 'none' } });
-  const used = new Set(['alias', 'color', 'yaxis', 'fill', 'linewidth', 'bars', 'lines', 'stack', '$$hashKey']);
+  const used = new Set(['alias', 'color', 'yaxis', 'fill', 'fillGradient', 'linewidth', 'bars', 'lines', 'stack', '$$hashKey']);
   for (const key of Object.keys(o)) if (!used.has(key)) ctx.warn(`${path}.${key}`, 'is not a series override promkit applies (left out)');
   return properties.length ? [{ matcher: regex !== undefined ? { id: 'byRegexp', options: regex } : { id: 'byName', options: alias }, properties }] : [];
 }

@@ -12,7 +12,7 @@
  * "NaN") at their time, and a finite sample left alone between two gaps is drawn as a point.
  */
 import type { EChartsCoreOption } from 'echarts/core';
-import { axisTickInterval, formatValueText, type AnnotationEvent, type FieldDefaults, type Frame, type PanelOptions } from '@promkit/core';
+import { axisTickInterval, formatValueText, parseRgb, type AnnotationEvent, type FieldDefaults, type Frame, type PanelOptions } from '@promkit/core';
 import { resolveColor, type ChartTheme } from '../theme/theme.js';
 import { domTooltip, type TooltipContent, type TooltipRenderer } from './tooltip.js';
 import { axisTimeLabel, fullTimeLabel } from './time-format.js';
@@ -52,6 +52,13 @@ const LARGE = 2_000;
 export function seriesColor(field: FieldDefaults, index: number, theme: ChartTheme): string {
   const fixed = field.color?.mode === 'fixed' ? resolveColor(field.color.fixedColor, theme) : undefined;
   return fixed ?? theme.palette[index % theme.palette.length]!;
+}
+
+/** An area's fill: the series colour, or with a gradient mode a fade from it at the line to clear at the bottom. */
+export function fillColor(color: string, gradientMode: NonNullable<FieldDefaults['custom']>['gradientMode']): string | { type: 'linear'; x: 0; y: 0; x2: 0; y2: 1; colorStops: { offset: number; color: string }[] } {
+  const rgb = parseRgb(color);
+  if (!gradientMode || gradientMode === 'none' || !rgb) return color;
+  return { type: 'linear', x: 0, y: 0, x2: 0, y2: 1, colorStops: [{ offset: 0, color }, { offset: 1, color: `rgba(${rgb.join(', ')}, 0)` }] };
 }
 
 /**
@@ -223,7 +230,7 @@ export function timeseriesOption(input: TimeseriesInput): EChartsCoreOption {
       sampling: 'lttb',
       connectNulls: spanNulls === true,
       lineStyle: { width: draw === 'points' ? 0 : (c.lineWidth ?? 1), color },
-      ...(fill > 0 && draw !== 'points' ? { areaStyle: { opacity: fill, color } } : {}),
+      ...(fill > 0 && draw !== 'points' ? { areaStyle: { opacity: fill, color: fillColor(color, c.gradientMode) } } : {}),
       ...(stacking !== 'none' ? { stack: c.stacking?.group ?? 'A' } : {}),
       emphasis: { disabled: true },
       ...(draw === 'bars' ? { barMaxWidth: 12 } : {}),

@@ -227,11 +227,12 @@ describe('<prom-panel-editor>', () => {
       enter(control<HTMLSelectElement>(el, 'legend-placement'), 'right');
       enter(control<HTMLSelectElement>(el, 'stacking'), 'normal');
       enter(control<HTMLSelectElement>(el, 'axis-scale'), 'log2');
+      enter(control<HTMLSelectElement>(el, 'gradient-mode'), 'opacity');
       control(el, 'legend-calc-max').click();
     });
     const last = seen.at(-1)!;
     expect(last.options.legend).to.deep.equal({ displayMode: 'list', placement: 'right', calcs: ['max'] });
-    expect(last.fieldConfig.defaults.custom).to.deep.equal({ stacking: { mode: 'normal' }, axisScale: { type: 'log', log: 2 } });
+    expect(last.fieldConfig.defaults.custom).to.deep.equal({ stacking: { mode: 'normal' }, axisScale: { type: 'log', log: 2 }, gradientMode: 'opacity' });
     expect(previewOf(el).shadowRoot!.querySelector('[part="body"]')!.classList.contains('legend-right')).to.equal(true);
     const data = nextData(el);
     enter(control<HTMLSelectElement>(el, 'type'), 'stat');

@@ -170,6 +170,7 @@ function lineSection(ctx: EditorContext): TemplateResult {
       ${field(ctx, 'show-points', 'Show points', select(ctx, 'show-points', c.showPoints ?? 'auto', [['auto', 'Auto'], ['always', 'Always'], ['never', 'Never']] as const, (v) => set('show-points', 'showPoints', v)))}
       ${field(ctx, 'line-width', 'Line width', numberInput(ctx, 'line-width', c.lineWidth, (n) => set('line-width', 'lineWidth', n), { min: 0, max: 10, step: 1, placeholder: '1' }))}
       ${field(ctx, 'fill-opacity', 'Fill opacity (%)', numberInput(ctx, 'fill-opacity', c.fillOpacity, (n) => set('fill-opacity', 'fillOpacity', n), { min: 0, max: 100, step: 1, placeholder: '0' }))}
+      ${field(ctx, 'gradient-mode', 'Fill gradient', select(ctx, 'gradient-mode', c.gradientMode === 'none' || !c.gradientMode ? 'none' : 'opacity', [['none', 'None'], ['opacity', 'Fades down']] as const, (v) => set('gradient-mode', 'gradientMode', v === 'none' ? undefined : v)))}
       ${field(ctx, 'stacking', 'Stacking', select(ctx, 'stacking', c.stacking?.mode ?? 'none', [['none', 'Off'], ['normal', 'Normal'], ['percent', '100%']] as const, (mode) => set('stacking', 'stacking', mode === 'none' ? undefined : { mode })))}
       ${field(
         ctx,
