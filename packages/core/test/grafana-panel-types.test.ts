@@ -119,3 +119,11 @@ describe('fill gradients', () => {
     });
   });
 });
+
+describe("Grafana 12's showValues", () => {
+  it('off (its default, and what promkit draws) imports quietly; on is named, since values are not written at the points', () => {
+    const withShowValues = (showValues: boolean) => fromGrafana({ title: 'G', schemaVersion: 41, panels: [{ id: 1, type: 'timeseries', title: 'T', gridPos: { x: 0, y: 0, w: 12, h: 8 }, targets: [{ refId: 'A', expr: 'up' }], fieldConfig: { defaults: { custom: { showValues } }, overrides: [] } }] });
+    expect(withShowValues(false).warnings).toEqual([]);
+    expect(withShowValues(true).warnings.map((w) => w.path)).toEqual(['panels[0].fieldConfig.defaults.custom.showValues']);
+  });
+});

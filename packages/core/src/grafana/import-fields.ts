@@ -132,6 +132,8 @@ function customOf(raw: Json, path: string, ctx: ImportContext): Custom {
   const softMax = numberOf(raw['axisSoftMax']);
   if (softMax !== undefined) out.axisSoftMax = softMax;
   const used = new Set(['drawStyle', 'lineWidth', 'fillOpacity', 'gradientMode', 'showPoints', 'spanNulls', 'stacking', 'axisLabel', 'axisPlacement', 'thresholdsStyle', 'transform', 'hideFrom', 'axisSoftMin', 'axisSoftMax', 'cellOptions', 'displayMode']);
+  // Grafana 12's time series switch for values written at the points: off is its default, and what promkit draws.
+  if (raw['showValues'] === false) used.add('showValues');
   for (const key of Object.keys(raw)) {
     if (!used.has(key) && !QUIET_CUSTOM.has(key)) ctx.warn(`${path}.${key}`, 'is not a setting promkit uses (left out)');
   }
