@@ -20,7 +20,7 @@ export function plain(frames: Frame[]) {
 }
 
 /** Targets as a dashboard would give them (defaults filled in by the schema). */
-export function targets(...list: { refId: string; expr: string; instant?: boolean; hide?: boolean; minInterval?: string; intervalFactor?: number }[]): Target[] {
+export function targets(...list: { refId: string; expr: string; instant?: boolean; hide?: boolean; minInterval?: string; intervalFactor?: number; exemplar?: boolean }[]): Target[] {
   const d = parseDashboard({
     schemaVersion: 1,
     title: 't',

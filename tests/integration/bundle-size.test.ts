@@ -17,10 +17,10 @@ import { chunk, loadedWith, cdn, names, profiles } from '../harness/script-profi
  * (ECharts' PieChart, about 7 KB, a chunk of its own in the chunked build) and colour schemes by
  * value to 344.1 KB, and state timelines and status histories with their editor options to
  * 345.5 KB, and heatmaps that bucket raw series to 345.9 KB, and alert lists (with PromQL label
- * matchers read by the grammar already there) to 348.7 KB, and bar charts to 349.7 KB. Lower it when it
- * shrinks.
+ * matchers read by the grammar already there) to 348.7 KB, and bar charts to 349.7 KB, and exemplars to 350.4 KB.
+ * Lower it when it shrinks.
  */
-const BUDGET_KB = 350;
+const BUDGET_KB = 351;
 
 describe('promkit.min.js', () => {
   const code = readFileSync(new URL('../../packages/elements/dist/promkit.min.js', import.meta.url));

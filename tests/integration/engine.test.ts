@@ -5,6 +5,7 @@ import { STEP, T0, valueOf } from '../harness/dataset.mjs';
 import { plain, targets } from '../harness/frames.js';
 import { startProxy } from '../harness/loopback.mjs';
 import { refreshBackfilledHour } from '../harness/refresh.js';
+import { EXEMPLAR_TRACE_ID, LIVE_INCREMENT } from '../harness/live-exporter.mjs';
 
 const url = inject('prometheusUrl');
 const servers: { stop(): Promise<void> }[] = [];
@@ -268,5 +269,40 @@ describe('alerts', () => {
   it('a host datasource has no alerts: that is an error naming it and what to do', async () => {
     const engine = new QueryEngine({ client: () => new PrometheusClient({ url }), source: () => ({ query: () => ({}) }) });
     await expect(engine.alerts({ datasource: 'pipeline' })).rejects.toThrow('Datasource "pipeline" is fed by the host app, which has no alerts: point the alert list at a Prometheus datasource.');
+  });
+});
+
+describe('exemplars', () => {
+  it('a range target with exemplar gets the exemplars of the series it reads from the real Prometheus, each at its time and value; without it, none are asked for', async () => {
+    const hop = await proxy();
+    const engine = new QueryEngine({ client: () => new PrometheusClient({ url: hop.url }) });
+    const run = (exemplar: boolean, key: string) =>
+      engine.run({ key, datasource: 'main', range: { from: Date.now() - 600_000, to: Date.now() }, live: true, maxDataPoints: 100, fresh: true, targets: targets({ refId: 'A', expr: 'rate(promkit_live_requests_total[1m])', exemplar }) });
+    let result = await run(true, 'exemplars');
+    for (let tries = 0; tries < 100 && !result.targets[0]!.exemplars?.length; tries++) {
+      await new Promise((r) => setTimeout(r, 200));
+      result = await run(true, 'exemplars');
+    }
+    const [target] = result.targets;
+    expect(target!.error).toBeUndefined();
+    expect(target!.exemplars!.length).toBeGreaterThan(0);
+    const exemplar = target!.exemplars![0]!;
+    expect(exemplar.labels).toEqual({ trace_id: EXEMPLAR_TRACE_ID });
+    expect(exemplar.value).toBe(LIVE_INCREMENT);
+    expect(exemplar.seriesLabels).toMatchObject({ __name__: 'promkit_live_requests_total', job: 'live' });
+    expect(exemplar.time).toBeGreaterThan(Date.now() - 600_000);
+    expect(hop.requests.some((r) => r.path.startsWith('/api/v1/query_exemplars'))).toBe(true);
+    const asked = hop.requests.length;
+    expect((await run(false, 'no-exemplars')).targets[0]!.exemplars).toBeUndefined();
+    expect(hop.requests.slice(asked).some((r) => r.path.startsWith('/api/v1/query_exemplars'))).toBe(false);
+  });
+
+  it('exemplars that cannot be loaded leave the chart data and say why in a warning', async () => {
+    const prom = new PrometheusClient({ url, retries: 0, fetch: (input, init) => ((input instanceof Request ? input.url : String(input)).includes('query_exemplars') ? Promise.resolve(new Response('nope', { status: 500 })) : fetch(input, init)) });
+    const engine = new QueryEngine({ client: () => prom });
+    const result = await engine.run({ key: 'x', datasource: 'main', range: { from: T0 * 1000, to: (T0 + 3600) * 1000 }, maxDataPoints: 60, targets: targets({ refId: 'A', expr: 'promkit_temperature_celsius', exemplar: true }) });
+    expect(result.targets[0]!.frames.length).toBeGreaterThan(0);
+    expect(result.targets[0]!.exemplars).toEqual([]);
+    expect(result.targets[0]!.warnings.some((w) => w.startsWith('Exemplars could not be loaded: '))).toBe(true);
   });
 });

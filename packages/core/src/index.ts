@@ -153,7 +153,7 @@ export type { ResolveContext, ResolvedVariable, VariableProblem } from './variab
 export { QueryEngine } from './query/engine.js';
 export { ALERT_SORTS, alertLabelFilter, alertRows } from './query/alert-list.js';
 export type { AlertInstance, AlertListOptions, AlertRuleRow, AlertSort } from './query/alert-list.js';
-export type { EngineStats, PanelQuery, PanelResult, QueryEngineOptions, ResultSource, TargetResult } from './query/engine.js';
+export type { EngineStats, Exemplar, PanelQuery, PanelResult, QueryEngineOptions, ResultSource, TargetResult } from './query/engine.js';
 export { DatasourceRegistry, createClient, withDefaultUrl } from './dashboard/datasources.js';
 export type { ClientFactoryOptions } from './dashboard/datasources.js';
 export { timeSettings } from './dashboard/time-settings.js';

@@ -127,3 +127,14 @@ describe("Grafana 12's showValues", () => {
     expect(withShowValues(true).warnings.map((w) => w.path)).toEqual(['panels[0].fieldConfig.defaults.custom.showValues']);
   });
 });
+
+describe('Grafana exemplars', () => {
+  it("a target's exemplar switch is kept (drawn on time series) and goes back the same", () => {
+    const { dashboard, warnings } = fromGrafana({ title: 'E', schemaVersion: 39, panels: [{ id: 1, type: 'timeseries', title: 'T', gridPos: { x: 0, y: 0, w: 12, h: 8 }, targets: [{ refId: 'A', expr: 'rate(x_bucket[5m])', exemplar: true }, { refId: 'B', expr: 'up', exemplar: false }] }] });
+    expect(warnings).toEqual([]);
+    expect(dashboard.panels[0]).toMatchObject({ targets: [{ refId: 'A', exemplar: true }, { refId: 'B' }] });
+    expect((dashboard.panels[0] as { targets: object[] }).targets[1]).not.toHaveProperty('exemplar');
+    expect(toGrafana(dashboard).dashboard.panels[0]).toMatchObject({ targets: [{ refId: 'A', exemplar: true }, {}] });
+    expect(fromGrafana(toGrafana(dashboard).dashboard).dashboard).toEqual(dashboard);
+  });
+});

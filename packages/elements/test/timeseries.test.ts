@@ -2,7 +2,7 @@
 import { fullTimeLabel } from '../src/charts/time-format.js';
 import type { TooltipContent, TooltipRenderer } from '../src/charts/tooltip.js';
 import { describe, expect, it } from 'vitest';
-import type { FieldDefaults, Frame } from '@promkit/core';
+import type { Exemplar, FieldDefaults, Frame } from '@promkit/core';
 import { interleave, percentFrames, timeseriesOption, tooltipContent, type TimeseriesInput } from '../src/charts/timeseries.js';
 import { frame, theme } from './fixtures.js';
 
@@ -45,6 +45,28 @@ describe('interleave with null as zero', () => {
 });
 
 describe('timeseriesOption', () => {
+  it("exemplars: diamonds in their target's colour at their time and value; the tooltip names one within half a step by its labels; a toggled-off target's go too", () => {
+    const exemplars: (Exemplar & { refId: string })[] = [
+      { refId: 'A', seriesLabels: {}, labels: { trace_id: '<b>x</b>' }, value: 1.5, time: 20_000 },
+      { refId: 'A', seriesLabels: {}, labels: {}, value: Number.NaN, time: 30_000 },
+      { refId: 'B', seriesLabels: {}, labels: { trace_id: 'b' }, value: 2, time: 20_000 },
+    ];
+    const frames = [frame('a', [[0, 1], [10_000, 2], [20_000, 1]])];
+    const i = { ...input({ unit: 'short' }, frames), exemplars };
+    const o = timeseriesOption(i) as unknown as Option;
+    const scatter = o.series.find((s) => s['id'] === 'exemplars') as { symbol: string; data: { value: number[]; itemStyle: { color: string } }[] };
+    expect(scatter.symbol).toBe('diamond');
+    expect(scatter.data).toEqual([{ value: [20_000, 1.5, 0], itemStyle: { color: theme.palette[0] } }]);
+    const params = [
+      { seriesName: 'a', seriesIndex: 0, color: '#000001', value: [20_000, 1], axisValue: 20_000 },
+      { seriesName: 'Exemplars', seriesIndex: 1, color: '#000001', value: [20_000, 1.5, 0], axisValue: 20_000 },
+    ];
+    expect(tooltipContent(params, i, 'short').rows.map((r) => [r.name, r.value])).toEqual([['a', '1'], ['Exemplar trace_id=<b>x</b>', '1.50']]);
+    expect(tooltipContent(params.map((p) => ({ ...p, axisValue: 0 })), i, 'short').rows.map((r) => r.name), 'far from the pointer').toEqual(['a']);
+    const hidden = timeseriesOption({ ...i, series: i.series.map((s) => ({ ...s, hidden: true })) }) as unknown as Option;
+    expect(hidden.series.some((s) => s['id'] === 'exemplars')).toBe(false);
+  });
+
   it('a fill fades from the series colour at the line to clear with a gradient mode (opacity; hue and scheme drawn so too), flat without', () => {
     const fill = (custom: NonNullable<FieldDefaults['custom']>) => (timeseriesOption(input({ custom }, [frame('a', [[0, 1], [10_000, 2]])])) as unknown as Option).series[0]!['areaStyle'] as { opacity: number; color: unknown };
     expect(fill({ fillOpacity: 40 })).toEqual({ opacity: 0.4, color: theme.palette[0] });

@@ -137,6 +137,8 @@ const targetSchema = z.strictObject({
   intervalFactor: z.optional(intBetween(1, 10)),
   /** Fetched but not shown (other targets may still refer to it). */
   hide: z._default(z.boolean(), false),
+  /** Also fetch the exemplars of the series a range query reads (`/api/v1/query_exemplars`): a time series draws each as a point. */
+  exemplar: z.optional(z.boolean()),
   /**
    * `table`: the answer as one table of rows (Time, a column per label, Value), the shape
    * Grafana's table format gives transformations such as merge and organize.

@@ -257,6 +257,7 @@ function panelOf(p: Panel, refOf: (name: string | undefined) => GrafanaDatasourc
       ...(t.minInterval ? { interval: t.minInterval } : {}),
       ...(t.intervalFactor ? { intervalFactor: t.intervalFactor } : {}),
       ...(t.format ? { format: t.format } : {}),
+      ...(t.exemplar ? { exemplar: true } : {}),
     })),
     fieldConfig: {
       defaults: fieldDefaultsOf(p.fieldConfig.defaults),

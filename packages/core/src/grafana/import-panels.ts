@@ -227,7 +227,6 @@ function queriesOf(raw: Json, path: string, ctx: ImportContext): { datasource: s
     const intervalFactor = factor !== undefined && Number.isInteger(factor) && factor >= 1 && factor <= 10 ? factor : undefined;
     if (factor !== undefined && intervalFactor === undefined) ctx.warn(`${at}.intervalFactor`, `${JSON.stringify(t['intervalFactor'])} is not a resolution promkit reads: a whole number 1–10 (left out)`);
     if (t['instant'] === true && t['range'] === true) ctx.warn(`${at}`, 'asks for both a range and an instant query; promkit runs the range query');
-    if (t['exemplar'] === true) ctx.warnOnce('exemplar', `${at}.exemplar`, 'exemplars are not shown');
     targets.push({
       refId,
       expr,
@@ -237,6 +236,8 @@ function queriesOf(raw: Json, path: string, ctx: ImportContext): { datasource: s
       ...(intervalFactor !== undefined && intervalFactor > 1 ? { intervalFactor } : {}),
       hide: t['hide'] === true,
       ...(t['format'] === 'table' ? { format: 'table' as const } : {}),
+      // Drawn on time series, as in Grafana (other panel types leave exemplars out there too).
+      ...(t['exemplar'] === true ? { exemplar: true } : {}),
     });
   });
   if (!chosen && arrayOf(raw['targets']).length) return undefined;

@@ -91,6 +91,18 @@ export interface TargetResult {
   source?: ResultSource;
   /** The range actually requested, Unix seconds (smaller than `timing` for incremental refreshes). */
   fetched?: { start: number; end: number };
+  /** With `exemplar` on a range target: the exemplars of the series it reads, over the whole range. */
+  exemplars?: Exemplar[];
+}
+
+/** One exemplar: a sample's trace (its labels, such as `trace_id`) at its time and value. */
+export interface Exemplar {
+  /** The labels of the series it was recorded on (`le` and all, for a histogram bucket). */
+  seriesLabels: Record<string, string>;
+  labels: Record<string, string>;
+  value: number;
+  /** Epoch ms. */
+  time: number;
 }
 
 export interface PanelResult {
@@ -298,7 +310,8 @@ export class QueryEngine {
         const { answer, source } = await this.#shared(ds, key, query.fresh === true, signal, async (s) => answerOf(await client.query({ query: expr, time }, { signal: s })));
         return { ...result, ...answer, source, fetched: { start: time, end: time } };
       }
-      return { ...result, ...(await this.#range(client, query, expr, timing, signal)) };
+      const [range, exemplars] = await Promise.all([this.#range(client, query, expr, timing, signal), target.exemplar ? this.#exemplars(client, query.datasource, expr, timing, query.fresh === true, signal) : undefined]);
+      return { ...result, ...range, ...(exemplars ? { exemplars: exemplars.exemplars, warnings: [...range.warnings, ...exemplars.warnings] } : {}) };
     } catch (error) {
       if (signal.aborted) throw canceled(signal, query.key);
       return { ...result, error: asPromkitError(error) };
@@ -336,6 +349,23 @@ export class QueryEngine {
     }
     if (live) remember(this.#tails, tailKey, { startMs, endMs, frames });
     return { frames, warnings: answer.warnings, infos: answer.infos, source: resultSource, fetched };
+  }
+
+  /**
+   * The exemplars of the series `expr` reads over the timing's range, shared and cached like
+   * answers. Failing to get them does not fail the target: its chart is drawn without them and a
+   * warning says why.
+   */
+  async #exemplars(client: PrometheusClient, ds: string, expr: string, timing: QueryTiming, fresh: boolean, signal: AbortSignal): Promise<{ exemplars: Exemplar[]; warnings: string[] }> {
+    try {
+      const key = `exemplars\n${ds}\n${expr}\n${timing.start}\n${timing.end}`;
+      const { answer } = await this.#shared(ds, key, fresh, signal, async (s) => (await client.queryExemplars({ query: expr, start: timing.start, end: timing.end }, { signal: s })).data);
+      const exemplars = answer.flatMap((series) => series.exemplars.map((e) => ({ seriesLabels: series.seriesLabels, labels: e.labels, value: Number(e.value), time: Math.round(e.timestamp * 1000) })));
+      return { exemplars, warnings: [] };
+    } catch (error) {
+      if (signal.aborted) throw error;
+      return { exemplars: [], warnings: [`Exemplars could not be loaded: ${asPromkitError(error).message}`] };
+    }
   }
 
   /** Shares a request with an identical one in flight, or reuses a fresh answer, or sends it; a key's kind (`range`, `alerts`…) fixes its answer's type. */

@@ -12,7 +12,7 @@
  * "NaN") at their time, and a finite sample left alone between two gaps is drawn as a point.
  */
 import type { EChartsCoreOption } from 'echarts/core';
-import { axisTickInterval, formatValueText, parseRgb, type AnnotationEvent, type FieldDefaults, type Frame, type PanelOptions } from '@promkit/core';
+import { axisTickInterval, formatValueText, parseRgb, type AnnotationEvent, type Exemplar, type FieldDefaults, type Frame, type PanelOptions } from '@promkit/core';
 import { resolveColor, type ChartTheme } from '../theme/theme.js';
 import { domTooltip, type TooltipContent, type TooltipRenderer } from './tooltip.js';
 import { axisTimeLabel, fullTimeLabel } from './time-format.js';
@@ -43,6 +43,8 @@ export interface TimeseriesInput {
   renderTooltip?: TooltipRenderer;
   /** Annotation events: a dashed line at each mark's time, a band over each region. */
   annotations?: readonly AnnotationEvent[];
+  /** Exemplars of targets that ask for them, each with the refId of its target: drawn as diamonds in the colour of its target's first series. */
+  exemplars?: readonly (Exemplar & { refId: string })[];
 }
 
 /** Points beyond which ECharts' large mode is on. */
@@ -282,8 +284,36 @@ export function timeseriesOption(input: TimeseriesInput): EChartsCoreOption {
             formatter: (params: TooltipParam[]) => (input.renderTooltip ?? domTooltip)(tooltipContent(params, input, unit)),
           },
     axisPointer: { link: [{ xAxisIndex: 'all' }] },
-    series: [...series, ...annotationSeries(input.annotations ?? [], theme)],
+    series: [...series, ...exemplarSeries(input, visible), ...annotationSeries(input.annotations ?? [], theme)],
   };
+}
+
+/**
+ * The exemplars as one series of diamonds after the lines (the tooltip names each by its labels, at
+ * its own time). A toggled-off target's exemplars go with its series. Drawn as a line series with
+ * no line, so no chart code beyond the lines' loads for them.
+ */
+function exemplarSeries(input: TimeseriesInput, visible: readonly TimeseriesSeries[]) {
+  const colors = new Map<string, string>();
+  for (const s of visible) if (!colors.has(s.refId)) colors.set(s.refId, seriesColor(s.field, input.series.indexOf(s), input.theme));
+  const shown = (input.exemplars ?? []).map((e, i) => ({ e, i })).filter(({ e }) => colors.has(e.refId) && Number.isFinite(e.value));
+  if (shown.length === 0) return [];
+  return [
+    {
+      id: 'exemplars',
+      name: 'Exemplars',
+      type: 'line',
+      lineStyle: { width: 0, opacity: 0 },
+      showSymbol: true,
+      symbol: 'diamond',
+      symbolSize: 8,
+      z: 3,
+      emphasis: { disabled: true },
+      itemStyle: { borderColor: input.theme.background, borderWidth: 1 },
+      // [time, value, index into input.exemplars]
+      data: shown.sort((a, b) => a.e.time - b.e.time).map(({ e, i }) => ({ value: [e.time, e.value, i], itemStyle: { color: colors.get(e.refId) } })),
+    },
+  ];
 }
 
 /** The annotations' lines and bands, as a series of no data of its own (the marks' buttons are DOM, over the chart). */
@@ -371,7 +401,14 @@ function sampleAt(frame: Frame, t: number): number | undefined {
 export function tooltipContent(params: TooltipParam[], input: TimeseriesInput, unit: string): TooltipContent {
   if (params.length === 0) return { heading: '', rows: [] };
   const visible = drawnSeries(input.series);
-  let rows = params.flatMap((p) => {
+  // The exemplar series comes after the lines: an exemplar within half a step of the pointer is named by its labels.
+  const exemplarRows = params.flatMap((p) => {
+    const exemplar = p.seriesIndex === visible.length ? input.exemplars?.[Number(p.value[2])] : undefined;
+    if (!exemplar || Math.abs(exemplar.time - params[0]!.axisValue) > input.stepMs / 2) return [];
+    const labels = Object.entries(exemplar.labels).map(([k, v]) => `${k}=${v}`).join(', ');
+    return [{ color: p.color, name: `Exemplar${labels ? ` ${labels}` : ''}`, value: formatValueText(exemplar.value, unit, input.field.decimals) }];
+  });
+  let rows = params.filter((p) => p.seriesIndex === undefined || p.seriesIndex < visible.length).flatMap((p) => {
     const custom = p.seriesIndex === undefined ? undefined : visible[p.seriesIndex]?.field.custom;
     if (custom?.hideFrom?.tooltip) return [];
     // A negative-Y series is drawn negated: the tooltip gives the sample as it is.
@@ -391,6 +428,6 @@ export function tooltipContent(params: TooltipParam[], input: TimeseriesInput, u
   }
   return {
     heading: fullTimeLabel(params[0]!.axisValue, input.timeZone),
-    rows: rows.map((p) => ({ color: p.color, name: p.seriesName, value: formatValueText(Number(p.value[1]), unit, input.field.decimals) })),
+    rows: [...rows.map((p) => ({ color: p.color, name: p.seriesName, value: formatValueText(Number(p.value[1]), unit, input.field.decimals) })), ...exemplarRows],
   };
 }

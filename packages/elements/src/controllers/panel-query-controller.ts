@@ -233,7 +233,7 @@ export class PanelQueryController implements ReactiveController {
       const result = await setup.engine.run({
         key: this.key,
         datasource: setup.datasource,
-        targets: spec.targets.map((t) => (CHART_TYPES.has(spec.type) && spec.type !== 'gauge' ? t : { ...t, instant: t.instant || spec.type === 'table' })),
+        targets: spec.targets.map((t) => targetFor(spec.type, t)),
         range: setup.range,
         live: setup.live,
         variables: setup.variables,
@@ -352,6 +352,13 @@ export class PanelQueryController implements ReactiveController {
       scrapeInterval: scrapeSeconds(settings.scrapeInterval),
     };
   }
+}
+
+/** A target as a panel of `type` runs it: tables ask for the instant, and only time series draw (so fetch) exemplars. */
+function targetFor(type: PanelType, target: Panel['targets'][number]): Panel['targets'][number] {
+  const { exemplar, ...rest } = target;
+  const shaped = CHART_TYPES.has(type) && type !== 'gauge' ? rest : { ...rest, instant: rest.instant || type === 'table' };
+  return exemplar && type === 'timeseries' ? { ...shaped, exemplar } : shaped;
 }
 
 /** The standalone scrape interval in seconds (default 15); a value that is no duration is a settings error. */

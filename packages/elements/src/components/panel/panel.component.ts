@@ -337,7 +337,8 @@ export class PromPanel extends PromElement {
     this.#chart.draw(from, () => {
       const spec = this.#validSpec();
       const step = this.#query.results.find((r) => !r.error)?.timing.step ?? 15;
-      return spec && { spec, series: this.#shown, heatmap: this.#heatmap, range: this.#query.range, step, theme, timeZone: this.#timeZone, annotations };
+      const exemplars = this.#query.results.flatMap((r) => (r.exemplars ?? []).map((e) => ({ ...e, refId: r.refId })));
+      return spec && { spec, series: this.#shown, heatmap: this.#heatmap, range: this.#query.range, step, theme, timeZone: this.#timeZone, annotations, exemplars };
     });
     // The marks' buttons sit where the chart drew the range: known only once it has drawn.
     const plot = annotations.length > 0 && this.#query.range ? this.#chart.plotSpan(this.#query.range) : undefined;

@@ -134,6 +134,27 @@ describe('<prom-panel> types', () => {
     expect([...shadow(perTime).querySelectorAll('.legend-name')].map((n) => n.textContent)).to.deep.equal(['lab', 'office']);
   });
 
+  it("exemplars: a target that asks for them draws the real Prometheus's exemplars as diamonds in its colour", async () => {
+    let el: PromPanel | undefined;
+    for (let tries = 0; tries < 40; tries++) {
+      stage.replaceChildren();
+      el = await panel({ url, range: 'now-10m' }, (p) => {
+        p.spec = { type: 'timeseries', title: 'Live requests', targets: [{ refId: 'A', expr: 'rate(promkit_live_requests_total[1m])', exemplar: true, legendFormat: '{{path}}' }], fieldConfig: { defaults: { unit: 'reqps' }, overrides: [] } };
+      });
+      if (el.results[0]?.exemplars?.length) break;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const exemplars = el!.results[0]!.exemplars!;
+    expect(exemplars.length).to.be.greaterThan(0);
+    await el!.updateComplete;
+    const option = getInstanceByDom(shadow(el!).querySelector<HTMLElement>('.canvas')!)!.getOption() as { series: { id: string; symbol?: string; data: { value: number[] }[] }[] };
+    const scatter = option.series.find((s) => s.id === 'exemplars');
+    expect(scatter?.symbol).to.equal('diamond');
+    expect(scatter!.data.map((d) => d.value.slice(0, 2))).to.deep.equal(exemplars.map((e) => [e.time, e.value]).sort((a, b) => a[0]! - b[0]!));
+    expect(painted(el!)).to.equal(true);
+    await screenshot(el!, 'timeseries-exemplars');
+  });
+
   it('gauge: draws on canvas with the reduced value', async () => {
     const el = await panel({ url, type: 'gauge', query: 'promkit_combo{a="a6",b="b5"}', range: HOUR_RANGE, title: 'Gauge' });
     expect(el.results[0]!.frames[0]!.values.at(-1)).to.equal(65);

@@ -1,4 +1,4 @@
-/** The panel's queries: add, remove, reorder, hide; each one's PromQL (as code or in the builder), legend, instant and min interval. */
+/** The panel's queries: add, remove, reorder, hide; each one's PromQL (as code or in the builder), legend, instant, exemplars and min interval. */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Target } from '@promkit/core';
 import { addTarget, moveTarget, removeTarget, toVisualQuery, updateTarget } from '@promkit/core/edit';
@@ -46,7 +46,7 @@ function renderTarget(ctx: EditorContext, t: Target, i: number, count: number): 
       ${field(ctx, key('interval'), 'Min interval', textInput(ctx, key('interval'), t.minInterval, (v) => update('interval', { minInterval: v.trim() || undefined }), { placeholder: 'e.g. 30s' }))}
     </div>
     ${checkbox(key('instant'), 'Instant (evaluate at the end of the range only)', t.instant, (instant) => update('instant', { instant }))}
-    ${nothing}
+    ${ctx.panel.type === 'timeseries' && !t.instant ? checkbox(key('exemplar'), 'Exemplars (a point per traced sample)', t.exemplar === true, (on) => update('exemplar', { exemplar: on || undefined })) : nothing}
   </div>`;
 }
 

@@ -1,7 +1,7 @@
 /** ECharts-drawn panel kinds (time series, gauge, heatmap, pie chart, bar chart): their container and their option. */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { EChartsCoreOption } from 'echarts/core';
-import { formatValueText, reduce, type AnnotationEvent, type Panel, type TimeRange } from '@promkit/core';
+import { formatValueText, reduce, type AnnotationEvent, type Exemplar, type Panel, type TimeRange } from '@promkit/core';
 import { timeseriesOption, type TimeseriesSeries } from '../../../charts/timeseries.js';
 import { gaugeOption } from '../../../charts/gauge.js';
 import { heatmapOption, type HeatmapData } from '../../../charts/heatmap.js';
@@ -48,6 +48,8 @@ export interface ChartInput {
   box: HTMLElement | null;
   /** Annotation events drawn on a time series. */
   annotations?: readonly AnnotationEvent[];
+  /** Exemplars of the targets that ask for them, drawn on a time series. */
+  exemplars?: readonly (Exemplar & { refId: string })[];
 }
 
 /** The ECharts option for the panel's kind, or undefined when it draws no chart (or no data). */
@@ -65,6 +67,7 @@ export function chartOption(input: ChartInput): EChartsCoreOption | undefined {
       timeZone: input.timeZone,
       pointer: input.pointer,
       ...(input.annotations ? { annotations: input.annotations } : {}),
+      ...(input.exemplars?.length ? { exemplars: input.exemplars } : {}),
     });
   }
   if (spec.type === 'gauge') {
