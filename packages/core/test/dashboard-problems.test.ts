@@ -4,7 +4,7 @@ import { panelSchema, validateDashboard, type DashboardInput, type PanelInput } 
 import { schemaProblems as schemaProblemsOf } from '../src/internal/schema-problems.js';
 
 const grid = { x: 0, y: 0, w: 6, h: 4 };
-const panelTypes = 'timeseries, stat, gauge, bargauge, table, heatmap, piechart, state-timeline, status-history, barchart, alertlist, text';
+const panelTypes = 'timeseries, stat, gauge, bargauge, table, heatmap, piechart, state-timeline, status-history, barchart, histogram, alertlist, text';
 
 function problemsOf(extra: Partial<DashboardInput> | Record<string, unknown>) {
   const check = validateDashboard({ schemaVersion: 1, title: 'T', ...extra });

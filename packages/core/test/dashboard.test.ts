@@ -54,7 +54,7 @@ describe('problems', () => {
       { path: '(root)', message: 'has unknown field "refersh" (check the spelling)' },
       { path: 'datasources[0].scrapeInterval', message: 'must be a duration such as "15s", "5m" or "1h", got "often"' },
       { path: 'variables[2].name', message: 'names starting with __ are reserved for built-in variables' },
-      { path: 'panels[2].type', message: '"graph" is not a panel type; use one of timeseries, stat, gauge, bargauge, table, heatmap, piechart, state-timeline, status-history, barchart, alertlist, text' },
+      { path: 'panels[2].type', message: '"graph" is not a panel type; use one of timeseries, stat, gauge, bargauge, table, heatmap, piechart, state-timeline, status-history, barchart, histogram, alertlist, text' },
       { path: 'panels[3].gridPos.w', message: 'must be 1–24, got 30' },
       // The cross-field rules, over the parts that parsed.
       { path: 'variables[1].name', message: '"env" is used by another variable' },

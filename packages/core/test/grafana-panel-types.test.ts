@@ -138,3 +138,19 @@ describe('Grafana exemplars', () => {
     expect(fromGrafana(toGrafana(dashboard).dashboard).dashboard).toEqual(dashboard);
   });
 });
+
+describe('Grafana histogram', () => {
+  const histogram = (options: Record<string, unknown>, custom: Record<string, unknown> = {}) => ({
+    title: 'H',
+    schemaVersion: 39,
+    panels: [{ id: 1, type: 'histogram', title: 'Latency', gridPos: { x: 0, y: 0, w: 12, h: 8 }, targets: [{ refId: 'A', expr: 'x' }], fieldConfig: { defaults: { unit: 's', custom }, overrides: [] }, options }],
+  });
+
+  it('imports as a histogram (no longer a note) with its bands, combine, legend and stacking, and goes back the same', () => {
+    const { dashboard, warnings } = fromGrafana(histogram({ bucketCount: 20, bucketSize: 0.25, bucketOffset: 0.1, combine: true, legend: { displayMode: 'list', placement: 'bottom', showLegend: true, calcs: [] } }, { stacking: { mode: 'normal' } }));
+    expect(warnings).toEqual([]);
+    expect(dashboard.panels[0]).toMatchObject({ type: 'histogram', fieldConfig: { defaults: { custom: { stacking: { mode: 'normal' } } } }, options: { bucketCount: 20, bucketSize: 0.25, bucketOffset: 0.1, combine: true } });
+    expect(fromGrafana(toGrafana(dashboard).dashboard).dashboard).toEqual(dashboard);
+    expect(fromGrafana(histogram({ bucketSize: -1 })).dashboard.panels[0]).not.toHaveProperty('options.bucketSize');
+  });
+});

@@ -40,6 +40,7 @@ export const NEW_PANEL_TITLES: Readonly<Record<PanelType, string>> = {
   'state-timeline': 'New state timeline',
   'status-history': 'New status history',
   barchart: 'New bar chart',
+  histogram: 'New histogram',
   alertlist: 'New alert list',
   text: 'New text',
 };

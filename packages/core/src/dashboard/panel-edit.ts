@@ -22,6 +22,7 @@ export const PANEL_TYPE_OPTIONS: Readonly<Record<PanelType, readonly (keyof Pane
   'state-timeline': ['mergeValues', 'showValue', 'rowHeight', 'legend'],
   'status-history': ['showValue', 'rowHeight', 'legend'],
   barchart: ['reduceOptions', 'legend', 'tooltip', 'orientation', 'stacking', 'showValue', 'groupWidth', 'barWidth', 'xTickLabelRotation'],
+  histogram: ['legend', 'tooltip', 'bucketCount', 'bucketSize', 'bucketOffset', 'combine'],
   alertlist: ['viewMode', 'alertName', 'alertInstanceLabelFilter', 'stateFilter', 'sortOrder', 'maxItems', 'showInstances'],
   text: ['content', 'mode'],
 };

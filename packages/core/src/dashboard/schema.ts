@@ -53,7 +53,7 @@ const variableName = z.string().check(
   z.refine((name) => !name.startsWith('__'), { error: 'names starting with __ are reserved for built-in variables' }),
 );
 
-export const PANEL_TYPES = ['timeseries', 'stat', 'gauge', 'bargauge', 'table', 'heatmap', 'piechart', 'state-timeline', 'status-history', 'barchart', 'alertlist', 'text'] as const;
+export const PANEL_TYPES = ['timeseries', 'stat', 'gauge', 'bargauge', 'table', 'heatmap', 'piechart', 'state-timeline', 'status-history', 'barchart', 'histogram', 'alertlist', 'text'] as const;
 export type PanelType = (typeof PANEL_TYPES)[number];
 
 const gridPosSchema = z.strictObject({
@@ -311,6 +311,14 @@ const panelOptionsSchema = z.strictObject({
   groupWidth: z.optional(z.number().check(z.minimum(0.1), z.maximum(1))),
   /** barchart: how much of its slot each bar of a group takes, 0.1–1 (default 0.97). */
   barWidth: z.optional(z.number().check(z.minimum(0.1), z.maximum(1))),
+  /** histogram: about how many value bands (default 30), when `bucketSize` is not set. */
+  bucketCount: z.optional(z.int().check(z.minimum(1), z.maximum(1000))),
+  /** histogram: each band's width, in the field's unit; a round width giving about `bucketCount` bands unless set. */
+  bucketSize: z.optional(z.number().check(z.positive())),
+  /** histogram: where the bands start (default 0). */
+  bucketOffset: z.optional(z.number()),
+  /** histogram: one count of every series' samples together, instead of a count per series. */
+  combine: z.optional(z.boolean()),
   /** barchart: the category labels' angle in degrees, -90–90 (default 0). */
   xTickLabelRotation: z.optional(z.number().check(z.minimum(-90), z.maximum(90))),
   /** bargauge: a flat bar (basic), one that deepens to the value's colour (gradient), or lit cells (lcd). */

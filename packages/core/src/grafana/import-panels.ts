@@ -46,7 +46,7 @@ const QUIET_OPTIONS = new Set([
   'yAxis', 'exemplars', 'filterValues', 'calculation', 'cellValues', 'selectMode', 'barWidth', 'groupWidth', 'stacking', 'xTickLabelRotation',
   'xTickLabelSpacing', 'alignValue', 'mergeValues', 'rowHeight', 'fillOpacity', 'lineWidth', 'pieType', 'displayLabels', 'footer',
   'legend', 'tooltip', 'reduceOptions', 'graphMode', 'orientation', 'content', 'mode', 'sortBy', 'calculate', 'xField', 'colorByField',
-  'fullHighlight', 'barRadius',
+  'fullHighlight', 'barRadius', 'bucketCount', 'bucketSize', 'bucketOffset', 'combine',
 ]);
 
 /** Converts one panel (never a row); `id` is the promkit id it gets. */
@@ -109,6 +109,7 @@ const TYPE_OF: Record<string, PanelInput['type']> = {
   'state-timeline': 'state-timeline',
   'status-history': 'status-history',
   barchart: 'barchart',
+  histogram: 'histogram',
   table: 'table',
   heatmap: 'heatmap',
 };
@@ -378,12 +379,12 @@ function barOptionsOf(raw: Json, path: string, ctx: ImportContext): PanelOptions
 function optionsOf(raw: Json, type: PanelInput['type'], path: string, ctx: ImportContext): PanelOptions {
   const out: PanelOptions = {};
   const legend = objectOf(raw['legend']);
-  if (isObject(raw['legend']) && (type === 'timeseries' || type === 'heatmap' || type === 'state-timeline' || type === 'status-history' || type === 'barchart')) {
+  if (isObject(raw['legend']) && (type === 'timeseries' || type === 'heatmap' || type === 'state-timeline' || type === 'status-history' || type === 'barchart' || type === 'histogram')) {
     const calcs = arrayOf(legend['calcs']).map((c, i) => reducerOf(c, `${path}.legend.calcs[${i}]`, ctx)).filter((c): c is Reducer => c !== undefined);
     out.legend = { displayMode: legendModeOf(legend), placement: legend['placement'] === 'right' ? 'right' : 'bottom', calcs };
   }
   const tooltip = objectOf(raw['tooltip']);
-  if (isObject(raw['tooltip']) && (type === 'timeseries' || type === 'barchart')) {
+  if (isObject(raw['tooltip']) && (type === 'timeseries' || type === 'barchart' || type === 'histogram')) {
     const mode = tooltip['mode'] === 'multi' || tooltip['mode'] === 'none' ? tooltip['mode'] : 'single';
     const sort = tooltip['sort'] === 'asc' || tooltip['sort'] === 'desc' ? tooltip['sort'] : 'none';
     out.tooltip = { mode, sort };
@@ -401,6 +402,15 @@ function optionsOf(raw: Json, type: PanelInput['type'], path: string, ctx: Impor
   if (type === 'piechart') Object.assign(out, pieOptionsOf(raw, legend));
   if (type === 'state-timeline' || type === 'status-history') Object.assign(out, stateOptionsOf(raw, type));
   if (type === 'barchart') Object.assign(out, barOptionsOf(raw, path, ctx));
+  if (type === 'histogram') {
+    const count = numberOf(raw['bucketCount']);
+    if (count !== undefined && count >= 1) out.bucketCount = Math.min(1000, Math.round(count));
+    const size = numberOf(raw['bucketSize']);
+    if (size !== undefined && size > 0) out.bucketSize = size;
+    const offset = numberOf(raw['bucketOffset']);
+    if (offset !== undefined) out.bucketOffset = offset;
+    if (typeof raw['combine'] === 'boolean') out.combine = raw['combine'];
+  }
   if (type === 'table' && Array.isArray(raw['sortBy'])) {
     out.sortBy = raw['sortBy'].filter(isObject).flatMap((s) => (textOf(s['displayName']) ? [{ displayName: s['displayName'] as string, desc: s['desc'] === true }] : []));
   }

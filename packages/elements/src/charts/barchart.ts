@@ -28,6 +28,8 @@ export interface BarData {
   /** Each category's name as the tooltip heads it (the full time for a time category). */
   headings: string[];
   bars: BarSeries[];
+  /** Each category's bars drawn over one another, see-through (a histogram's series), not side by side. */
+  overlap?: boolean;
 }
 
 /**
@@ -131,8 +133,8 @@ export function barchartOption(data: BarData, options: PanelOptions, theme: Char
       name: b.name,
       ...(stacking === 'none' ? {} : { stack: 'total' }),
       barCategoryGap: groupGap,
-      barGap: `${Math.round((1 - (options.barWidth ?? 0.97)) * 100)}%`,
-      itemStyle: { color: b.color },
+      barGap: data.overlap && stacking === 'none' ? '-100%' : `${Math.round((1 - (options.barWidth ?? 0.97)) * 100)}%`,
+      itemStyle: { color: b.color, ...(data.overlap && stacking === 'none' ? { opacity: 0.8 } : {}) },
       label: {
         show: writeValues,
         position: stacking === 'none' ? (horizontal ? 'right' : 'top') : 'inside',

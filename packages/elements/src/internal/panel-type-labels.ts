@@ -12,6 +12,7 @@ export const PANEL_TYPE_LABELS: Readonly<Record<PanelType, string>> = {
   'state-timeline': 'State timeline',
   'status-history': 'Status history',
   barchart: 'Bar chart',
+  histogram: 'Histogram',
   alertlist: 'Alert list',
   text: 'Text',
 };

@@ -158,7 +158,7 @@ describe('failure messages at any width', () => {
     await el.updateComplete;
     const invalid = el.shadowRoot!.querySelector<HTMLElement>('[role="alert"]')!;
     expect(invalid.querySelector('strong')!.textContent).to.equal('Invalid panel settings');
-    expect(invalid.textContent).to.match(/timeseries, stat, gauge, bargauge, table, heatmap, piechart, state-timeline, status-history, barchart, alertlist, text/);
+    expect(invalid.textContent).to.match(/timeseries, stat, gauge, bargauge, table, heatmap, piechart, state-timeline, status-history, barchart, histogram, alertlist, text/);
     expect(invalid.querySelector('button'), 'nothing to retry').to.equal(null);
   });
 });

@@ -131,7 +131,7 @@ export class PromPanel extends PromElement {
   declare url: string | undefined;
   /** PromQL expression (standalone use). */
   declare query: string | undefined;
-  /** Panel type: timeseries (default), stat, gauge, bargauge, table, heatmap, piechart, state-timeline, status-history, barchart, alertlist, text. */
+  /** Panel type: timeseries (default), stat, gauge, bargauge, table, heatmap, piechart, state-timeline, status-history, barchart, histogram, alertlist, text. */
   declare type: PanelType;
   /**
    * The heading in the panel's header (a spec's `title` wins). A `title` attribute is read into

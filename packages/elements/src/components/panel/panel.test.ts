@@ -134,6 +134,20 @@ describe('<prom-panel> types', () => {
     expect([...shadow(perTime).querySelectorAll('.legend-name')].map((n) => n.textContent)).to.deep.equal(['lab', 'office']);
   });
 
+  it('histogram: the samples of each series counted in value bands, as the real Prometheus answers them', async () => {
+    const el = await panel({ url, range: HOUR_RANGE }, (p) => {
+      p.spec = { type: 'histogram', title: 'Temperatures', targets: [{ refId: 'A', expr: 'promkit_temperature_celsius', legendFormat: '{{room}}' }], fieldConfig: { defaults: { unit: 'celsius' }, overrides: [] }, options: { bucketSize: 0.5 } };
+    });
+    await screenshot(el, 'histogram');
+    const option = getInstanceByDom(shadow(el).querySelector<HTMLElement>('.canvas')!)!.getOption() as { series: { type: string; name: string; data: (number | string)[] }[] };
+    expect(option.series.map((s) => [s.type, s.name])).to.deep.equal([['bar', 'lab'], ['bar', 'office']]);
+    el.results[0]!.frames.forEach((f, i) => {
+      const counted = option.series[i]!.data.reduce<number>((sum, v) => sum + (typeof v === 'number' ? v : 0), 0);
+      expect(counted, `every sample of ${option.series[i]!.name} is in a band`).to.equal([...f.values].filter(Number.isFinite).length);
+    });
+    expect(painted(el)).to.equal(true);
+  });
+
   it("exemplars: a target that asks for them draws the real Prometheus's exemplars as diamonds in its colour", async () => {
     let el: PromPanel | undefined;
     for (let tries = 0; tries < 40; tries++) {

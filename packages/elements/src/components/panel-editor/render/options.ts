@@ -74,6 +74,15 @@ export function renderOptions(ctx: EditorContext): TemplateResult {
         calc(ctx),
         field(ctx, 'legend-mode', 'Legend', select(ctx, 'legend-mode', legendOf(p).displayMode, [['list', 'List'], ['table', 'Table'], ['hidden', 'Hidden']] as const, (displayMode) => opt(ctx, 'legend-mode', 'legend', { ...legendOf(p), displayMode }))),
       ]);
+    case 'histogram':
+      return section('options', 'Histogram', [
+        html`<div class="grid-2">
+          ${field(ctx, 'bucket-count', 'Bands', numberInput(ctx, 'bucket-count', p.options.bucketCount, (n) => opt(ctx, 'bucket-count', 'bucketCount', n === undefined ? undefined : Math.max(1, Math.round(n))), { min: 1, max: 1000, step: 1, placeholder: '30' }), 'About how many, when no band size is set.')}
+          ${field(ctx, 'bucket-size', 'Band size', numberInput(ctx, 'bucket-size', p.options.bucketSize, (n) => opt(ctx, 'bucket-size', 'bucketSize', n !== undefined && n > 0 ? n : undefined), { min: 0, placeholder: 'auto' }))}
+          ${field(ctx, 'bucket-offset', 'Bands start at', numberInput(ctx, 'bucket-offset', p.options.bucketOffset, (n) => opt(ctx, 'bucket-offset', 'bucketOffset', n), { placeholder: '0' }))}
+        </div>`,
+        checkbox('combine', 'One count for all series', p.options.combine === true, (on) => opt(ctx, 'combine', 'combine', on ? true : undefined)),
+      ]);
     case 'alertlist':
       return alertListSection(ctx);
     case 'text':

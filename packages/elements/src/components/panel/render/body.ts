@@ -85,6 +85,8 @@ export function renderBody(b: PanelBody): TemplateResult {
       return renderChart(spec, series, renderPieLegend(spec, series, panelSlices(spec, series, theme), b.onToggle));
     case 'barchart':
       return renderChart(spec, series, renderBarLegend(spec, series, panelBars(spec, series, theme, b.timeZone), theme, b.onToggle));
+    case 'histogram':
+      return renderChart(spec, series, spec.options.combine ? nothing : renderLegend(spec, series, theme, b.onToggle));
     default:
       return renderChart(spec, series, spec.type === 'heatmap' ? renderHeatScale(b.heatmap?.max ?? 0, theme) : nothing);
   }

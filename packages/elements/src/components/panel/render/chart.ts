@@ -1,4 +1,4 @@
-/** ECharts-drawn panel kinds (time series, gauge, heatmap, pie chart, bar chart): their container and their option. */
+/** ECharts-drawn panel kinds (time series, gauge, heatmap, pie chart, bar chart, histogram): their container and their option. */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { EChartsCoreOption } from 'echarts/core';
 import { formatValueText, reduce, type AnnotationEvent, type Exemplar, type Panel, type TimeRange } from '@promkit/core';
@@ -9,6 +9,7 @@ import { pieOption } from '../../../charts/pie.js';
 import { panelSlices } from './pie.js';
 import { barchartOption } from '../../../charts/barchart.js';
 import { panelBars } from './barchart.js';
+import { histogramBars } from '../../../charts/histogram.js';
 import type { ChartTheme } from '../../../theme/theme.js';
 import { reducedValues } from './reduced.js';
 
@@ -78,5 +79,10 @@ export function chartOption(input: ChartInput): EChartsCoreOption | undefined {
   if (spec.type === 'heatmap' && input.heatmap) return heatmapOption(input.heatmap, spec.fieldConfig.defaults, theme, input.timeZone);
   if (spec.type === 'piechart') return pieOption(panelSlices(spec, series, theme), spec.options, theme);
   if (spec.type === 'barchart') return barchartOption(panelBars(spec, series, theme, input.timeZone), spec.options, theme);
+  if (spec.type === 'histogram') {
+    // Bands side by side with no gap, stacked as the field says (Grafana keeps a histogram's stacking there).
+    const stacking = spec.fieldConfig.defaults.custom?.stacking?.mode ?? 'none';
+    return barchartOption(histogramBars(series, spec.options, theme), { ...spec.options, stacking, groupWidth: 0.98, barWidth: 1, showValue: spec.options.showValue ?? 'never' }, theme);
+  }
   return undefined;
 }
