@@ -17,10 +17,10 @@ import { chunk, loadedWith, cdn, names, profiles } from '../harness/script-profi
  * (ECharts' PieChart, about 7 KB, a chunk of its own in the chunked build) and colour schemes by
  * value to 344.1 KB, and state timelines and status histories with their editor options to
  * 345.5 KB, and heatmaps that bucket raw series to 345.9 KB, and alert lists (with PromQL label
- * matchers read by the grammar already there) to 348.7 KB, and bar charts to 349.7 KB, and exemplars to 350.4 KB.
- * Lower it when it shrinks.
+ * matchers read by the grammar already there) to 348.7 KB, and bar charts to 349.7 KB, and exemplars to 350.4 KB,
+ * histograms and dashboard links by tag to 352.0 KB. Lower it when it shrinks.
  */
-const BUDGET_KB = 351;
+const BUDGET_KB = 353;
 
 describe('promkit.min.js', () => {
   const code = readFileSync(new URL('../../packages/elements/dist/promkit.min.js', import.meta.url));
@@ -58,10 +58,10 @@ describe('promkit.min.js', () => {
  * (1.4 KB) brought it to 231.4 KB (issue 18), Save into the dashboard's store with Save over to
  * 232.0 KB, and saved panels (Save to library, the gallery's Saved panels) to 233.0 KB; the query
  * editor's code loaded on first show (its own copy of the loader, inlined in this single file) to
- * 234.3 KB, the pie chart and state timeline options to 235.2 KB, and alert lists to 236.3 KB. Lower this when the bundle
+ * 234.3 KB, the pie chart and state timeline options to 235.2 KB, alert lists to 236.3 KB, and the later panel types and links by tag to 237.0 KB. Lower this when the bundle
  * shrinks.
  */
-const BUILDER_BUDGET_KB = 237;
+const BUILDER_BUDGET_KB = 238;
 
 describe('promkit-builder.min.js', () => {
   const code = readFileSync(new URL('../../packages/elements/dist/promkit-builder.min.js', import.meta.url));
@@ -83,14 +83,14 @@ describe('promkit-builder.min.js', () => {
  * first query (its syntax check before sending), ECharts' base when the first chart draws;
  * gauges, heatmaps, bars, marks, markdown and the builder only when a page uses them. Today: the
  * viewer 108.0 KB (109.3 with pie charts' legend and colour schemes by value, 110.6 with state
- * timelines, 111.0 with heatmaps bucketing raw series, 113.2 with alert lists, 114.2 with bar charts, 115.4 with exemplars and histograms), with the parser and the chart code 301.7 KB (306.0: ECharts' label layout, which
- * pies share, became a chunk of its own; 309.3 with alert lists, 310.2 with bar charts, 311.4 with exemplars and histograms), against the issue's 200 KB
+ * timelines, 111.0 with heatmaps bucketing raw series, 113.2 with alert lists, 114.2 with bar charts, 115.4 with exemplars and histograms, 116.5 with links by tag), with the parser and the chart code 301.7 KB (306.0: ECharts' label layout, which
+ * pies share, became a chunk of its own; 309.3 with alert lists, 310.2 with bar charts, 311.4 with exemplars and histograms, 312.6 with links by tag), against the issue's 200 KB
  * target: ECharts' own base with lit is 164.8 KB (bench/README.md). Edit mode adds 78.3 KB (79.1 with the alert list and bar chart options; the
  * target is 150 KB), and the first query editor CodeMirror with the PromQL language, 120.0 KB.
  */
 const CHUNKED_BUDGET_KB = {
-  'promkit.js: the viewer, before any chart code': 116,
-  'promkit.js: a page of time series and stats, before its first chart': 312,
+  'promkit.js: the viewer, before any chart code': 117,
+  'promkit.js: a page of time series and stats, before its first chart': 313,
   'promkit-builder.js: edit mode, after that page': 80,
   'the PromQL editor (CodeMirror), when a query field first shows': 120,
 };

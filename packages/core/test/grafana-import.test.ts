@@ -149,8 +149,17 @@ describe('fromGrafana: a corpus of legacy and current dashboards', () => {
       targets: [{ format: 'table' }, { format: 'table' }],
       transformations: [{ id: 'merge', options: {} }, { id: 'organize', options: { excludeByName: { Time: true }, indexByName: {}, renameByName: {} } }],
     });
-    expect(dashboard).toMatchObject({ timezone: 'utc', refresh: '', links: [{ title: 'Runbook', url: 'https://runbooks.example.com/prometheus', tooltip: 'What to do when it breaks', targetBlank: true }] });
-    expect(warnings.map((w) => w.path)).toEqual(expect.arrayContaining(['panels[0].links[1].url', 'panels[3].targets[2]', 'panels[4]', 'links[0]']));
+    // Grafana's link by tag lists the store's dashboards with the tag, carrying the time range.
+    expect(dashboard).toMatchObject({
+      timezone: 'utc',
+      refresh: '',
+      links: [
+        { type: 'dashboards', title: 'Related', tags: ['prometheus'], keepTime: true },
+        { title: 'Runbook', url: 'https://runbooks.example.com/prometheus', tooltip: 'What to do when it breaks', targetBlank: true },
+      ],
+    });
+    expect(warnings.map((w) => w.path)).toEqual(expect.arrayContaining(['panels[0].links[1].url', 'panels[3].targets[2]', 'panels[4]']));
+    expect(warnings.map((w) => w.path)).not.toContain('links[0]');
     // The pie is drawn as a pie now: nothing to say about it.
     expect(warnings.map((w) => w.path)).not.toContain('panels[2].type');
   });

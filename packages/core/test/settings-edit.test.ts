@@ -232,7 +232,7 @@ describe('random sequences of settings and link edits', () => {
           expect(d.panels).toBe(start.panels);
           expect(d.variables).toBe(start.variables);
           expect(d.datasources).toBe(start.datasources);
-          for (const link of d.links) expect(link.url.trim()).not.toBe('');
+          for (const link of d.links) expect(link.url?.trim()).not.toBe('');
         }
       }),
       { numRuns: 300 },

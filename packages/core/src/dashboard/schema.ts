@@ -367,6 +367,33 @@ const linkSchema = z.strictObject({
   targetBlank: z.optional(z.boolean()),
 });
 
+/**
+ * A dashboard's link: a URL, or (`type: "dashboards"`) the dashboards of the page's store that
+ * have every one of `tags` (every dashboard without tags), as Grafana's links by tag.
+ */
+const dashboardLinkSchema = z
+  .strictObject({
+    type: z.optional(z.literal('dashboards')),
+    title: z.string().check(z.minLength(1)),
+    url: z.optional(safeUrl),
+    tags: z.optional(z.array(z.string())),
+    /** Links by tag: the linked dashboard opens at this one's time range (in the page URL, with `sync-url`, or in a new tab). */
+    keepTime: z.optional(z.boolean()),
+    /** Links by tag: the linked dashboard opens with this one's variable values, where it has variables of the same names (as keepTime). */
+    includeVars: z.optional(z.boolean()),
+    tooltip: z.optional(z.string()),
+    targetBlank: z.optional(z.boolean()),
+  })
+  .check(
+    z.superRefine((link, ctx) => {
+      if (link.type === 'dashboards' && link.url !== undefined) ctx.addIssue({ code: 'custom', path: ['url'], input: link.url, message: 'a link to dashboards by tag has no url: it lists the dashboards of the page’s store with its tags' });
+      if (link.type === undefined && link.url === undefined) ctx.addIssue({ code: 'custom', path: ['url'], input: undefined, message: `is required: ${URL_RULE}; or set "type": "dashboards" and "tags" to list the store's dashboards with those tags` });
+      for (const key of ['tags', 'keepTime', 'includeVars'] as const) {
+        if (link.type === undefined && link[key] !== undefined) ctx.addIssue({ code: 'custom', path: [key], input: link[key], message: 'only a link of "type": "dashboards" (dashboards by tag) has this' });
+      }
+    }),
+  );
+
 const panelCommon = {
   id: z.int().check(z.minimum(1, { error: (i) => `must be a positive whole number, got ${JSON.stringify(i.input)}` })),
   title: z._default(z.string(), ''),
@@ -558,7 +585,7 @@ const dashboardShape = z.strictObject({
   datasources: z._default(z.array(datasourceSchema), []),
   variables: z._default(z.array(variableSchema), []),
   panels: z._default(z.array(z.discriminatedUnion('type', [rowSchema, panelSchema])), []),
-  links: z._default(z.array(linkSchema), []),
+  links: z._default(z.array(dashboardLinkSchema), []),
   annotations: z._default(z.array(annotationSchema), []),
 });
 
@@ -589,6 +616,8 @@ export type PanelOptions = z.infer<typeof panelOptionsSchema>;
 export type Thresholds = z.infer<typeof thresholdsSchema>;
 export type ValueMapping = z.infer<typeof mappingSchema>;
 export type Annotation = z.infer<typeof annotationSchema>;
-export type DashboardLink = z.infer<typeof linkSchema>;
+export type DashboardLink = z.infer<typeof dashboardLinkSchema>;
+/** A panel's link: always a URL. */
+export type PanelLink = z.infer<typeof linkSchema>;
 export type VariableSelection = z.infer<typeof selection>;
 export { VARIABLE_FORMATS };

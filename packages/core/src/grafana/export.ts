@@ -96,7 +96,7 @@ export interface GrafanaLink {
   url: string;
   tooltip: string;
   targetBlank: boolean;
-  type: 'link';
+  type: 'link' | 'dashboards';
   icon: string;
   asDropdown: boolean;
   includeVars: boolean;
@@ -364,8 +364,11 @@ function annotationsOf(d: Dashboard, refOf: (name: string | undefined) => Grafan
   return out;
 }
 
-function linkOf(l: { title: string; url: string; tooltip?: string | undefined; targetBlank?: boolean | undefined }): GrafanaLink {
-  return { title: l.title, url: l.url, tooltip: l.tooltip ?? '', targetBlank: l.targetBlank ?? false, type: 'link', icon: 'external link', asDropdown: false, includeVars: false, keepTime: false, tags: [] };
+/** A link as Grafana keeps it: a URL, or Grafana's own links to dashboards by tag (a dropdown). */
+function linkOf(l: Dashboard['links'][number]): GrafanaLink {
+  const common = { title: l.title, tooltip: l.tooltip ?? '', targetBlank: l.targetBlank ?? false, includeVars: l.includeVars ?? false, keepTime: l.keepTime ?? false };
+  if (l.type === 'dashboards') return { ...common, url: '', type: 'dashboards', icon: 'external link', asDropdown: true, tags: [...(l.tags ?? [])] };
+  return { ...common, url: l.url ?? '', type: 'link', icon: 'external link', asDropdown: false, tags: [] };
 }
 
 /** Grafana keeps times as text: date math as written, epoch milliseconds as ISO 8601. */

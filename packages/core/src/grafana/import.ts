@@ -10,7 +10,7 @@ import { SCHEMA_VERSION } from '../dashboard/schema.js';
 import { SchemaError, type SchemaProblem } from '../prometheus/errors.js';
 import { readJsonInput } from '../internal/json-input.js';
 import { arrayOf, isObject, numberOf, objectOf, textOf, ImportContext, type Json } from './import-context.js';
-import { panelOf, durationOf, linksOf } from './import-panels.js';
+import { panelOf, durationOf, dashboardLinksOf } from './import-panels.js';
 import { sourcePanels, type SourcePanel } from './import-rows.js';
 import { colorOf } from './import-fields.js';
 
@@ -65,7 +65,7 @@ export function fromGrafana(input: unknown, options: FromGrafanaOptions = {}): G
     datasources,
     variables,
     panels,
-    links: linksOf(root['links'], 'links', ctx),
+    links: dashboardLinksOf(root['links'], 'links', ctx),
     annotations: annotationsOf(root, ctx),
   };
   if (uid && !draft.uid) ctx.warn('uid', `${JSON.stringify(uid)} is not a promkit uid (1–40 letters, digits, - or _): left out`);

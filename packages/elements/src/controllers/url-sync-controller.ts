@@ -72,6 +72,22 @@ export class UrlSyncController implements ReactiveController {
     return url.href;
   }
 
+  /**
+   * This page's URL naming the store's dashboard `uid`: it opens with its own time range and
+   * variables, or with this host's (`keepTime`, `includeVars`), as the state is now.
+   */
+  linkToUid(uid: string, carry: { keepTime?: boolean | undefined; includeVars?: boolean | undefined } = {}): string {
+    const url = new URL(location.href);
+    url.search = `?${this.#withState(this.options.state())}`;
+    const prefix = this.#param('');
+    for (const key of [...url.searchParams.keys()]) {
+      const time = ['from', 'to', 'refresh'].some((p) => key === this.#param(p));
+      if ((time && !carry.keepTime) || (key.startsWith(`${prefix}var-`) && !carry.includeVars)) url.searchParams.delete(key);
+    }
+    url.searchParams.set(this.#param('uid'), uid);
+    return url.href;
+  }
+
   /** Writes the host's state into the page URL once its coming update is done (once, however often asked). */
   requestWrite(): void {
     this.#pending = true;

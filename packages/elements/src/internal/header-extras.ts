@@ -8,12 +8,18 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { interpolateText, isSafeUrl, type VariableValues } from '@promkit/core';
 import { infoIcon, linkIcon } from './icons.js';
 
-/** A link as dashboards hold them. */
+/** A link as dashboards hold them, or an entry of the menu that is no link (a group's heading, or why a group is empty). */
 export interface HeaderLink {
   title: string;
-  url: string;
+  /** Undefined: the entry is text (`note` says why there is no link). */
+  url: string | undefined;
   tooltip?: string | undefined;
   targetBlank?: boolean | undefined;
+  /** Opens the link in place on a plain click (a click with a modifier key follows the URL). */
+  open?: (() => void) | undefined;
+  /** A heading over the entries after it. */
+  heading?: boolean | undefined;
+  note?: string | undefined;
 }
 
 /** The ⓘ button and its tooltip; `id` names the tooltip for `aria-describedby`. */
@@ -28,6 +34,7 @@ export function renderDescription(text: string | undefined, id: string, variable
 /** A disclosure with one link per entry; Escape closes it. */
 export function renderLinkMenu(links: readonly HeaderLink[] | undefined, label: string, variables: VariableValues = {}): TemplateResult | typeof nothing {
   if (!links?.length) return nothing;
+  const count = links.filter((l) => !l.heading).length;
   const close = (event: KeyboardEvent) => {
     const menu = event.currentTarget as HTMLDetailsElement;
     if (event.key !== 'Escape' || !menu.open) return;
@@ -36,13 +43,22 @@ export function renderLinkMenu(links: readonly HeaderLink[] | undefined, label: 
     event.stopPropagation();
   };
   return html`<details class="links" part="links" @keydown=${close}>
-    <summary part="links-button" aria-label=${label} title=${label}>${linkIcon}${links.length > 1 ? html`<span class="links-count">${links.length}</span>` : nothing}</summary>
+    <summary part="links-button" aria-label=${label} title=${label}>${linkIcon}${count > 1 ? html`<span class="links-count">${count}</span>` : nothing}</summary>
     <ul class="links-menu" part="links-menu">
       ${links.map((link) => {
         const title = interpolateText(link.title, variables);
+        if (link.heading) return html`<li class="links-group" role="presentation">${title}</li>`;
+        if (link.url === undefined) return html`<li><span class="note">${title}${link.note ? html` <span class="why">(${link.note})</span>` : nothing}</span></li>`;
         const url = interpolateText(link.url, variables);
+        const open = link.open;
+        const click = (e: MouseEvent) => {
+          if (!open || link.targetBlank || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+          e.preventDefault();
+          (e.currentTarget as HTMLElement).closest('details')?.removeAttribute('open');
+          open();
+        };
         if (!isSafeUrl(url)) return html`<li><span class="blocked" title="Not opened: a link must be http(s), mailto or relative">${title}</span></li>`;
-        return html`<li><a href=${url} title=${link.tooltip ?? nothing} target=${link.targetBlank ? '_blank' : nothing} rel=${link.targetBlank ? 'noopener noreferrer' : nothing}>${title}</a></li>`;
+        return html`<li><a href=${url} title=${link.tooltip ?? nothing} target=${link.targetBlank ? '_blank' : nothing} rel=${link.targetBlank ? 'noopener noreferrer' : nothing} @click=${click}>${title}</a></li>`;
       })}
     </ul>
   </details>`;
@@ -127,7 +143,9 @@ export const headerExtrasStyles = css`
     padding: 4px 0;
   }
   .links-menu a,
-  .links-menu .blocked {
+  .links-menu .blocked,
+  .links-menu .note,
+  .links-menu .links-group {
     display: block;
     padding: 4px 10px;
     color: var(--_color-blue);
@@ -135,7 +153,15 @@ export const headerExtrasStyles = css`
     overflow: hidden;
     text-overflow: ellipsis;
   }
-  .links-menu .blocked {
+  .links-menu .blocked,
+  .links-menu .note,
+  .links-menu .why {
+    color: var(--_color-text-muted);
+  }
+  .links-menu .links-group {
+    padding-top: 6px;
+    font-size: calc(var(--_font-size) - 1px);
+    font-weight: 600;
     color: var(--_color-text-muted);
   }
   .links-menu a:hover,

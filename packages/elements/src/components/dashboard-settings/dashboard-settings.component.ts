@@ -14,6 +14,8 @@ import { dashboardSettingsStyles } from './dashboard-settings.styles.js';
 export const SETTINGS_REFRESH_INTERVALS = ['', '5s', '10s', '30s', '1m', '5m', '15m', '30m', '1h', '2h', '1d'] as const;
 
 type LinkField = 'title' | 'url' | 'tooltip';
+/** A new link to the dashboards of the page's store by tag (Grafana's "dashboards" link). */
+const TAG_LINK: DashboardLink = { type: 'dashboards', title: 'Related dashboards', tags: [] };
 
 /** The IANA zones the browser knows, plus promkit's two names. */
 function timeZones(): string[] {
@@ -181,7 +183,7 @@ export class PromDashboardSettings extends PromElement {
     return html`<form part="base" class="form" @submit=${(e: Event) => e.preventDefault()}>
       ${this.#section('general', 'General', this.#general(d))}
       ${this.#section('time', 'Time', this.#time(d))}
-      ${this.#section('links', 'Links', this.#links(d), html`<button type="button" class="add" id="add-link" @click=${this.#addLink}>+ Add link</button>`)}
+      ${this.#section('links', 'Links', this.#links(d), html`<button type="button" class="add" id="add-link" @click=${() => this.#addLink()}>+ Add link</button><button type="button" class="add" id="add-tag-link" @click=${() => this.#addLink(TAG_LINK)}>+ Dashboards by tag</button>`)}
     </form>`;
   }
 
@@ -332,9 +334,9 @@ export class PromDashboardSettings extends PromElement {
     `;
   }
 
-  #addLink(): void {
+  #addLink(link?: DashboardLink): void {
     const id = this.#nextLinkId++;
-    this.#edit({}, (x) => addLink(x), [...this._linkIds, id]);
+    this.#edit({}, (x) => addLink(x, link), [...this._linkIds, id]);
     this.#focusAfter = `link-${id}-title`;
   }
 
@@ -382,7 +384,12 @@ export class PromDashboardSettings extends PromElement {
       </div>
       <div class="grid-2">
         ${this.#textField(key('title'), 'Title', link.title, commit('title'), { required: true })}
-        ${this.#textField(key('url'), 'URL', link.url, commit('url'), { required: true, placeholder: 'https://… or /path' })}
+        ${link.type === 'dashboards'
+          ? this.#textField(key('tags'), 'Dashboards tagged', (link.tags ?? []).join(', '), (text) => {
+              const tags = text.split(',').map((t) => t.trim()).filter(Boolean);
+              this.#edit({ [key('tags')]: text }, (x) => updateLink(x, this._linkIds.indexOf(id), { tags }));
+            }, { placeholder: 'kafka, production (none: every dashboard)' })
+          : this.#textField(key('url'), 'URL', link.url, commit('url'), { required: true, placeholder: 'https://… or /path' })}
       </div>
       ${this.#textField(key('tooltip'), 'Tooltip', link.tooltip, commit('tooltip'))}
       <label class="check" for=${key('blank')}>

@@ -124,6 +124,17 @@ describe('<prom-dashboard-settings>', () => {
     expect(events.at(-1)).to.deep.equal({ ...start, links: [{ title: 'New link', url: '/' }, { title: 'Home', url: '/' }] });
   });
 
+  it('adds a link to dashboards by tag and edits its tags (no URL field for it)', async () => {
+    const { el, events } = await settings();
+    $<HTMLButtonElement>(el, '#add-tag-link').click();
+    await el.updateComplete;
+    expect(events.at(-1)!.links.at(-1)).to.deep.equal({ type: 'dashboards', title: 'Related dashboards', tags: [] });
+    const tags = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input')].find((i) => i.id.endsWith('-tags'))!;
+    expect(el.shadowRoot!.querySelector(`#${tags.id.replace(/-tags$/, '-url')}`), 'no URL field').to.equal(null);
+    await type(el, `#${tags.id}`, ' kafka , prod ,');
+    expect(events.at(-1)!.links.at(-1)).to.deep.equal({ type: 'dashboards', title: 'Related dashboards', tags: ['kafka', 'prod'] });
+  });
+
   it('fixing the last refused field fires the edits made meanwhile, even when the fixed value is the old one', async () => {
     const { el, events } = await settings();
     await type(el, '#title', '');

@@ -19,6 +19,7 @@ import { UrlSyncController } from '../../controllers/url-sync-controller.js';
 import { DashboardSourceController } from '../../controllers/dashboard-source-controller.js';
 import { DashboardRunController } from '../../controllers/dashboard-run-controller.js';
 import { DatasourceOutageController } from '../../controllers/datasource-outage-controller.js';
+import { TagLinksController } from '../../controllers/tag-links-controller.js';
 import { EscapeKeyController } from '../../controllers/escape-key-controller.js';
 import { readTheme, resolveColor, themeTokens } from '../../theme/theme.js';
 import { formControlStyles } from '../../theme/form-controls.js';
@@ -288,6 +289,17 @@ export class PromDashboard extends PromElement {
     },
   });
   readonly #outage = new DatasourceOutageController(this);
+  readonly #tagLinks = new TagLinksController(this, {
+    store: () => this.store,
+    links: () => this._definition?.links ?? [],
+    shownUid: () => this.storedUid,
+    href: (uid, link) => this.#url.linkToUid(uid, link),
+    open: (uid, link) => {
+      // With sync-url the page URL names the dashboard shown (and carries the time and variables): a new history entry, so Back returns.
+      if (this.syncUrl) history.pushState(history.state, '', this.#url.linkToUid(uid, link));
+      this.uid = uid;
+    },
+  });
   /** The selections this element set itself (a control's change, the URL): not the host's. */
   #ownSelections: Record<string, string | string[]> | undefined;
   /** What is wrong with the timezone asked for, if anything (shown above the panels). */
@@ -562,6 +574,7 @@ export class PromDashboard extends PromElement {
       <slot></slot>
       ${renderToolbar({
         dashboard: d,
+        links: this.#tagLinks.entries(d.links),
         variables: this.#run.variables,
         range: time.range,
         timeZone: time.timeZone,

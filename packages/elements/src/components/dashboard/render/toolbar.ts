@@ -1,13 +1,15 @@
 /** A dashboard's toolbar: title (with its description, links and tags), variables, "back" while one panel is viewed, time range, refresh and fullscreen. */
 import { html, nothing, type TemplateResult } from 'lit';
 import { valuesOf, type Dashboard, type RawTimeRange, type ResolvedVariable } from '@promkit/core';
-import { renderDescription, renderLinkMenu } from '../../../internal/header-extras.js';
+import { renderDescription, renderLinkMenu, type HeaderLink } from '../../../internal/header-extras.js';
 import { fullscreenIcon, shareIcon } from '../../../internal/icons.js';
 import { cssProps } from '../../../internal/css-props.js';
 import { REFRESH_EXPORTPARTS, TIME_RANGE_EXPORTPARTS, VARIABLE_EXPORTPARTS } from '../../../theme/parts.js';
 
 export interface ToolbarInput {
   dashboard: Dashboard;
+  /** The dashboard's links as menu entries (links by tag listed from its store). */
+  links: readonly HeaderLink[];
   variables: ReadonlyMap<string, ResolvedVariable>;
   range: RawTimeRange;
   timeZone: string;
@@ -36,7 +38,7 @@ export function renderToolbar(input: ToolbarInput): TemplateResult {
     <span class="heading dashboard-heading">
       <h2 class="title">${d.title}</h2>
       ${renderDescription(d.description, 'dashboard-description', values)}
-      ${renderLinkMenu(d.links, `Links of ${d.title}`, values)}
+      ${renderLinkMenu(input.links, `Links of ${d.title}`, values)}
       ${d.tags.length ? html`<ul class="tags" part="tags" aria-label="Tags">${d.tags.map((tag) => html`<li part="tag">${tag}</li>`)}</ul>` : nothing}
     </span>
     ${d.variables
