@@ -154,3 +154,14 @@ describe('Grafana histogram', () => {
     expect(fromGrafana(histogram({ bucketSize: -1 })).dashboard.panels[0]).not.toHaveProperty('options.bucketSize');
   });
 });
+
+describe("Grafana 7's heatmap", () => {
+  it("reads the panel's own yAxis format and decimals as the bands' unit and decimals; a log axis is named", () => {
+    const old = (yAxis: Record<string, unknown>) =>
+      fromGrafana({ title: 'H', schemaVersion: 26, panels: [{ id: 1, type: 'heatmap', title: 'Latency', gridPos: { x: 0, y: 0, w: 12, h: 8 }, targets: [{ refId: 'A', expr: 'sum by (le) (rate(x_bucket[5m]))', format: 'heatmap' }], dataFormat: 'tsbuckets', xAxis: { show: true }, yAxis, cards: {}, color: { mode: 'spectrum' } }] });
+    const { dashboard, warnings } = old({ format: 's', decimals: 1, logBase: 1, show: true, splitFactor: null });
+    expect(dashboard.panels[0]).toMatchObject({ type: 'heatmap', fieldConfig: { defaults: { unit: 's', decimals: 1 } } });
+    expect(warnings).toEqual([]);
+    expect(old({ format: 'bytes', logBase: 2 }).warnings.map((w) => w.path)).toEqual(['panels[0].yAxis.logBase']);
+  });
+});

@@ -31,7 +31,7 @@ const QUIET_PANEL = new Set([
   'scopedVars', 'repeatIteration', 'repeatPanelId', 'repeatedByRow', 'minSpan', 'transformations', 'alert', 'thresholds',
   'libraryPanel', 'tags', 'timeRegions', 'hiddenSeries', 'renderer', 'dashes', 'dashLength', 'spaceLength', 'paceLength',
   'steppedLine', 'fillGradient', 'pointradius', 'xaxis', 'yaxis', 'aliasColors', 'seriesOverrides', 'nullText', 'nullPointMode',
-  'decimals', 'format', 'legend', 'tooltip', 'lines', 'bars', 'points', 'fill', 'linewidth', 'stack', 'percentage', 'yaxes',
+  'decimals', 'format', 'legend', 'tooltip', 'xAxis', 'yAxis', 'lines', 'bars', 'points', 'fill', 'linewidth', 'stack', 'percentage', 'yaxes',
   'valueName', 'pieType', 'legendType', 'strokeWidth', 'breakPoint', 'valueMaps', 'rangeMaps', 'mappingTypes', 'mappingType', 'colors', 'colorValue', 'colorBackground', 'colorPrefix',
   'colorPostfix', 'sparkline', 'gauge', 'prefix', 'postfix', 'prefixFontSize', 'postfixFontSize', 'valueFontSize',
   'thresholdMarkers', 'tableColumn', 'styles', 'columns', 'sort', 'pageSize', 'scroll', 'showHeader', 'fontSize', 'transform',
@@ -85,6 +85,7 @@ export function panelOf(src: SourcePanel, id: number, ctx: ImportContext): Panel
     type === 'graph' ? graphOf(raw, src.path, ctx)
     : type === 'singlestat' || type === 'grafana-singlestat-panel' ? singlestatOf(raw, src.path, ctx)
     : type === 'grafana-piechart-panel' ? piePluginOf(raw, src.path, ctx)
+    : type === 'heatmap' && isObject(raw['yAxis']) && !isObject(raw['fieldConfig']) ? legacyHeatmapOf(raw, src.path, ctx)
     : legacyTable ? tableOldOf(raw, src.path, ctx)
     : undefined;
   if (legacy) return { ...panel, ...legacy, ...(legacy.type ? { type: legacy.type } : {}) };
@@ -544,6 +545,22 @@ function seriesOverrideOf(o: Json, path: string, ctx: ImportContext): Overrides 
   const used = new Set(['alias', 'color', 'yaxis', 'fill', 'fillGradient', 'linewidth', 'bars', 'lines', 'stack', '$$hashKey']);
   for (const key of Object.keys(o)) if (!used.has(key)) ctx.warn(`${path}.${key}`, 'is not a series override promkit applies (left out)');
   return properties.length ? [{ matcher: regex !== undefined ? { id: 'byRegexp', options: regex } : { id: 'byName', options: alias }, properties }] : [];
+}
+
+/**
+ * Grafana 7's heatmap kept its axes on the panel: the bucket axis' `yAxis.format` and `decimals`
+ * are the unit and decimals of the bands' labels; a log axis is named (bands are drawn evenly).
+ */
+function legacyHeatmapOf(raw: Json, path: string, ctx: ImportContext): Partial<PanelInput> {
+  const y = objectOf(raw['yAxis']);
+  const defaults: Defaults = {};
+  const unit = unitOf(y['format'], `${path}.yAxis.format`, ctx);
+  if (unit) defaults.unit = unit;
+  const decimals = numberOf(y['decimals']);
+  if (decimals !== undefined) defaults.decimals = Math.min(20, Math.max(0, Math.round(decimals)));
+  const logBase = numberOf(y['logBase']);
+  if (logBase !== undefined && logBase > 1) ctx.warn(`${path}.yAxis.logBase`, 'the buckets are drawn evenly, as their labels say, not on a log axis');
+  return { fieldConfig: { defaults, overrides: [] } };
 }
 
 /** Legacy `singlestat` → stat, or gauge when its gauge was shown. */
