@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Exemplar, FieldDefaults, Frame } from '@promkit/core';
 import { interleave, percentFrames, timeseriesOption, tooltipContent, type TimeseriesInput } from '../src/charts/timeseries.js';
 import { frame, theme } from './fixtures.js';
+import { valueColor } from '../src/charts/value-color.js';
 
 
 function input(field: FieldDefaults, frames: Frame[], extra: Partial<TimeseriesInput> = {}): TimeseriesInput {
@@ -45,6 +46,17 @@ describe('interleave with null as zero', () => {
 });
 
 describe('timeseriesOption', () => {
+  it("under a continuous scheme a line takes the colour of its last (or seriesBy) value within every series' range, as Grafana colours them; the palette otherwise", () => {
+    const field: FieldDefaults = { color: { mode: 'continuous-GrYlRd' } };
+    const frames = [frame('low', [[0, 10], [10_000, 0]]), frame('high', [[0, 0], [10_000, 100]])];
+    const colorsOf = (f: FieldDefaults) => (timeseriesOption({ ...input(f, frames), series: frames.map((fr) => ({ name: fr.labels['name']!, refId: 'A', frame: fr, field: f })) }) as unknown as Option).series.map((s) => s['color']);
+    const [low, high] = colorsOf(field);
+    expect([low, high]).toEqual([valueColor(0, field, theme, { min: 0, max: 100 }), valueColor(100, field, theme, { min: 0, max: 100 })]);
+    expect(low).not.toBe(high);
+    expect(colorsOf({ color: { mode: 'continuous-GrYlRd', seriesBy: 'max' } })[0]).toBe(valueColor(10, field, theme, { min: 0, max: 100 }));
+    expect(colorsOf({})).toEqual([theme.palette[0], theme.palette[1]]);
+  });
+
   it("exemplars: diamonds in their target's colour at their time and value; the tooltip names one within half a step by its labels; a toggled-off target's go too", () => {
     const exemplars: (Exemplar & { refId: string })[] = [
       { refId: 'A', seriesLabels: {}, labels: { trace_id: '<b>x</b>' }, value: 1.5, time: 20_000 },

@@ -189,6 +189,8 @@ const fieldDefaultsSchema = z.strictObject({
       /** How values are coloured: the palette by series, one fixed colour, shades of it or a continuous scheme by value, or the thresholds. */
       mode: z.enum(COLOR_MODES),
       fixedColor: z.optional(colorString),
+      /** A continuous scheme or shades on a time series: each line takes the colour of its last (default), lowest or highest value. */
+      seriesBy: z.optional(z.enum(['last', 'min', 'max'])),
     }),
   ),
   custom: z.optional(

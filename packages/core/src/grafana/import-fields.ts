@@ -76,7 +76,8 @@ export function fieldDefaultsOf(raw: Json, path: string, ctx: ImportContext): Fi
     const known = (COLOR_MODES as readonly string[]).includes(mode ?? '') ? (mode as (typeof COLOR_MODES)[number]) : undefined;
     const chosen = known ?? (mode === 'shades' && fixedColor ? 'fixed' : 'palette-classic');
     if (!known && mode !== 'palette-classic-by-name') ctx.warn(`${path}.color.mode`, `colour scheme "${mode}" is shown as ${chosen}`);
-    out.color = { mode: chosen, ...(fixedColor ? { fixedColor } : {}) };
+    const seriesBy = raw['color']['seriesBy'];
+    out.color = { mode: chosen, ...(fixedColor ? { fixedColor } : {}), ...(seriesBy === 'last' || seriesBy === 'min' || seriesBy === 'max' ? { seriesBy } : {}) };
   }
   const custom = customOf(objectOf(raw['custom']), `${path}.custom`, ctx);
   if (Object.keys(custom).length) out.custom = custom;

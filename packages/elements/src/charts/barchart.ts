@@ -11,7 +11,7 @@ import { formatValueText, isByValue, mapValue, reduce, type FieldDefaults, type 
 import { resolveColor, type ChartTheme } from '../theme/theme.js';
 import { domTooltip, type TooltipRenderer } from './tooltip.js';
 import { axisTimeLabel, fullTimeLabel } from './time-format.js';
-import { drawnSeries, seriesColor, type TimeseriesSeries } from './timeseries.js';
+import { drawnSeries, seriesColor, seriesColors, type TimeseriesSeries } from './timeseries.js';
 import { valueColor } from './value-color.js';
 
 /** One bar series: a value per category, its name and colour, and the field that formats it. */
@@ -62,10 +62,11 @@ export function barData(all: readonly TimeseriesSeries[], input: { instant: bool
   }
   const times = [...new Set(series.flatMap((s) => [...s.frame.timestamps]))].sort((a, b) => a - b);
   const span = (times.at(-1) ?? 0) - (times[0] ?? 0);
+  const colors = seriesColors(all, theme);
   const bars = series.map((s): BarSeries => {
     const at = new Map<number, number>();
     s.frame.timestamps.forEach((t, k) => at.set(t, s.frame.values[k]!));
-    return { name: s.name, color: seriesColor(s.field, all.indexOf(s), theme), field: s.field, values: times.map((t) => at.get(t) ?? Number.NaN) };
+    return { name: s.name, color: colors[all.indexOf(s)]!, field: s.field, values: times.map((t) => at.get(t) ?? Number.NaN) };
   });
   return { categories: times.map((t) => axisTimeLabel(t, span, input.timeZone)), headings: times.map((t) => fullTimeLabel(t, input.timeZone)), bars };
 }

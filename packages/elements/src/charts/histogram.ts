@@ -8,7 +8,7 @@
 import { formatValueText, type PanelOptions } from '@promkit/core';
 import type { ChartTheme } from '../theme/theme.js';
 import type { BarData } from './barchart.js';
-import { drawnSeries, seriesColor, type TimeseriesSeries } from './timeseries.js';
+import { drawnSeries, seriesColor, seriesColors, type TimeseriesSeries } from './timeseries.js';
 
 /** A round band width (1, 2 or 5 × 10ⁿ) giving about `count` bands over `span`. */
 export function roundBucketSize(span: number, count: number): number {
@@ -39,11 +39,12 @@ export function histogramBars(all: readonly TimeseriesSeries[], options: PanelOp
     return counts;
   };
   const field = series[0]!.field;
+  const colors = seriesColors(all, theme);
   const unit = field.unit ?? 'none';
   const countField = { unit: 'short', decimals: 0 };
   const bars = options.combine
     ? [{ name: 'Count', color: seriesColor(field, 0, theme), field: countField, values: countsOf(flat) }]
-    : series.map((s, i) => ({ name: s.name, color: seriesColor(s.field, all.indexOf(s), theme), field: countField, values: countsOf(values[i]!) }));
+    : series.map((s, i) => ({ name: s.name, color: colors[all.indexOf(s)]!, field: countField, values: countsOf(values[i]!) }));
   const categories = Array.from({ length: count }, (_, b) => formatValueText(lower(b), unit, field.decimals));
   const headings = Array.from({ length: count }, (_, b) => `${formatValueText(lower(b), unit, field.decimals)} – ${formatValueText(lower(b + 1), unit, field.decimals)}`);
   return { categories, headings, bars, overlap: bars.length > 1 };

@@ -12,10 +12,11 @@
  * "NaN") at their time, and a finite sample left alone between two gaps is drawn as a point.
  */
 import type { EChartsCoreOption } from 'echarts/core';
-import { axisTickInterval, formatValueText, parseRgb, type AnnotationEvent, type Exemplar, type FieldDefaults, type Frame, type PanelOptions } from '@promkit/core';
+import { axisTickInterval, formatValueText, isByValue, parseRgb, reduce, type AnnotationEvent, type Exemplar, type FieldDefaults, type Frame, type PanelOptions } from '@promkit/core';
 import { resolveColor, type ChartTheme } from '../theme/theme.js';
 import { domTooltip, type TooltipContent, type TooltipRenderer } from './tooltip.js';
 import { axisTimeLabel, fullTimeLabel } from './time-format.js';
+import { valueColor } from './value-color.js';
 
 export interface TimeseriesSeries {
   name: string;
@@ -54,6 +55,25 @@ const LARGE = 2_000;
 export function seriesColor(field: FieldDefaults, index: number, theme: ChartTheme): string {
   const fixed = field.color?.mode === 'fixed' ? resolveColor(field.color.fixedColor, theme) : undefined;
   return fixed ?? theme.palette[index % theme.palette.length]!;
+}
+
+/**
+ * Every series' colour: seriesColor by its place, or, where its field colours by value (a
+ * continuous scheme, shades), the colour of its `color.seriesBy` value (the last by default)
+ * within the range of every series' values, as Grafana colours lines under a scheme.
+ */
+export function seriesColors(series: readonly Pick<TimeseriesSeries, 'field' | 'frame'>[], theme: ChartTheme): string[] {
+  if (!series.some((s) => isByValue(s.field.color?.mode))) return series.map((s, i) => seriesColor(s.field, i, theme));
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const s of series) for (const v of s.frame.values) if (Number.isFinite(v)) (min = Math.min(min, v)), (max = Math.max(max, v));
+  const span = min <= max ? { min, max } : undefined;
+  return series.map((s, i) => {
+    const by = s.field.color?.seriesBy;
+    if (!isByValue(s.field.color?.mode)) return seriesColor(s.field, i, theme);
+    const value = reduce(s.frame.values, by === 'min' ? 'min' : by === 'max' ? 'max' : 'lastNotNull');
+    return (Number.isFinite(value) ? valueColor(value, s.field, theme, span) : undefined) ?? seriesColor(s.field, i, theme);
+  });
 }
 
 /** An area's fill: the series colour, or with a gradient mode a fade from it at the line to clear at the bottom. */
@@ -209,10 +229,11 @@ export function timeseriesOption(input: TimeseriesInput): EChartsCoreOption {
     seen.set(base, n + 1);
     return n === 0 ? base : `${base}#${n}`;
   };
+  const colors = seriesColors(input.series, theme);
   const series = visible.map((s, i) => {
     const index = input.series.indexOf(s);
     const c = s.field.custom ?? {};
-    const color = seriesColor(s.field, index, theme);
+    const color = colors[index]!;
     const draw = c.drawStyle ?? 'line';
     const fill = (c.fillOpacity ?? (stacking === 'none' ? 0 : 30)) / 100;
     const allPoints = draw === 'points' || c.showPoints === 'always';
@@ -295,7 +316,8 @@ export function timeseriesOption(input: TimeseriesInput): EChartsCoreOption {
  */
 function exemplarSeries(input: TimeseriesInput, visible: readonly TimeseriesSeries[]) {
   const colors = new Map<string, string>();
-  for (const s of visible) if (!colors.has(s.refId)) colors.set(s.refId, seriesColor(s.field, input.series.indexOf(s), input.theme));
+  const all = seriesColors(input.series, input.theme);
+  for (const s of visible) if (!colors.has(s.refId)) colors.set(s.refId, all[input.series.indexOf(s)]!);
   const shown = (input.exemplars ?? []).map((e, i) => ({ e, i })).filter(({ e }) => colors.has(e.refId) && Number.isFinite(e.value));
   if (shown.length === 0) return [];
   return [

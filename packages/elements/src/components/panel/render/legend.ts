@@ -2,7 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatValueText, reduce, type Panel } from '@promkit/core';
 import { cssProps } from '../../../internal/css-props.js';
-import { seriesColor, type TimeseriesSeries } from '../../../charts/timeseries.js';
+import { seriesColors, type TimeseriesSeries } from '../../../charts/timeseries.js';
 import type { ChartTheme } from '../../../theme/theme.js';
 
 export function renderLegend(spec: Panel, series: readonly TimeseriesSeries[], theme: ChartTheme, onToggle: (s: TimeseriesSeries) => void): TemplateResult | typeof nothing {
@@ -13,8 +13,9 @@ export function renderLegend(spec: Panel, series: readonly TimeseriesSeries[], t
   if (listed.length === 0 || (listed.length === 1 && !legend)) return nothing;
   const unit = spec.fieldConfig.defaults.unit ?? 'none';
   const decimals = spec.fieldConfig.defaults.decimals;
+  const colors = seriesColors(series, theme);
   const item = (s: TimeseriesSeries) => html`<button class="legend-item" aria-pressed=${s.hidden ? 'false' : 'true'} @click=${() => onToggle(s)}>
-    <span class="swatch" ${cssProps({ backgroundColor: seriesColor(s.field, series.indexOf(s), theme) })}></span><span class="legend-name">${s.name}</span>
+    <span class="swatch" ${cssProps({ backgroundColor: colors[series.indexOf(s)]! })}></span><span class="legend-name">${s.name}</span>
   </button>`;
   if (legend?.displayMode === 'table') {
     const calcs = legend.calcs;
