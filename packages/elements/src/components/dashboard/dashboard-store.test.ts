@@ -1,6 +1,7 @@
 /**
  * <prom-dashboard> with a `store`: loading by uid, Save into the store (version-checked, with Save
- * over on a conflict), and Share. In Chromium over the real dashboard service (PGlite, served by
+ * over on a conflict), Share, and links by tag (the store's dashboards with the link's tags, opened
+ * in place, the time range carried in the URL with `sync-url` and `keepTime`). In Chromium over the real dashboard service (PGlite, served by
  * the test runner at /dashboard-service) and this browser's localStorage, with the real Prometheus.
  */
 import { expect } from 'chai';
@@ -245,5 +246,57 @@ describe('<prom-dashboard> with a store', () => {
     } finally {
       clipboard.writeText = realWrite;
     }
+  });
+});
+
+const board = (title: string, uid: string, tags: string[], links: DashboardInput['links'] = []): DashboardInput & { uid: string } =>
+  ({ schemaVersion: 1, uid, title, tags, links, panels: [{ id: 1, type: 'stat', title: 'Up', gridPos: { x: 0, y: 0, w: 8, h: 4 }, targets: [{ refId: 'A', expr: 'vector(1)' }] }] }) as DashboardInput & { uid: string };
+
+const menu = (d: PromDashboard) => d.shadowRoot!.querySelector<HTMLElement>('[part="links-menu"]');
+const entries = (d: PromDashboard) => [...(menu(d)?.querySelectorAll('li') ?? [])].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+
+describe('<prom-dashboard> links by tag', () => {
+  for (const [name, makeStore] of [
+    ['the dashboard service', () => httpStore('/dashboard-service')],
+    ['localStorage', () => localStorageStore(`promkit-tags-${run}:`)],
+  ] as [string, () => DashboardStoreClient][]) {
+    it(`lists the ${name}'s other dashboards with every tag of the link and opens one in place, carrying the time range in the URL`, async () => {
+      const store = makeStore();
+      const [tag, other] = [freshUid(), freshUid()];
+      const uid = (n: string) => `${tag}-${n}`;
+      await store.save(board('Overview', uid('home'), [tag], [{ type: 'dashboards', title: 'Related', tags: [tag], keepTime: true }, { title: 'Runbook', url: '/runbook' }]), undefined);
+      await store.save(board('Kafka brokers', uid('kafka'), [tag, other]), undefined);
+      await store.save(board('Kafka consumers', uid('consumers'), [tag]), undefined);
+      await store.save(board('Unrelated', uid('x'), [other]), undefined);
+      history.replaceState(null, '', `${location.pathname}?uid=${uid('home')}&from=now-3h&to=now`);
+      const d = document.createElement('prom-dashboard');
+      d.url = url;
+      d.syncUrl = true;
+      d.store = store;
+      stage.append(d);
+      await until(() => titleOf(d) === 'Overview', 'the stored dashboard');
+      await until(() => entries(d).some((e) => e.startsWith('Kafka')), 'the tagged dashboards in the menu');
+      expect(entries(d)).to.deep.equal(['Related', 'Kafka brokers', 'Kafka consumers', 'Runbook']);
+      const link = [...menu(d)!.querySelectorAll('a')].find((a) => a.textContent === 'Kafka brokers')!;
+      const href = new URL(link.href);
+      expect([href.searchParams.get('uid'), href.searchParams.get('from')]).to.deep.equal([uid('kafka'), 'now-3h']);
+      link.click();
+      await until(() => titleOf(d) === 'Kafka brokers', 'the linked dashboard, opened in place');
+      expect(new URLSearchParams(location.search).get('uid')).to.equal(uid('kafka'));
+      expect(new URLSearchParams(location.search).get('from')).to.equal('now-3h');
+    });
+  }
+
+  it('without a store, the link says there is nothing to list; a failing store is named', async () => {
+    const d = document.createElement('prom-dashboard');
+    d.url = url;
+    d.dashboard = board('Alone', 'alone', [], [{ type: 'dashboards', title: 'Related', tags: ['kafka'] }]);
+    stage.append(d);
+    await until(() => titleOf(d) === 'Alone', 'the dashboard');
+    expect(entries(d)).to.deep.equal(['Related', 'Dashboards tagged kafka (no dashboard store on this page to list them from)']);
+    const failing: DashboardStoreClient = { ...localStorageStore(`promkit-tags-fail-${run}:`), list: () => Promise.reject(new Error('the service is down')) };
+    d.store = failing;
+    await until(() => entries(d).some((e) => e.includes('could not')), 'the failure');
+    expect(entries(d)[1]).to.equal('Dashboards tagged kafka (the store could not list them: the service is down)');
   });
 });
