@@ -505,6 +505,10 @@ describe('screenshots per panel type and theme', () => {
         ['bargauge', { ...common, type: 'bargauge', query: 'promkit_combo{a="a4"}', 'legend-format': '{{b}}', title: 'Per table' }],
         ['table', { ...common, type: 'table', query: 'promkit_http_requests_total', title: 'Requests by series' }],
         ['heatmap', { ...common, type: 'heatmap', query: 'sum by (le) (rate(promkit_request_duration_seconds_bucket[5m]))', title: 'Latency buckets' }],
+        ['barchart', { ...common, type: 'barchart', instant: '', query: 'sum by (method, status) (promkit_http_requests_total)', 'legend-format': '{{method}} {{status}}', title: 'Requests by method and status' }],
+        ['histogram', { ...common, type: 'histogram', query: 'promkit_temperature_celsius', unit: 'celsius', 'legend-format': '{{room}}', title: 'Temperature spread' }],
+        ['piechart', { ...common, type: 'piechart', query: 'sum by (method) (promkit_http_requests_total)', 'legend-format': '{{method}}', title: 'Requests by method' }],
+        ['state-timeline', { ...common, type: 'state-timeline', query: 'promkit_temperature_celsius > bool 20', 'legend-format': '{{room}} warm', title: 'Warm rooms' }],
       ] as const;
       const text = document.createElement('prom-panel');
       text.setAttribute('theme', theme);
