@@ -120,11 +120,17 @@ describe('fill gradients', () => {
   });
 });
 
-describe("Grafana 12's showValues", () => {
-  it('off (its default, and what promkit draws) imports quietly; on is named, since values are not written at the points', () => {
-    const withShowValues = (showValues: boolean) => fromGrafana({ title: 'G', schemaVersion: 41, panels: [{ id: 1, type: 'timeseries', title: 'T', gridPos: { x: 0, y: 0, w: 12, h: 8 }, targets: [{ refId: 'A', expr: 'up' }], fieldConfig: { defaults: { custom: { showValues } }, overrides: [] } }] });
-    expect(withShowValues(false).warnings).toEqual([]);
-    expect(withShowValues(true).warnings.map((w) => w.path)).toEqual(['panels[0].fieldConfig.defaults.custom.showValues']);
+describe("Grafana 12's field defaults", () => {
+  const withCustom = (custom: Record<string, unknown>) => fromGrafana({ title: 'G', schemaVersion: 41, panels: [{ id: 1, type: 'timeseries', title: 'T', gridPos: { x: 0, y: 0, w: 12, h: 8 }, targets: [{ refId: 'A', expr: 'up' }], fieldConfig: { defaults: { custom }, overrides: [] } }] });
+
+  it('showValues off (its default, and what promkit draws) imports quietly; on is named, since values are not written at the points', () => {
+    expect(withCustom({ showValues: false }).warnings).toEqual([]);
+    expect(withCustom({ showValues: true }).warnings.map((w) => w.path)).toEqual(['panels[0].fieldConfig.defaults.custom.showValues']);
+  });
+
+  it('a column footer without reducers and unwrapped cell text (its defaults) import quietly; a footer with reducers and wrapped text are named', () => {
+    expect(withCustom({ footer: { reducers: [] }, wrapText: false }).warnings).toEqual([]);
+    expect(withCustom({ footer: { reducers: ['sum'] }, wrapText: true }).warnings.map((w) => w.path)).toEqual(['panels[0].fieldConfig.defaults.custom.footer', 'panels[0].fieldConfig.defaults.custom.wrapText']);
   });
 });
 

@@ -133,8 +133,11 @@ function customOf(raw: Json, path: string, ctx: ImportContext): Custom {
   const softMax = numberOf(raw['axisSoftMax']);
   if (softMax !== undefined) out.axisSoftMax = softMax;
   const used = new Set(['drawStyle', 'lineWidth', 'fillOpacity', 'gradientMode', 'showPoints', 'spanNulls', 'stacking', 'axisLabel', 'axisPlacement', 'thresholdsStyle', 'transform', 'hideFrom', 'axisSoftMin', 'axisSoftMax', 'cellOptions', 'displayMode']);
-  // Grafana 12's time series switch for values written at the points: off is its default, and what promkit draws.
+  // Grafana 12's defaults, which are what promkit draws: no values written at a time series' points,
+  // no footer of a table column (an empty list of reducers), cell text not wrapped.
   if (raw['showValues'] === false) used.add('showValues');
+  if (isObject(raw['footer']) && arrayOf(raw['footer']['reducers']).length === 0) used.add('footer');
+  if (raw['wrapText'] === false) used.add('wrapText');
   for (const key of Object.keys(raw)) {
     if (!used.has(key) && !QUIET_CUSTOM.has(key)) ctx.warn(`${path}.${key}`, 'is not a setting promkit uses (left out)');
   }
