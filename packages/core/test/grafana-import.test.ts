@@ -272,7 +272,7 @@ describe('fromGrafana: transformations', () => {
     const { dashboard, warnings } = fromGrafana(
       withTransformations([
         { id: 'extractFields', options: { source: 'labels' } },
-        { id: 'sortBy', options: { fields: {}, sort: [{ field: 'Value', desc: true }] }, filter: { id: 'byRefId', options: 'A' } },
+        { id: 'sortBy', options: { fields: { Value: true }, sort: [{ field: 'Value', desc: true }] }, filter: { id: 'byRefId', options: 'A' } },
         { id: 'renameByRegex', options: { regex: '(', renamePattern: '' } },
       ]),
     );
@@ -283,6 +283,18 @@ describe('fromGrafana: transformations', () => {
       { path: 'panels[0].transformations[1].options.fields', message: 'is not a transformation option promkit uses (left out)' },
       { path: 'panels[0].transformations[2].options.regex', message: 'must be a regular expression that compiles, got "(": the transformation is not applied' },
     ]);
+  });
+
+  it("leaves out quietly what Grafana's editor writes that changes nothing: empty sortBy fields and merge reducers, calculateField's binary reducer", () => {
+    const { dashboard, warnings } = fromGrafana(
+      withTransformations([
+        { id: 'sortBy', options: { fields: {}, sort: [{ field: 'Value' }] } },
+        { id: 'merge', options: { reducers: [] } },
+        { id: 'calculateField', options: { alias: 'delta', mode: 'binary', binary: { left: 'Value #B', operator: '-', right: 'Value #A', reducer: 'sum' }, reduce: { reducer: 'sum' } } },
+      ]),
+    );
+    expect(warnings).toEqual([]);
+    expect(titled(dashboard, 'T').transformations!.map((t) => t.id)).toEqual(['sortBy', 'merge', 'calculateField']);
   });
 });
 

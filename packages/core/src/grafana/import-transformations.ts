@@ -31,6 +31,17 @@ export function transformationsOf(raw: unknown, path: string, ctx: ImportContext
   return kept.length ? { transformations: kept } : {};
 }
 
+/**
+ * Options Grafana's editor writes that change nothing: sortBy's empty `fields` and merge's empty
+ * `reducers` (their defaults), and calculateField's `binary.reducer`, which Grafana reads only in
+ * its reduce-row mode. They are left out without a warning.
+ */
+function unread(id: string, at: string, value: unknown): boolean {
+  if (id === 'sortBy' && at === 'options.fields') return isObject(value) && Object.keys(value).length === 0;
+  if (id === 'merge' && at === 'options.reducers') return Array.isArray(value) && value.length === 0;
+  return id === 'calculateField' && at === 'options.binary.reducer';
+}
+
 /** The entry as the schema reads it, options it does not know removed (and named); undefined when it still does not check. */
 function checkedDroppingUnknown(candidate: { id: string; options: Json }, at: string, ctx: ImportContext) {
   for (let attempt = 0; attempt < 8; attempt++) {
@@ -45,7 +56,7 @@ function checkedDroppingUnknown(candidate: { id: string; options: Json }, at: st
     for (const issue of unknown) {
       const owner = issue.path.reduce<unknown>((node, key) => (isObject(node) || Array.isArray(node) ? (node as Record<PropertyKey, unknown>)[key] : undefined), candidate);
       for (const key of issue.keys) {
-        ctx.warn(`${at}.${formatPath([...issue.path, key])}`, 'is not a transformation option promkit uses (left out)');
+        if (!unread(candidate.id, [...issue.path, key].join('.'), isObject(owner) ? owner[key] : undefined)) ctx.warn(`${at}.${formatPath([...issue.path, key])}`, 'is not a transformation option promkit uses (left out)');
         if (isObject(owner)) delete owner[key];
       }
     }
