@@ -58,6 +58,16 @@ async function strictCspHeader(ctx, next) {
 }
 
 /**
+ * The chunked build's CodeMirror chunk comes 300 ms late, as over a slow connection: the chunked
+ * script test sees what a query editor shows while its code is on the way.
+ * @type {import('koa').Middleware}
+ */
+async function slowEditorChunk(ctx, next) {
+  if (/^\/packages\/elements\/dist\/cdn\/chunks\/editor-code\.[^/]+\.js$/.test(ctx.path)) await new Promise((resolve) => setTimeout(resolve, 300));
+  await next();
+}
+
+/**
  * `connect-src 'self'` lets the CSP page reach only its own origin: `/csp-prometheus/*` is the
  * real Prometheus, forwarded with method, query string, body and content type.
  * @type {import('koa').Middleware}
@@ -161,7 +171,7 @@ export default {
   browserStartTimeout: 60_000,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 30_000 } },
-  middleware: [strictCspHeader, cspPrometheusProxy, credentialRoutes, dashboardServiceRoute, dataQualityRoute],
+  middleware: [strictCspHeader, slowEditorChunk, cspPrometheusProxy, credentialRoutes, dashboardServiceRoute, dataQualityRoute],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022' }),
     {

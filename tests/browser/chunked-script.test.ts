@@ -83,6 +83,18 @@ describe('the chunked script tag', () => {
     expect(requested(win)).to.include('promkit-builder');
     expect(requested(win), 'CodeMirror waits for a query editor').to.not.include('editor-code');
     expect(panelsIn(board.shadowRoot!).length).to.equal(1);
+
+    // A query editor loads CodeMirror when it shows; until it arrives its box shows the query as text.
+    const query = doc.createElement('prom-query-editor') as HTMLElement & { value: string; updateComplete: Promise<boolean> };
+    query.value = 'sum(rate(up[5m]))';
+    doc.body.append(query);
+    const pending = await until(() => query.shadowRoot?.querySelector('.pending'), 'the query as text while CodeMirror loads');
+    expect(pending.textContent).to.equal('sum(rate(up[5m]))');
+    expect(query.shadowRoot!.querySelector('.cm-editor')).to.equal(null);
+    await query.updateComplete;
+    expect(requested(win)).to.include('editor-code');
+    expect(query.shadowRoot!.querySelector('.cm-content')?.textContent).to.equal('sum(rate(up[5m]))');
+    expect(query.shadowRoot!.querySelector('.pending'), 'the text gives way to the editor').to.equal(null);
     expect(win.__errors).to.deep.equal([]);
     frame.remove();
   });

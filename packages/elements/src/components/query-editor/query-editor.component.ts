@@ -291,6 +291,8 @@ export class PromQueryEditor extends PromElement {
         this.#compartments,
       ),
     });
+    // The query's text shown while the editor code loaded goes now.
+    this.requestUpdate();
   }
 
   #run(): void {
@@ -354,7 +356,7 @@ export class PromQueryEditor extends PromElement {
     const first = this._problems.find((p) => p.severity === 'error') ?? this._problems[0];
     const client = this.#client;
     return html`<div part="base" class="base">
-      <div part="input" class="input ${first?.severity === 'error' ? 'invalid' : ''}"></div>
+      <div part="input" class="input ${first?.severity === 'error' ? 'invalid' : ''}">${this.#view ? nothing : html`<div class="pending" aria-busy="true">${this.value || this.placeholder}</div>`}<!-- CodeMirror mounts after this comment, which ends the part above (else clearing it would clear the editor too) --></div>
       <div part="toolbar" class="toolbar">
         <button type="button" class="primary" title="Shift+Enter" @click=${() => this.#run()}>Run</button>
         <button type="button" ?disabled=${!client || this._test === 'running'} @click=${() => void this.test()}>Test</button>

@@ -28,6 +28,15 @@ export const queryEditorStyles = css`
     min-height: 2.6em;
     overflow: hidden;
   }
+  /* The query as text while the editor's code loads (no empty box, no jump when it arrives). */
+  .pending {
+    padding: 6px 8px;
+    font-family: var(--_code-font-family);
+    color: var(--_color-text-muted);
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+    line-height: 1.4;
+  }
   .input:focus-within {
     outline: 2px solid var(--_color-focus);
     outline-offset: 1px;
