@@ -173,6 +173,13 @@ const mappingSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
+const linkSchema = z.strictObject({
+  title: z.string().check(z.minLength(1)),
+  url: safeUrl,
+  tooltip: z.optional(z.string()),
+  targetBlank: z.optional(z.boolean()),
+});
+
 const fieldDefaultsSchema = z.strictObject({
   unit: z.optional(z.string()),
   decimals: z.optional(intBetween(0, 20)),
@@ -184,6 +191,8 @@ const fieldDefaultsSchema = z.strictObject({
   nullValueMode: z.optional(z.enum(['null', 'null as zero'])),
   thresholds: z.optional(thresholdsSchema),
   mappings: z.optional(z.array(mappingSchema)),
+  /** Data links: each value links to a URL made from it (`${__value.raw}`, `${__data.fields.pod}`, `${__field.labels.node}`…; field/data-link.ts). Tables and stats draw them. */
+  links: z.optional(z.array(linkSchema)),
   color: z.optional(
     z.strictObject({
       /** How values are coloured: the palette by series, one fixed colour, shades of it or a continuous scheme by value, or the thresholds. */
@@ -362,12 +371,6 @@ const panelOptionsSchema = z.strictObject({
   sortBy: z.optional(z.array(z.strictObject({ displayName: z.string(), desc: z._default(z.boolean(), false) }))),
 });
 
-const linkSchema = z.strictObject({
-  title: z.string().check(z.minLength(1)),
-  url: safeUrl,
-  tooltip: z.optional(z.string()),
-  targetBlank: z.optional(z.boolean()),
-});
 
 /**
  * A dashboard's link: a URL, or (`type: "dashboards"`) the dashboards of the page's store that

@@ -42,7 +42,7 @@ export function displayName(template: string | undefined, source: DisplayNameSou
   let last = 0;
   for (const match of template.matchAll(MACRO)) {
     out += interpolateText(template.slice(last, match.index), source.variables ?? {}, source.interpolate);
-    out += macroValue(match[1]!, source) ?? match[0];
+    out += fieldMacro(match[1]!, source) ?? match[0];
     last = match.index + match[0].length;
   }
   return out + interpolateText(template.slice(last), source.variables ?? {}, source.interpolate);
@@ -56,7 +56,8 @@ export function formatLabels(labels: Labels): string {
     .join(', ');
 }
 
-function macroValue(path: string, source: DisplayNameSource): string | undefined {
+/** The value of one `${__series…}` or `${__field…}` macro for `source`, undefined when it names nothing. */
+export function fieldMacro(path: string, source: Pick<DisplayNameSource, 'seriesName' | 'labels'>): string | undefined {
   if (path === '__series.name') return source.seriesName;
   if (path === '__field.name') return VALUE_FIELD_NAME;
   if (path === '__field.labels') return formatLabels(source.labels);

@@ -9,6 +9,7 @@ import { isKnownUnit } from '../format/units.js';
 import { REDUCERS } from '../format/reduce.js';
 import { COLOR_RULE, isColor } from '../format/color.js';
 import { COLOR_MODES } from '../field/color-scheme.js';
+import { linksOf } from './import-links.js';
 import { matcherSchema, type FieldDefaults, type Thresholds, type ValueMapping } from '../dashboard/schema.js';
 import { arrayOf, isObject, numberOf, objectOf, textOf, type ImportContext, type Json } from './import-context.js';
 
@@ -81,7 +82,8 @@ export function fieldDefaultsOf(raw: Json, path: string, ctx: ImportContext): Fi
   }
   const custom = customOf(objectOf(raw['custom']), `${path}.custom`, ctx);
   if (Object.keys(custom).length) out.custom = custom;
-  if (arrayOf(raw['links']).length) ctx.warn(`${path}.links`, 'data links are not carried over (left out)');
+  const links = linksOf(raw['links'], `${path}.links`, ctx);
+  if (links.length) out.links = links;
   for (const key of Object.keys(raw)) {
     if (!(key in out) && !QUIET_DEFAULTS.has(key) && !['unit', 'decimals', 'min', 'max', 'displayName', 'noValue', 'thresholds', 'mappings', 'color'].includes(key)) {
       ctx.warn(`${path}.${key}`, 'is not a field setting promkit uses (left out)');

@@ -10,7 +10,8 @@ import { SCHEMA_VERSION } from '../dashboard/schema.js';
 import { SchemaError, type SchemaProblem } from '../prometheus/errors.js';
 import { readJsonInput } from '../internal/json-input.js';
 import { arrayOf, isObject, numberOf, objectOf, textOf, ImportContext, type Json } from './import-context.js';
-import { panelOf, durationOf, dashboardLinksOf } from './import-panels.js';
+import { panelOf, durationOf } from './import-panels.js';
+import { dashboardLinksOf } from './import-links.js';
 import { sourcePanels, type SourcePanel } from './import-rows.js';
 import { colorOf } from './import-fields.js';
 

@@ -78,3 +78,24 @@ describe('<prom-panel> table cells and footer', () => {
     expect(lab!.style.backgroundColor).to.equal('');
   });
 });
+
+describe('<prom-panel> data links', () => {
+  it("a table's values link to their row's URL (labels and time range filled in, encoded); a stat tile is the link", async () => {
+    const links = [{ title: 'Room details', url: '/rooms?room=${__data.fields.room}&t=${__value.raw}&${__url_time_range}', targetBlank: true }];
+    const table = await mount({ type: 'table', title: 'Rooms', targets: [{ refId: 'A', expr: 'promkit_temperature_celsius', instant: true }], fieldConfig: { defaults: { unit: 'celsius', links }, overrides: [] } });
+    const anchors = [...table.shadowRoot!.querySelectorAll<HTMLAnchorElement>('tbody td.number a.data-link')];
+    const rooms = [...table.shadowRoot!.querySelectorAll('tbody tr')].map((tr) => [...tr.querySelectorAll('td')].find((td) => td.textContent === 'lab' || td.textContent === 'office')!.textContent);
+    expect(anchors.map((a) => new URL(a.href).searchParams.get('room'))).to.deep.equal(rooms);
+    const first = new URL(anchors[0]!.href);
+    expect([first.pathname, first.searchParams.get('from'), first.searchParams.get('to')]).to.deep.equal(['/rooms', String(T0 * 1000), String(T_END * 1000)]);
+    expect(anchors[0]!.target).to.equal('_blank');
+    expect(anchors[0]!.rel).to.equal('noopener noreferrer');
+    stage.replaceChildren();
+    const stat = await mount({ type: 'stat', title: 'Labels', targets: [{ refId: 'A', expr: 'promkit_label_text', instant: true }], fieldConfig: { defaults: { links: [{ title: 'Open', url: '/label?text=${__field.labels.text}' }] }, overrides: [] } });
+    const tiles = [...stat.shadowRoot!.querySelectorAll<HTMLAnchorElement>('a.stat.data-link')];
+    expect(tiles.length).to.equal(stat.results[0]!.frames.length);
+    // The label values hold quotes, markup and unicode: each reaches the URL encoded, as one parameter.
+    expect(tiles.map((a) => new URL(a.href).searchParams.get('text')).sort()).to.deep.equal(stat.results[0]!.frames.map((f) => f.labels['text']).sort());
+    expect(stat.shadowRoot!.querySelector('img, script')).to.equal(null);
+  });
+});

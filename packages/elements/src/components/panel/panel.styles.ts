@@ -707,4 +707,24 @@ export const panelStyles = css`
   .alert-stat-label {
     color: var(--_color-text-muted);
   }
+  /* Data links: a table value or a whole stat tile that opens its URL. */
+  td a.data-link {
+    color: inherit;
+    text-decoration: underline;
+    text-decoration-color: color-mix(in srgb, currentColor 45%, transparent);
+    text-underline-offset: 2px;
+  }
+  a.stat.data-link {
+    color: inherit;
+    text-decoration: none;
+    border-radius: 4px;
+  }
+  a.stat.data-link:hover .stat-value {
+    text-decoration: underline;
+    text-underline-offset: 4px;
+  }
+  a.data-link:focus-visible {
+    outline: 2px solid var(--_color-focus);
+    outline-offset: 1px;
+  }
 `;

@@ -18,6 +18,7 @@ import { renderStates } from './state.js';
 import { reducedValues } from './reduced.js';
 import { renderAlertList } from './alerts.js';
 import { panelBars, renderBarLegend } from './barchart.js';
+import { dataLinkOf } from './data-link.js';
 
 export interface PanelBody {
   /** The effective spec; undefined when the settings are invalid. */
@@ -70,12 +71,15 @@ export function renderBody(b: PanelBody): TemplateResult {
   if (tableRows === 0) return renderNoData(spec.fieldConfig.defaults.noValue);
   const theme = b.theme();
   switch (spec.type) {
-    case 'stat':
-      return renderStats(reducedValues(spec, series, theme), { sparklines: spec.options.graphMode !== 'none', colorMode: spec.options.colorMode, textMode: spec.options.textMode }, theme.palette[0] ?? 'currentColor');
+    case 'stat': {
+      const values = reducedValues(spec, series, theme);
+      const links = values.map((v, i) => dataLinkOf(series[i]!.field, { seriesName: series[i]!.name, labels: series[i]!.frame.labels, value: { raw: v.value, text: `${v.formatted.prefix}${v.formatted.text}${v.formatted.suffix}` }, range: b.range, variables: b.variables }));
+      return renderStats(values, { sparklines: spec.options.graphMode !== 'none', colorMode: spec.options.colorMode, textMode: spec.options.textMode }, theme.palette[0] ?? 'currentColor', links);
+    }
     case 'bargauge':
       return renderBars(reducedValues(spec, series, theme), spec.fieldConfig.defaults, theme.palette[0], spec.options.displayMode);
     case 'table':
-      return renderTable(spec, { series, frames: b.frames, variables: b.variables, timeZone: b.timeZone, theme }, b.sort, b.onSort);
+      return renderTable(spec, { series, frames: b.frames, variables: b.variables, timeZone: b.timeZone, theme, range: b.range }, b.sort, b.onSort);
     case 'timeseries':
       return renderChart(spec, series, renderLegend(spec, series, theme, b.onToggle), b.marks);
     case 'state-timeline':

@@ -1,6 +1,7 @@
 /** Stat panels: one big value per series, with a trend arrow and an optional sparkline. */
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { parseRgb, type Frame } from '@promkit/core';
+import type { DataLinkTarget } from './data-link.js';
 import { cssProps } from '../../../internal/css-props.js';
 import type { ReducedValue } from '../../../charts/reduce.js';
 
@@ -14,15 +15,15 @@ export interface StatLook {
   textMode?: 'auto' | 'value' | 'value_and_name' | 'name' | 'none' | undefined;
 }
 
-/** `color`: the sparkline's colour for a value without one of its own. */
-export function renderStats(values: readonly ReducedValue[], look: StatLook, color: string): TemplateResult {
+/** `color`: the sparkline's colour for a value without one of its own; `links`: each value's data link, if any (the tile is then the link). */
+export function renderStats(values: readonly ReducedValue[], look: StatLook, color: string, links: readonly (DataLinkTarget | undefined)[] = []): TemplateResult {
   const colorMode = look.colorMode ?? 'value';
   const textMode = look.textMode ?? 'auto';
   const background = colorMode === 'background' || colorMode === 'background_solid';
   const showValue = textMode !== 'name' && textMode !== 'none';
   const showName = textMode === 'name' || textMode === 'value_and_name' || (textMode === 'auto' && values.length > 1);
   return html`<div class="stats-wrap"><div class="stats" part="chart" role="group" aria-labelledby="title">
-      ${values.map((v) => {
+      ${values.map((v, i) => {
         const trend = Number.isFinite(v.previous) && Number.isFinite(v.value) && v.value !== v.previous ? (v.value > v.previous ? '▲' : '▼') : '';
         const label = `${v.name}: ${v.formatted.prefix}${v.formatted.text}${v.formatted.suffix}`;
         // Characters the line is wide (the unit is drawn smaller): long values shrink to fit.
@@ -30,8 +31,7 @@ export function renderStats(values: readonly ReducedValue[], look: StatLook, col
         const tile = background && v.color ? { '--stat-bg': v.color, '--stat-fg': readableOn(v.color) } : {};
         const classes = ['stat', look.sparklines ? 'has-sparkline' : '', background && v.color ? `background ${colorMode === 'background_solid' ? 'solid' : ''}` : ''].filter(Boolean).join(' ');
         const style = { '--stat-chars': Math.max(4, chars).toFixed(1), color: colorMode === 'value' ? v.color : undefined };
-        return html`<div class=${classes} role="img" aria-label=${label} ${cssProps(tile)}>
-          ${look.sparklines ? sparkline(v.frame, background ? 'currentColor' : (v.color ?? color)) : nothing}
+        const content = html`${look.sparklines ? sparkline(v.frame, background ? 'currentColor' : (v.color ?? color)) : nothing}
           ${showValue
             ? html`<span class="stat-line" ${cssProps(style)}>
                 <span class="stat-value">${v.formatted.prefix}${v.formatted.text}<span class="stat-unit">${v.formatted.suffix.trim()}</span></span>
@@ -40,8 +40,11 @@ export function renderStats(values: readonly ReducedValue[], look: StatLook, col
             : textMode === 'name'
               ? html`<span class="stat-line" ${cssProps(style)}><span class="stat-value">${v.name}</span></span>`
               : nothing}
-          ${showName && textMode !== 'name' ? html`<span class="stat-name">${v.name}</span>` : nothing}
-        </div>`;
+          ${showName && textMode !== 'name' ? html`<span class="stat-name">${v.name}</span>` : nothing}`;
+        const link = links[i];
+        return link
+          ? html`<a class="${classes} data-link" href=${link.href} aria-label=${link.title ? `${label} (${link.title})` : label} target=${link.targetBlank ? '_blank' : nothing} rel=${link.targetBlank ? 'noopener noreferrer' : nothing} ${cssProps(tile)}>${content}</a>`
+          : html`<div class=${classes} role="img" aria-label=${label} ${cssProps(tile)}>${content}</div>`;
       })}
     </div></div>`;
 }

@@ -10,11 +10,15 @@ import { cssProps } from '../../../internal/css-props.js';
 import type { ChartTheme } from '../../../theme/theme.js';
 import { valueColor } from '../../../charts/value-color.js';
 import { readableOn } from './stat.js';
+import type { DataLinkTarget } from './data-link.js';
 
-export function renderValueCell(value: number | undefined, field: FieldDefaults, theme: ChartTheme, timeZone: string): TemplateResult {
+/** `link`: the value's data link for its row, if its field has links. */
+export function renderValueCell(value: number | undefined, field: FieldDefaults, theme: ChartTheme, timeZone: string, link?: (text: string) => DataLinkTarget | undefined): TemplateResult {
   if (value === undefined) return html`<td class="number"></td>`;
   const mapped = mapValue(value, field);
-  const text = mapped?.text ?? formatValueText(value, field.unit ?? 'none', field.decimals, { timeZone });
+  const shown = mapped?.text ?? formatValueText(value, field.unit ?? 'none', field.decimals, { timeZone });
+  const target = link?.(shown);
+  const text = target ? html`<a class="data-link" href=${target.href} title=${target.title || nothing} target=${target.targetBlank ? '_blank' : nothing} rel=${target.targetBlank ? 'noopener noreferrer' : nothing}>${shown}</a>` : shown;
   const cell = field.custom?.cellOptions;
   if (!cell || cell.type === 'auto') return html`<td class="number">${text}</td>`;
   const min = field.min ?? 0;

@@ -3,6 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { REDUCER_NAMES, formatDate, formatValueText, reduce, seriesField, type DataFrame, type Labels, type Panel, type VariableValues } from '@promkit/core';
 import type { ChartTheme } from '../../../theme/theme.js';
 import { renderValueCell } from './table-cell.js';
+import { dataLinkOf } from './data-link.js';
 import type { TimeseriesSeries } from '../../../charts/timeseries.js';
 import { frameTableModel, sortedRows, tableModel, type TableColumn, type TableRow, type TableSort } from '../../../charts/table.js';
 
@@ -13,6 +14,8 @@ export interface TableData {
   variables: VariableValues;
   timeZone: string;
   theme: ChartTheme;
+  /** The range shown, for data links' `${__url_time_range}`. */
+  range?: { from: number; to: number } | undefined;
 }
 
 /**
@@ -40,7 +43,14 @@ export function renderTable(spec: Panel, data: TableData, chosen: TableSort | un
   const rows = sortedRows(model, sort);
   return html`${more}<div class="table-wrap" part="chart"><table aria-labelledby="title">
     <thead><tr>${columns.map(header)}</tr></thead>
-    <tbody>${rows.map((row) => html`<tr>${columns.map((c) => (c.field ? renderValueCell(row.values[c.key], c.field, data.theme, data.timeZone) : html`<td>${row.labels[c.key] ?? ''}</td>`))}</tr>`)}</tbody>
+    <tbody>${rows.map((row) => {
+      // What a data link's ${__data.fields.X} reads: the row's label columns by key and title, its values as shown.
+      const fields: Record<string, string> = {};
+      for (const c of columns) if (!c.field) fields[c.key] = fields[c.title] = row.labels[c.key] ?? '';
+      const linkOf = (c: TableColumn & { field: NonNullable<TableColumn['field']> }) => (text: string) =>
+        dataLinkOf(c.field, { seriesName: c.title, labels: row.labels, value: { raw: row.values[c.key]!, text }, row: fields, range: data.range, variables: data.variables });
+      return html`<tr>${columns.map((c) => (c.field ? renderValueCell(row.values[c.key], c.field, data.theme, data.timeZone, c.field.links?.length ? linkOf(c as TableColumn & { field: NonNullable<TableColumn['field']> }) : undefined) : html`<td>${row.labels[c.key] ?? ''}</td>`))}</tr>`;
+    })}</tbody>
     ${renderFooter(spec.options.footer, columns, rows, data.timeZone)}
   </table></div>`;
 }

@@ -1,0 +1,40 @@
+/** Data links: URLs expanded for one value as Grafana expands them, every macro percent-encoded, unsafe results refused; Grafana's field links imported. */
+import { describe, expect, it } from 'vitest';
+import { dataLinkUrl, type DataLinkSource } from '@promkit/core';
+import { fromGrafana, toGrafana } from '@promkit/core/grafana';
+
+const source: DataLinkSource = {
+  seriesName: 'api-1',
+  labels: { instance: 'api-1', node: 'n 1&x=2' },
+  value: { raw: 0.25, text: '25%' },
+  row: { pod: 'web-7', namespace: 'shop' },
+  range: { from: 1_000, to: 61_000 },
+  variables: { cluster: { value: 'eu', text: 'eu' } },
+};
+
+describe('dataLinkUrl', () => {
+  it('fills in the value, its row, its labels, the time range and variables; macro values are percent-encoded', () => {
+    expect(dataLinkUrl('/d/pods?var-pod=${__data.fields.pod}&ns=${__data.fields["namespace"]}&${__url_time_range}&${cluster:queryparam}', source)).toBe('/d/pods?var-pod=web-7&ns=shop&from=1000&to=61000&var-cluster=eu');
+    expect(dataLinkUrl('/nodes?node=${__field.labels.node}&v=${__value.raw}&t=${__value.text}&s=${__series.name}', source)).toBe('/nodes?node=n%201%26x%3D2&v=0.25&t=25%25&s=api-1');
+  });
+
+  it('keeps what names nothing as written, and refuses a URL that is not http(s), mailto or relative once filled in', () => {
+    expect(dataLinkUrl('/x?a=${__data.fields.missing}', source)).toBe('/x?a=${__data.fields.missing}');
+    expect(dataLinkUrl('javascript:alert(${__value.raw})', source)).toBeUndefined();
+    expect(dataLinkUrl('${__field.labels.instance}', { ...source, labels: { instance: 'javascript:alert(1)' } })).toBe('javascript%3Aalert(1)');
+  });
+});
+
+describe('Grafana data links', () => {
+  it('are kept on field defaults with their URL templates (an unsafe one is named and left out), and go back the same', () => {
+    const grafana = {
+      title: 'G',
+      schemaVersion: 39,
+      panels: [{ id: 1, type: 'table', title: 'Pods', gridPos: { x: 0, y: 0, w: 12, h: 8 }, targets: [{ refId: 'A', expr: 'up', instant: true }], fieldConfig: { defaults: { links: [{ title: 'Pod details', url: '/d/pods?var-pod=${__data.fields.pod}&${__url_time_range}', targetBlank: true }, { title: 'bad', url: 'javascript:alert(1)' }] }, overrides: [] } }],
+    };
+    const { dashboard, warnings } = fromGrafana(grafana);
+    expect(dashboard.panels[0]).toMatchObject({ fieldConfig: { defaults: { links: [{ title: 'Pod details', url: '/d/pods?var-pod=${__data.fields.pod}&${__url_time_range}', targetBlank: true }] } } });
+    expect(warnings.map((w) => w.path)).toEqual(['panels[0].fieldConfig.defaults.links[1].url']);
+    expect(fromGrafana(toGrafana(dashboard).dashboard).dashboard).toEqual(dashboard);
+  });
+});
