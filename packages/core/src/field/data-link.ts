@@ -11,9 +11,9 @@
  * result is a link only when it is still http(s), mailto or relative (format/url.ts).
  */
 import type { Labels } from '../prometheus/schemas.js';
-import { interpolateText, type VariableValues } from '../promql/interpolate.js';
+import type { VariableValues } from '../promql/interpolate.js';
 import { isSafeUrl } from '../format/url.js';
-import { fieldMacro } from './display-name.js';
+import { expandMacros, fieldMacro } from './display-name.js';
 
 /** What a data link's URL is expanded from: one value of one series (and its table row). */
 export interface DataLinkSource {
@@ -31,18 +31,11 @@ const MACRO = /\$\{(__(?:series|field|value|data|url_time_range)(?:\.[^}]*)?)\}/
 
 /** The link's URL for `source`, or undefined when the expanded URL is not one a page may open. */
 export function dataLinkUrl(template: string, source: DataLinkSource): string | undefined {
-  let out = '';
-  let last = 0;
-  for (const match of template.matchAll(MACRO)) {
-    out += interpolateText(template.slice(last, match.index), source.variables ?? {});
-    const path = match[1]!;
-    const value = path === '__url_time_range' ? timeRange(source) : macroOf(path, source);
-    out += value === undefined ? match[0] : path === '__url_time_range' ? value : encodeURIComponent(value);
-    last = match.index + match[0].length;
-  }
-  out += interpolateText(template.slice(last), source.variables ?? {});
-  return isSafeUrl(out) ? out : undefined;
+  const url = expandMacros(template, MACRO, (path) => (path === '__url_time_range' ? timeRange(source) : encoded(macroOf(path, source))), source.variables);
+  return isSafeUrl(url) ? url : undefined;
 }
+
+const encoded = (value: string | undefined) => (value === undefined ? undefined : encodeURIComponent(value));
 
 function macroOf(path: string, source: DataLinkSource): string | undefined {
   if (path === '__value.raw' || path === '__value.numeric') return String(source.value.raw);

@@ -38,14 +38,23 @@ const MACRO = /\$\{(__(?:series|field)(?:\.[^}]*)?)\}/g;
  */
 export function displayName(template: string | undefined, source: DisplayNameSource): string {
   if (template === undefined || template === '') return source.seriesName;
+  return expandMacros(template, MACRO, (path) => fieldMacro(path, source), source.variables, source.interpolate);
+}
+
+/**
+ * `template` with each `pattern` match (its first group the macro's path) replaced by `macro`'s
+ * value, kept as written when that is undefined, and the text between filled in with variables.
+ * One pass: nothing a macro or a variable gives is expanded again.
+ */
+export function expandMacros(template: string, pattern: RegExp, macro: (path: string) => string | undefined, variables: VariableValues = {}, options?: InterpolateOptions): string {
   let out = '';
   let last = 0;
-  for (const match of template.matchAll(MACRO)) {
-    out += interpolateText(template.slice(last, match.index), source.variables ?? {}, source.interpolate);
-    out += fieldMacro(match[1]!, source) ?? match[0];
+  for (const match of template.matchAll(pattern)) {
+    out += interpolateText(template.slice(last, match.index), variables, options);
+    out += macro(match[1]!) ?? match[0];
     last = match.index + match[0].length;
   }
-  return out + interpolateText(template.slice(last), source.variables ?? {}, source.interpolate);
+  return out + interpolateText(template.slice(last), variables, options);
 }
 
 /** Labels as Grafana writes them in `${__field.labels}`: sorted by name, `a="1", b="2"`. */

@@ -27,6 +27,9 @@ export function alertListOf(raw: Json, base: Base, path: string, ctx: ImportCont
   return { ...base, type: 'alertlist', ...(source.kind === 'prometheus' && source.name !== undefined ? { datasource: source.name } : {}), options };
 }
 
+const NO_HISTORY = 'recent state changes are not listed: Prometheus keeps no alert history, so the list shows the current alerts';
+const NOT_ON_DASHBOARDS = "Grafana links alerts to dashboards; Prometheus' alerts are not: every alert of the datasource is listed";
+
 /** Panel fields every Grafana panel has, read elsewhere or of no use to an alert list. */
 const QUIET = new Set(['id', 'type', 'title', 'description', 'gridPos', 'links', 'repeat', 'repeatDirection', 'maxPerRow', 'datasource', 'pluginVersion', 'targets', 'fieldConfig', 'transparent', 'span', 'height', 'error', 'isNew', 'editable', 'hideTimeOverride', 'timeFrom', 'timeShift', 'interval']);
 
@@ -48,9 +51,9 @@ function currentOptionsOf(o: Json, path: string, ctx: ImportContext): PanelOptio
   Object.assign(out, sortAndLimitOf(o['sortOrder'], o['maxItems'], path, 'maxItems', ctx));
   if (o['showInstances'] === true) out.showInstances = true;
   if (o['groupMode'] === 'custom' && arrayOf(o['groupBy']).length) ctx.warn(`${path}.groupBy`, 'custom grouping is left out: alerts are grouped by their rule');
-  if (o['showOptions'] === 'changes') ctx.warn(`${path}.showOptions`, 'recent state changes are not listed: Prometheus keeps no alert history, so the list shows the current alerts');
+  if (o['showOptions'] === 'changes') ctx.warn(`${path}.showOptions`, NO_HISTORY);
   if (textOf(o['dashboardTitle']) || arrayOf(o['tags']).length) ctx.warn(`${path}`, 'filters by Grafana dashboards or tags, which Prometheus alerts do not belong to (left out)');
-  if (o['dashboardAlerts'] === true) ctx.warn(`${path}.dashboardAlerts`, "Grafana links alerts to dashboards; Prometheus' alerts are not: every alert of the datasource is listed");
+  if (o['dashboardAlerts'] === true) ctx.warn(`${path}.dashboardAlerts`, NOT_ON_DASHBOARDS);
   if (textOf(o['folder']) || isObject(o['folder'])) ctx.warn(`${path}.folder`, 'Grafana folders are left out: every alert of the datasource is listed');
   return out;
 }
@@ -58,7 +61,7 @@ function currentOptionsOf(o: Json, path: string, ctx: ImportContext): PanelOptio
 /** Grafana's legacy alert list, whose settings sit on the panel itself. */
 function legacyOptionsOf(raw: Json, path: string, ctx: ImportContext): PanelOptions {
   const out: PanelOptions = {};
-  if (raw['show'] === 'changes') ctx.warn(`${path}.show`, 'recent state changes are not listed: Prometheus keeps no alert history, so the list shows the current alerts');
+  if (raw['show'] === 'changes') ctx.warn(`${path}.show`, NO_HISTORY);
   const name = textOf(raw['nameFilter'])?.trim();
   if (name) out.alertName = name;
   const states = arrayOf(raw['stateFilter']).filter((s): s is string => typeof s === 'string');
@@ -69,7 +72,7 @@ function legacyOptionsOf(raw: Json, path: string, ctx: ImportContext): PanelOpti
     if (unlisted.length) ctx.warn(`${path}.stateFilter`, `${unlisted.join(', ')} alerts are not listed: Prometheus' alert API gives firing and pending alerts only`);
   }
   Object.assign(out, sortAndLimitOf(raw['sortOrder'], raw['limit'], path, 'limit', ctx));
-  if (raw['onlyAlertsOnDashboard'] === true) ctx.warn(`${path}.onlyAlertsOnDashboard`, "Grafana links alerts to dashboards; Prometheus' alerts are not: every alert of the datasource is listed");
+  if (raw['onlyAlertsOnDashboard'] === true) ctx.warn(`${path}.onlyAlertsOnDashboard`, NOT_ON_DASHBOARDS);
   for (const key of ['dashboardFilter', 'dashboardTags', 'folderId'] as const) {
     const value = raw[key];
     if (value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0)) ctx.warn(`${path}.${key}`, 'filters by Grafana dashboards or folders, which Prometheus alerts do not belong to (left out)');

@@ -67,7 +67,7 @@ export function metricNames(expr: string): string[] {
 }
 
 /** The grammar's match operators as PromQL writes them. */
-export const MATCH_OPS: Readonly<Record<string, LabelMatchOp>> = { EqlSingle: '=', Neq: '!=', EqlRegex: '=~', NeqRegex: '!~' };
+const MATCH_OPS: Readonly<Record<string, LabelMatchOp>> = { EqlSingle: '=', Neq: '!=', EqlRegex: '=~', NeqRegex: '!~' };
 
 /**
  * The matchers of `text`, which must be label matchers in braces and nothing else
@@ -79,19 +79,29 @@ export function labelMatchers(text: string): { ok: true; matchers: LabelFilter[]
   const top = parser.parse(text).topNode.firstChild;
   if (top?.name !== 'VectorSelector' || top.nextSibling || top.getChild('Identifier')) return { ok: false, reason: 'only label matchers in braces are allowed' };
   const matchers: LabelFilter[] = [];
+  const slice = (node: SyntaxNode) => text.slice(node.from, node.to);
   try {
     for (let child = top.getChild('LabelMatchers')?.firstChild ?? null; child; child = child.nextSibling) {
       if (child.name === 'QuotedLabelName') return { ok: false, reason: 'only label matchers in braces are allowed' };
-      if (child.name !== 'UnquotedLabelMatcher' && child.name !== 'QuotedLabelMatcher') continue;
-      const name = child.getChild('LabelName') ?? child.getChild('QuotedLabelName')!;
-      const label = name.name === 'LabelName' ? text.slice(name.from, name.to) : stringValue(text.slice(name.firstChild!.from, name.firstChild!.to));
-      const value = child.getChild('StringLiteral')!;
-      matchers.push({ label, op: MATCH_OPS[child.getChild('MatchOp')!.firstChild!.name]!, value: stringValue(text.slice(value.from, value.to)) });
+      if (child.name === 'UnquotedLabelMatcher' || child.name === 'QuotedLabelMatcher') matchers.push(labelMatcherOf(child, slice, (n) => stringValue(slice(n))));
     }
   } catch (error) {
     return { ok: false, reason: (error as Error).message };
   }
   return { ok: true, matchers };
+}
+
+/**
+ * One `label op "value"` matcher node as a filter; `text` gives a node's source text, `string` a
+ * string literal node's value (callers read their own source: the visual builder keeps stand-ins).
+ */
+export function labelMatcherOf(matcher: SyntaxNode, text: (node: SyntaxNode) => string, string: (node: SyntaxNode) => string): LabelFilter {
+  const name = matcher.getChild('LabelName') ?? matcher.getChild('QuotedLabelName')!;
+  return {
+    label: name.name === 'LabelName' ? text(name) : string(name.firstChild!),
+    op: MATCH_OPS[matcher.getChild('MatchOp')!.firstChild!.name]!,
+    value: string(matcher.getChild('StringLiteral')!),
+  };
 }
 
 const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', "'": "'", '"': '"' };

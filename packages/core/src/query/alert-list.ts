@@ -60,7 +60,9 @@ export function alertRows(alerts: readonly Alert[], options: AlertListOptions = 
     if (!matchesAll(alert.labels, options.labelFilter ?? [])) continue;
     const activeAt = alert.activeAt === undefined ? undefined : Date.parse(alert.activeAt);
     const instance: AlertInstance = { labels: alert.labels, annotations: alert.annotations, state: alert.state, activeAt: Number.isFinite(activeAt) ? activeAt : undefined, value: alert.value };
-    byName.set(alertName, [...(byName.get(alertName) ?? []), instance]);
+    const instances = byName.get(alertName);
+    if (instances) instances.push(instance);
+    else byName.set(alertName, [instance]);
   }
   const rows = [...byName].map(([ruleName, instances]): AlertRuleRow => {
     const state = instances.some((i) => i.state === 'firing') ? 'firing' : 'pending';

@@ -32,31 +32,36 @@ export interface BarData {
   overlap?: boolean;
 }
 
-/**
- * Bars from the panel's series (those toggled off or hidden from the chart are left out, the
- * others keep their colour). `instant`: a category per series name and a bar series per query
- * (`Value`, or `Value #A`… with several); else a category per sample time and a bar series per
- * series.
- */
 /** Whether the panel's bars are per series (every series from an instant query, or one sample each) rather than per time. */
 export function barsPerSeries(series: readonly TimeseriesSeries[], instantRefIds: ReadonlySet<string>): boolean {
   return series.length > 0 && series.every((s) => instantRefIds.has(s.refId) || s.frame.timestamps.length <= 1);
 }
 
+/** Bars per series: one bar series per query, named as Grafana names table values (`Value`, or `Value #A`… with several), in its place's colour. */
+export function queryBars(series: readonly TimeseriesSeries[], theme: ChartTheme): (Omit<BarSeries, 'values'> & { refId: string })[] {
+  const refIds = [...new Set(series.map((s) => s.refId))];
+  return refIds.map((refId, i) => {
+    const field = series.find((s) => s.refId === refId)!.field;
+    return { refId, name: refIds.length === 1 ? 'Value' : `Value #${refId}`, color: seriesColor(field, i, theme), field };
+  });
+}
+
+/**
+ * Bars from the panel's series (those toggled off or hidden from the chart are left out, the
+ * others keep their colour). `instant`: a category per series name and a bar series per query
+ * (queryBars); else a category per sample time and a bar series per series.
+ */
 export function barData(all: readonly TimeseriesSeries[], input: { instant: boolean; calc: Reducer; theme: ChartTheme; timeZone: string }): BarData {
   const { theme } = input;
   const series = drawnSeries(all);
   if (input.instant) {
     const categories = [...new Set(series.map((s) => s.name))];
-    const refIds = [...new Set(series.map((s) => s.refId))];
-    const bars = refIds.map((refId, i): BarSeries => {
-      const mine = series.filter((s) => s.refId === refId);
-      const field = mine[0]!.field;
+    const bars = queryBars(series, theme).map(({ refId, ...bar }): BarSeries => {
       const values = categories.map((name) => {
-        const s = mine.find((x) => x.name === name);
+        const s = series.find((x) => x.refId === refId && x.name === name);
         return s ? reduce(s.frame.values, input.calc) : Number.NaN;
       });
-      return { name: refIds.length === 1 ? 'Value' : `Value #${refId}`, color: seriesColor(field, i, theme), field, values };
+      return { ...bar, values };
     });
     return { categories, headings: categories, bars };
   }

@@ -6,7 +6,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import type { FieldDefaults } from '@promkit/core';
 import { resolveColor, type ChartTheme } from '../theme/theme.js';
-import type { ReducedValue } from './reduce.js';
+import { valueText, type ReducedValue } from './reduce.js';
 
 /** `size`: the smaller side of one gauge's box, px (text and arc scale with it). */
 export function gaugeOption(values: ReducedValue[], field: FieldDefaults, theme: ChartTheme, size = 200): EChartsCoreOption {
@@ -48,7 +48,7 @@ export function gaugeOption(values: ReducedValue[], field: FieldDefaults, theme:
         fontSize,
         fontWeight: 600,
         color: v.color ?? theme.text,
-        formatter: () => `${v.formatted.prefix}${v.formatted.text}${v.formatted.suffix}`,
+        formatter: () => valueText(v),
       },
       data: [{ value: arcValue(v.value, min, max), name: v.name }],
     })).concat(

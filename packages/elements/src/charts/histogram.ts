@@ -45,7 +45,8 @@ export function histogramBars(all: readonly TimeseriesSeries[], options: PanelOp
   const bars = options.combine
     ? [{ name: 'Count', color: seriesColor(field, 0, theme), field: countField, values: countsOf(flat) }]
     : series.map((s, i) => ({ name: s.name, color: colors[all.indexOf(s)]!, field: countField, values: countsOf(values[i]!) }));
-  const categories = Array.from({ length: count }, (_, b) => formatValueText(lower(b), unit, field.decimals));
-  const headings = Array.from({ length: count }, (_, b) => `${formatValueText(lower(b), unit, field.decimals)} – ${formatValueText(lower(b + 1), unit, field.decimals)}`);
+  const edges = Array.from({ length: count + 1 }, (_, b) => formatValueText(lower(b), unit, field.decimals));
+  const categories = edges.slice(0, count);
+  const headings = categories.map((low, b) => `${low} – ${edges[b + 1]}`);
   return { categories, headings, bars, overlap: bars.length > 1 };
 }

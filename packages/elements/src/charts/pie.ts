@@ -8,7 +8,7 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import type { PanelOptions } from '@promkit/core';
 import type { ChartTheme } from '../theme/theme.js';
-import type { ReducedValue } from './reduce.js';
+import { valueText, type ReducedValue } from './reduce.js';
 
 /** A slice: its series' reduced value and colour, and its share of the whole (undefined when it has no slice). */
 export interface PieSlice {
@@ -27,7 +27,7 @@ export function pieSlices(values: readonly ReducedValue[], colors: readonly stri
 /** What a slice's label or legend cell says of it: its name, formatted value, or percent ('–' without a share). */
 export function sliceText(slice: PieSlice, what: 'name' | 'value' | 'percent'): string {
   if (what === 'name') return slice.value.name;
-  if (what === 'value') return `${slice.value.formatted.prefix}${slice.value.formatted.text}${slice.value.formatted.suffix}`;
+  if (what === 'value') return valueText(slice.value);
   return slice.share === undefined ? '–' : percentText(slice.share);
 }
 

@@ -14,6 +14,11 @@ export interface ReducedValue {
   frame: Frame;
 }
 
+/** A reduced value's formatted text in one string, prefix and suffix included: "1.50 KiB". */
+export function valueText(v: Pick<ReducedValue, 'formatted'>): string {
+  return `${v.formatted.prefix}${v.formatted.text}${v.formatted.suffix}`;
+}
+
 /** Reduces a series and formats it, applying value mappings and its colour (`span`: the panel's values, for a colour scheme without min and max). */
 export function reduceSeries(name: string, frame: Frame, field: FieldDefaults, calc: Reducer, theme: ChartTheme, span?: ValueSpan): ReducedValue {
   const value = reduce(frame.values, calc);

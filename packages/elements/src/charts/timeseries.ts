@@ -305,19 +305,18 @@ export function timeseriesOption(input: TimeseriesInput): EChartsCoreOption {
             formatter: (params: TooltipParam[]) => (input.renderTooltip ?? domTooltip)(tooltipContent(params, input, unit)),
           },
     axisPointer: { link: [{ xAxisIndex: 'all' }] },
-    series: [...series, ...exemplarSeries(input, visible), ...annotationSeries(input.annotations ?? [], theme)],
+    series: [...series, ...exemplarSeries(input, visible, colors), ...annotationSeries(input.annotations ?? [], theme)],
   };
 }
 
 /**
  * The exemplars as one series of diamonds after the lines (the tooltip names each by its labels, at
  * its own time). A toggled-off target's exemplars go with its series. Drawn as a line series with
- * no line, so no chart code beyond the lines' loads for them.
+ * no line, so no chart code beyond the lines' loads for them. `seriesColors`: every series' colour (seriesColors).
  */
-function exemplarSeries(input: TimeseriesInput, visible: readonly TimeseriesSeries[]) {
+function exemplarSeries(input: TimeseriesInput, visible: readonly TimeseriesSeries[], seriesColors: readonly string[]) {
   const colors = new Map<string, string>();
-  const all = seriesColors(input.series, input.theme);
-  for (const s of visible) if (!colors.has(s.refId)) colors.set(s.refId, all[input.series.indexOf(s)]!);
+  for (const s of visible) if (!colors.has(s.refId)) colors.set(s.refId, seriesColors[input.series.indexOf(s)]!);
   const shown = (input.exemplars ?? []).map((e, i) => ({ e, i })).filter(({ e }) => colors.has(e.refId) && Number.isFinite(e.value));
   if (shown.length === 0) return [];
   return [

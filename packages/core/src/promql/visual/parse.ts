@@ -14,7 +14,7 @@
  */
 import { parser } from '@prometheus-io/lezer-promql';
 import type { SyntaxNode } from '@lezer/common';
-import { MATCH_OPS, checkPromQL, stringValue } from '../parse.js';
+import { checkPromQL, labelMatcherOf, stringValue } from '../parse.js';
 import { AGGREGATIONS, PARAM_AGGREGATIONS, RANGE_FUNCTIONS, VECTOR_FUNCTIONS } from './model.js';
 import type { BinaryOperator, Grouping, LabelFilter, Operation, ScalarOperation, SetOperator, VectorMatching, VisualQuery } from './model.js';
 import { ATOM, isNumberText, isVisualOffset, isVisualRange, needsParens, printNumber, printVisualQuery, visualPrecedence as queryPrecedence } from './print.js';
@@ -274,14 +274,7 @@ class Reader {
         continue;
       }
       if (child.name !== 'UnquotedLabelMatcher' && child.name !== 'QuotedLabelMatcher') continue;
-      const name = child.getChild('LabelName') ?? child.getChild('QuotedLabelName')!;
-      const op = child.getChild('MatchOp')!.firstChild!;
-      const value = child.getChild('StringLiteral')!;
-      labels.push({
-        label: name.name === 'LabelName' ? this.text(name) : this.string(name.firstChild!),
-        op: MATCH_OPS[op.name]!,
-        value: this.string(value),
-      });
+      labels.push(labelMatcherOf(child, (n) => this.text(n), (n) => this.string(n)));
     }
     return { metric, labels, operations: [], binaryQueries: [] };
   }

@@ -3,7 +3,7 @@ import { html, type TemplateResult } from 'lit';
 import type { FieldDefaults } from '@promkit/core';
 import { cssProps } from '../../../internal/css-props.js';
 import { fillShare } from '../../../charts/gauge.js';
-import type { ReducedValue } from '../../../charts/reduce.js';
+import { valueText, type ReducedValue } from '../../../charts/reduce.js';
 
 /** `color` fills bars whose value has no colour of its own; `displayMode` is Grafana's bar look (basic by default). */
 export function renderBars(values: readonly ReducedValue[], field: FieldDefaults, color: string | undefined, displayMode: 'basic' | 'gradient' | 'lcd' = 'basic'): TemplateResult {
@@ -14,10 +14,10 @@ export function renderBars(values: readonly ReducedValue[], field: FieldDefaults
   return html`<div class=${`bars ${displayMode}`} part="chart" role="list" aria-labelledby="title">
     ${values.map((v) => {
       const share = fillShare(v.value, min, max);
-      return html`<div class="bar-row" role="listitem" aria-label=${`${v.name}: ${v.formatted.prefix}${v.formatted.text}${v.formatted.suffix}`}>
+      return html`<div class="bar-row" role="listitem" aria-label=${`${v.name}: ${valueText(v)}`}>
         <span class="legend-name">${v.name}</span>
         <div class="bar-track"><div class="bar-fill" ${cssProps({ width: `${(share * 100).toFixed(2)}%`, '--bar-color': v.color ?? color })}></div></div>
-        <span class="bar-value" ${cssProps({ color: v.color })}>${v.formatted.prefix}${v.formatted.text}${v.formatted.suffix}</span>
+        <span class="bar-value" ${cssProps({ color: v.color })}>${valueText(v)}</span>
       </div>`;
     })}
   </div>`;

@@ -16,8 +16,9 @@ import { renderTable } from './table.js';
 import { panelSlices, renderPieLegend } from './pie.js';
 import { renderStates } from './state.js';
 import { reducedValues } from './reduced.js';
+import { valueText } from '../../../charts/reduce.js';
 import { renderAlertList } from './alerts.js';
-import { panelBars, renderBarLegend } from './barchart.js';
+import { renderBarLegend } from './barchart.js';
 import { dataLinkOf } from './data-link.js';
 
 export interface PanelBody {
@@ -73,7 +74,7 @@ export function renderBody(b: PanelBody): TemplateResult {
   switch (spec.type) {
     case 'stat': {
       const values = reducedValues(spec, series, theme);
-      const links = values.map((v, i) => dataLinkOf(series[i]!.field, { seriesName: series[i]!.name, labels: series[i]!.frame.labels, value: { raw: v.value, text: `${v.formatted.prefix}${v.formatted.text}${v.formatted.suffix}` }, range: b.range, variables: b.variables }));
+      const links = values.map((v, i) => dataLinkOf(series[i]!.field, { seriesName: series[i]!.name, labels: series[i]!.frame.labels, value: { raw: v.value, text: valueText(v) }, range: b.range, variables: b.variables }));
       return renderStats(values, { sparklines: spec.options.graphMode !== 'none', colorMode: spec.options.colorMode, textMode: spec.options.textMode }, theme.palette[0] ?? 'currentColor', links);
     }
     case 'bargauge':
@@ -88,7 +89,7 @@ export function renderBody(b: PanelBody): TemplateResult {
     case 'piechart':
       return renderChart(spec, series, renderPieLegend(spec, series, panelSlices(spec, series, theme), b.onToggle));
     case 'barchart':
-      return renderChart(spec, series, renderBarLegend(spec, series, panelBars(spec, series, theme, b.timeZone), theme, b.onToggle));
+      return renderChart(spec, series, renderBarLegend(spec, series, theme, b.onToggle));
     case 'histogram':
       return renderChart(spec, series, spec.options.combine ? nothing : renderLegend(spec, series, theme, b.onToggle));
     default:

@@ -3,7 +3,7 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { parseRgb, type Frame } from '@promkit/core';
 import type { DataLinkTarget } from './data-link.js';
 import { cssProps } from '../../../internal/css-props.js';
-import type { ReducedValue } from '../../../charts/reduce.js';
+import { valueText, type ReducedValue } from '../../../charts/reduce.js';
 
 /** How stat tiles show their values: Grafana's stat options. */
 export interface StatLook {
@@ -25,7 +25,7 @@ export function renderStats(values: readonly ReducedValue[], look: StatLook, col
   return html`<div class="stats-wrap"><div class="stats" part="chart" role="group" aria-labelledby="title">
       ${values.map((v, i) => {
         const trend = Number.isFinite(v.previous) && Number.isFinite(v.value) && v.value !== v.previous ? (v.value > v.previous ? '▲' : '▼') : '';
-        const label = `${v.name}: ${v.formatted.prefix}${v.formatted.text}${v.formatted.suffix}`;
+        const label = `${v.name}: ${valueText(v)}`;
         // Characters the line is wide (the unit is drawn smaller): long values shrink to fit.
         const chars = textMode === 'name' ? v.name.length : `${v.formatted.prefix}${v.formatted.text}`.length + 0.6 * v.formatted.suffix.trim().length + (trend ? 1 : 0);
         const tile = background && v.color ? { '--stat-bg': v.color, '--stat-fg': readableOn(v.color) } : {};

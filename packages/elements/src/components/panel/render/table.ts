@@ -1,6 +1,6 @@
 /** Table panels: label columns, then one value column per target; a header click sorts. */
 import { html, nothing, type TemplateResult } from 'lit';
-import { REDUCER_NAMES, formatDate, formatValueText, reduce, seriesField, type DataFrame, type Labels, type Panel, type VariableValues } from '@promkit/core';
+import { REDUCER_NAMES, formatDate, formatValueText, reduce, seriesField, type DataFrame, type FieldDefaults, type Labels, type Panel, type VariableValues } from '@promkit/core';
 import type { ChartTheme } from '../../../theme/theme.js';
 import { renderValueCell } from './table-cell.js';
 import { dataLinkOf } from './data-link.js';
@@ -47,9 +47,9 @@ export function renderTable(spec: Panel, data: TableData, chosen: TableSort | un
       // What a data link's ${__data.fields.X} reads: the row's label columns by key and title, its values as shown.
       const fields: Record<string, string> = {};
       for (const c of columns) if (!c.field) fields[c.key] = fields[c.title] = row.labels[c.key] ?? '';
-      const linkOf = (c: TableColumn & { field: NonNullable<TableColumn['field']> }) => (text: string) =>
-        dataLinkOf(c.field, { seriesName: c.title, labels: row.labels, value: { raw: row.values[c.key]!, text }, row: fields, range: data.range, variables: data.variables });
-      return html`<tr>${columns.map((c) => (c.field ? renderValueCell(row.values[c.key], c.field, data.theme, data.timeZone, c.field.links?.length ? linkOf(c as TableColumn & { field: NonNullable<TableColumn['field']> }) : undefined) : html`<td>${row.labels[c.key] ?? ''}</td>`))}</tr>`;
+      const linkOf = (c: TableColumn, field: FieldDefaults) => (text: string) =>
+        dataLinkOf(field, { seriesName: c.title, labels: row.labels, value: { raw: row.values[c.key]!, text }, row: fields, range: data.range, variables: data.variables });
+      return html`<tr>${columns.map((c) => (c.field ? renderValueCell(row.values[c.key], c.field, data.theme, data.timeZone, c.field.links?.length ? linkOf(c, c.field) : undefined) : html`<td>${row.labels[c.key] ?? ''}</td>`))}</tr>`;
     })}</tbody>
     ${renderFooter(spec.options.footer, columns, rows, data.timeZone)}
   </table></div>`;
