@@ -102,7 +102,7 @@ export { stateSpans, type StateSpan, type StateSpanOptions } from './field/state
 export { COLOR_MODES, CONTINUOUS_SCHEMES, isByValue, parseRgb, schemeColor, valueFraction, type ColorMode, type ContinuousScheme, type Rgb } from './field/color-scheme.js';
 export type { ThresholdStep } from './field/thresholds.js';
 export { mapValue } from './field/mappings.js';
-export { dataLinkUrl } from './field/data-link.js';
+export { dataLinkTitle, dataLinkUrl } from './field/data-link.js';
 export type { DataLinkSource } from './field/data-link.js';
 export type { MappedValue } from './field/mappings.js';
 export { VALUE_FIELD_NAME, displayName, formatLabels } from './field/display-name.js';
@@ -131,6 +131,7 @@ export type {
   PrometheusDatasource,
   FieldDefaults,
   Panel,
+  PanelLink,
   PanelOptions,
   PanelType,
   Row,

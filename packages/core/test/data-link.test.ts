@@ -1,6 +1,6 @@
 /** Data links: URLs expanded for one value as Grafana expands them, every macro percent-encoded, unsafe results refused; Grafana's field links imported. */
 import { describe, expect, it } from 'vitest';
-import { dataLinkUrl, type DataLinkSource } from '@promkit/core';
+import { dataLinkTitle, dataLinkUrl, type DataLinkSource } from '@promkit/core';
 import { fromGrafana, toGrafana } from '@promkit/core/grafana';
 
 const source: DataLinkSource = {
@@ -16,12 +16,21 @@ describe('dataLinkUrl', () => {
   it('fills in the value, its row, its labels, the time range and variables; macro values are percent-encoded', () => {
     expect(dataLinkUrl('/d/pods?var-pod=${__data.fields.pod}&ns=${__data.fields["namespace"]}&${__url_time_range}&${cluster:queryparam}', source)).toBe('/d/pods?var-pod=web-7&ns=shop&from=1000&to=61000&var-cluster=eu');
     expect(dataLinkUrl('/nodes?node=${__field.labels.node}&v=${__value.raw}&t=${__value.text}&s=${__series.name}', source)).toBe('/nodes?node=n%201%26x%3D2&v=0.25&t=25%25&s=api-1');
+    // A point of a time series: its time in epoch ms; a value without one keeps the macro as written.
+    expect(dataLinkUrl('/trace?at=${__value.time}', { ...source, value: { ...source.value, time: 1_700_000_000_000.4 } })).toBe('/trace?at=1700000000000');
+    expect(dataLinkUrl('/trace?at=${__value.time}', source)).toBe('/trace?at=${__value.time}');
   });
 
   it('keeps what names nothing as written, and refuses a URL that is not http(s), mailto or relative once filled in', () => {
     expect(dataLinkUrl('/x?a=${__data.fields.missing}', source)).toBe('/x?a=${__data.fields.missing}');
     expect(dataLinkUrl('javascript:alert(${__value.raw})', source)).toBeUndefined();
     expect(dataLinkUrl('${__field.labels.instance}', { ...source, labels: { instance: 'javascript:alert(1)' } })).toBe('javascript%3Aalert(1)');
+  });
+});
+
+describe('dataLinkTitle', () => {
+  it('fills in the same macros and variables as text, nothing encoded', () => {
+    expect(dataLinkTitle('Node ${__field.labels.node} in ${cluster} at ${__value.text}', source)).toBe('Node n 1&x=2 in eu at 25%');
   });
 });
 

@@ -10,7 +10,9 @@ import {
   type ValueMapping,
 } from '@promkit/core';
 import {
+  NEW_DATA_LINK,
   PANEL_TYPE_OPTIONS,
+  addDataLink,
   addMapping,
   addOverride,
   addTarget,
@@ -18,6 +20,7 @@ import {
   changeType,
   moveTarget,
   nextRefId,
+  removeDataLink,
   removeMapping,
   removeOverride,
   removeTarget,
@@ -29,6 +32,7 @@ import {
   setOverrideProperty,
   setThresholdMode,
   setTitle,
+  updateDataLink,
   updateMapping,
   updateTarget,
   updateThresholdStep,
@@ -240,5 +244,17 @@ describe('field defaults and overrides', () => {
     p = updateMapping(p, 0, { type: 'special', options: { match: 'nan', result: { text: 'n/a' } } });
     expect(p.fieldConfig.defaults.mappings).toEqual([{ type: 'special', options: { match: 'nan', result: { text: 'n/a' } } }]);
     expect(removeMapping(p, 0).fieldConfig.defaults).toEqual({});
+  });
+  it('adds, changes and removes data links; an unsafe URL or an empty title is refused with its path', () => {
+    let p = addDataLink(base);
+    expect(p.fieldConfig.defaults.links).toEqual([NEW_DATA_LINK]);
+    p = updateDataLink(p, 0, { title: 'Node', url: '/nodes?n=${__field.labels.node}', targetBlank: true });
+    p = addDataLink(p, { title: 'Docs', url: 'https://example.org/x' });
+    expect(p.fieldConfig.defaults.links).toEqual([{ title: 'Node', url: '/nodes?n=${__field.labels.node}', targetBlank: true }, { title: 'Docs', url: 'https://example.org/x' }]);
+    expect(updateDataLink(p, 0, { targetBlank: undefined }).fieldConfig.defaults.links![0]).toEqual({ title: 'Node', url: '/nodes?n=${__field.labels.node}' });
+    expect(() => updateDataLink(p, 1, { url: 'javascript:alert(1)' })).toThrow(/fieldConfig\.defaults\.links\[1\]\.url/);
+    expect(() => updateDataLink(p, 0, { title: '' })).toThrow(SchemaError);
+    expect(() => updateDataLink(p, 2, { title: 'x' })).toThrow(InvalidArgumentError);
+    expect(removeDataLink(removeDataLink(p, 0), 0).fieldConfig.defaults).toEqual({});
   });
 });

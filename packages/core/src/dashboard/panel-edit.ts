@@ -8,7 +8,7 @@
  */
 import { InvalidArgumentError, SchemaError } from '../prometheus/errors.js';
 import { parsePanel } from './parse.js';
-import { type FieldDefaults, type Panel, type PanelOptions, type PanelType, type Target, type Thresholds, type ValueMapping } from './schema.js';
+import { type FieldDefaults, type Panel, type PanelLink, type PanelOptions, type PanelType, type Target, type Thresholds, type ValueMapping } from './schema.js';
 
 /** The panel options each panel type reads; the others are dropped when the type changes. */
 export const PANEL_TYPE_OPTIONS: Readonly<Record<PanelType, readonly (keyof PanelOptions)[]>> = {
@@ -245,6 +245,38 @@ export function removeMapping(panel: Panel, index: number): Panel {
   at(mappings, index, 'value mapping');
   const rest = mappings.filter((_, i) => i !== index);
   return setFieldRaw(panel, 'mappings', rest.length === 0 ? undefined : rest);
+}
+
+// Data links -----------------------------------------------------------------------------------
+
+/** The link addDataLink adds when given none: to be edited into a URL made from the value. */
+export const NEW_DATA_LINK: Readonly<PanelLink> = { title: 'New link', url: '/' };
+
+function withDataLinks(panel: Panel, links: readonly PanelLink[], what: string): Panel {
+  return checked(setFieldRaw(panel, 'links', links.length === 0 ? undefined : links), what);
+}
+
+/** Appends a data link (default NEW_DATA_LINK) to the field defaults. */
+export function addDataLink(panel: Panel, link: PanelLink = NEW_DATA_LINK): Panel {
+  return withDataLinks(panel, [...(panel.fieldConfig.defaults.links ?? []), { ...link }], 'add the data link');
+}
+
+/** Changes data link `index`: the keys given replace its own; `tooltip` or `targetBlank` undefined removes it. */
+export function updateDataLink(panel: Panel, index: number, changes: Partial<PanelLink>): Panel {
+  const links = panel.fieldConfig.defaults.links ?? [];
+  const link: Record<string, unknown> = { ...at(links, index, 'data link') };
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === undefined) delete link[key];
+    else link[key] = value;
+  }
+  return withDataLinks(panel, replaced(links, index, link as PanelLink), `change data link ${index + 1}`);
+}
+
+/** Removes data link `index` (and the list when it is left empty). */
+export function removeDataLink(panel: Panel, index: number): Panel {
+  const links = panel.fieldConfig.defaults.links ?? [];
+  at(links, index, 'data link');
+  return withDataLinks(panel, links.filter((_, i) => i !== index), 'remove the data link');
 }
 
 // Overrides ------------------------------------------------------------------------------------

@@ -11,7 +11,9 @@ export { NEW_PANEL_SIZE, NEW_PANEL_TITLES, NEW_ROW_TITLE, addPanel, addRow, addT
 export type { RowChanges } from '../dashboard/edit.js';
 export type { VariableInput } from '../templates/template.js';
 export {
+  NEW_DATA_LINK,
   PANEL_TYPE_OPTIONS,
+  addDataLink,
   addMapping,
   addOverride,
   addTarget,
@@ -19,6 +21,7 @@ export {
   changeType,
   moveTarget,
   nextRefId,
+  removeDataLink,
   removeMapping,
   removeOverride,
   removeTarget,
@@ -31,6 +34,7 @@ export {
   setThresholdMode,
   setTitle,
   thresholdsOf,
+  updateDataLink,
   updateMapping,
   updateTarget,
   updateThresholdStep,

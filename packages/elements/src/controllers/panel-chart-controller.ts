@@ -2,13 +2,31 @@
  * A panel's ECharts chart: draws the option for the panel's kind (time series, gauge, heatmap)
  * when what it is drawn from changed, replacing the whole option only when the type or the set of
  * series changed (a refresh merges series and datasets, keeping axes and layout). Each chart the
- * EChartsController creates (again on a new container) gets pointer tracking and drag-to-zoom.
+ * EChartsController creates (again on a new container) gets pointer tracking, clicks on the plot
+ * and drag-to-zoom.
  */
 import type { ReactiveControllerHost } from 'lit';
 import { EChartsController } from './echarts-controller.js';
 import { dragToZoom } from '../charts/drag-zoom.js';
 import type { ECharts } from '../charts/echarts.js';
 import { chartOption, type ChartInput } from '../components/panel/render/chart.js';
+
+/** A click on a time series' plot. */
+export interface PlotClick {
+  /** Px within the chart box, and the box' size. */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** Epoch ms and value on the y axis. */
+  time: number;
+  value: number;
+  /** How far on the y axis a point may be from the click and still be clicked (16 px, in value units). */
+  reach: number;
+}
+
+/** How near the pointer, in px, a point counts as clicked. */
+const CLICK_REACH_PX = 16;
 
 type Host = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
 
@@ -26,6 +44,8 @@ export class PanelChartController {
       isTimeseries: () => boolean;
       /** A drag across a time series selected this range, epoch ms. */
       onZoom: (fromMs: number, toMs: number) => void;
+      /** A click (no drag) on a time series' plot: where, in px of the chart box and in axis units. */
+      onPlotClick: (at: PlotClick) => void;
       /** The chart code could not be loaded. */
       onLoadError: (error: Error) => void;
     },
@@ -79,6 +99,13 @@ export class PanelChartController {
       if (!this.options.isTimeseries()) return;
       const value = chart.convertFromPixel({ yAxisIndex: 0 }, e.offsetY) as unknown;
       this.#pointer.value = typeof value === 'number' ? value : undefined;
+    });
+    chart.getZr().on('click', (e: { offsetX: number; offsetY: number }) => {
+      if (!this.options.isTimeseries() || !chart.containPixel('grid', [e.offsetX, e.offsetY])) return;
+      const [time, value] = chart.convertFromPixel({ gridIndex: 0 }, [e.offsetX, e.offsetY]) as unknown as [unknown, unknown];
+      const near = chart.convertFromPixel({ yAxisIndex: 0 }, e.offsetY + CLICK_REACH_PX) as unknown;
+      if (typeof time !== 'number' || typeof value !== 'number' || typeof near !== 'number') return;
+      this.options.onPlotClick({ x: e.offsetX, y: e.offsetY, width: chart.getWidth(), height: chart.getHeight(), time, value, reach: Math.abs(value - near) });
     });
     dragToZoom(chart, () => this.host.renderRoot.querySelector<HTMLElement>('[part="chart"] .brush'), this.options.onZoom);
   }

@@ -1,12 +1,13 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { ContextConsumer } from '@lit/context';
-import { appendFrames, parseDuration, toHostFrames, transformedFrames, type DataFrame, type Frame, type FrameInput, type HostFrames, type LiveWindow, type AnnotationEvent, type Panel, type PanelType, type PrometheusClient, type TargetResult, type VariableValues } from '@promkit/core';
+import { appendFrames, formatValueText, parseDuration, toHostFrames, transformedFrames, type DataFrame, type Frame, type FrameInput, type HostFrames, type LiveWindow, type AnnotationEvent, type Panel, type PanelType, type PrometheusClient, type TargetResult, type VariableValues } from '@promkit/core';
 import { PromElement } from '../../internal/prom-element.js';
 import { headerExtrasStyles, renderDescription, renderLinkMenu } from '../../internal/header-extras.js';
 import { expandIcon } from '../../internal/icons.js';
 import { dashboardContext } from '../../internal/dashboard-context.js';
 import { RefreshController } from '../../controllers/refresh-controller.js';
-import { PanelChartController } from '../../controllers/panel-chart-controller.js';
+import { PanelChartController, type PlotClick } from '../../controllers/panel-chart-controller.js';
+import { PointLinksController } from '../../controllers/point-links-controller.js';
 import { PanelQueryController, QUERY_PROPERTIES, type LoadReason } from '../../controllers/panel-query-controller.js';
 import { PushedSamples } from '../../controllers/pushed-samples.js';
 import { readTheme, resolveColor, themeTokens, type ChartTheme } from '../../theme/theme.js';
@@ -23,6 +24,10 @@ import { shownSeries } from './render/series.js';
 import { renderStreamBadge } from './render/stream-badge.js';
 import { renderAnnotationMarks, type PlotSpan } from './render/annotation-marks.js';
 import { PromAnnotationClickEvent } from '../../events/annotation-click-event.js';
+import { pointNear } from '../../charts/point-near.js';
+import { fullTimeLabel } from '../../charts/time-format.js';
+import { dataLinksOf } from './render/data-link.js';
+import { renderPointLinks } from './render/point-links.js';
 import { panelStyles } from './panel.styles.js';
 
 /** marked and DOMPurify (about 26 KB), loaded when a text panel first shows markdown. */
@@ -60,6 +65,7 @@ const NO_ANNOTATIONS: readonly AnnotationEvent[] = [];
  * @csspart stream - The state of a streaming host datasource in the header (Live, Retrying…); `data-state` is connecting, open, retrying or closed.
  * @csspart annotations - The row of annotation marks over a time series.
  * @csspart annotation - One annotation mark (a button: its title, time and text on hover and focus).
+ * @csspart point-links - The data links of a clicked point of a time series (a small dialog: series, time, value, then the links).
  * @csspart chart - The chart area.
  * @csspart legend - The legend.
  * @csspart view-button - The "view alone" button (with `viewable`).
@@ -205,8 +211,10 @@ export class PromPanel extends PromElement {
   readonly #chart = new PanelChartController(this, {
     isTimeseries: () => this.#validSpec()?.type === 'timeseries',
     onZoom: (from, to) => this.#onZoom(from, to),
+    onPlotClick: (at) => this.#onPlotClick(at),
     onLoadError: (error) => (this._codeError = error),
   });
+  readonly #pointLinks = new PointLinksController(this);
   readonly #refresher = new RefreshController(this, () => void this.load('interval'));
   readonly #context = new ContextConsumer(this, { context: dashboardContext, subscribe: true, callback: () => this.#onContext() });
   readonly #query = new PanelQueryController(this, {
@@ -436,8 +444,24 @@ export class PromPanel extends PromElement {
       onRetry: () => void this.load('retry'),
       onToggle: (s) => this.#toggle(s),
       onSort: (sort) => (this._sort = sort),
-      marks: renderAnnotationMarks(this.#annotations(), this._plot, this.#query.range, this.#timeZone, (annotation) => this.dispatchEvent(new PromAnnotationClickEvent({ annotation })), (c) => resolveColor(c, this.#theme ?? readTheme(this))),
+      marks: html`${renderAnnotationMarks(this.#annotations(), this._plot, this.#query.range, this.#timeZone, (annotation) => this.dispatchEvent(new PromAnnotationClickEvent({ annotation })), (c) => resolveColor(c, this.#theme ?? readTheme(this)))}${renderPointLinks(
+        this.#pointLinks.menu,
+        () => this.#pointLinks.close(),
+      )}`,
     });
+  }
+
+  /** A click on a time series' plot opens the data links of the point it is on (of a series that has links), else closes them. */
+  #onPlotClick(at: PlotClick): void {
+    const spec = this.#validSpec();
+    const stepMs = (this.#query.results.find((r) => !r.error)?.timing.step ?? 15) * 1000;
+    const point = spec && pointNear(this.#shown, spec.fieldConfig.defaults, at, stepMs, (s) => (s.field.links?.length ?? 0) > 0);
+    if (!point) return this.#pointLinks.close();
+    const { series, time, value } = point;
+    const text = formatValueText(value, series.field.unit ?? 'none', series.field.decimals);
+    const links = dataLinksOf(series.field, { seriesName: series.name, labels: series.frame.labels, value: { raw: value, text, time }, range: this.#query.range, variables: this.#variables() });
+    if (links.length === 0) return this.#pointLinks.close();
+    this.#pointLinks.open({ x: at.x, y: at.y, width: at.width, height: at.height, series: series.name, time: fullTimeLabel(time, this.#timeZone), value: text, links });
   }
 
   /** The dashboard's annotation events, for a time series panel (the same empty list when none, so nothing redraws for it). */

@@ -205,6 +205,52 @@ export const panelStyles = css`
   .brush[hidden] {
     display: none;
   }
+  /* A clicked point's data links (render/point-links.ts), placed at the click by CSSOM. */
+  .point-links {
+    position: absolute;
+    z-index: 6;
+    box-sizing: border-box;
+    max-width: min(24em, 100%);
+    max-height: 100%;
+    overflow: auto;
+    padding: 4px 0;
+    border: 1px solid var(--_color-border);
+    border-radius: 6px;
+    background: var(--_color-surface);
+    color: var(--_color-text);
+    box-shadow: 0 4px 12px rgb(0 0 0 / 0.15);
+    font-size: 0.9em;
+    line-height: 1.4;
+  }
+  .point-links .point-head {
+    padding: 2px 10px 4px;
+    border-bottom: 1px solid var(--_color-border);
+    overflow-wrap: anywhere;
+  }
+  .point-links .point-series {
+    font-weight: 600;
+  }
+  .point-links .point-at {
+    color: var(--_color-text-muted);
+  }
+  .point-links ul {
+    margin: 0;
+    padding: 2px 0 0;
+    list-style: none;
+  }
+  .point-links a {
+    display: block;
+    padding: 4px 10px;
+    color: var(--_color-blue);
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .point-links a:hover,
+  .point-links a:focus-visible {
+    background: rgb(128 128 128 / 0.14);
+    outline: none;
+  }
   .skeleton {
     position: absolute;
     inset: 4px 0 0;
