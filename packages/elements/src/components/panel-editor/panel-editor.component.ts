@@ -29,6 +29,7 @@ import { renderFieldDefaults } from './render/field-defaults.js';
 import { renderThresholds } from './render/thresholds.js';
 import { renderOptions } from './render/options.js';
 import { renderMappings } from './render/mappings.js';
+import { DATA_LINK_TYPES, renderDataLinks } from './render/data-links.js';
 import { renderOverrides } from './render/overrides.js';
 import { panelEditorStyles } from './panel-editor.styles.js';
 
@@ -250,7 +251,7 @@ export class PromPanelEditor extends PromElement {
           ${renderGeneral(ctx, this.datasources)}
           ${panel.type === 'text' || panel.type === 'alertlist' ? nothing : renderTargets(ctx)}
           ${renderOptions(ctx)}
-          ${panel.type === 'text' || panel.type === 'alertlist' ? nothing : html`${renderFieldDefaults(ctx)}${renderThresholds(ctx)}${renderMappings(ctx)}${renderOverrides(ctx)}`}
+          ${panel.type === 'text' || panel.type === 'alertlist' ? nothing : html`${renderFieldDefaults(ctx)}${renderThresholds(ctx)}${renderMappings(ctx)}${DATA_LINK_TYPES.includes(panel.type) ? renderDataLinks(ctx) : nothing}${renderOverrides(ctx)}`}
         </div>
         <div part="preview" class="preview" role="region" aria-label="Preview">
           <prom-panel .spec=${panel} url=${this.url ?? nothing} .client=${this.#previewClient(panel)} range=${this.range} theme=${this.theme ?? nothing}></prom-panel>

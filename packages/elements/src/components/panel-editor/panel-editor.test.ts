@@ -352,6 +352,29 @@ describe('<prom-panel-editor>', () => {
     expect(statText(el)).to.deep.equal(['Comfortable']);
   });
 
+  it('data links: added, filled in and drawn by the preview; an unsafe URL is refused beside its field', async () => {
+    const el = await editor({ ...start, type: 'stat' });
+    const add = [...root(el).querySelectorAll<HTMLButtonElement>('button.add')].find((b) => b.textContent!.includes('data link'))!;
+    const linked = await changes(
+      el,
+      async () => {
+        add.click();
+        await el.updateComplete;
+        enter(control(el, 'data-link-0-title'), 'Room ${__field.labels.room}');
+        enter(control(el, 'data-link-0-url'), '/rooms?room=${__field.labels.room}');
+        control(el, 'data-link-0-blank').click();
+      },
+      { data: true },
+    );
+    expect(linked.at(-1)!.fieldConfig.defaults.links).to.deep.equal([{ title: 'Room ${__field.labels.room}', url: '/rooms?room=${__field.labels.room}', targetBlank: true }]);
+    const tile = previewOf(el).shadowRoot!.querySelector<HTMLAnchorElement>('a.data-link')!;
+    expect([tile.getAttribute('href'), tile.target]).to.deep.equal(['/rooms?room=lab', '_blank']);
+    expect(await changes(el, () => enter(control(el, 'data-link-0-url'), 'javascript:alert(1)'))).to.deep.equal([]);
+    expect(root(el).getElementById('data-link-0-url-problem')!.textContent).to.match(/http\(s\), mailto or relative/);
+    const [removed] = await changes(el, () => root(el).querySelector<HTMLButtonElement>('[aria-label="Remove data link 1"]')!.click());
+    expect(removed!.fieldConfig.defaults.links).to.equal(undefined);
+  });
+
   it('text panels: the queries give way to the content, which the preview renders as markdown', async () => {
     const el = await editor();
     const [text] = await changes(el, () => enter(control<HTMLSelectElement>(el, 'type'), 'text'));
