@@ -51,6 +51,16 @@ function checked(panel: Panel, what: string): Panel {
   }
 }
 
+/** A copy of `item` with `changes` applied; a key given as undefined is removed. */
+function withKeys<T extends object>(item: T, changes: Partial<T>): T {
+  const out = { ...item } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === undefined) delete out[key];
+    else out[key] = value;
+  }
+  return out as T;
+}
+
 /** A list index that must exist. */
 function at<T>(list: readonly T[], index: number, what: string): T {
   const item = list[index];
@@ -126,16 +136,12 @@ export function moveTarget(panel: Panel, from: number, to: number): Panel {
  * a refId another target has is refused.
  */
 export function updateTarget(panel: Panel, index: number, changes: Partial<Target>): Panel {
-  const target: Record<string, unknown> = { ...at(panel.targets, index, 'query') };
-  for (const [key, value] of Object.entries(changes)) {
-    if (value === undefined) delete target[key];
-    else target[key] = value;
-  }
-  const refId = target['refId'];
+  const target = withKeys(at(panel.targets, index, 'query'), changes);
+  const refId = target.refId;
   if (panel.targets.some((t, i) => i !== index && t.refId === refId)) {
     throw new InvalidArgumentError(`Another query already has refId ${JSON.stringify(refId)}: choose a different one.`);
   }
-  return checked({ ...panel, targets: replaced(panel.targets, index, target as Target) }, `change query ${index + 1}`);
+  return checked({ ...panel, targets: replaced(panel.targets, index, target) }, `change query ${index + 1}`);
 }
 
 /**
@@ -264,12 +270,7 @@ export function addDataLink(panel: Panel, link: PanelLink = NEW_DATA_LINK): Pane
 /** Changes data link `index`: the keys given replace its own; `tooltip` or `targetBlank` undefined removes it. */
 export function updateDataLink(panel: Panel, index: number, changes: Partial<PanelLink>): Panel {
   const links = panel.fieldConfig.defaults.links ?? [];
-  const link: Record<string, unknown> = { ...at(links, index, 'data link') };
-  for (const [key, value] of Object.entries(changes)) {
-    if (value === undefined) delete link[key];
-    else link[key] = value;
-  }
-  return withDataLinks(panel, replaced(links, index, link as PanelLink), `change data link ${index + 1}`);
+  return withDataLinks(panel, replaced(links, index, withKeys(at(links, index, 'data link'), changes)), `change data link ${index + 1}`);
 }
 
 /** Removes data link `index` (and the list when it is left empty). */

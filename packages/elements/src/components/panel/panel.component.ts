@@ -344,7 +344,7 @@ export class PromPanel extends PromElement {
     const from = [this.#shown, this.#heatmap, this.#query.range, this.#parsed, this.#timeZone, JSON.stringify(theme), annotations];
     this.#chart.draw(from, () => {
       const spec = this.#validSpec();
-      const step = this.#query.results.find((r) => !r.error)?.timing.step ?? 15;
+      const step = this.#stepSeconds();
       const exemplars = this.#query.results.flatMap((r) => (r.exemplars ?? []).map((e) => ({ ...e, refId: r.refId })));
       return spec && { spec, series: this.#shown, heatmap: this.#heatmap, range: this.#query.range, step, theme, timeZone: this.#timeZone, annotations, exemplars };
     });
@@ -372,6 +372,11 @@ export class PromPanel extends PromElement {
   #validSpec(): Panel | undefined {
     this.#parsed ??= parsePanel(this.spec, this);
     return 'spec' in this.#parsed ? this.#parsed.spec : undefined;
+  }
+
+  /** The step of the data in seconds: the first answered target's (15 before any). */
+  #stepSeconds(): number {
+    return this.#query.results.find((r) => !r.error)?.timing.step ?? 15;
   }
 
   get #timeZone(): string {
@@ -435,7 +440,7 @@ export class PromPanel extends PromElement {
       heatmap: this.#heatmap,
       alertRows: this.#query.alertRows,
       range: this.#query.range,
-      stepMs: (this.#query.results.find((r) => !r.error)?.timing.step ?? 15) * 1000,
+      stepMs: this.#stepSeconds() * 1000,
       theme: () => this.#theme ?? readTheme(this),
       sort: this._sort,
       markdown: (source) => this.#markdown(source),
@@ -454,8 +459,7 @@ export class PromPanel extends PromElement {
   /** A click on a time series' plot opens the data links of the point it is on (of a series that has links), else closes them. */
   #onPlotClick(at: PlotClick): void {
     const spec = this.#validSpec();
-    const stepMs = (this.#query.results.find((r) => !r.error)?.timing.step ?? 15) * 1000;
-    const point = spec && pointNear(this.#shown, spec.fieldConfig.defaults, at, stepMs, (s) => (s.field.links?.length ?? 0) > 0);
+    const point = spec && pointNear(this.#shown, spec.fieldConfig.defaults, at, this.#stepSeconds() * 1000, (s) => (s.field.links?.length ?? 0) > 0);
     if (!point) return this.#pointLinks.close();
     const { series, time, value } = point;
     const text = formatValueText(value, series.field.unit ?? 'none', series.field.decimals);
