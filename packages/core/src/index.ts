@@ -92,7 +92,7 @@ export {
 export type { QueryTiming, StepOptions } from './time/step.js';
 export { UNITS, formatValue, formatValueText, isKnownUnit } from './format/units.js';
 export type { FormatOptions, FormattedValue, UnitId } from './format/units.js';
-export { axisTickInterval } from './format/axis-ticks.js';
+export { axisTickInterval, formatTickText } from './format/axis-ticks.js';
 export { REDUCERS, REDUCER_NAMES, reduce, reduceAll } from './format/reduce.js';
 export type { Reducer } from './format/reduce.js';
 export { seriesName } from './format/legend.js';

@@ -20,7 +20,7 @@ const ROOT_EXPORTS = [
   'computeTiming', 'cortex', 'createClient', 'dashboardSchema', 'dataFieldName', 'dataFramesToSeries', 'dataLinkTitle', 'dataLinkUrl',
   'datasourceVariable', 'decodeHistogram', 'dependentsOf', 'describeRange', 'displayName',
   'escapeRegex', 'eventsInRange', 'eventsWithTags', 'fieldFor', 'formatDate', 'formatDuration',
-  'formatLabels', 'formatSampleValue', 'formatValue', 'formatValueText', 'framesByRefId',
+  'formatLabels', 'formatSampleValue', 'formatTickText', 'formatValue', 'formatValueText', 'framesByRefId',
   'grafanaRegex', 'hostEvents', 'hostSourceOf', 'hostTargetResults', 'interpolate', 'interpolateText',
   'isByValue', 'isColor', 'isConnectionError', 'isIntervalSetting', 'isKnownUnit', 'isPromkitError',
   'isRelative', 'isSafeUrl', 'isSeriesSelector', 'isSlashedRegex', 'layoutDashboard', 'mapValue',

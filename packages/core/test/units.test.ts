@@ -6,7 +6,7 @@
  * unit's own, K/M/B/T glued to the number for counts and money, plural long time units.
  */
 import { describe, expect, it } from 'vitest';
-import { UNITS, axisTickInterval, formatValue, formatValueText, isKnownUnit } from '@promkit/core';
+import { UNITS, axisTickInterval, formatTickText, formatValue, formatValueText, isKnownUnit } from '@promkit/core';
 
 /** The ids of Grafana's unit picker (categories.ts), category by category. */
 const GRAFANA_IDS: Record<string, string[]> = {
@@ -694,5 +694,23 @@ describe('axisTickInterval', () => {
     };
     expect(labels('bytes', 3 * GiB)).toEqual(['0 B', '512 MiB', '1 GiB', '1.50 GiB', '2 GiB', '2.50 GiB', '3 GiB']);
     expect(labels('s', 3600)).toEqual(['0 s', '10 mins', '20 mins', '30 mins', '40 mins', '50 mins', '1 hour']);
+  });
+});
+
+describe('axis tick text', () => {
+  it('drops the zeros automatic decimals pad with, as Grafana axes read', () => {
+    expect([0.8, 1.5, 2, 0.0025, 0.02].map((v) => formatTickText(v))).toEqual(['0.8', '1.5', '2', '0.0025', '0.02']);
+    expect(formatTickText(2500, 'short')).toBe('2.5 K');
+    expect(formatTickText(1536, 'bytes')).toBe('1.5 KiB');
+    expect(formatTickText(0.8, 'ms')).toBe('0.8 ms');
+    expect(formatTickText(80, 'percent')).toBe('80%');
+    expect(formatTickText(-0.5)).toBe('-0.5');
+  });
+
+  it('keeps fixed decimals, whole numbers and text that is no plain number', () => {
+    expect(formatTickText(0.8, 'none', 2)).toBe('0.80');
+    expect(formatTickText(100)).toBe('100');
+    expect(formatTickText(1, 'bool_on_off')).toBe('On');
+    expect(formatTickText(0, 'dateTimeAsIso')).toBe(formatValueText(0, 'dateTimeAsIso'));
   });
 });

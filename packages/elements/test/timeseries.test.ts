@@ -99,7 +99,7 @@ describe('timeseriesOption', () => {
       ['line', 'lttb', theme.palette[0], 0],
       ['line', 'lttb', theme.palette[1], 1],
     ]);
-    expect((o.yAxis['axisLabel'] as { formatter: (v: number) => string }).formatter(1536)).toBe('1.50 KiB');
+    expect((o.yAxis['axisLabel'] as { formatter: (v: number) => string }).formatter(1536)).toBe('1.5 KiB');
     expect(o.animation).toBe(false);
   });
 
@@ -110,7 +110,7 @@ describe('timeseriesOption', () => {
     expect(y.interval).toBe(gib / 2);
     expect(y.max({ max: 2.7 * gib })).toBe(3 * gib);
     expect(y.min({ min: 0.2 * gib })).toBe(0);
-    expect([1, 2, 3, 4, 5, 6].map((k) => y.axisLabel.formatter(k * y.interval))).toEqual(['512 MiB', '1 GiB', '1.50 GiB', '2 GiB', '2.50 GiB', '3 GiB']);
+    expect([1, 2, 3, 4, 5, 6].map((k) => y.axisLabel.formatter(k * y.interval))).toEqual(['512 MiB', '1 GiB', '1.5 GiB', '2 GiB', '2.5 GiB', '3 GiB']);
     const plain = timeseriesOption(input({ unit: 'short' }, [frame('a', [[0, 0], [10_000, 2700]])])) as unknown as Option;
     expect(plain.yAxis['interval']).toBeUndefined();
     // A set minimum stays as set.

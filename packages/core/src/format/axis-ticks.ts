@@ -1,7 +1,9 @@
 /**
  * Tick intervals that read as round numbers in a unit: 256 MiB, 512 MiB, 1 GiB on a byte axis;
- * 15 s, 1 min, 6 hours on a time axis. Other units keep the chart's own 1/2/5 steps.
+ * 15 s, 1 min, 6 hours on a time axis. Other units keep the chart's own 1/2/5 steps. And the
+ * ticks' text, without padded zeros.
  */
+import { formatValue, type FormatOptions } from './units.js';
 
 /** IEC units (formatted with KiB, MiB… or Kib/s…), with the power of 1024 their values come in. */
 const BINARY_UNITS: Record<string, number> = {
@@ -91,4 +93,15 @@ export function axisTickInterval(unit: string, min: number, max: number, count =
   if (offset !== undefined) return binaryStep(raw, offset);
   const axis = Object.hasOwn(TIME_AXES, unit) ? TIME_AXES[unit] : undefined;
   return axis && timeStep(raw, axis);
+}
+
+/**
+ * An axis tick's text: `formatValueText` without the zeros that automatic decimals pad with
+ * ("0.8", "1.5 K", "0.0025 s"; not "0.800", "1.50 K"), so ticks read as Grafana's axes do. Fixed
+ * `decimals` are kept as set; text that is no plain number (dates, booleans) is left as it is.
+ */
+export function formatTickText(value: number, unit = 'none', decimals?: number, options?: FormatOptions): string {
+  const f = formatValue(value, unit, decimals, options);
+  const text = decimals === undefined ? f.text.replace(/^(-?\d+)\.(\d*?)0+$/, (_, whole: string, fraction: string) => (fraction ? `${whole}.${fraction}` : whole)) : f.text;
+  return `${f.prefix}${text}${f.suffix}`;
 }

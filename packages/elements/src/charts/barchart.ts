@@ -7,7 +7,7 @@
  * the bars when they fit (`showValue`). Tooltips are built as text (tooltip.ts).
  */
 import type { EChartsCoreOption } from 'echarts/core';
-import { formatValueText, isByValue, mapValue, reduce, type FieldDefaults, type PanelOptions, type Reducer } from '@promkit/core';
+import { formatTickText, formatValueText, isByValue, mapValue, reduce, type FieldDefaults, type PanelOptions, type Reducer } from '@promkit/core';
 import { resolveColor, type ChartTheme } from '../theme/theme.js';
 import { domTooltip, type TooltipRenderer } from './tooltip.js';
 import { axisTimeLabel, fullTimeLabel } from './time-format.js';
@@ -109,7 +109,7 @@ export function barchartOption(data: BarData, options: PanelOptions, theme: Char
   const valueAxis = {
     type: 'value',
     ...(stacking === 'percent' ? { max: 1 } : {}),
-    axisLabel: { color: theme.textMuted, formatter: (v: number) => formatValueText(v, axisUnit, stacking === 'percent' ? 0 : data.bars[0]?.field.decimals) },
+    axisLabel: { color: theme.textMuted, formatter: (v: number) => formatTickText(v, axisUnit, stacking === 'percent' ? 0 : data.bars[0]?.field.decimals) },
     splitLine: { lineStyle: { color: theme.grid } },
   };
   const groupGap = `${Math.round((1 - (options.groupWidth ?? 0.7)) * 100)}%`;

@@ -12,7 +12,7 @@
  * "NaN") at their time, and a finite sample left alone between two gaps is drawn as a point.
  */
 import type { EChartsCoreOption } from 'echarts/core';
-import { axisTickInterval, formatValueText, isByValue, parseRgb, reduce, type AnnotationEvent, type Exemplar, type FieldDefaults, type Frame, type PanelOptions } from '@promkit/core';
+import { axisTickInterval, formatTickText, formatValueText, isByValue, parseRgb, reduce, type AnnotationEvent, type Exemplar, type FieldDefaults, type Frame, type PanelOptions } from '@promkit/core';
 import { resolveColor, type ChartTheme } from '../theme/theme.js';
 import { domTooltip, type TooltipContent, type TooltipRenderer } from './tooltip.js';
 import { axisTimeLabel, fullTimeLabel } from './time-format.js';
@@ -289,7 +289,7 @@ export function timeseriesOption(input: TimeseriesInput): EChartsCoreOption {
       position: custom.axisPlacement === 'right' ? 'right' : 'left',
       show: custom.axisPlacement !== 'hidden',
       ...(log || stacking !== 'none' ? {} : unitTicks(unit, datasets.map((d) => ({ values: d.source, stride: 2, offset: 1 })), boundsOf(field))),
-      axisLabel: { color: theme.textMuted, formatter: (value: number) => formatValueText(value, unit, field.decimals) },
+      axisLabel: { color: theme.textMuted, formatter: (value: number) => formatTickText(value, unit, field.decimals) },
       splitLine: { lineStyle: { color: theme.grid } },
     },
     tooltip:

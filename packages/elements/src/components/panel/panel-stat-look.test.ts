@@ -83,6 +83,48 @@ describe('<prom-panel> stat look', () => {
     expect(tiles(await mount({ textMode: 'none' })).map((t) => t.getAttribute('aria-label')!.split(':')[0])).to.deep.equal(['lab', 'office']);
   });
 
+  it('a single value fills its tile, as Grafana sizes it: most of the height, and never wider than the tile', async () => {
+    const el = await renderPanel<PromPanel>(stage, { url, range: HOUR_RANGE }, (p) => {
+      p.style.width = '300px';
+      p.style.height = '160px';
+      p.spec = { ...spec({ graphMode: 'none' }), targets: [{ refId: 'A', expr: 'promkit_temperature_celsius{room="lab"}' }] };
+    });
+    const body = el.shadowRoot!.querySelector<HTMLElement>('.stats-wrap')!.getBoundingClientRect();
+    const value = el.shadowRoot!.querySelector<HTMLElement>('.stat-value')!;
+    expect(parseFloat(getComputedStyle(value).fontSize), 'font size against the body height').to.be.at.least(0.5 * body.height);
+    expect(value.getBoundingClientRect().width).to.be.at.most(tiles(el)[0]!.getBoundingClientRect().width);
+  });
+
+  it('no data shows as the value, as in Grafana: the noValue text (else "No data") in the base colour, for stats, bar gauges and gauges', async () => {
+    const empty = (type: 'stat' | 'bargauge' | 'gauge', noValue?: string) =>
+      renderPanel<PromPanel>(stage, { url, range: HOUR_RANGE }, (p) => {
+        p.style.width = '300px';
+        p.style.height = '160px';
+        const base = spec({ graphMode: 'area' });
+        p.spec = { ...base, type, targets: [{ refId: 'A', expr: 'promkit_does_not_exist' }], fieldConfig: { ...base.fieldConfig, defaults: { ...base.fieldConfig!.defaults, noValue } } };
+      });
+    const zero = await empty('stat', '0');
+    expect(zero.shadowRoot!.querySelector('.message')?.textContent ?? null, 'no "No data" message').to.equal(null);
+    zero.id = 'shot-stat-no-value';
+    await executeServerCommand('screenshot', { selector: '#shot-stat-no-value', name: 'stat-no-value' });
+    expect(tiles(zero).map((t) => t.getAttribute('aria-label'))).to.deep.equal(['0']);
+    const line = zero.shadowRoot!.querySelector<HTMLElement>('.stat-line')!;
+    expect(line.textContent!.trim()).to.equal('0');
+    expect(getComputedStyle(line).color, 'the base threshold (green)').to.match(/^rgb\((\d+), (\d+), (\d+)\)$/);
+    const [r, g, b] = getComputedStyle(line).color.match(/\d+/g)!.map(Number);
+    expect(g! > r! && g! > b!, `green: ${getComputedStyle(line).color}`).to.equal(true);
+    expect(zero.shadowRoot!.querySelectorAll('.sparkline').length, 'no sparkline without data').to.equal(0);
+
+    const plain = await empty('stat');
+    expect(plain.shadowRoot!.querySelector('.stat-value')!.textContent!.trim()).to.equal('No data');
+    const bars = await empty('bargauge', 'none yet');
+    expect(bars.shadowRoot!.querySelector('.bar-value')!.textContent).to.equal('none yet');
+    expect(bars.shadowRoot!.querySelector<HTMLElement>('.bar-fill')!.style.width).to.equal('0%');
+    const gauge = await empty('gauge');
+    expect(gauge.shadowRoot!.querySelector('.message')?.textContent ?? null).to.equal(null);
+    expect(gauge.shadowRoot!.querySelectorAll('.canvas').length, 'the gauge is drawn').to.equal(1);
+  });
+
   it('text on a tile: dark on light colours, white on dark ones', () => {
     expect(readableOn('#fade2a')).to.equal('#111217');
     expect(readableOn('#1f60c4')).to.equal('#ffffff');

@@ -555,9 +555,25 @@ export const panelStyles = css`
     display: inline-flex;
     align-items: baseline;
   }
+  /*
+   * How tall the value may be, as Grafana sizes it: most of the tile, less beside a name or above
+   * a sparkline (cqh: the panel body's height, the stats' size container).
+   */
+  .stat {
+    --stat-room: 60cqh;
+  }
+  .stat.has-name {
+    --stat-room: 38cqh;
+  }
+  .stat.has-sparkline {
+    --stat-room: 34cqh;
+  }
+  .stat.has-sparkline.has-name {
+    --stat-room: 26cqh;
+  }
   .stat-value {
-    /* As tall as the panel allows, but never wider than the stat: about 0.6 em per character. */
-    font-size: max(10px, min(clamp(18px, 14cqh, 48px), calc(150cqw / var(--stat-chars, 4))));
+    /* As tall as the room allows, but never wider than the stat: about 0.6 em per character. */
+    font-size: max(10px, min(var(--stat-room), calc(150cqw / var(--stat-chars, 4))));
     font-weight: 600;
     line-height: 1.1;
     white-space: nowrap;
@@ -571,6 +587,7 @@ export const panelStyles = css`
   .stat-name {
     position: relative;
     z-index: 1;
+    font-size: clamp(11px, calc(var(--stat-room) * 0.4), 22px);
     color: var(--_color-text-muted);
     white-space: nowrap;
     overflow: hidden;
@@ -578,7 +595,7 @@ export const panelStyles = css`
     max-width: 100%;
   }
   .trend {
-    font-size: clamp(10px, 5cqh, 16px);
+    font-size: clamp(10px, calc(var(--stat-room) * 0.3), 24px);
     margin-left: 4px;
   }
   .sparkline {

@@ -14,7 +14,7 @@ export function renderBars(values: readonly ReducedValue[], field: FieldDefaults
   return html`<div class=${`bars ${displayMode}`} part="chart" role="list" aria-labelledby="title">
     ${values.map((v) => {
       const share = fillShare(v.value, min, max);
-      return html`<div class="bar-row" role="listitem" aria-label=${`${v.name}: ${valueText(v)}`}>
+      return html`<div class="bar-row" role="listitem" aria-label=${v.name ? `${v.name}: ${valueText(v)}` : valueText(v)}>
         <span class="legend-name">${v.name}</span>
         <div class="bar-track"><div class="bar-fill" ${cssProps({ width: `${(share * 100).toFixed(2)}%`, '--bar-color': v.color ?? color })}></div></div>
         <span class="bar-value" ${cssProps({ color: v.color })}>${valueText(v)}</span>

@@ -15,7 +15,7 @@ import { renderBars } from './bargauge.js';
 import { renderTable } from './table.js';
 import { panelSlices, renderPieLegend } from './pie.js';
 import { renderStates } from './state.js';
-import { reducedValues } from './reduced.js';
+import { NO_DATA_AS_VALUE, valuesShown } from './reduced.js';
 import { valueText } from '../../../charts/reduce.js';
 import { renderAlertList } from './alerts.js';
 import { renderBarLegend } from './barchart.js';
@@ -69,16 +69,16 @@ export function renderBody(b: PanelBody): TemplateResult {
   if (spec.type === 'alertlist') return renderAlertList(spec, b.alertRows, Date.now());
   const series = b.series;
   const tableRows = spec.type === 'table' && b.frames ? (b.frames[0]?.fields[0]?.values.length ?? 0) : series.length;
-  if (tableRows === 0) return renderNoData(spec.fieldConfig.defaults.noValue);
+  if (tableRows === 0 && !NO_DATA_AS_VALUE.has(spec.type)) return renderNoData(spec.fieldConfig.defaults.noValue);
   const theme = b.theme();
   switch (spec.type) {
     case 'stat': {
-      const values = reducedValues(spec, series, theme);
-      const links = values.map((v, i) => dataLinkOf(series[i]!.field, { seriesName: series[i]!.name, labels: series[i]!.frame.labels, value: { raw: v.value, text: valueText(v) }, range: b.range, variables: b.variables }));
-      return renderStats(values, { sparklines: spec.options.graphMode !== 'none', colorMode: spec.options.colorMode, textMode: spec.options.textMode }, theme.palette[0] ?? 'currentColor', links);
+      const values = valuesShown(spec, series, theme);
+      const links = series.map((s, i) => dataLinkOf(s.field, { seriesName: s.name, labels: s.frame.labels, value: { raw: values[i]!.value, text: valueText(values[i]!) }, range: b.range, variables: b.variables }));
+      return renderStats(values, { sparklines: series.length > 0 && spec.options.graphMode !== 'none', colorMode: spec.options.colorMode, textMode: spec.options.textMode }, theme.palette[0] ?? 'currentColor', links);
     }
     case 'bargauge':
-      return renderBars(reducedValues(spec, series, theme), spec.fieldConfig.defaults, theme.palette[0], spec.options.displayMode);
+      return renderBars(valuesShown(spec, series, theme), spec.fieldConfig.defaults, theme.palette[0], spec.options.displayMode);
     case 'table':
       return renderTable(spec, { series, frames: b.frames, variables: b.variables, timeZone: b.timeZone, theme, range: b.range }, b.sort, b.onSort);
     case 'timeseries':

@@ -11,7 +11,7 @@ import { barchartOption } from '../../../charts/barchart.js';
 import { panelBars } from './barchart.js';
 import { histogramBars } from '../../../charts/histogram.js';
 import type { ChartTheme } from '../../../theme/theme.js';
-import { reducedValues } from './reduced.js';
+import { valuesShown } from './reduced.js';
 
 /** The chart container (its `.canvas` takes the chart, `.brush` the zoom selection), a text summary, then `below`. */
 export function renderChart(spec: Panel, series: readonly TimeseriesSeries[], below: TemplateResult | typeof nothing, marks: TemplateResult | typeof nothing = nothing): TemplateResult {
@@ -74,7 +74,7 @@ export function chartOption(input: ChartInput): EChartsCoreOption | undefined {
   if (spec.type === 'gauge') {
     const box = input.box;
     const size = box ? Math.min(box.clientWidth / Math.max(1, series.length), box.clientHeight) : 200;
-    return gaugeOption(reducedValues(spec, series, theme), spec.fieldConfig.defaults, theme, size);
+    return gaugeOption(valuesShown(spec, series, theme), spec.fieldConfig.defaults, theme, size);
   }
   if (spec.type === 'heatmap' && input.heatmap) return heatmapOption(input.heatmap, spec.fieldConfig.defaults, theme, input.timeZone);
   if (spec.type === 'piechart') return pieOption(panelSlices(spec, series, theme), spec.options, theme);

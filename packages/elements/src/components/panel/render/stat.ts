@@ -25,11 +25,11 @@ export function renderStats(values: readonly ReducedValue[], look: StatLook, col
   return html`<div class="stats-wrap"><div class="stats" part="chart" role="group" aria-labelledby="title">
       ${values.map((v, i) => {
         const trend = Number.isFinite(v.previous) && Number.isFinite(v.value) && v.value !== v.previous ? (v.value > v.previous ? '▲' : '▼') : '';
-        const label = `${v.name}: ${valueText(v)}`;
+        const label = v.name ? `${v.name}: ${valueText(v)}` : valueText(v);
         // Characters the line is wide (the unit is drawn smaller): long values shrink to fit.
         const chars = textMode === 'name' ? v.name.length : `${v.formatted.prefix}${v.formatted.text}`.length + 0.6 * v.formatted.suffix.trim().length + (trend ? 1 : 0);
         const tile = background && v.color ? { '--stat-bg': v.color, '--stat-fg': readableOn(v.color) } : {};
-        const classes = ['stat', look.sparklines ? 'has-sparkline' : '', background && v.color ? `background ${colorMode === 'background_solid' ? 'solid' : ''}` : ''].filter(Boolean).join(' ');
+        const classes = ['stat', look.sparklines ? 'has-sparkline' : '', showName ? 'has-name' : '', background && v.color ? `background ${colorMode === 'background_solid' ? 'solid' : ''}` : ''].filter(Boolean).join(' ');
         const style = { '--stat-chars': Math.max(4, chars).toFixed(1), color: colorMode === 'value' ? v.color : undefined };
         const content = html`${look.sparklines ? sparkline(v.frame, background ? 'currentColor' : (v.color ?? color)) : nothing}
           ${showValue
@@ -38,7 +38,7 @@ export function renderStats(values: readonly ReducedValue[], look: StatLook, col
                 ${trend ? html`<span class="trend" aria-hidden="true">${trend}</span>` : nothing}
               </span>`
             : textMode === 'name'
-              ? html`<span class="stat-line" ${cssProps(style)}><span class="stat-value">${v.name}</span></span>`
+              ? html`<span class="stat-line" ${cssProps(style)}><span class="stat-value">${v.name || valueText(v)}</span></span>`
               : nothing}
           ${showName && textMode !== 'name' ? html`<span class="stat-name">${v.name}</span>` : nothing}`;
         const link = links[i];
