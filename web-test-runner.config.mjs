@@ -11,6 +11,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startPrometheus } from './tests/harness/prometheus.mjs';
+import { CLUSTER_FAMILIES } from './tests/harness/cluster-dataset.mjs';
 import { startMisbehavingUpstream } from './tests/harness/misbehaving-upstream.mjs';
 import { startStreamServer } from './tests/harness/stream-server.mjs';
 import { startDataQuality } from './examples/data-quality/server.mjs';
@@ -21,6 +22,9 @@ const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), 'test-output',
 
 /** @type {import('./tests/harness/prometheus.mjs').RunningPrometheus | undefined} */
 let prometheus;
+/** A second Prometheus holding a Kubernetes cluster's hour (tests/harness/cluster-dataset.mjs), for public Kubernetes dashboards. */
+/** @type {import('./tests/harness/prometheus.mjs').RunningPrometheus | undefined} */
+let cluster;
 /** An upstream in front of that Prometheus that misbehaves on request (stalls, 500s, resets). */
 /** @type {Awaited<ReturnType<typeof startMisbehavingUpstream>> | undefined} */
 let misbehaving;
@@ -197,7 +201,7 @@ export default {
     {
       name: 'real-prometheus',
       async serverStart() {
-        prometheus = await startPrometheus({ live: true });
+        [prometheus, cluster] = await Promise.all([startPrometheus({ live: true }), startPrometheus({ families: CLUSTER_FAMILIES })]);
         misbehaving = await startMisbehavingUpstream({ upstream: prometheus.url });
         streams = await startStreamServer();
         quality = await startDataQuality({ basePath: '/dq' });
@@ -210,6 +214,7 @@ export default {
         await streams?.stop();
         await quality?.stop();
         await prometheus?.stop();
+        await cluster?.stop();
       },
       /** Server commands the tests call: an outage of Prometheus, a touch drag, and element screenshots. */
       async executeCommand({ command, payload, session }) {
@@ -278,7 +283,7 @@ export default {
   <body>
     <script>
       window.process = { env: { NODE_ENV: 'production' } };
-      window.__PROMKIT_TEST__ = ${JSON.stringify({ prometheusUrl: prometheus?.url, misbehavingUrl: misbehaving?.url, streamUrl: streams?.url })};
+      window.__PROMKIT_TEST__ = ${JSON.stringify({ prometheusUrl: prometheus?.url, clusterUrl: cluster?.url, misbehavingUrl: misbehaving?.url, streamUrl: streams?.url })};
     </script>
     <script type="module" src="${testFramework}"></script>
   </body>

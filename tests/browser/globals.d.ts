@@ -1,6 +1,6 @@
 /// <reference types="mocha" />
 /** What web-test-runner.config.mjs puts on the test page. */
 interface Window {
-  /** Set by web-test-runner.config.mjs: the real Prometheus, and a misbehaving upstream in front of it. */
-  __PROMKIT_TEST__: { prometheusUrl: string; misbehavingUrl: string; streamUrl: string };
+  /** Set by web-test-runner.config.mjs: the real Prometheus, one with a Kubernetes cluster's hour (clusterUrl), and a misbehaving upstream in front of the first. */
+  __PROMKIT_TEST__: { prometheusUrl: string; clusterUrl: string; misbehavingUrl: string; streamUrl: string };
 }

@@ -11,13 +11,22 @@ export interface ShownDashboard {
   expected: Panel[];
 }
 
+/** How to show it: its width in px (1200), a time range instead of the dashboard's, a theme. */
+export interface ShowOptions {
+  width?: number;
+  time?: Dashboard['time'];
+  theme?: 'light' | 'dark';
+}
+
 /** Fetches `path` (a JSON file the test server serves), imports it and appends it to the page; the caller removes `d`. */
-export async function showImported(path: string, url: string): Promise<ShownDashboard> {
+export async function showImported(path: string, url: string, options: ShowOptions = {}): Promise<ShownDashboard> {
   const json = await (await fetch(path)).json();
-  const { dashboard } = fromGrafana(json);
+  const imported = fromGrafana(json).dashboard;
+  const dashboard = options.time ? { ...imported, time: options.time } : imported;
   const expected = dashboard.panels.flatMap((p) => (p.type === 'row' ? p.panels : [p]));
   const d = document.createElement('prom-dashboard');
-  d.style.width = '1200px';
+  d.style.width = `${options.width ?? 1200}px`;
+  if (options.theme) d.setAttribute('theme', options.theme);
   d.url = url;
   d.dashboard = dashboard;
   document.body.append(d);

@@ -216,10 +216,14 @@ function sampleLine({ row, t, v }, scale) {
   return `${row.name}${formatLabels(row.labels)} ${formatValue(v)} ${t * scale}`;
 }
 
-/** OpenMetrics text of the whole dataset, samples in ascending time per series, ending in `# EOF`. */
-export function toOpenMetrics() {
+/**
+ * OpenMetrics text of the whole dataset (or of other `families` on the same time grid), samples
+ * in ascending time per series, ending in `# EOF`.
+ * @param {Family[]} [families]
+ */
+export function toOpenMetrics(families = FAMILIES) {
   const out = [];
-  for (const family of FAMILIES) {
+  for (const family of families) {
     out.push(`# HELP ${family.name} ${family.help}`, `# TYPE ${family.name} ${family.type}`);
     if (family.unit) out.push(`# UNIT ${family.name} ${family.unit}`);
     for (const sample of familySamples(family)) out.push(sampleLine(sample, 1));

@@ -48,13 +48,15 @@ export async function freePort() {
 }
 
 /**
- * @param {{ live?: boolean }} [options] live: scrape itself and the live exporter every second
+ * @param {{ live?: boolean, families?: import('./dataset.mjs').Family[] }} [options] live: scrape
+ *   itself and the live exporter every second; families: the history to backfill instead of the
+ *   deterministic dataset's (on its time grid)
  * @returns {Promise<RunningPrometheus>}
  */
 export async function startPrometheus(options = {}) {
   const dataDir = await mkdtemp(join(tmpdir(), 'promkit-prometheus-'));
   const openMetricsFile = join(dataDir, 'dataset.om');
-  await writeFile(openMetricsFile, toOpenMetrics());
+  await writeFile(openMetricsFile, toOpenMetrics(options.families));
   await backfill(openMetricsFile, dataDir);
 
   const exporter = options.live ? await startLiveExporter() : undefined;

@@ -59,6 +59,33 @@ describe('fromGrafana(toGrafana(d)): exactly, defaults as set', () => {
   });
 });
 
+describe("a table legend's sort", () => {
+  const grafanaPanel = (legend: object) => ({
+    schemaVersion: 39,
+    title: 'Sorted',
+    panels: [{ id: 1, type: 'timeseries', title: 'Counts', gridPos: { x: 0, y: 0, w: 12, h: 8 }, targets: [{ refId: 'A', expr: 'up' }], options: { legend } }],
+  });
+  const legendOf = (legend: object) => {
+    const panel = fromGrafana(grafanaPanel(legend)).dashboard.panels[0]!;
+    return panel.type === 'row' ? undefined : panel.options.legend;
+  };
+
+  it("comes from Grafana's column header (\"Max\", \"Last *\", \"Name\") and its direction", () => {
+    expect(legendOf({ displayMode: 'table', placement: 'right', calcs: ['min', 'max', 'mean'], sortBy: 'Max', sortDesc: true })).toEqual({ displayMode: 'table', placement: 'right', calcs: ['min', 'max', 'mean'], sortBy: 'max', sortDesc: true });
+    expect(legendOf({ displayMode: 'table', calcs: ['lastNotNull'], sortBy: 'Last *' })).toMatchObject({ sortBy: 'lastNotNull' });
+    expect(legendOf({ displayMode: 'table', calcs: [], sortBy: 'Name', sortDesc: false })).toMatchObject({ sortBy: 'name', sortDesc: false });
+    // A column the legend does not show sorts nothing.
+    expect(legendOf({ displayMode: 'table', calcs: ['min'], sortBy: 'Max' })).not.toHaveProperty('sortBy');
+  });
+
+  it('goes back to Grafana as its header names it, and returns the same', () => {
+    const { dashboard } = fromGrafana(grafanaPanel({ displayMode: 'table', placement: 'right', calcs: ['min', 'max'], sortBy: 'Max', sortDesc: true }));
+    const exported = toGrafana(dashboard).dashboard;
+    expect((exported.panels[0] as unknown as { options: { legend: object } }).options.legend).toMatchObject({ sortBy: 'Max', sortDesc: true });
+    expect(fromGrafana(exported, { datasources: dashboard.datasources }).dashboard).toEqual(dashboard);
+  });
+});
+
 describe('fromGrafana: a corpus of legacy and current dashboards', () => {
   const files = readdirSync(CORPUS).filter((f) => f.endsWith('.json'));
 

@@ -300,6 +300,9 @@ const panelOptionsSchema = z.strictObject({
       displayMode: z._default(z.enum(['list', 'table', 'hidden']), 'list'),
       placement: z._default(z.enum(['bottom', 'right']), 'bottom'),
       calcs: z._default(z.array(reducer), []),
+      /** table legends: the column the rows are sorted by (one of `calcs`, or the series name), ascending unless `sortDesc`. */
+      sortBy: z.optional(z.union([reducer, z.literal('name')])),
+      sortDesc: z.optional(z.boolean()),
       /** piechart: what the legend shows beside each name: the slice's value, its percent of the whole. */
       values: z.optional(z.array(z.enum(PIE_LABELS.slice(1) as ['value', 'percent']))),
     }),

@@ -9,6 +9,7 @@ import { SORTS, VARIABLE_HIDES, type Dashboard, type DashboardInput, type FieldD
 import type { SchemaProblem } from '../prometheus/errors.js';
 import { hostDescription } from '../dashboard/datasources.js';
 import { ALERT_SORTS } from '../query/alert-list.js';
+import { REDUCER_NAMES } from '../format/reduce.js';
 
 /** Grafana's dashboard schema version this export writes (Grafana 12). */
 export const GRAFANA_SCHEMA_VERSION = 41;
@@ -291,7 +292,11 @@ function scaleOf(scale: NonNullable<FieldDefaults['custom']>['axisScale']): { ty
 /** Options as Grafana's panel plugins expect them: ours, plus the switches Grafana reads. */
 function optionsOf(p: Panel): Record<string, unknown> {
   const options: Record<string, unknown> = { ...p.options };
-  if (p.options.legend) options['legend'] = { ...p.options.legend, showLegend: p.options.legend.displayMode !== 'hidden' };
+  const legend = p.options.legend;
+  if (legend) {
+    const sortBy = legend.sortBy === undefined ? undefined : legend.sortBy === 'name' ? 'Name' : REDUCER_NAMES[legend.sortBy];
+    options['legend'] = { ...legend, ...(sortBy ? { sortBy } : {}), showLegend: legend.displayMode !== 'hidden' };
+  }
   if (p.options.reduceOptions) options['reduceOptions'] = { values: false, fields: '', ...p.options.reduceOptions };
   return options;
 }

@@ -4,7 +4,7 @@
  * other type kept in its place as a note saying what it was.
  */
 import { PIE_LABELS, STAT_COLOR_MODES, STAT_TEXT_MODES, type PanelInput, type PanelOptions, type Target } from '../dashboard/schema.js';
-
+import { REDUCER_NAMES } from '../format/reduce.js';
 import { parseDuration } from '../time/duration.js';
 import { isIntervalSetting } from '../time/interval-setting.js';
 import { URL_RULE, safeUrl } from '../format/url.js';
@@ -314,6 +314,14 @@ function heatmapCalculationOf(calculation: Json, path: string, ctx: ImportContex
 }
 
 /** A current panel's legend: hidden (`showLegend` or `isVisible` false, or `displayMode` hidden), a table, or a list. */
+/** A legend's sort: Grafana names the column as its header reads ("Max", "Last *", "Name"). */
+function legendSortOf(legend: Json, calcs: readonly Reducer[]): Pick<NonNullable<PanelOptions['legend']>, 'sortBy' | 'sortDesc'> {
+  const header = textOf(legend['sortBy']);
+  const sortBy = header === 'Name' ? 'name' : calcs.find((c) => REDUCER_NAMES[c] === header);
+  if (!sortBy) return {};
+  return { sortBy, ...(typeof legend['sortDesc'] === 'boolean' ? { sortDesc: legend['sortDesc'] } : {}) };
+}
+
 function legendModeOf(legend: Json): 'hidden' | 'table' | 'list' {
   if (legend['showLegend'] === false || legend['isVisible'] === false || legend['displayMode'] === 'hidden') return 'hidden';
   return legend['displayMode'] === 'table' ? 'table' : 'list';
@@ -361,7 +369,7 @@ function optionsOf(raw: Json, type: PanelInput['type'], path: string, ctx: Impor
   const legend = objectOf(raw['legend']);
   if (isObject(raw['legend']) && (type === 'timeseries' || type === 'heatmap' || type === 'state-timeline' || type === 'status-history' || type === 'barchart' || type === 'histogram')) {
     const calcs = arrayOf(legend['calcs']).map((c, i) => reducerOf(c, `${path}.legend.calcs[${i}]`, ctx)).filter((c): c is Reducer => c !== undefined);
-    out.legend = { displayMode: legendModeOf(legend), placement: legend['placement'] === 'right' ? 'right' : 'bottom', calcs };
+    out.legend = { displayMode: legendModeOf(legend), placement: legend['placement'] === 'right' ? 'right' : 'bottom', calcs, ...legendSortOf(legend, calcs) };
   }
   const tooltip = objectOf(raw['tooltip']);
   if (isObject(raw['tooltip']) && (type === 'timeseries' || type === 'barchart' || type === 'histogram')) {

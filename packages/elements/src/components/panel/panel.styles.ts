@@ -44,15 +44,20 @@ export const panelStyles = css`
     gap: 4px;
     color: var(--_color-text-muted);
   }
+  /* Takes no room until the panel is hovered or the button focused: a narrow panel's title shows whole. */
   .view {
     border: 0;
     background: none;
-    padding: 0 4px;
+    padding: 0;
+    width: 0;
+    overflow: hidden;
     color: var(--_color-text-muted);
     opacity: 0;
   }
   [part='base']:hover .view,
   .view:focus-visible {
+    width: auto;
+    padding: 0 4px;
     opacity: 1;
   }
   .badge {
@@ -330,6 +335,25 @@ export const panelStyles = css`
     max-width: 40%;
     padding: 0 0 0 8px;
   }
+  /* A table beside the chart keeps every value column whole; long names give way (ellipsis). */
+  .legend-right [part='legend']:has(table) {
+    max-width: 60%;
+  }
+  [part='legend'] td:first-child {
+    max-width: 24ch;
+  }
+  [part='legend'] td:first-child .legend-item {
+    width: 100%;
+  }
+  [part='legend'] .legend-name {
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  [part='legend'] th,
+  [part='legend'] td {
+    padding-inline: 6px;
+  }
   /* Beside the chart, one name a line (as Grafana lists them). */
   .legend-right .legend-list {
     flex-direction: column;
@@ -587,7 +611,8 @@ export const panelStyles = css`
   .stat-name {
     position: relative;
     z-index: 1;
-    font-size: clamp(11px, calc(var(--stat-room) * 0.4), 22px);
+    /* About half the value's size, as Grafana sizes a name over its value. */
+    font-size: clamp(11px, min(calc(var(--stat-room) * 0.4), calc(85cqw / var(--stat-chars, 4))), 22px);
     color: var(--_color-text-muted);
     white-space: nowrap;
     overflow: hidden;
@@ -631,22 +656,46 @@ export const panelStyles = css`
     container-type: size;
     min-height: 0;
   }
+  /* Bars share the panel's height; each row is a container, so a tall one puts its name above the bar. */
   .bars {
     flex: 1;
-    display: flex;
-    flex-direction: column;
-    justify-content: center;
+    display: grid;
+    grid-auto-rows: minmax(22px, 1fr);
     gap: 6px;
     overflow: auto;
+    min-height: 0;
   }
   .bar-row {
+    container-type: size;
+    min-height: 0;
+  }
+  .bar-layout {
+    height: 100%;
     display: grid;
     grid-template-columns: minmax(60px, 30%) 1fr auto;
+    grid-template-areas: 'name track value';
     align-items: center;
-    gap: 8px;
+    gap: 0 8px;
+  }
+  .bar-layout .legend-name {
+    grid-area: name;
+    font-size: clamp(11px, 28cqh, 20px);
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+  }
+  @container (min-height: 46px) {
+    .bar-layout {
+      grid-template-columns: 1fr auto;
+      grid-template-rows: auto 1fr;
+      grid-template-areas: 'name name' 'track value';
+    }
   }
   .bar-track {
-    height: 14px;
+    grid-area: track;
+    align-self: stretch;
+    margin-block: 2px;
+    max-height: 300px;
     border-radius: 3px;
     background: var(--_color-grid);
     overflow: hidden;
@@ -656,18 +705,33 @@ export const panelStyles = css`
     border-radius: 3px;
     background: var(--bar-color);
   }
-  .bars.gradient .bar-fill {
-    background: linear-gradient(90deg, color-mix(in srgb, var(--bar-color) 30%, transparent), var(--bar-color));
+  /* gradient and lcd: the field's colour scale along the whole bar, shown up to the value. */
+  .bars.gradient .bar-fill,
+  .bars.lcd .bar-fill {
+    background: var(--bar-scale);
+    background-size: calc(100% / var(--bar-share, 1)) 100%;
   }
-  /* lcd: lit cells up to the value. */
+  /* lcd: cells, lit up to the value, the rest of the scale dimmed. */
   .bars.lcd .bar-track {
     border-radius: 0;
+    background: var(--bar-scale);
+    position: relative;
+    -webkit-mask: repeating-linear-gradient(90deg, #000 0 8px, transparent 8px 11px);
+    mask: repeating-linear-gradient(90deg, #000 0 8px, transparent 8px 11px);
+  }
+  .bars.lcd .bar-track::before {
+    content: '';
+    position: absolute;
+    inset: 0;
+    background: color-mix(in srgb, var(--_color-surface) 80%, transparent);
   }
   .bars.lcd .bar-fill {
+    position: relative;
     border-radius: 0;
-    background: repeating-linear-gradient(90deg, var(--bar-color) 0 8px, transparent 8px 11px);
   }
   .bar-value {
+    grid-area: value;
+    font-size: clamp(12px, 36cqh, 24px);
     font-variant-numeric: tabular-nums;
     font-weight: 600;
     min-width: 6ch;

@@ -78,7 +78,7 @@ export function renderBody(b: PanelBody): TemplateResult {
       return renderStats(values, { sparklines: series.length > 0 && spec.options.graphMode !== 'none', colorMode: spec.options.colorMode, textMode: spec.options.textMode }, theme.palette[0] ?? 'currentColor', links);
     }
     case 'bargauge':
-      return renderBars(valuesShown(spec, series, theme), spec.fieldConfig.defaults, theme.palette[0], spec.options.displayMode);
+      return renderBars(valuesShown(spec, series, theme), spec.fieldConfig.defaults, theme, theme.palette[0], spec.options.displayMode);
     case 'table':
       return renderTable(spec, { series, frames: b.frames, variables: b.variables, timeZone: b.timeZone, theme, range: b.range }, b.sort, b.onSort);
     case 'timeseries':

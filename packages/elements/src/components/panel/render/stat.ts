@@ -22,16 +22,20 @@ export function renderStats(values: readonly ReducedValue[], look: StatLook, col
   const background = colorMode === 'background' || colorMode === 'background_solid';
   const showValue = textMode !== 'name' && textMode !== 'none';
   const showName = textMode === 'name' || textMode === 'value_and_name' || (textMode === 'auto' && values.length > 1);
+  const trendOf = (v: ReducedValue) => (Number.isFinite(v.previous) && Number.isFinite(v.value) && v.value !== v.previous ? (v.value > v.previous ? '▲' : '▼') : '');
+  // Characters the widest line is (a unit is drawn smaller): every tile's value takes the size that
+  // fits it, so values side by side read alike, as Grafana aligns them.
+  const chars = Math.max(4, ...values.map((v) => (textMode === 'name' ? v.name.length : `${v.formatted.prefix}${v.formatted.text}`.length + 0.6 * v.formatted.suffix.trim().length + (trendOf(v) ? 1 : 0))));
   return html`<div class="stats-wrap"><div class="stats" part="chart" role="group" aria-labelledby="title">
       ${values.map((v, i) => {
-        const trend = Number.isFinite(v.previous) && Number.isFinite(v.value) && v.value !== v.previous ? (v.value > v.previous ? '▲' : '▼') : '';
+        const trend = trendOf(v);
         const label = v.name ? `${v.name}: ${valueText(v)}` : valueText(v);
-        // Characters the line is wide (the unit is drawn smaller): long values shrink to fit.
-        const chars = textMode === 'name' ? v.name.length : `${v.formatted.prefix}${v.formatted.text}`.length + 0.6 * v.formatted.suffix.trim().length + (trend ? 1 : 0);
-        const tile = background && v.color ? { '--stat-bg': v.color, '--stat-fg': readableOn(v.color) } : {};
+        const tile = { '--stat-chars': chars.toFixed(1), ...(background && v.color ? { '--stat-bg': v.color, '--stat-fg': readableOn(v.color) } : {}) };
         const classes = ['stat', look.sparklines ? 'has-sparkline' : '', showName ? 'has-name' : '', background && v.color ? `background ${colorMode === 'background_solid' ? 'solid' : ''}` : ''].filter(Boolean).join(' ');
-        const style = { '--stat-chars': Math.max(4, chars).toFixed(1), color: colorMode === 'value' ? v.color : undefined };
+        const style = { color: colorMode === 'value' ? v.color : undefined };
+        // The name above its value, as Grafana stacks them.
         const content = html`${look.sparklines ? sparkline(v.frame, background ? 'currentColor' : (v.color ?? color)) : nothing}
+          ${showName && textMode !== 'name' ? html`<span class="stat-name">${v.name}</span>` : nothing}
           ${showValue
             ? html`<span class="stat-line" ${cssProps(style)}>
                 <span class="stat-value">${v.formatted.prefix}${v.formatted.text}<span class="stat-unit">${v.formatted.suffix.trim()}</span></span>
@@ -39,8 +43,7 @@ export function renderStats(values: readonly ReducedValue[], look: StatLook, col
               </span>`
             : textMode === 'name'
               ? html`<span class="stat-line" ${cssProps(style)}><span class="stat-value">${v.name || valueText(v)}</span></span>`
-              : nothing}
-          ${showName && textMode !== 'name' ? html`<span class="stat-name">${v.name}</span>` : nothing}`;
+              : nothing}`;
         const link = links[i];
         return link
           ? html`<a class="${classes} data-link" href=${link.href} aria-label=${link.title ? `${label} (${link.title})` : label} target=${link.targetBlank ? '_blank' : nothing} rel=${link.targetBlank ? 'noopener noreferrer' : nothing} ${cssProps(tile)}>${content}</a>`

@@ -1,0 +1,84 @@
+/**
+ * A public Kubernetes dashboard (dotdc's k8s-views-global, from the corpus) imported and shown
+ * against a Prometheus holding a cluster's hour in the metric names it queries
+ * (tests/harness/cluster-dataset.mjs), in the dark theme, to be looked at beside the screenshot its
+ * authors took in Grafana (README, "Compared with Grafana"). The checks are what that screenshot
+ * shows: the LCD bar gauges coloured by value, the big stats and the named ones, the resource
+ * count's legend table, the percent axes.
+ */
+import { expect } from 'chai';
+import { executeServerCommand } from '@web/test-runner-commands';
+import type { PromPanel } from '@promkit/elements';
+import { T0, T_END } from '../harness/dataset.mjs';
+import { showImported } from './grafana-mount.js';
+import { painted, panelsIn } from './panel-probes.js';
+
+const url = window.__PROMKIT_TEST__.clusterUrl;
+const HOUR = { from: new Date(T0 * 1000).toISOString(), to: new Date(T_END * 1000).toISOString() };
+
+/** The panel titled `title` (Grafana's titles, as the dashboard has them). */
+const byTitle = (panels: PromPanel[], title: string) => {
+  const panel = panels.find((p) => p.spec?.title === title);
+  if (!panel) throw new Error(`no panel titled "${title}" among ${panels.map((p) => p.spec?.title).join(', ')}`);
+  return panel.shadowRoot!;
+};
+const texts = (root: ShadowRoot, selector: string) => [...root.querySelectorAll(selector)].map((e) => e.textContent!.replace(/\s+/g, ' ').trim());
+
+describe('a public Kubernetes dashboard beside Grafana (k8s-views-global on a cluster hour)', function () {
+  this.timeout(90_000);
+
+  it('draws its overview as Grafana does: LCD bar gauges, big stats, named stats, a legend table, percent axes', async () => {
+    const { d, expected } = await showImported('/tests/fixtures/grafana/corpus/dotdc-grafana-dashboards-kubernetes--k8s-views-global.json', url, { width: 1500, time: HOUR, theme: 'dark' });
+    try {
+      // The Overview and Resources rows, but for throttling (this cluster is never throttled).
+      const overview = expected.slice(0, 17).map((p) => p.title).filter((t) => !/Throttl/.test(t ?? ''));
+      const deadline = Date.now() + 45_000;
+      const loaded = (p: PromPanel) => p.results.length > 0 && !p.shadowRoot!.querySelector('[aria-busy="true"]');
+      while (Date.now() < deadline && !panelsIn(d.shadowRoot!).filter((p) => overview.includes(p.spec?.title ?? '')).every(loaded)) await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 500));
+      const panels = panelsIn(d.shadowRoot!);
+      const empty = panels.filter((p) => overview.includes(p.spec?.title ?? '') && !p.results.some((r) => r.frames.length > 0)).map((p) => p.spec?.title);
+      expect(empty, 'overview and resource panels without data').to.deep.equal([]);
+
+      // Global CPU and RAM usage: LCD bars named Real, Requests, Limits, in percent, coloured green to red by value.
+      const cpu = byTitle(panels, 'Global CPU  Usage');
+      expect(cpu.querySelector('.bars')!.classList.contains('lcd')).to.equal(true);
+      expect(texts(cpu, '.legend-name')).to.deep.equal(['Real', 'Requests', 'Limits']);
+      const [name, track] = [cpu.querySelector('.legend-name')!, cpu.querySelector('.bar-track')!].map((e) => e.getBoundingClientRect());
+      expect(name!.bottom, 'each name above its bar').to.be.at.most(track!.top + 1);
+      for (const value of texts(cpu, '.bar-value')) expect(value).to.match(/^\d+(\.\d+)?%$/);
+      const ram = byTitle(panels, 'Global RAM Usage');
+      expect(texts(ram, '.bar-value')[0], 'RAM real, two decimals').to.match(/^\d+\.\d\d%$/);
+
+      // Big single stats (the cluster has 4 nodes, 5 namespaces, 15 running pods), in the dashboard's blue.
+      expect(texts(byTitle(panels, 'Nodes'), '.stat-value')).to.deep.equal(['4']);
+      expect(texts(byTitle(panels, 'Namespaces'), '.stat-value')).to.deep.equal(['5']);
+      expect(texts(byTitle(panels, 'Running Pods'), '.stat-value')).to.deep.equal(['15']);
+      // Named stats side by side: CPU cores and bytes (4 nodes of 4 CPUs and 16 GiB).
+      const cores = byTitle(panels, 'CPU Usage');
+      expect(texts(cores, '.stat-name')).to.deep.equal(['Real', 'Requests', 'Limits', 'Total']);
+      // Values side by side at one size, each under its name.
+      expect(new Set([...cores.querySelectorAll('.stat-value')].map((v) => getComputedStyle(v).fontSize)).size, 'one value size').to.equal(1);
+      expect(cores.querySelector('.stat-name')!.getBoundingClientRect().bottom).to.be.at.most(cores.querySelector('.stat-value')!.getBoundingClientRect().top + 1);
+      expect(texts(cores, '.stat-value').at(-1)).to.equal('16');
+      expect(texts(byTitle(panels, 'RAM Usage'), '.stat-value').at(-1)).to.match(/^64 ?GiB$/);
+
+      // The resource count's legend: a table with Min, Max and Mean, sorted by Max, largest first.
+      const count = byTitle(panels, 'Kubernetes Resource Count');
+      expect(texts(count, '[part="legend"] thead th').slice(1).map((t) => t.replace(/ [▴▾]$/, ''))).to.deep.equal(['Min', 'Max', 'Mean']);
+      expect(count.querySelector('[part="legend"] th[aria-sort]')!.textContent).to.match(/^Max/);
+      expect(count.querySelector('[part="legend"] th[aria-sort]')!.getAttribute('aria-sort')).to.equal('descending');
+      const legend = count.querySelector<HTMLElement>('[part="legend"]')!;
+      expect(legend.scrollWidth, 'every legend column shows, none scrolled out of view').to.be.at.most(legend.clientWidth);
+      const rows = texts(count, '[part="legend"] tbody tr td:first-child');
+      expect(rows[0], 'the largest count first').to.equal('Configmaps');
+      const drawn = Date.now() + 10_000;
+      while (!painted(count.host) && Date.now() < drawn) await new Promise((r) => setTimeout(r, 100));
+      expect(painted(count.host), 'the resource count is drawn').to.equal(true);
+
+      await executeServerCommand('screenshot', { selector: 'prom-dashboard', name: 'grafana-side-by-side-k8s-views-global' });
+    } finally {
+      d.remove();
+    }
+  });
+});
