@@ -8,6 +8,7 @@
  */
 import { expect } from 'chai';
 import { executeServerCommand } from '@web/test-runner-commands';
+import { getInstanceByDom } from 'echarts/core';
 import type { PromPanel } from '@promkit/elements';
 import { T0, T_END } from '../harness/dataset.mjs';
 import { showImported } from './grafana-mount.js';
@@ -75,6 +76,13 @@ describe('a public Kubernetes dashboard beside Grafana (k8s-views-global on a cl
       const drawn = Date.now() + 10_000;
       while (!painted(count.host) && Date.now() < drawn) await new Promise((r) => setTimeout(r, 100));
       expect(painted(count.host), 'the resource count is drawn').to.equal(true);
+
+      // Series named as Grafana names them: `{{ node }}` finds no node label, so each takes its only label's value.
+      expect(texts(byTitle(panels, 'CPU Utilization by instance'), '[part="legend"] tbody .legend-name').sort()).to.deep.equal(['node-1:9100', 'node-2:9100', 'node-3:9100', 'node-4:9100']);
+      // Memory between 60 % and 70 %: the axis follows it instead of starting at zero.
+      const memory = getInstanceByDom(byTitle(panels, 'Cluster Memory Utilization').querySelector<HTMLElement>('.canvas')!)!;
+      const axis = (memory as unknown as { getModel(): { getComponent(t: string, i: number): { axis: { scale: { getExtent(): [number, number] } } } } }).getModel().getComponent('yAxis', 0).axis.scale.getExtent();
+      expect(axis[0], 'the memory axis starts near its values').to.be.greaterThan(0.5);
 
       await executeServerCommand('screenshot', { selector: 'prom-dashboard', name: 'grafana-side-by-side-k8s-views-global' });
     } finally {

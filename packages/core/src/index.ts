@@ -95,7 +95,7 @@ export type { FormatOptions, FormattedValue, UnitId } from './format/units.js';
 export { axisTickInterval, formatTickText } from './format/axis-ticks.js';
 export { REDUCERS, REDUCER_NAMES, reduce, reduceAll } from './format/reduce.js';
 export type { Reducer } from './format/reduce.js';
-export { seriesName } from './format/legend.js';
+export { onlySharedLabel, seriesName } from './format/legend.js';
 export { fieldFor, overrideMatches } from './field/overrides.js';
 export { activeStep, thresholdColor } from './field/thresholds.js';
 export { stateSpans, type StateSpan, type StateSpanOptions } from './field/state-spans.js';

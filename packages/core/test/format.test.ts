@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { REDUCERS, UNITS, formatValue, formatValueText, reduce, reduceAll, seriesName } from '@promkit/core';
+import { REDUCERS, UNITS, formatValue, formatValueText, reduce, reduceAll, onlySharedLabel, seriesName } from '@promkit/core';
 
 describe('formatValueText', () => {
   it.each([
@@ -129,5 +129,21 @@ describe('seriesName', () => {
     expect(seriesName(labels)).toBe('http_requests_total{instance="api-1", method="GET", path="<b>\\"x\\"</b>"}');
     expect(seriesName({})).toBe('{}');
     expect(seriesName({ __name__: 'up' })).toBe('up');
+  });
+
+  it('a template that comes out empty (its labels are missing) falls back to the default name, as Grafana does', () => {
+    expect(seriesName({ instance: 'node-1:9100' }, '{{ node }}')).toBe('{instance="node-1:9100"}');
+    expect(seriesName({ instance: 'node-1:9100' }, '{{ node }}', 'instance')).toBe('node-1:9100');
+    expect(seriesName({ instance: 'node-1:9100' }, 'cpu {{ node }}', 'instance')).toBe('cpu ');
+  });
+
+  it('names a series by its only label when every series of the panel has that one label alone', () => {
+    expect(onlySharedLabel([{ namespace: 'a' }, { namespace: 'b' }])).toBe('namespace');
+    expect(onlySharedLabel([{ namespace: 'a' }, { pod: 'b' }])).toBe(undefined);
+    expect(onlySharedLabel([{ namespace: 'a' }, { namespace: 'b', pod: 'c' }])).toBe(undefined);
+    expect(onlySharedLabel([{ __name__: 'up' }, { __name__: 'down' }]), 'the metric name counts').toBe('__name__');
+    expect(onlySharedLabel([{}])).toBe(undefined);
+    expect(seriesName({ namespace: 'kube-system' }, undefined, 'namespace')).toBe('kube-system');
+    expect(seriesName({ namespace: 'kube-system', pod: 'x' }, undefined, 'namespace')).toBe('kube-system');
   });
 });

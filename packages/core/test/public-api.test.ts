@@ -24,7 +24,7 @@ const ROOT_EXPORTS = [
   'grafanaRegex', 'hostEvents', 'hostSourceOf', 'hostTargetResults', 'interpolate', 'interpolateText',
   'isByValue', 'isColor', 'isConnectionError', 'isIntervalSetting', 'isKnownUnit', 'isPromkitError',
   'isRelative', 'isSafeUrl', 'isSeriesSelector', 'isSlashedRegex', 'layoutDashboard', 'mapValue',
-  'matchesGrafanaRegex', 'metricNames', 'mimir', 'missingSource', 'overrideMatches', 'panelRange',
+  'matchesGrafanaRegex', 'metricNames', 'mimir', 'missingSource', 'onlySharedLabel', 'overrideMatches', 'panelRange',
   'panelSchema', 'parseCustomOptions', 'parseDashboard', 'parseDuration', 'parsePanel', 'parseRgb',
   'parseSampleValue', 'parseStreamMessage', 'parseTime', 'prometheus', 'reduce', 'reduceAll',
   'registerSource', 'registeredSource', 'resolutionOrder', 'resolveDatasourceRef', 'resolveInterval',

@@ -106,13 +106,13 @@ describe('timeseriesOption', () => {
   it("a byte axis ticks at round powers of 1024, ending on a tick; other units keep the chart's own ticks", () => {
     const gib = 1024 ** 3;
     const o = timeseriesOption(input({ unit: 'bytes' }, [frame('a', [[0, 0.2 * gib], [10_000, 2.7 * gib]])])) as unknown as Option;
-    const y = o.yAxis as { interval: number; min: (e: { min: number }) => number; max: (e: { max: number }) => number; axisLabel: { formatter: (v: number) => string } };
+    const y = o.yAxis as { interval: number; min: number; max: number; axisLabel: { formatter: (v: number) => string } };
     expect(y.interval).toBe(gib / 2);
-    expect(y.max({ max: 2.7 * gib })).toBe(3 * gib);
-    expect(y.min({ min: 0.2 * gib })).toBe(0);
+    expect(y.max).toBe(3 * gib);
+    expect(y.min).toBe(0);
     expect([1, 2, 3, 4, 5, 6].map((k) => y.axisLabel.formatter(k * y.interval))).toEqual(['512 MiB', '1 GiB', '1.5 GiB', '2 GiB', '2.5 GiB', '3 GiB']);
     const plain = timeseriesOption(input({ unit: 'short' }, [frame('a', [[0, 0], [10_000, 2700]])])) as unknown as Option;
-    expect(plain.yAxis['interval']).toBeUndefined();
+    expect([plain.yAxis['min'], plain.yAxis['max'], plain.yAxis['interval']], '1, 2 or 5 times a power of ten').toEqual([0, 3000, 1000]);
     // A set minimum stays as set.
     expect((timeseriesOption(input({ unit: 'bytes', min: gib }, [frame('a', [[0, 1.2 * gib], [10_000, 2.7 * gib]])])) as unknown as Option).yAxis['min']).toBe(gib);
   });
@@ -138,11 +138,29 @@ describe('timeseriesOption', () => {
   });
 
   it('soft min and max widen the axis to reach them, never narrow it; a hard min wins', () => {
-    const y = (field: FieldDefaults, points: [number, number][]) => (timeseriesOption(input(field, [frame('a', points)])) as unknown as Option).yAxis as { min?: number | ((e: { min: number }) => number); max?: (e: { max: number }) => number };
+    const y = (field: FieldDefaults, points: [number, number][]) => (timeseriesOption(input(field, [frame('a', points)])) as unknown as Option).yAxis as { min: number; max: number };
     const soft = y({ custom: { axisSoftMin: -10, axisSoftMax: 100 } }, [[0, 5], [10_000, 20]]);
-    expect([(soft.min as (e: { min: number }) => number)({ min: 5 }), soft.max!({ max: 20 })]).toEqual([-10, 100]);
-    expect(soft.max!({ max: 150 })).toBe(150);
+    expect(soft.min).toBeLessThanOrEqual(-10);
+    expect(soft.max).toBeGreaterThanOrEqual(100);
+    expect(y({ custom: { axisSoftMax: 100 } }, [[0, 5], [10_000, 150]]).max, 'a soft max never narrows').toBeGreaterThanOrEqual(150);
     expect(y({ min: 0, custom: { axisSoftMin: -10 } }, [[0, 5]]).min).toBe(0);
+  });
+
+  it('scales the value axis as Grafana does: the values padded by a tenth, zero only when the padding would reach it; bars keep zero', () => {
+    const y = (field: FieldDefaults, points: [number, number][]) => (timeseriesOption(input(field, [frame('a', points)])) as unknown as Option).yAxis as { min: number; max: number; interval: number };
+    // 60 % to 68 %: not squashed against zero.
+    const memory = y({ unit: 'percentunit' }, [[0, 0.6], [10_000, 0.68]]);
+    expect(memory.min).toBeGreaterThan(0.5);
+    expect(memory.max).toBeLessThan(0.75);
+    expect(Math.abs(memory.min / memory.interval - Math.round(memory.min / memory.interval)), 'ends on a tick').toBeLessThan(1e-9);
+    // Near zero, the axis starts there.
+    expect(y({}, [[0, 0.01], [10_000, 0.38]]).min).toBe(0);
+    // A flat line at 1 spans 0 to 2.
+    expect([y({}, [[0, 1], [10_000, 1]]).min, y({}, [[0, 1], [10_000, 1]]).max]).toEqual([0, 2]);
+    // Below zero, mirrored.
+    expect(y({}, [[0, -0.68], [10_000, -0.6]]).max).toBeLessThan(-0.5);
+    // Bars stand on zero.
+    expect(y({ custom: { drawStyle: 'bars' } }, [[0, 60], [10_000, 68]]).min).toBe(0);
   });
 
   it('draws 1-pixel lines unless lineWidth says otherwise (wider strokes cost canvas several times the time)', () => {

@@ -4,7 +4,7 @@
  */
 import type { Panel } from '../dashboard/schema.js';
 import type { TargetResult } from '../query/engine.js';
-import { seriesName } from '../format/legend.js';
+import { onlySharedLabel, seriesName } from '../format/legend.js';
 import { resultsToDataFrames } from './from-results.js';
 import { applyTransformations } from './transformations.js';
 import type { DataFrame } from './data-frame.js';
@@ -13,13 +13,13 @@ import type { DataFrame } from './data-frame.js';
 export function transformedFrames(panel: Panel, results: readonly TargetResult[], legendFormat?: string): DataFrame[] | undefined {
   const transformations = (panel.transformations ?? []).filter((t) => !t.disabled);
   if (transformations.length === 0) return undefined;
+  const answered = results.filter((r) => !r.error);
+  const onlyLabel = onlySharedLabel(answered.flatMap((r) => r.frames.map((f) => f.labels)));
   const frames = resultsToDataFrames(
-    results
-      .filter((r) => !r.error)
-      .map((r) => {
-        const target = panel.targets.find((t) => t.refId === r.refId);
-        return { refId: r.refId, frames: r.frames, format: target?.format, nameOf: (labels) => seriesName(labels, target ? target.legendFormat : legendFormat) || r.expr };
-      }),
+    answered.map((r) => {
+      const target = panel.targets.find((t) => t.refId === r.refId);
+      return { refId: r.refId, frames: r.frames, format: target?.format, nameOf: (labels) => seriesName(labels, target ? target.legendFormat : legendFormat, onlyLabel) };
+    }),
     results.length,
   );
   return applyTransformations(frames, transformations);

@@ -147,39 +147,54 @@ export function percentFrames(frames: Frame[]): Frame[] {
 }
 
 /**
- * Ticks that read as round numbers in the unit (512 MiB, 1 GiB; 15 min, 1 hour), from core's
- * axisTickInterval over the drawn values and zero; the axis ends on a tick. Nothing for units
- * whose 1/2/5 ticks ECharts picks well.
+ * The value axis as Grafana scales it: the drawn values' extent padded by a tenth of it each way,
+ * reaching zero only when the padding would cross it (a flat line at v spans 0 to 2v), so a
+ * series between 60 % and 68 % is not squashed against a zero line; bars always keep zero. Ticks
+ * read as round numbers in the unit (512 MiB, 1 GiB; 15 min, 1 hour, from core's
+ * axisTickInterval), else 1, 2 or 5 times a power of ten, and the axis ends on ticks. Hard bounds
+ * stay as set; soft bounds widen the axis to reach them.
  */
-export function unitTicks(
+export function valueAxisScale(
   unit: string,
   /** The values drawn: every `stride`-th from `offset` (an interleaved `[t, v, …]` dataset is stride 2, offset 1). */
   frames: readonly { values: ArrayLike<number>; stride?: number; offset?: number }[],
   bounds: { min?: number; max?: number; softMin?: number; softMax?: number },
-): { interval?: number; min?: number | ((e: { min: number }) => number); max?: number | ((e: { max: number }) => number) } {
-  const { min, max, softMin = 0, softMax = 0 } = bounds;
-  let low = min ?? Math.min(0, softMin);
-  let high = max ?? Math.max(0, softMax);
+  keepZero = false,
+): { interval?: number; min?: number; max?: number } {
+  const { min, max } = bounds;
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
   for (const f of frames) {
     for (let i = f.offset ?? 0; i < f.values.length; i += f.stride ?? 1) {
       const v = f.values[i]!;
       if (!Number.isFinite(v)) continue;
-      if (min === undefined && v < low) low = v;
-      if (max === undefined && v > high) high = v;
+      if (v < low) low = v;
+      if (v > high) high = v;
     }
   }
-  const interval = high > low ? axisTickInterval(unit, low, high) : undefined;
-  // Without round ticks of its own, the axis still reaches the soft bounds.
-  const soft = {
-    ...(min === undefined && bounds.softMin !== undefined ? { min: (e: { min: number }) => Math.min(e.min, softMin) } : {}),
-    ...(max === undefined && bounds.softMax !== undefined ? { max: (e: { max: number }) => Math.max(e.max, softMax) } : {}),
-  };
-  if (interval === undefined) return soft;
+  if (low > high) return { ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
+  const pad = high > low ? (high - low) / 10 : Math.abs(high) || 1;
+  let from = min ?? (low >= 0 && low - pad < 0 ? 0 : low - pad);
+  let to = max ?? (high <= 0 && high + pad > 0 ? 0 : high + pad);
+  if (min === undefined) from = Math.min(from, bounds.softMin ?? from, keepZero ? 0 : from);
+  if (max === undefined) to = Math.max(to, bounds.softMax ?? to, keepZero ? 0 : to);
+  if (!(to > from)) return { ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
+  const interval = axisTickInterval(unit, from, to) ?? roundStep((to - from) / 5);
   return {
     interval,
-    ...(min === undefined ? { min: (e: { min: number }) => Math.floor(Math.min(0, softMin, e.min) / interval) * interval } : {}),
-    ...(max === undefined ? { max: (e: { max: number }) => Math.ceil(Math.max(softMax, e.max) / interval) * interval } : {}),
+    min: min ?? onTick(Math.floor(from / interval + 1e-9), interval),
+    max: max ?? onTick(Math.ceil(to / interval - 1e-9), interval),
   };
+}
+
+/** The `k`-th tick, without the float noise of the product (0.58, not 0.5800000000000001). */
+const onTick = (k: number, interval: number) => Number((k * interval).toPrecision(12));
+
+/** 1, 2 or 5 times a power of ten, at least `raw`. */
+function roundStep(raw: number): number {
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].find((m) => m * power >= raw * (1 - 1e-9)) ?? 10;
+  return step * power;
 }
 
 /** The series the chart draws: not toggled off in the legend, not hidden from the chart by `custom.hideFrom.viz`. */
@@ -288,7 +303,7 @@ export function timeseriesOption(input: TimeseriesInput): EChartsCoreOption {
       nameTextStyle: { color: theme.textMuted },
       position: custom.axisPlacement === 'right' ? 'right' : 'left',
       show: custom.axisPlacement !== 'hidden',
-      ...(log || stacking !== 'none' ? {} : unitTicks(unit, datasets.map((d) => ({ values: d.source, stride: 2, offset: 1 })), boundsOf(field))),
+      ...(log || stacking !== 'none' ? {} : valueAxisScale(unit, datasets.map((d) => ({ values: d.source, stride: 2, offset: 1 })), boundsOf(field), visible.some((s) => (s.field.custom?.drawStyle ?? custom.drawStyle) === 'bars'))),
       axisLabel: { color: theme.textMuted, formatter: (value: number) => formatTickText(value, unit, field.decimals) },
       splitLine: { lineStyle: { color: theme.grid } },
     },

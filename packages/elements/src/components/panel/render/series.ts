@@ -1,5 +1,5 @@
 /** The series a panel shows: every successful target's frames, named, with their field settings. */
-import { dataFramesToSeries, seriesField, seriesName, type DataFrame, type Panel, type TargetResult, type VariableValues } from '@promkit/core';
+import { dataFramesToSeries, onlySharedLabel, seriesField, seriesName, type DataFrame, type Panel, type TargetResult, type VariableValues } from '@promkit/core';
 import type { TimeseriesSeries } from '../../../charts/timeseries.js';
 
 /**
@@ -16,11 +16,12 @@ export function shownSeries(spec: Panel, results: readonly TargetResult[], hidde
     });
   }
   const out: TimeseriesSeries[] = [];
-  for (const result of results) {
-    if (result.error) continue;
+  const answered = results.filter((r) => !r.error);
+  const onlyLabel = onlySharedLabel(answered.flatMap((r) => r.frames.map((f) => f.labels)));
+  for (const result of answered) {
     const target = spec.targets.find((t) => t.refId === result.refId);
     for (const frame of result.frames) {
-      const legend = seriesName(frame.labels, target ? target.legendFormat : legendFormat) || result.expr;
+      const legend = seriesName(frame.labels, target ? target.legendFormat : legendFormat, onlyLabel);
       const { name, field } = seriesField(spec, { seriesName: legend, refId: result.refId, labels: frame.labels, values: frame.values, variables });
       out.push({ name, refId: result.refId, frame, field, hidden: hidden.has(`${result.refId}:${name}`) });
     }
