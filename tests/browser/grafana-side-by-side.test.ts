@@ -80,9 +80,15 @@ describe('a public Kubernetes dashboard beside Grafana (k8s-views-global on a cl
       // Series named as Grafana names them: `{{ node }}` finds no node label, so each takes its only label's value.
       expect(texts(byTitle(panels, 'CPU Utilization by instance'), '[part="legend"] tbody .legend-name').sort()).to.deep.equal(['node-1:9100', 'node-2:9100', 'node-3:9100', 'node-4:9100']);
       // Memory between 60 % and 70 %: the axis follows it instead of starting at zero.
-      const memory = getInstanceByDom(byTitle(panels, 'Cluster Memory Utilization').querySelector<HTMLElement>('.canvas')!)!;
+      const memoryPanel = byTitle(panels, 'Cluster Memory Utilization');
+      const chartDrawn = Date.now() + 10_000;
+      while (!painted(memoryPanel.host) && Date.now() < chartDrawn) await new Promise((r) => setTimeout(r, 100));
+      const memory = getInstanceByDom(memoryPanel.querySelector<HTMLElement>('.canvas')!)!;
       const axis = (memory as unknown as { getModel(): { getComponent(t: string, i: number): { axis: { scale: { getExtent(): [number, number] } } } } }).getModel().getComponent('yAxis', 0).axis.scale.getExtent();
       expect(axis[0], 'the memory axis starts near its values').to.be.greaterThan(0.5);
+      // The axis label ("MEMORY") along the axis, inside the chart, not cut off above it.
+      const yAxis = (memory.getOption() as { yAxis: { name: string; nameLocation: string }[] }).yAxis[0]!;
+      expect([yAxis.name, yAxis.nameLocation]).to.deep.equal(['MEMORY', 'middle']);
 
       await executeServerCommand('screenshot', { selector: 'prom-dashboard', name: 'grafana-side-by-side-k8s-views-global' });
     } finally {

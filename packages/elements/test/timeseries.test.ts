@@ -112,7 +112,7 @@ describe('timeseriesOption', () => {
     expect(y.min).toBe(0);
     expect([1, 2, 3, 4, 5, 6].map((k) => y.axisLabel.formatter(k * y.interval))).toEqual(['512 MiB', '1 GiB', '1.5 GiB', '2 GiB', '2.5 GiB', '3 GiB']);
     const plain = timeseriesOption(input({ unit: 'short' }, [frame('a', [[0, 0], [10_000, 2700]])])) as unknown as Option;
-    expect([plain.yAxis['min'], plain.yAxis['max'], plain.yAxis['interval']], '1, 2 or 5 times a power of ten').toEqual([0, 3000, 1000]);
+    expect([plain.yAxis['min'], plain.yAxis['max'], plain.yAxis['interval']], '1, 2 or 5 times a power of ten').toEqual([0, 3000, 500]);
     // A set minimum stays as set.
     expect((timeseriesOption(input({ unit: 'bytes', min: gib }, [frame('a', [[0, 1.2 * gib], [10_000, 2.7 * gib]])])) as unknown as Option).yAxis['min']).toBe(gib);
   });

@@ -77,10 +77,23 @@ export function seriesColors(series: readonly Pick<TimeseriesSeries, 'field' | '
 }
 
 /** An area's fill: the series colour, or with a gradient mode a fade from it at the line to clear at the bottom. */
-export function fillColor(color: string, gradientMode: NonNullable<FieldDefaults['custom']>['gradientMode']): string | { type: 'linear'; x: 0; y: 0; x2: 0; y2: 1; colorStops: { offset: number; color: string }[] } {
+export function fillColor(color: string, gradientMode: NonNullable<FieldDefaults['custom']>['gradientMode'], below = false): string | { type: 'linear'; x: 0; y: 0; x2: 0; y2: 1; colorStops: { offset: number; color: string }[] } {
   const rgb = parseRgb(color);
   if (!gradientMode || gradientMode === 'none' || !rgb) return color;
-  return { type: 'linear', x: 0, y: 0, x2: 0, y2: 1, colorStops: [{ offset: 0, color }, { offset: 1, color: `rgba(${rgb.join(', ')}, 0)` }] };
+  // Strongest at the line, clear towards zero: below the zero line the area's top is the clear end.
+  const clear = `rgba(${rgb.join(', ')}, 0)`;
+  return { type: 'linear', x: 0, y: 0, x2: 0, y2: 1, colorStops: below ? [{ offset: 0, color: clear }, { offset: 1, color }] : [{ offset: 0, color }, { offset: 1, color: clear }] };
+}
+
+/** True when a series is drawn below the zero line: no drawn value above zero (`[t, v, …]` source). */
+function drawnBelowZero(source: ArrayLike<number>): boolean {
+  let any = false;
+  for (let i = 1; i < source.length; i += 2) {
+    const v = source[i]!;
+    if (v > 0) return false;
+    if (v < 0) any = true;
+  }
+  return any;
 }
 
 /**
@@ -179,7 +192,7 @@ export function valueAxisScale(
   if (min === undefined) from = Math.min(from, bounds.softMin ?? from, keepZero ? 0 : from);
   if (max === undefined) to = Math.max(to, bounds.softMax ?? to, keepZero ? 0 : to);
   if (!(to > from)) return { ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
-  const interval = axisTickInterval(unit, from, to) ?? roundStep((to - from) / 5);
+  const interval = axisTickInterval(unit, from, to) ?? roundStep((to - from) / 6);
   return {
     interval,
     min: min ?? onTick(Math.floor(from / interval + 1e-9), interval),
@@ -268,7 +281,7 @@ export function timeseriesOption(input: TimeseriesInput): EChartsCoreOption {
       sampling: 'lttb',
       connectNulls: spanNulls === true,
       lineStyle: { width: draw === 'points' ? 0 : (c.lineWidth ?? 1), color },
-      ...(fill > 0 && draw !== 'points' ? { areaStyle: { opacity: fill, color: fillColor(color, c.gradientMode) } } : {}),
+      ...(fill > 0 && draw !== 'points' ? { areaStyle: { opacity: fill, color: fillColor(color, c.gradientMode, stacking === 'none' && drawnBelowZero(datasets[i]!.source)) } } : {}),
       ...(stacking !== 'none' ? { stack: c.stacking?.group ?? 'A' } : {}),
       emphasis: { disabled: true },
       ...(draw === 'bars' ? { barMaxWidth: 12 } : {}),
@@ -283,7 +296,8 @@ export function timeseriesOption(input: TimeseriesInput): EChartsCoreOption {
     textStyle: { fontFamily: theme.fontFamily, fontSize: theme.fontSize, color: theme.text },
     color: theme.palette,
     backgroundColor: 'transparent',
-    grid: { left: 8, right: 16, top: 12, bottom: 8, containLabel: true },
+    // The grid holds the axes' labels and names (ECharts 6's outer bounds; containLabel leaves names out).
+    grid: { left: 8, right: 16, top: 12, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'all' },
     dataset: datasets,
     xAxis: {
       type: 'time',
@@ -299,7 +313,12 @@ export function timeseriesOption(input: TimeseriesInput): EChartsCoreOption {
       ...(log ? { logBase: custom.axisScale?.log ?? 10 } : {}),
       ...(field.min !== undefined ? { min: field.min } : stacking === 'percent' ? { min: 0 } : {}),
       ...(field.max !== undefined ? { max: field.max } : stacking === 'percent' ? { max: 100 } : {}),
+      // Grafana's axis label: along the axis, beside its tick labels.
       name: custom.axisLabel ?? '',
+      nameLocation: 'middle',
+      nameRotate: custom.axisPlacement === 'right' ? -90 : 90,
+      nameGap: 6,
+      nameMoveOverlap: true,
       nameTextStyle: { color: theme.textMuted },
       position: custom.axisPlacement === 'right' ? 'right' : 'left',
       show: custom.axisPlacement !== 'hidden',
