@@ -53,6 +53,8 @@ describe('forwarding', () => {
       expect((await prom.series({ match: ['promkit_combo{a="a1"}'], start: T0, end: T_END })).data).toHaveLength(10);
       expect((await prom.buildInfo()).data.version).toMatch(/^2\./);
       expect((await prom.formatQuery('sum(rate(x[5m]))by(job)')).data).toBe('sum by (job) (rate(x[5m]))');
+      // Alert lists read the active alerts: the same as Prometheus answers directly.
+      expect((await prom.alerts()).data).toEqual((await new PrometheusClient({ url: prometheusUrl }).alerts()).data);
     }
   });
 

@@ -1,10 +1,11 @@
 /**
  * The read endpoints the proxy forwards, and nothing else: no admin APIs, no remote write, no
- * lifecycle endpoints, no targets or flags (which reveal infrastructure).
+ * lifecycle endpoints, no targets or flags (which reveal infrastructure). The active alerts are
+ * read (alert lists): what `ALERTS` already answers through `query`, with the rules' annotations.
  */
 
 /** Endpoint names, for the `allow` option. */
-export const READ_ENDPOINTS = ['query', 'query_range', 'series', 'labels', 'label_values', 'metadata', 'buildinfo', 'format_query'] as const;
+export const READ_ENDPOINTS = ['query', 'query_range', 'series', 'labels', 'label_values', 'metadata', 'buildinfo', 'format_query', 'alerts'] as const;
 export type ReadEndpoint = (typeof READ_ENDPOINTS)[number];
 
 interface Route {
@@ -22,6 +23,7 @@ const FIXED: Record<string, Route> = {
   '/api/v1/status/buildinfo': { endpoint: 'buildinfo', post: false },
   // Only parses and prints the query it is given: the query editor's Format.
   '/api/v1/format_query': { endpoint: 'format_query', post: true },
+  '/api/v1/alerts': { endpoint: 'alerts', post: false },
 };
 const LABEL_VALUES = /^\/api\/v1\/label\/([A-Za-z_][A-Za-z0-9_]*)\/values$/;
 
