@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { PANEL_TYPES } from '@promkit/core';
 import type { PanelSpec } from '@promkit/elements';
-import { neverAnswers, prometheusDown, storyClient, type DataMode } from './support/data.js';
+import { demoAlerts, neverAnswers, prometheusDown, storyClient, type DataMode } from './support/data.js';
 
 /** The attributes a `<prom-panel>` story sets; each one is a control. */
 interface PanelArgs {
@@ -140,7 +140,7 @@ function specWithArgs(args: PanelArgs): PanelSpec | undefined {
 }
 
 /** A panel spec with one query, for the option stories. */
-function specOf(type: PanelSpec['type'], title: string, target: { expr: string; legendFormat?: string }, rest: Omit<PanelSpec, 'id' | 'type'> = {}): PanelSpec {
+function specOf(type: PanelSpec['type'], title: string, target: { expr: string; legendFormat?: string; instant?: boolean }, rest: Omit<PanelSpec, 'id' | 'type'> = {}): PanelSpec {
   return { id: 1, type, title, targets: [{ refId: 'A', ...target }], ...rest };
 }
 
@@ -311,6 +311,57 @@ export const TableJoiningQueries: Story = specStory({
       },
       options: { sortBy: [{ displayName: 'Events/s', desc: true }] },
     },
+  },
+});
+
+export const PieChart: Story = specStory({
+  args: {
+    spec: specOf('piechart', 'Requests by route', { expr: 'sum by (route) (rate(demo_http_requests_total[5m]))', legendFormat: '{{route}}' }, {
+      fieldConfig: { defaults: { unit: 'reqps' } },
+      options: { pieType: 'donut', displayLabels: ['percent'], legend: { displayMode: 'table', placement: 'right', calcs: [], values: ['value', 'percent'] }, reduceOptions: { calcs: ['lastNotNull'] } },
+    }),
+  },
+});
+
+export const StateTimeline: Story = specStory({
+  args: {
+    spec: specOf('state-timeline', 'Rig temperature bands', { expr: 'demo_device_temperature_celsius', legendFormat: '{{device}}' }, {
+      fieldConfig: {
+        defaults: {
+          unit: 'celsius',
+          color: { mode: 'thresholds' },
+          thresholds: { mode: 'absolute', steps: [{ value: null, color: 'green' }, { value: 65, color: 'orange' }, { value: 80, color: 'red' }] },
+        },
+      },
+    }),
+  },
+});
+
+export const BarChart: Story = specStory({
+  args: {
+    spec: specOf('barchart', 'Rows per table', { expr: 'sum by (table) (demo_pipeline_table_rows)', legendFormat: '{{table}}', instant: true }, {
+      fieldConfig: { defaults: { unit: 'short' } },
+      options: { orientation: 'horizontal', showValue: 'always', reduceOptions: { calcs: ['lastNotNull'] } },
+    }),
+  },
+});
+
+export const Histogram: Story = specStory({
+  args: {
+    spec: specOf('histogram', 'How busy each route is (requests per second, over the range)', { expr: 'sum by (route) (rate(demo_http_requests_total[1m]))', legendFormat: '{{route}}' }, {
+      fieldConfig: { defaults: { unit: 'reqps', custom: { fillOpacity: 70 } } },
+      options: { bucketCount: 20, combine: true },
+    }),
+  },
+});
+
+/** Tagged own-data: the demo's alerts as Prometheus lists them, one firing and one pending (see demoAlerts). */
+export const AlertList: Story = specStory({
+  tags: ['own-data'],
+  args: {
+    fetch: demoAlerts,
+    height: 260,
+    spec: { id: 1, type: 'alertlist', title: 'Demo alerts', targets: [], options: { stateFilter: { firing: true, pending: true }, sortOrder: 'importance', showInstances: true, maxItems: 10 } },
   },
 });
 

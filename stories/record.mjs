@@ -3,6 +3,8 @@
  * `npm run stories:record`: records the catalog's answers from the demo. Starts the demo's
  * Prometheus, builds the catalog, opens every story in Chromium with live data, and saves what
  * each story's fetch received to stories/recording.json. Run it after changing a story's queries.
+ * `npm run stories:record -- <story id>…` records only those stories and keeps every other
+ * story's answers as they are (the demo's data, and so other stories' answers, move with time).
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -29,19 +31,24 @@ try {
   await new Promise((resolve) => setTimeout(resolve, 30_000));
   const index = JSON.parse(await readFile(join(ROOT, 'storybook-static/index.json'), 'utf8'));
   // Stories tagged own-data answer from a fetch of their own: nothing to record.
-  const stories = Object.values(index.entries).filter((e) => e.type === 'story' && !e.tags?.includes('own-data'));
+  const only = process.argv.slice(2);
+  const unknown = only.filter((id) => !index.entries[id]);
+  if (unknown.length) throw new Error(`No story ${unknown.join(', ')} in the catalog (ids such as elements-prom-panel--stat)`);
+  const stories = Object.values(index.entries).filter((e) => e.type === 'story' && !e.tags?.includes('own-data') && (only.length === 0 || only.includes(e.id)));
   /** @type {Record<string, Record<string, unknown>>} */
-  const recorded = {};
+  const recorded = only.length ? JSON.parse(await readFile(join(ROOT, 'stories/recording.json'), 'utf8')).stories : {};
   const page = await browser.newPage();
+  let fresh = 0;
   for (const story of stories) {
     await page.goto(`${site.url}/storybook-static/iframe.html?id=${story.id}&viewMode=story&globals=data:live`);
     await page.waitForFunction(panelsSettled, { timeout: 30_000, polling: 250 }).catch(() => console.warn(`  ${story.id}: panels still loading after 30 s`));
     const answers = await page.evaluate(() => /** @type {any} */ (window).__promkitRecording ?? {});
-    if (Object.keys(answers).length) recorded[story.id] = sortedRounded(answers);
+    if (Object.keys(answers).length) (recorded[story.id] = sortedRounded(answers)), fresh++;
     console.log(`  ${story.id}: ${Object.keys(answers).length} answers`);
   }
-  await writeFile(join(ROOT, 'stories/recording.json'), `${JSON.stringify({ recordedAt: new Date().toISOString(), stories: recorded })}\n`);
-  console.log(`Recorded the answers of ${Object.keys(recorded).length} of ${stories.length} stories into stories/recording.json.`);
+  const sorted = Object.fromEntries(Object.entries(recorded).sort(([a], [b]) => a.localeCompare(b)));
+  await writeFile(join(ROOT, 'stories/recording.json'), `${JSON.stringify({ recordedAt: new Date().toISOString(), stories: sorted })}\n`);
+  console.log(`Recorded the answers of ${fresh} of ${stories.length} stories into stories/recording.json.`);
 } finally {
   await browser.close();
   await site.stop();

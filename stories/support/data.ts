@@ -38,3 +38,17 @@ export const neverAnswers: typeof fetch = () => new Promise<Response>(() => unde
 /** A fetch that finds Prometheus down, as a proxy in front of it would say. */
 export const prometheusDown: typeof fetch = async () =>
   new Response('upstream connect error: connection refused', { status: 503, headers: { 'content-type': 'text/plain' } });
+
+/**
+ * A fetch that answers `/api/v1/alerts` as Prometheus does, with two of the demo's alerts active
+ * (one firing for twenty minutes, one pending): the demo rarely has one active when the catalog is
+ * recorded, and an alert list is about how active alerts read.
+ */
+export const demoAlerts: typeof fetch = async () => {
+  const since = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+  const alerts = [
+    { labels: { alertname: 'DemoRigOverheating', device: 'rig-3', severity: 'warning' }, annotations: { summary: 'rig-3 runs at 84 °C and throttles.' }, state: 'firing', activeAt: since(20), value: '8.4e+01' },
+    { labels: { alertname: 'DemoPipelineLagging', severity: 'critical' }, annotations: { summary: 'The pipeline is 42s behind.' }, state: 'pending', activeAt: since(0.5), value: '4.2e+01' },
+  ];
+  return Response.json({ status: 'success', data: { alerts } });
+};
