@@ -103,6 +103,7 @@ export { COLOR_MODES, CONTINUOUS_SCHEMES, isByValue, parseRgb, schemeColor, valu
 export type { ThresholdStep } from './field/thresholds.js';
 export { mapValue } from './field/mappings.js';
 export { dataLinkTitle, dataLinkUrl } from './field/data-link.js';
+export { dashboardLinkUrl } from './format/dashboard-url.js';
 export type { DataLinkSource } from './field/data-link.js';
 export type { MappedValue } from './field/mappings.js';
 export { VALUE_FIELD_NAME, displayName, formatLabels } from './field/display-name.js';

@@ -1,6 +1,6 @@
 /** Data links: URLs expanded for one value as Grafana expands them, every macro percent-encoded, unsafe results refused; Grafana's field links imported. */
 import { describe, expect, it } from 'vitest';
-import { dataLinkTitle, dataLinkUrl, type DataLinkSource } from '@promkit/core';
+import { dashboardLinkUrl, dataLinkTitle, dataLinkUrl, type DataLinkSource } from '@promkit/core';
 import { fromGrafana, toGrafana } from '@promkit/core/grafana';
 
 const source: DataLinkSource = {
@@ -45,5 +45,26 @@ describe('Grafana data links', () => {
     expect(dashboard.panels[0]).toMatchObject({ fieldConfig: { defaults: { links: [{ title: 'Pod details', url: '/d/pods?var-pod=${__data.fields.pod}&${__url_time_range}', targetBlank: true }] } } });
     expect(warnings.map((w) => w.path)).toEqual(['panels[0].fieldConfig.defaults.links[1].url']);
     expect(fromGrafana(toGrafana(dashboard).dashboard).dashboard).toEqual(dashboard);
+  });
+});
+
+describe('links to Grafana dashboards', () => {
+  it('go where the page shows its dashboards, their query kept', () => {
+    expect(dashboardLinkUrl('/d/abc123/node-exporter?var-host=a&from=1&to=2', '/boards/{uid}')).toBe('/boards/abc123?var-host=a&from=1&to=2');
+    expect(dashboardLinkUrl('/d/abc123', '#/dash/{uid}')).toBe('#/dash/abc123');
+    expect(dashboardLinkUrl('/d-solo/abc123/x?panelId=2', '/view?board={uid}')).toBe('/view?board=abc123&panelId=2');
+    expect(dashboardLinkUrl('/d/a%20b/x', '/boards/{uid}'), 'a uid that is not one stays a link as written').toBe('/d/a%20b/x');
+  });
+
+  it('leave every other URL, and all URLs without a template, as they are', () => {
+    expect(dashboardLinkUrl('/d/abc123/x', undefined)).toBe('/d/abc123/x');
+    expect(dashboardLinkUrl('https://grafana.example/d/abc123/x', '/boards/{uid}')).toBe('https://grafana.example/d/abc123/x');
+    expect(dashboardLinkUrl('/dashboards/abc', '/boards/{uid}')).toBe('/dashboards/abc');
+  });
+
+  it("apply to data links once their macros are filled in: a label's value lands in the query, not the path", () => {
+    const source = { seriesName: 'a', labels: { host: 'web 1' }, value: { raw: 1, text: '1' }, dashboardUrl: '/boards/{uid}' };
+    expect(dataLinkUrl('/d/nodes/node?var-host=${__field.labels.host}', source)).toBe('/boards/nodes?var-host=web%201');
+    expect(dataLinkUrl('/d/nodes/node?var-host=${__field.labels.host}', { ...source, dashboardUrl: undefined })).toBe('/d/nodes/node?var-host=web%201');
   });
 });

@@ -17,7 +17,7 @@ const ROOT_EXPORTS = [
   'VARIABLE_FORMATS', 'VARIABLE_HIDES', 'VariableProblemKind', 'activeStep', 'alertLabelFilter', 'alertRows', 'appendFrames',
   'applyRegex', 'applyTransformations', 'authorizationHeader', 'autoInterval', 'axisTickInterval',
   'builtinVariables', 'cellNumber', 'checkPromQL', 'collides', 'compact', 'compareValues',
-  'computeTiming', 'cortex', 'createClient', 'dashboardSchema', 'dataFieldName', 'dataFramesToSeries', 'dataLinkTitle', 'dataLinkUrl',
+  'computeTiming', 'cortex', 'createClient', 'dashboardLinkUrl', 'dashboardSchema', 'dataFieldName', 'dataFramesToSeries', 'dataLinkTitle', 'dataLinkUrl',
   'datasourceVariable', 'decodeHistogram', 'dependentsOf', 'describeRange', 'displayName',
   'escapeRegex', 'eventsInRange', 'eventsWithTags', 'fieldFor', 'formatDate', 'formatDuration',
   'formatLabels', 'formatSampleValue', 'formatTickText', 'formatValue', 'formatValueText', 'framesByRefId',

@@ -12,6 +12,7 @@
  * result is a link only when it is still http(s), mailto or relative (format/url.ts). A link's title
  * takes the same macros, as text.
  */
+import { dashboardLinkUrl } from '../format/dashboard-url.js';
 import type { Labels } from '../prometheus/schemas.js';
 import type { VariableValues } from '../promql/interpolate.js';
 import { isSafeUrl } from '../format/url.js';
@@ -27,13 +28,16 @@ export interface DataLinkSource {
   /** The range shown, epoch ms. */
   range?: { from: number; to: number } | undefined;
   variables?: VariableValues | undefined;
+  /** Where links to Grafana dashboards (`/d/<uid>/…`) go instead: a URL with `{uid}` (see dashboardLinkUrl). */
+  dashboardUrl?: string | undefined;
 }
 
 const MACRO = /\$\{(__(?:series|field|value|data|url_time_range)(?:\.[^}]*)?)\}/g;
 
 /** The link's URL for `source`, or undefined when the expanded URL is not one a page may open. */
 export function dataLinkUrl(template: string, source: DataLinkSource): string | undefined {
-  const url = expandMacros(template, MACRO, (path) => (path === '__url_time_range' ? timeRange(source) : encoded(macroOf(path, source))), source.variables);
+  const expanded = expandMacros(template, MACRO, (path) => (path === '__url_time_range' ? timeRange(source) : encoded(macroOf(path, source))), source.variables);
+  const url = dashboardLinkUrl(expanded, source.dashboardUrl);
   return isSafeUrl(url) ? url : undefined;
 }
 

@@ -49,6 +49,8 @@ export interface DashboardRunSource {
   clientOptions(): ClientFactoryOptions;
   /** Names of annotations the toolbar turned off. */
   hiddenAnnotations(): ReadonlySet<string>;
+  /** Where links to Grafana dashboards go (`{uid}`), if anywhere. */
+  dashboardUrl(): string | undefined;
   /** The dashboard's own host sources by name (they win over the page's registered ones). */
   sources(): Readonly<Record<string, HostSource>> | undefined;
   /** A new context went out to the panels. */
@@ -238,6 +240,7 @@ export class DashboardRunController implements ReactiveController {
       revision: ++this.#revision,
       reason,
       group: this.#group,
+      dashboardUrl: this.source.dashboardUrl(),
       annotations: this.#annotations.events.filter((e) => !hidden.has(e.annotation)),
     });
     this.#resolveAnnotations(d, this.#registry, variables);

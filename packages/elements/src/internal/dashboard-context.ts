@@ -15,6 +15,8 @@ export interface DashboardContext {
   reason: 'interval' | 'manual' | 'change';
   /** ECharts group that links the crosshair of every chart of this dashboard. */
   group: string;
+  /** Where links to Grafana dashboards (`/d/<uid>/…`) go: the dashboard's `dashboard-url`, with `{uid}`. */
+  dashboardUrl: string | undefined;
   /** The annotation events shown (those of annotations the toolbar has not turned off), in time order. */
   annotations: readonly AnnotationEvent[];
 }

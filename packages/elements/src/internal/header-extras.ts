@@ -5,7 +5,7 @@
  * mailto or relative, else it is shown without a link.
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { interpolateText, isSafeUrl, type VariableValues } from '@promkit/core';
+import { dashboardLinkUrl, interpolateText, isSafeUrl, type VariableValues } from '@promkit/core';
 import { infoIcon, linkIcon } from './icons.js';
 
 /** A link as dashboards hold them, or an entry of the menu that is no link (a group's heading, or why a group is empty). */
@@ -32,7 +32,7 @@ export function renderDescription(text: string | undefined, id: string, variable
 }
 
 /** A disclosure with one link per entry; Escape closes it. */
-export function renderLinkMenu(links: readonly HeaderLink[] | undefined, label: string, variables: VariableValues = {}): TemplateResult | typeof nothing {
+export function renderLinkMenu(links: readonly HeaderLink[] | undefined, label: string, variables: VariableValues = {}, dashboardUrl?: string): TemplateResult | typeof nothing {
   if (!links?.length) return nothing;
   const count = links.filter((l) => !l.heading).length;
   const close = (event: KeyboardEvent) => {
@@ -49,7 +49,7 @@ export function renderLinkMenu(links: readonly HeaderLink[] | undefined, label: 
         const title = interpolateText(link.title, variables);
         if (link.heading) return html`<li class="links-group" role="presentation">${title}</li>`;
         if (link.url === undefined) return html`<li><span class="note">${title}${link.note ? html` <span class="why">(${link.note})</span>` : nothing}</span></li>`;
-        const url = interpolateText(link.url, variables);
+        const url = dashboardLinkUrl(interpolateText(link.url, variables), dashboardUrl);
         const open = link.open;
         const click = (e: MouseEvent) => {
           if (!open || link.targetBlank || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;

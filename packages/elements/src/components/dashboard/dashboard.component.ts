@@ -152,6 +152,7 @@ export class PromDashboard extends PromElement {
     timeZone: { type: String, attribute: 'time-zone' },
     syncUrl: { type: Boolean, attribute: 'sync-url' },
     urlKey: { type: String, attribute: 'url-key' },
+    dashboardUrl: { type: String, attribute: 'dashboard-url' },
     viewPanel: { type: Number, attribute: 'view-panel', reflect: true },
     dashboard: { attribute: false, noAccessor: true },
     editable: { type: Boolean, reflect: true },
@@ -187,6 +188,12 @@ export class PromDashboard extends PromElement {
   declare syncUrl: boolean;
   /** Prefix for this dashboard's URL parameters when several sync on one page. */
   declare urlKey: string | undefined;
+  /**
+   * Where links to Grafana dashboards (`/d/<uid>/…`, as imported dashboards have them) go, in its
+   * links, its panels' links and data links: a URL with `{uid}`, such as `/boards/{uid}`; their
+   * query (`?var-host=a&from=…`) is kept. Unset: such links stay as written.
+   */
+  declare dashboardUrl: string | undefined;
   /** Id of a panel to show alone. */
   declare viewPanel: number | undefined;
   /** Offers an Edit button (edit mode needs the builder: `@promkit/elements/builder.js`, or `loadBuilder`). */
@@ -246,6 +253,7 @@ export class PromDashboard extends PromElement {
     clientOptions: () => clientFactoryOptions(this),
     sources: () => this.sources,
     hiddenAnnotations: () => this._hiddenAnnotations,
+    dashboardUrl: () => this.dashboardUrl || undefined,
     onPublished: () => {
       if (this.syncUrl) this.#url.requestWrite();
       this.requestUpdate();
@@ -484,6 +492,8 @@ export class PromDashboard extends PromElement {
     if (changed.has('sources') && this._definition && !changed.has('_definition')) void this.#run.resolve(undefined);
     // Whatever the host sets takes effect, first time included; the element's own changes resolve themselves.
     if (changed.has('variableValues') && this.variableValues !== this.#ownSelections && this._definition && !changed.has('_definition')) void this.#run.resolve(undefined);
+    // Panels read where Grafana dashboard links go from the context.
+    if (changed.has('dashboardUrl') && this.#run.published) this.#run.publish('change');
     const clientChanged = changed.has('url') || changed.has('clientOptions') || changed.has('resolveAuth');
     if (clientChanged && this._definition && !changed.has('_definition')) this.#run.start();
   }
@@ -575,6 +585,7 @@ export class PromDashboard extends PromElement {
       ${renderToolbar({
         dashboard: d,
         links: this.#tagLinks.entries(d.links),
+        dashboardUrl: this.dashboardUrl || undefined,
         variables: this.#run.variables,
         range: time.range,
         timeZone: time.timeZone,

@@ -114,4 +114,39 @@ describe('panel and dashboard headers', () => {
     expect(panel.shadowRoot!.querySelector('[part="description"]')!.textContent).to.equal('In the dashboard too');
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
   });
+
+  it('links to Grafana dashboards (/d/<uid>/…) go where dashboard-url says: dashboard links, panel links and data links, their query kept', async () => {
+    const board: DashboardInput = {
+      schemaVersion: 1,
+      title: 'Imported',
+      links: [{ title: 'Nodes', url: '/d/nodes-uid/node-exporter?orgId=1' }],
+      datasources: [{ name: 'prom', url: prometheusUrl, default: true }],
+      variables: [{ type: 'custom', name: 'host', query: 'web-1,web-2', current: { value: 'web-1' } }],
+      panels: [
+        {
+          id: 1,
+          type: 'stat',
+          title: 'Up',
+          gridPos: { x: 0, y: 0, w: 6, h: 4 },
+          links: [{ title: 'Host', url: '/d/host-uid/host?var-host=$host' }],
+          targets: [{ refId: 'A', expr: 'vector(1)', instant: true, legendFormat: 'one' }],
+          fieldConfig: { defaults: { links: [{ title: 'Drill down', url: '/d/drill-uid/drill?var-series=${__series.name}&${__url_time_range}' }] }, overrides: [] },
+        },
+      ],
+    };
+    const d = document.createElement('prom-dashboard') as PromDashboard;
+    d.setAttribute('dashboard-url', '/boards/{uid}');
+    d.dashboard = board;
+    stage.append(d);
+    await until(() => !!d.shadowRoot!.querySelector('prom-panel')?.shadowRoot?.querySelector('a.stat'), 'the stat tile, linked');
+    const href = (a: Element | null | undefined) => a?.getAttribute('href');
+    expect(href(d.shadowRoot!.querySelector('[part="toolbar"] [part="links-menu"] a'))).to.equal('/boards/nodes-uid?orgId=1');
+    const panel = d.shadowRoot!.querySelector<PromPanel>('prom-panel')!;
+    expect(href(panel.shadowRoot!.querySelector('[part="links-menu"] a'))).to.equal('/boards/host-uid?var-host=web-1');
+    expect(href(panel.shadowRoot!.querySelector('a.stat'))).to.match(/^\/boards\/drill-uid\?var-series=one&from=\d+&to=\d+$/);
+    // Without dashboard-url, the links stay as the dashboard wrote them.
+    d.removeAttribute('dashboard-url');
+    await until(() => href(panel.shadowRoot!.querySelector('a.stat'))?.startsWith('/d/') === true, 'the data link as written');
+    expect(href(d.shadowRoot!.querySelector('[part="toolbar"] [part="links-menu"] a'))).to.equal('/d/nodes-uid/node-exporter?orgId=1');
+  });
 });

@@ -124,6 +124,7 @@ export class PromPanel extends PromElement {
     legendPlacement: { type: String, attribute: 'legend-placement', reflect: true },
     viewable: { type: Boolean },
     scopedVars: { attribute: false, hasChanged: changedInContent },
+    dashboardUrl: { type: String, attribute: 'dashboard-url' },
     frames: { attribute: false },
     maxPoints: { type: Number, attribute: 'max-points' },
     maxAge: { type: String, attribute: 'max-age' },
@@ -187,6 +188,12 @@ export class PromPanel extends PromElement {
   declare viewable: boolean;
   /** Variable values for this panel only (a repeated panel's own value). */
   declare scopedVars: VariableValues | undefined;
+  /**
+   * Where links to Grafana dashboards (`/d/<uid>/…`, as imported dashboards have them) go: a URL
+   * with `{uid}`, such as `/boards/{uid}`; their query (`?var-host=a&from=…`) is kept. Inside a
+   * dashboard, the dashboard's own applies unless this is set. Unset: such links stay as written.
+   */
+  declare dashboardUrl: string | undefined;
   /**
    * The host app's data, drawn instead of querying: frames per target refId (`{ A: [...] }`), or
    * a list for target A. Each frame is `{ labels?, timestamps, values }` (ms or Dates or ISO
@@ -411,7 +418,7 @@ export class PromPanel extends PromElement {
           <span class="heading">
             <span part="title" id="title" title=${title || nothing}>${title}</span>
             ${renderDescription(spec?.description, 'description', this.#variables())}
-            ${renderLinkMenu(spec?.links, `Links of ${title || 'this panel'}`, this.#variables())}
+            ${renderLinkMenu(spec?.links, `Links of ${title || 'this panel'}`, this.#variables(), this.#dashboardUrl())}
           </span>
           ${this.#query.refreshing ? html`<span class="status" role="status" aria-label="Refreshing"><span class="spinner"></span></span>` : nothing}
           ${this.viewable
@@ -437,6 +444,7 @@ export class PromPanel extends PromElement {
       frames: this.#frames,
       timeZone: this.#timeZone,
       variables: this.#variables(),
+      dashboardUrl: this.#dashboardUrl(),
       heatmap: this.#heatmap,
       alertRows: this.#query.alertRows,
       range: this.#query.range,
@@ -463,7 +471,7 @@ export class PromPanel extends PromElement {
     if (!point) return this.#pointLinks.close();
     const { series, time, value } = point;
     const text = formatValueText(value, series.field.unit ?? 'none', series.field.decimals);
-    const links = dataLinksOf(series.field, { seriesName: series.name, labels: series.frame.labels, value: { raw: value, text, time }, range: this.#query.range, variables: this.#variables() });
+    const links = dataLinksOf(series.field, { seriesName: series.name, labels: series.frame.labels, value: { raw: value, text, time }, range: this.#query.range, variables: this.#variables(), dashboardUrl: this.#dashboardUrl() });
     if (links.length === 0) return this.#pointLinks.close();
     this.#pointLinks.open({ x: at.x, y: at.y, width: at.width, height: at.height, series: series.name, time: fullTimeLabel(time, this.#timeZone), value: text, links });
   }
@@ -488,6 +496,11 @@ export class PromPanel extends PromElement {
   }
 
   /** The dashboard's variables with this panel's own (a repeated panel's value), for display names. */
+  #dashboardUrl(): string | undefined {
+    // An attribute removed is null: the dashboard's (or none) applies again.
+    return this.dashboardUrl || this.#context.value?.dashboardUrl;
+  }
+
   #variables(): VariableValues {
     return { ...this.#context.value?.variables, ...this.scopedVars };
   }

@@ -10,6 +10,8 @@ export interface ToolbarInput {
   dashboard: Dashboard;
   /** The dashboard's links as menu entries (links by tag listed from its store). */
   links: readonly HeaderLink[];
+  /** Where links to Grafana dashboards go (`{uid}`), if anywhere. */
+  dashboardUrl: string | undefined;
   variables: ReadonlyMap<string, ResolvedVariable>;
   range: RawTimeRange;
   timeZone: string;
@@ -38,7 +40,7 @@ export function renderToolbar(input: ToolbarInput): TemplateResult {
     <span class="heading dashboard-heading">
       <h2 class="title">${d.title}</h2>
       ${renderDescription(d.description, 'dashboard-description', values)}
-      ${renderLinkMenu(input.links, `Links of ${d.title}`, values)}
+      ${renderLinkMenu(input.links, `Links of ${d.title}`, values, input.dashboardUrl)}
       ${d.tags.length ? html`<ul class="tags" part="tags" aria-label="Tags">${d.tags.map((tag) => html`<li part="tag">${tag}</li>`)}</ul>` : nothing}
     </span>
     ${d.variables

@@ -35,6 +35,8 @@ export interface PanelBody {
   timeZone: string;
   /** Variables for display names the panel derives itself (table columns). */
   variables: VariableValues;
+  /** Where links to Grafana dashboards go (`{uid}`), if anywhere. */
+  dashboardUrl: string | undefined;
   heatmap: HeatmapData | undefined;
   /** An alert list's rules, filtered and sorted. */
   alertRows: readonly AlertRuleRow[];
@@ -74,13 +76,13 @@ export function renderBody(b: PanelBody): TemplateResult {
   switch (spec.type) {
     case 'stat': {
       const values = valuesShown(spec, series, theme);
-      const links = series.map((s, i) => dataLinkOf(s.field, { seriesName: s.name, labels: s.frame.labels, value: { raw: values[i]!.value, text: valueText(values[i]!) }, range: b.range, variables: b.variables }));
+      const links = series.map((s, i) => dataLinkOf(s.field, { seriesName: s.name, labels: s.frame.labels, value: { raw: values[i]!.value, text: valueText(values[i]!) }, range: b.range, variables: b.variables, dashboardUrl: b.dashboardUrl }));
       return renderStats(values, { sparklines: series.length > 0 && spec.options.graphMode !== 'none', colorMode: spec.options.colorMode, textMode: spec.options.textMode }, theme.palette[0] ?? 'currentColor', links);
     }
     case 'bargauge':
       return renderBars(valuesShown(spec, series, theme), spec.fieldConfig.defaults, theme, theme.palette[0], spec.options.displayMode);
     case 'table':
-      return renderTable(spec, { series, frames: b.frames, variables: b.variables, timeZone: b.timeZone, theme, range: b.range }, b.sort, b.onSort);
+      return renderTable(spec, { series, frames: b.frames, variables: b.variables, dashboardUrl: b.dashboardUrl, timeZone: b.timeZone, theme, range: b.range }, b.sort, b.onSort);
     case 'timeseries':
       return renderChart(spec, series, renderLegend(spec, series, theme, b.onToggle), b.marks);
     case 'state-timeline':

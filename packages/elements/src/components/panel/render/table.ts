@@ -12,6 +12,8 @@ export interface TableData {
   series: TimeseriesSeries[];
   frames: DataFrame[] | undefined;
   variables: VariableValues;
+  /** Where links to Grafana dashboards go (`{uid}`), if anywhere. */
+  dashboardUrl?: string | undefined;
   timeZone: string;
   theme: ChartTheme;
   /** The range shown, for data links' `${__url_time_range}`. */
@@ -48,7 +50,7 @@ export function renderTable(spec: Panel, data: TableData, chosen: TableSort | un
       const fields: Record<string, string> = {};
       for (const c of columns) if (!c.field) fields[c.key] = fields[c.title] = row.labels[c.key] ?? '';
       const linkOf = (c: TableColumn, field: FieldDefaults) => (text: string) =>
-        dataLinkOf(field, { seriesName: c.title, labels: row.labels, value: { raw: row.values[c.key]!, text }, row: fields, range: data.range, variables: data.variables });
+        dataLinkOf(field, { seriesName: c.title, labels: row.labels, value: { raw: row.values[c.key]!, text }, row: fields, range: data.range, variables: data.variables, dashboardUrl: data.dashboardUrl });
       return html`<tr>${columns.map((c) => (c.field ? renderValueCell(row.values[c.key], c.field, data.theme, data.timeZone, c.field.links?.length ? linkOf(c, c.field) : undefined) : html`<td>${row.labels[c.key] ?? ''}</td>`))}</tr>`;
     })}</tbody>
     ${renderFooter(spec.options.footer, columns, rows, data.timeZone)}
