@@ -175,6 +175,8 @@ describe('timeseriesOption', () => {
     const frames = [frame('a', [[0, 1], [10_000, 3]]), frame('b', [[0, 3], [10_000, 1]])];
     const normal = timeseriesOption(input({ custom: { stacking: { mode: 'normal' } } }, frames)) as unknown as Option;
     expect(normal.series.map((s) => s['stack'])).toEqual(['A', 'A']);
+    // ECharts' own range, said as null: a redraw merges into the last option, whose scaled bounds must not linger.
+    expect([normal.yAxis['min'], normal.yAxis['max'], normal.yAxis['interval']]).toEqual([null, null, null]);
     const percent = timeseriesOption(input({ custom: { stacking: { mode: 'percent' } } }, frames)) as unknown as Option;
     expect(percent.dataset.map((d) => [...d.source])).toEqual([
       [0, 25, 10_000, 75],

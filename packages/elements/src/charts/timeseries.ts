@@ -165,7 +165,8 @@ export function percentFrames(frames: Frame[]): Frame[] {
  * series between 60 % and 68 % is not squashed against a zero line; bars always keep zero. Ticks
  * read as round numbers in the unit (512 MiB, 1 GiB; 15 min, 1 hour, from core's
  * axisTickInterval), else 1, 2 or 5 times a power of ten, and the axis ends on ticks. Hard bounds
- * stay as set; soft bounds widen the axis to reach them.
+ * stay as set; soft bounds widen the axis to reach them. What it leaves to ECharts is null, not
+ * missing: a redraw merges into the last option, whose bounds must not linger.
  */
 export function valueAxisScale(
   unit: string,
@@ -173,8 +174,9 @@ export function valueAxisScale(
   frames: readonly { values: ArrayLike<number>; stride?: number; offset?: number }[],
   bounds: { min?: number; max?: number; softMin?: number; softMax?: number },
   keepZero = false,
-): { interval?: number; min?: number; max?: number } {
+): { interval: number | null; min: number | null; max: number | null } {
   const { min, max } = bounds;
+  const chartsOwn = { interval: null, min: min ?? null, max: max ?? null };
   let low = Number.POSITIVE_INFINITY;
   let high = Number.NEGATIVE_INFINITY;
   for (const f of frames) {
@@ -185,13 +187,13 @@ export function valueAxisScale(
       if (v > high) high = v;
     }
   }
-  if (low > high) return { ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
+  if (low > high) return chartsOwn;
   const pad = high > low ? (high - low) / 10 : Math.abs(high) || 1;
   let from = min ?? (low >= 0 && low - pad < 0 ? 0 : low - pad);
   let to = max ?? (high <= 0 && high + pad > 0 ? 0 : high + pad);
   if (min === undefined) from = Math.min(from, bounds.softMin ?? from, keepZero ? 0 : from);
   if (max === undefined) to = Math.max(to, bounds.softMax ?? to, keepZero ? 0 : to);
-  if (!(to > from)) return { ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) };
+  if (!(to > from)) return chartsOwn;
   const interval = axisTickInterval(unit, from, to) ?? roundStep((to - from) / 6);
   return {
     interval,
@@ -311,8 +313,6 @@ export function timeseriesOption(input: TimeseriesInput): EChartsCoreOption {
     yAxis: {
       type: log ? 'log' : 'value',
       ...(log ? { logBase: custom.axisScale?.log ?? 10 } : {}),
-      ...(field.min !== undefined ? { min: field.min } : stacking === 'percent' ? { min: 0 } : {}),
-      ...(field.max !== undefined ? { max: field.max } : stacking === 'percent' ? { max: 100 } : {}),
       // Grafana's axis label: along the axis, beside its tick labels.
       name: custom.axisLabel ?? '',
       nameLocation: 'middle',
@@ -322,7 +322,10 @@ export function timeseriesOption(input: TimeseriesInput): EChartsCoreOption {
       nameTextStyle: { color: theme.textMuted },
       position: custom.axisPlacement === 'right' ? 'right' : 'left',
       show: custom.axisPlacement !== 'hidden',
-      ...(log || stacking !== 'none' ? {} : valueAxisScale(unit, datasets.map((d) => ({ values: d.source, stride: 2, offset: 1 })), boundsOf(field), visible.some((s) => (s.field.custom?.drawStyle ?? custom.drawStyle) === 'bars'))),
+      // Log and stacked axes take ECharts' own range (percent stacks 0–100) within the field's bounds.
+      ...(log || stacking !== 'none'
+        ? { interval: null, min: field.min ?? (stacking === 'percent' ? 0 : null), max: field.max ?? (stacking === 'percent' ? 100 : null) }
+        : valueAxisScale(unit, datasets.map((d) => ({ values: d.source, stride: 2, offset: 1 })), boundsOf(field), visible.some((s) => (s.field.custom?.drawStyle ?? custom.drawStyle) === 'bars'))),
       axisLabel: { color: theme.textMuted, formatter: (value: number) => formatTickText(value, unit, field.decimals) },
       splitLine: { lineStyle: { color: theme.grid } },
     },

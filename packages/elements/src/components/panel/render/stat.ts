@@ -21,7 +21,8 @@ export function renderStats(values: readonly ReducedValue[], look: StatLook, col
   const textMode = look.textMode ?? 'auto';
   const background = colorMode === 'background' || colorMode === 'background_solid';
   const showValue = textMode !== 'name' && textMode !== 'none';
-  const showName = textMode === 'name' || textMode === 'value_and_name' || (textMode === 'auto' && values.length > 1);
+  // A name line over the value (textMode name shows the name as the value instead).
+  const nameLine = textMode === 'value_and_name' || (textMode === 'auto' && values.length > 1);
   const trendOf = (v: ReducedValue) => (Number.isFinite(v.previous) && Number.isFinite(v.value) && v.value !== v.previous ? (v.value > v.previous ? '▲' : '▼') : '');
   // Characters the widest line is (a unit is drawn smaller): every tile's value takes the size that
   // fits it, so values side by side read alike, as Grafana aligns them.
@@ -31,11 +32,11 @@ export function renderStats(values: readonly ReducedValue[], look: StatLook, col
         const trend = trendOf(v);
         const label = v.name ? `${v.name}: ${valueText(v)}` : valueText(v);
         const tile = { '--stat-chars': chars.toFixed(1), ...(background && v.color ? { '--stat-bg': v.color, '--stat-fg': readableOn(v.color) } : {}) };
-        const classes = ['stat', look.sparklines ? 'has-sparkline' : '', showName ? 'has-name' : '', background && v.color ? `background ${colorMode === 'background_solid' ? 'solid' : ''}` : ''].filter(Boolean).join(' ');
+        const classes = ['stat', look.sparklines ? 'has-sparkline' : '', nameLine ? 'has-name' : '', background && v.color ? `background ${colorMode === 'background_solid' ? 'solid' : ''}` : ''].filter(Boolean).join(' ');
         const style = { color: colorMode === 'value' ? v.color : undefined };
         // The name above its value, as Grafana stacks them.
         const content = html`${look.sparklines ? sparkline(v.frame, background ? 'currentColor' : (v.color ?? color)) : nothing}
-          ${showName && textMode !== 'name' ? html`<span class="stat-name">${v.name}</span>` : nothing}
+          ${nameLine ? html`<span class="stat-name">${v.name}</span>` : nothing}
           ${showValue
             ? html`<span class="stat-line" ${cssProps(style)}>
                 <span class="stat-value">${v.formatted.prefix}${v.formatted.text}<span class="stat-unit">${v.formatted.suffix.trim()}</span></span>
