@@ -232,3 +232,22 @@ describe('timeseriesOption', () => {
     expect(single.tooltip.formatter(params).rows.map((r) => r.name)).toEqual(['b']);
   });
 });
+
+describe('a line under a colour scheme with gradientMode scheme', () => {
+  it('is coloured by value along its height, as Grafana draws it: its highest value at the top of its box', () => {
+    const field: FieldDefaults = { color: { mode: 'continuous-GrYlRd' }, min: 0, max: 1, custom: { gradientMode: 'scheme' } };
+    const o = timeseriesOption(input(field, [frame('cpu', [[0, 0.1], [10_000, 0.9], [20_000, 0.2]])])) as unknown as Option;
+    const line = (o.series[0]!['lineStyle'] as { color: { colorStops: { offset: number; color: string }[] } }).color;
+    const stops = line.colorStops;
+    expect(stops[0]!.offset).toBe(0);
+    expect(stops.at(-1)!.offset).toBe(1);
+    const rgb = (c: string) => c.match(/\d+/g)!.map(Number);
+    const [topR, topG] = rgb(stops[0]!.color);
+    const [bottomR, bottomG] = rgb(stops.at(-1)!.color);
+    expect(topR! > topG!, `the top (0.9) is red: ${stops[0]!.color}`).toBe(true);
+    expect(bottomG! > bottomR!, `the bottom (0.1) is green: ${stops.at(-1)!.color}`).toBe(true);
+    // Without the scheme gradient, one colour (its last value's).
+    const plain = timeseriesOption(input({ ...field, custom: {} }, [frame('cpu', [[0, 0.1], [10_000, 0.9]])])) as unknown as Option;
+    expect(typeof (plain.series[0]!['lineStyle'] as { color: unknown }).color).toBe('string');
+  });
+});

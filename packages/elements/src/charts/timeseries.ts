@@ -64,16 +64,47 @@ export function seriesColor(field: FieldDefaults, index: number, theme: ChartThe
  */
 export function seriesColors(series: readonly Pick<TimeseriesSeries, 'field' | 'frame'>[], theme: ChartTheme): string[] {
   if (!series.some((s) => isByValue(s.field.color?.mode))) return series.map((s, i) => seriesColor(s.field, i, theme));
-  let min = Number.POSITIVE_INFINITY;
-  let max = Number.NEGATIVE_INFINITY;
-  for (const s of series) for (const v of s.frame.values) if (Number.isFinite(v)) (min = Math.min(min, v)), (max = Math.max(max, v));
-  const span = min <= max ? { min, max } : undefined;
+  const span = spanOf(series);
   return series.map((s, i) => {
     const by = s.field.color?.seriesBy;
     if (!isByValue(s.field.color?.mode)) return seriesColor(s.field, i, theme);
     const value = reduce(s.frame.values, by === 'min' ? 'min' : by === 'max' ? 'max' : 'lastNotNull');
     return (Number.isFinite(value) ? valueColor(value, s.field, theme, span) : undefined) ?? seriesColor(s.field, i, theme);
   });
+}
+
+/** A vertical gradient over a line's own box: the top of the box is offset 0. */
+type VerticalGradient = { type: 'linear'; x: 0; y: 0; x2: 0; y2: 1; colorStops: { offset: number; color: string }[] };
+
+/**
+ * A line coloured by value along its height, as Grafana draws `gradientMode: scheme` under a
+ * colour scheme: the line's box runs from its highest value (top) to its lowest, and each height
+ * takes the scheme's colour for its value within `span` (every series' values). Undefined when
+ * the line is flat or the field does not colour by value.
+ */
+export function schemeLine(values: ArrayLike<number>, field: FieldDefaults, theme: ChartTheme, span: { min: number; max: number }): VerticalGradient | undefined {
+  if (!isByValue(field.color?.mode)) return undefined;
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (Number.isFinite(v)) (low = Math.min(low, v)), (high = Math.max(high, v));
+  }
+  if (!(high > low)) return undefined;
+  const STOPS = 8;
+  const colorStops = Array.from({ length: STOPS + 1 }, (_, k) => {
+    const offset = k / STOPS;
+    return { offset, color: valueColor(high - (high - low) * offset, field, theme, span) ?? theme.palette[0]! };
+  });
+  return { type: 'linear', x: 0, y: 0, x2: 0, y2: 1, colorStops };
+}
+
+/** The lowest and highest finite value of every series, if any. */
+function spanOf(series: readonly Pick<TimeseriesSeries, 'frame'>[]): { min: number; max: number } | undefined {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const s of series) for (const v of s.frame.values) if (Number.isFinite(v)) (min = Math.min(min, v)), (max = Math.max(max, v));
+  return min <= max ? { min, max } : undefined;
 }
 
 /** An area's fill: the series colour, or with a gradient mode a fade from it at the line to clear at the bottom. */
@@ -260,6 +291,7 @@ export function timeseriesOption(input: TimeseriesInput): EChartsCoreOption {
     return n === 0 ? base : `${base}#${n}`;
   };
   const colors = seriesColors(input.series, theme);
+  const valueSpan = spanOf(input.series);
   const series = visible.map((s, i) => {
     const index = input.series.indexOf(s);
     const c = s.field.custom ?? {};
@@ -282,7 +314,7 @@ export function timeseriesOption(input: TimeseriesInput): EChartsCoreOption {
       symbolSize: draw === 'points' ? 4 : 3,
       sampling: 'lttb',
       connectNulls: spanNulls === true,
-      lineStyle: { width: draw === 'points' ? 0 : (c.lineWidth ?? 1), color },
+      lineStyle: { width: draw === 'points' ? 0 : (c.lineWidth ?? 1), color: (c.gradientMode === 'scheme' && stacking === 'none' && !c.transform && valueSpan && schemeLine(s.frame.values, s.field, theme, valueSpan)) || color },
       ...(fill > 0 && draw !== 'points' ? { areaStyle: { opacity: fill, color: fillColor(color, c.gradientMode, stacking === 'none' && drawnBelowZero(datasets[i]!.source)) } } : {}),
       ...(stacking !== 'none' ? { stack: c.stacking?.group ?? 'A' } : {}),
       emphasis: { disabled: true },
