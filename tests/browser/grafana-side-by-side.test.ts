@@ -1,10 +1,10 @@
 /**
- * A public Kubernetes dashboard (dotdc's k8s-views-global, from the corpus) imported and shown
- * against a Prometheus holding a cluster's hour in the metric names it queries
- * (tests/harness/cluster-dataset.mjs), in the dark theme, to be looked at beside the screenshot its
- * authors took in Grafana (README, "Compared with Grafana"). The checks are what that screenshot
- * shows: the LCD bar gauges coloured by value, the big stats and the named ones, the resource
- * count's legend table, the percent axes.
+ * Public Kubernetes dashboards (dotdc's k8s-views-global and k8s-views-nodes, from the corpus)
+ * imported and shown against a Prometheus holding a cluster's hour in the metric names they query
+ * (tests/harness/cluster-dataset.mjs), in the dark theme, to be looked at beside the screenshots
+ * their authors took in Grafana (README, "Compared with Grafana"). The checks are what those
+ * screenshots show: LCD bar gauges coloured by value, big stats and named ones, a legend table,
+ * percent axes; gauges, a table of pods linking to another dashboard.
  */
 import { expect } from 'chai';
 import { executeServerCommand } from '@web/test-runner-commands';
@@ -91,6 +91,47 @@ describe('a public Kubernetes dashboard beside Grafana (k8s-views-global on a cl
       expect([yAxis.name, yAxis.nameLocation]).to.deep.equal(['MEMORY', 'middle']);
 
       await executeServerCommand('screenshot', { selector: 'prom-dashboard', name: 'grafana-side-by-side-k8s-views-global' });
+    } finally {
+      d.remove();
+    }
+  });
+
+  it('draws a node as Grafana does: gauges, big stats with units, the pods table with its columns organised and its links', async () => {
+    const { d, expected } = await showImported('/tests/fixtures/grafana/corpus/dotdc-grafana-dashboards-kubernetes--k8s-views-nodes.json', url, { width: 1500, time: HOUR, theme: 'dark' });
+    d.setAttribute('dashboard-url', '/boards/{uid}');
+    try {
+      const overview = expected.slice(0, 9).map((p) => p.title);
+      const deadline = Date.now() + 45_000;
+      const loaded = (p: PromPanel) => p.results.length > 0 && !p.shadowRoot!.querySelector('[aria-busy="true"]');
+      while (Date.now() < deadline && !panelsIn(d.shadowRoot!).filter((p) => overview.includes(p.spec?.title ?? '')).every(loaded)) await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 500));
+      const panels = panelsIn(d.shadowRoot!);
+      const empty = panels.filter((p) => overview.includes(p.spec?.title ?? '') && !p.results.some((r) => r.frames.length > 0)).map((p) => p.spec?.title);
+      expect(empty, 'overview panels without data').to.deep.equal([]);
+
+      // The node variable's first value, and its instance found through node_uname_info.
+      for (const title of ['CPU  Usage', 'RAM Usage']) {
+        const gauge = byTitle(panels, title).host as PromPanel;
+        const drawn = Date.now() + 10_000;
+        while (!painted(gauge) && Date.now() < drawn) await new Promise((r) => setTimeout(r, 100));
+        expect(painted(gauge), `${title} gauge drawn`).to.equal(true);
+      }
+      // node-1 runs 4 of the cluster's 15 pods, has 4 CPUs and 16 GiB, and has been up 9.5 hours at the start of the hour.
+      expect(texts(byTitle(panels, 'Pods on node'), '.stat-value')).to.deep.equal(['4']);
+      expect(texts(byTitle(panels, 'CPU Total'), '.stat-value')).to.deep.equal(['4']);
+      expect(texts(byTitle(panels, 'RAM Total'), '.stat-value')[0]).to.match(/^16 ?GiB$/);
+      expect(texts(byTitle(panels, 'uptime'), '.stat-value')[0]).to.match(/^10\.5 ?hours?$/);
+
+      // The pods table: organised as the dashboard says (pod, namespace, created_by_kind first; Time, Value and the rest hidden).
+      const table = byTitle(panels, 'List of pods on node (node-1)');
+      expect(texts(table, 'thead th').slice(0, 3)).to.deep.equal(['pod', 'namespace', 'created_by_kind']);
+      expect(texts(table, 'thead th')).to.not.include('Time');
+      expect(texts(table, 'tbody tr td:first-child').length).to.equal(4);
+      // Each pod links to the pods dashboard, sent where dashboard-url says, with its namespace and pod filled in.
+      const link = table.querySelector<HTMLAnchorElement>('tbody tr td:first-child a')!;
+      expect(link.getAttribute('href')).to.match(/^\/boards\/k8s_views_pods\?.*var-namespace=[a-z-]+.*&var-pod=[a-z0-9-]+/);
+
+      await executeServerCommand('screenshot', { selector: 'prom-dashboard', name: 'grafana-side-by-side-k8s-views-nodes' });
     } finally {
       d.remove();
     }

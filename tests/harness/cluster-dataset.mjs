@@ -6,7 +6,7 @@
  * five namespaces with three pods each. Values move in slow waves, so lines, stats and bar gauges
  * have something to show; nothing here is a measurement.
  */
-import { SAMPLE_COUNT, STEP } from './dataset.mjs';
+import { SAMPLE_COUNT, STEP, T0 } from './dataset.mjs';
 
 /** @typedef {import('./dataset.mjs').Family} Family */
 /** @typedef {import('./dataset.mjs').Labels} Labels */
@@ -17,7 +17,9 @@ const MIB = 2 ** 20;
 const NODES = ['node-1', 'node-2', 'node-3', 'node-4'];
 const CPUS = ['0', '1', '2', '3'];
 const NAMESPACES = ['default', 'kube-system', 'monitoring', 'ingress-nginx', 'cert-manager'];
-const PODS = NAMESPACES.flatMap((namespace, n) => [0, 1, 2].map((k) => ({ namespace, pod: `${namespace}-${['api', 'worker', 'cache'][k]}-${n}${k}`, node: NODES[(n + k) % NODES.length] ?? 'node-1', k: n * 3 + k })));
+const PODS = NAMESPACES.flatMap((namespace, n) => [0, 1, 2].map((k) => ({ namespace, pod: `${namespace}-${['api', 'worker', 'cache'][k]}-${n}${k}`, node: NODES[(n + k) % NODES.length] ?? 'node-1', k: n * 3 + k, kind: ['ReplicaSet', 'StatefulSet', 'DaemonSet'][k] ?? 'ReplicaSet' })));
+/** How long each node has been up at T0, in seconds (node-1: 9.5 hours). */
+const UPTIME_AT_T0 = (/** @type {number} */ n) => 9.5 * 3600 + n * 86_400;
 
 /** A slow wave between -1 and 1: `period` samples long, shifted by `phase`. */
 const wave = (/** @type {number} */ i, /** @type {number} */ period, /** @type {number} */ phase = 0) => Math.sin((2 * Math.PI * i) / period + phase);
@@ -77,7 +79,10 @@ export const CLUSTER_FAMILIES = [
   gauges('kube_node_info', 'Information about a cluster node.', NODES, (node) => ({ node })),
   gauges('kube_namespace_created', 'Unix creation timestamp.', NAMESPACES, (namespace) => ({ namespace }), () => 1_690_000_000),
   gauges('kube_namespace_labels', 'Kubernetes labels converted to Prometheus labels.', NAMESPACES, (namespace) => ({ namespace })),
-  gauges('kube_pod_info', 'Information about pod.', PODS, ({ namespace, pod, node }) => ({ namespace, pod, node })),
+  gauges('kube_pod_info', 'Information about pod.', PODS, ({ namespace, pod, node, kind, k }) => ({ namespace, pod, node, created_by_kind: kind, created_by_name: pod.replace(/-\d+$/, ''), pod_ip: `10.1.0.${k + 10}`, host_ip: `10.0.0.${NODES.indexOf(node) + 1}` })),
+  gauges('node_uname_info', 'Labeled system information as provided by the uname system call.', NODES, (node) => ({ ...nodeLabels(node), nodename: node }), () => 1),
+  gauges('node_time_seconds', 'System time in seconds since epoch.', NODES, nodeLabels, (_, i) => T0 + i * STEP),
+  gauges('node_boot_time_seconds', 'Node boot time, in unixtime.', NODES, nodeLabels, (node) => T0 - UPTIME_AT_T0(NODES.indexOf(node))),
   gauges('kube_pod_status_phase', 'The pods current phase.', PODS.flatMap((p) => ['Running', 'Pending'].map((phase) => ({ ...p, phase }))), ({ namespace, pod, phase }) => ({ namespace, pod, phase }), ({ phase }) => (phase === 'Running' ? 1 : 0)),
   gauges('kube_pod_container_status_running', 'Describes whether the container is currently in running state.', PODS, ({ namespace, pod }) => ({ namespace, pod, container: 'main' })),
   gauges('kube_pod_container_resource_requests', 'The number of requested request resource by a container.', PODS.flatMap((p) => ['cpu', 'memory'].map((resource) => ({ ...p, resource }))), ({ namespace, pod, node, resource }) => ({ namespace, pod, node, container: 'main', resource, unit: resource === 'cpu' ? 'core' : 'byte' }), ({ resource, k }) => (resource === 'cpu' ? 0.05 + 0.05 * (k % 3) : (64 + 32 * (k % 4)) * MIB)),

@@ -10,8 +10,9 @@ import { valueText, type ReducedValue } from './reduce.js';
 
 /** `size`: the smaller side of one gauge's box, px (text and arc scale with it). */
 export function gaugeOption(values: ReducedValue[], field: FieldDefaults, theme: ChartTheme, size = 200): EChartsCoreOption {
-  const fontSize = Math.round(Math.max(12, Math.min(40, size / 8)));
-  const width = Math.round(Math.max(6, Math.min(16, size / 18)));
+  // Grafana's proportions: a thick arc and a value that fills the middle.
+  const fontSize = Math.round(Math.max(12, Math.min(56, size / 6)));
+  const width = Math.round(Math.max(6, Math.min(28, size / 10)));
   const min = field.min ?? 0;
   const max = field.max ?? 100;
   const steps = field.thresholds?.steps ?? [{ value: null, color: 'green' }];
@@ -45,7 +46,8 @@ export function gaugeOption(values: ReducedValue[], field: FieldDefaults, theme:
       detail: {
         valueAnimation: false,
         offsetCenter: [0, '6%'],
-        fontSize,
+        // Within the arc: about 0.6 em a character across a bit over half the gauge.
+        fontSize: Math.max(12, Math.min(fontSize, Math.round((size * 0.55) / (Math.max(3, valueText(v).length) * 0.6)))),
         fontWeight: 600,
         color: v.color ?? theme.text,
         formatter: () => valueText(v),

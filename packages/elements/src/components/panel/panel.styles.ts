@@ -835,11 +835,16 @@ export const panelStyles = css`
     color: var(--_color-text-muted);
   }
   /* Data links: a table value or a whole stat tile that opens its URL. */
+  /* A table's links in the link colour, as Grafana shows them; on a coloured cell, the cell's colour. */
   td a.data-link {
-    color: inherit;
+    color: var(--_color-focus);
     text-decoration: underline;
     text-decoration-color: color-mix(in srgb, currentColor 45%, transparent);
     text-underline-offset: 2px;
+  }
+  td.cell-background a.data-link,
+  td.color-text a.data-link {
+    color: inherit;
   }
   a.stat.data-link {
     color: inherit;

@@ -2,7 +2,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { REDUCER_NAMES, formatDate, formatValueText, reduce, seriesField, type DataFrame, type FieldDefaults, type Labels, type Panel, type VariableValues } from '@promkit/core';
 import type { ChartTheme } from '../../../theme/theme.js';
-import { renderValueCell } from './table-cell.js';
+import { renderTextCell, renderValueCell } from './table-cell.js';
 import { dataLinkOf } from './data-link.js';
 import type { TimeseriesSeries } from '../../../charts/timeseries.js';
 import { frameTableModel, sortedRows, tableModel, type TableColumn, type TableRow, type TableSort } from '../../../charts/table.js';
@@ -43,6 +43,8 @@ export function renderTable(spec: Panel, data: TableData, chosen: TableSort | un
   };
   const columns = model.columns ?? [...model.labelColumns, ...model.valueColumns];
   const rows = sortedRows(model, sort);
+  // A label column's own field settings (its data links), by its title as overrides name it.
+  const textFields = new Map(columns.filter((c) => !c.field).map((c) => [c.key, columnOf(c.title, spec.targets[0]?.refId ?? 'A', {}).field]));
   return html`${more}<div class="table-wrap" part="chart"><table aria-labelledby="title">
     <thead><tr>${columns.map(header)}</tr></thead>
     <tbody>${rows.map((row) => {
@@ -50,8 +52,12 @@ export function renderTable(spec: Panel, data: TableData, chosen: TableSort | un
       const fields: Record<string, string> = {};
       for (const c of columns) if (!c.field) fields[c.key] = fields[c.title] = row.labels[c.key] ?? '';
       const linkOf = (c: TableColumn, field: FieldDefaults) => (text: string) =>
-        dataLinkOf(field, { seriesName: c.title, labels: row.labels, value: { raw: row.values[c.key]!, text }, row: fields, range: data.range, variables: data.variables, dashboardUrl: data.dashboardUrl });
-      return html`<tr>${columns.map((c) => (c.field ? renderValueCell(row.values[c.key], c.field, data.theme, data.timeZone, c.field.links?.length ? linkOf(c, c.field) : undefined) : html`<td>${row.labels[c.key] ?? ''}</td>`))}</tr>`;
+        dataLinkOf(field, { seriesName: c.title, labels: row.labels, value: { raw: row.values[c.key] ?? text, text }, row: fields, range: data.range, variables: data.variables, dashboardUrl: data.dashboardUrl });
+      return html`<tr>${columns.map((c) => {
+        if (c.field) return renderValueCell(row.values[c.key], c.field, data.theme, data.timeZone, c.field.links?.length ? linkOf(c, c.field) : undefined);
+        const text = textFields.get(c.key);
+        return renderTextCell(row.labels[c.key] ?? '', text?.links?.length ? linkOf(c, text) : undefined);
+      })}</tr>`;
     })}</tbody>
     ${renderFooter(spec.options.footer, columns, rows, data.timeZone)}
   </table></div>`;
