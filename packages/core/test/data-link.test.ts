@@ -67,4 +67,10 @@ describe('links to Grafana dashboards', () => {
     expect(dataLinkUrl('/d/nodes/node?var-host=${__field.labels.host}', source)).toBe('/boards/nodes?var-host=web%201');
     expect(dataLinkUrl('/d/nodes/node?var-host=${__field.labels.host}', { ...source, dashboardUrl: undefined })).toBe('/d/nodes/node?var-host=web%201');
   });
+
+  it('are checked like every link once sent: a template that makes them unsafe makes no link', () => {
+    const source = { seriesName: 'a', labels: {}, value: { raw: 1, text: '1' }, dashboardUrl: 'javascript:alert(1)//{uid}' };
+    expect(dataLinkUrl('/d/nodes/node', source)).toBe(undefined);
+    expect(dataLinkUrl('https://example.com/d/x', source), 'other links are not touched').toBe('https://example.com/d/x');
+  });
 });
