@@ -18,9 +18,9 @@ import { chunk, loadedWith, cdn, names, profiles } from '../harness/script-profi
  * value to 344.1 KB, and state timelines and status histories with their editor options to
  * 345.5 KB, and heatmaps that bucket raw series to 345.9 KB, and alert lists (with PromQL label
  * matchers read by the grammar already there) to 348.7 KB, and bar charts to 349.7 KB, and exemplars to 350.4 KB,
- * histograms and dashboard links by tag to 352.0 KB, and data links on time series points (a menu at the click) to 354.3 KB, and drawing as Grafana does (stats sized to their tile, no-data values, bar gauges with their colour scale, legend sorting, axes scaled and labelled as Grafana's, single-label names) to 355.9 KB. Lower it when it shrinks.
+ * histograms and dashboard links by tag to 352.0 KB, and data links on time series points (a menu at the click) to 354.3 KB, and drawing as Grafana does (stats sized to their tile, no-data values, bar gauges with their colour scale, legend sorting, axes scaled and labelled as Grafana's, single-label names) to 355.9 KB, and dashboard-url, linked label columns, Grafana's gauge arcs and lines coloured by value to 356.6 KB. Lower it when it shrinks.
  */
-const BUDGET_KB = 356.5;
+const BUDGET_KB = 357;
 
 describe('promkit.min.js', () => {
   const code = readFileSync(new URL('../../packages/elements/dist/promkit.min.js', import.meta.url));
@@ -83,8 +83,8 @@ describe('promkit-builder.min.js', () => {
  * first query (its syntax check before sending), ECharts' base when the first chart draws;
  * gauges, heatmaps, bars, marks, markdown and the builder only when a page uses them. Today: the
  * viewer 108.0 KB (109.3 with pie charts' legend and colour schemes by value, 110.6 with state
- * timelines, 111.0 with heatmaps bucketing raw series, 113.2 with alert lists, 114.2 with bar charts, 115.4 with exemplars and histograms, 116.5 with links by tag, 117.4 with data links, 118.8 with their menu on time series points, 120.4 drawing as Grafana does: stats, no-data values, bar gauge scales, legend sorting, axis scaling and labels), with the parser and the chart code 301.7 KB (306.0: ECharts' label layout, which
- * pies share, became a chunk of its own; 309.3 with alert lists, 310.2 with bar charts, 311.4 with exemplars and histograms, 312.6 with links by tag, 313.5 with data links, 314.9 with their menu on time series points, 316.4 drawing as Grafana does), against the issue's 200 KB
+ * timelines, 111.0 with heatmaps bucketing raw series, 113.2 with alert lists, 114.2 with bar charts, 115.4 with exemplars and histograms, 116.5 with links by tag, 117.4 with data links, 118.8 with their menu on time series points, 120.4 drawing as Grafana does: stats, no-data values, bar gauge scales, legend sorting, axis scaling and labels, 120.9 with dashboard-url and linked label columns), with the parser and the chart code 301.7 KB (306.0: ECharts' label layout, which
+ * pies share, became a chunk of its own; 309.3 with alert lists, 310.2 with bar charts, 311.4 with exemplars and histograms, 312.6 with links by tag, 313.5 with data links, 314.9 with their menu on time series points, 316.4 drawing as Grafana does, 316.9 with dashboard-url, linked label columns and lines coloured by value), against the issue's 200 KB
  * target: ECharts' own base with lit is 164.8 KB (bench/README.md). Edit mode adds 78.3 KB (79.1 with the alert list and bar chart options, 80.1 with the data links editor; the
  * target is 150 KB), and the first query editor CodeMirror with the PromQL language, 120.0 KB.
  */
