@@ -285,6 +285,7 @@ export default {
       window.process = { env: { NODE_ENV: 'production' } };
       window.__PROMKIT_TEST__ = ${JSON.stringify({ prometheusUrl: prometheus?.url, clusterUrl: cluster?.url, misbehavingUrl: misbehaving?.url, streamUrl: streams?.url })};
     </script>
+    <script type="module" src="/tests/browser/readable-failures.ts"></script>
     <script type="module" src="${testFramework}"></script>
   </body>
 </html>`,
