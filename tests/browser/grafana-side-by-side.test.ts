@@ -25,6 +25,24 @@ const byTitle = (panels: PromPanel[], title: string) => {
 };
 const texts = (root: ShadowRoot, selector: string) => [...root.querySelectorAll(selector)].map((e) => e.textContent!.replace(/\s+/g, ' ').trim());
 
+/** The dashboard's panels once every panel titled in `titles` has answered (45 s at most), and those of them that got no data. */
+async function answered(d: HTMLElement, titles: readonly (string | undefined)[]): Promise<{ panels: PromPanel[]; empty: (string | undefined)[] }> {
+  const watched = (p: PromPanel) => titles.includes(p.spec?.title ?? '');
+  const loaded = (p: PromPanel) => p.results.length > 0 && !p.shadowRoot!.querySelector('[aria-busy="true"]');
+  const deadline = Date.now() + 45_000;
+  while (Date.now() < deadline && !panelsIn(d.shadowRoot!).filter(watched).every(loaded)) await new Promise((r) => setTimeout(r, 100));
+  await new Promise((r) => setTimeout(r, 500));
+  const panels = panelsIn(d.shadowRoot!);
+  return { panels, empty: panels.filter((p) => watched(p) && !p.results.some((r) => r.frames.length > 0)).map((p) => p.spec?.title) };
+}
+
+/** Waits until the panel's chart has painted (10 s at most); true when it has. */
+async function untilPainted(panel: Element): Promise<boolean> {
+  const deadline = Date.now() + 10_000;
+  while (!painted(panel) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  return painted(panel);
+}
+
 describe('a public Kubernetes dashboard beside Grafana (k8s-views-global on a cluster hour)', function () {
   this.timeout(90_000);
 
@@ -32,13 +50,7 @@ describe('a public Kubernetes dashboard beside Grafana (k8s-views-global on a cl
     const { d, expected } = await showImported('/tests/fixtures/grafana/corpus/dotdc-grafana-dashboards-kubernetes--k8s-views-global.json', url, { width: 1500, time: HOUR, theme: 'dark' });
     try {
       // The Overview and Resources rows, but for throttling (this cluster is never throttled).
-      const overview = expected.slice(0, 17).map((p) => p.title).filter((t) => !/Throttl/.test(t ?? ''));
-      const deadline = Date.now() + 45_000;
-      const loaded = (p: PromPanel) => p.results.length > 0 && !p.shadowRoot!.querySelector('[aria-busy="true"]');
-      while (Date.now() < deadline && !panelsIn(d.shadowRoot!).filter((p) => overview.includes(p.spec?.title ?? '')).every(loaded)) await new Promise((r) => setTimeout(r, 100));
-      await new Promise((r) => setTimeout(r, 500));
-      const panels = panelsIn(d.shadowRoot!);
-      const empty = panels.filter((p) => overview.includes(p.spec?.title ?? '') && !p.results.some((r) => r.frames.length > 0)).map((p) => p.spec?.title);
+      const { panels, empty } = await answered(d, expected.slice(0, 17).map((p) => p.title).filter((t) => !/Throttl/.test(t ?? '')));
       expect(empty, 'overview and resource panels without data').to.deep.equal([]);
 
       // Global CPU and RAM usage: LCD bars named Real, Requests, Limits, in percent, coloured green to red by value.
@@ -73,16 +85,13 @@ describe('a public Kubernetes dashboard beside Grafana (k8s-views-global on a cl
       expect(legend.scrollWidth, 'every legend column shows, none scrolled out of view').to.be.at.most(legend.clientWidth);
       const rows = texts(count, '[part="legend"] tbody tr td:first-child');
       expect(rows[0], 'the largest count first').to.equal('Configmaps');
-      const drawn = Date.now() + 10_000;
-      while (!painted(count.host) && Date.now() < drawn) await new Promise((r) => setTimeout(r, 100));
-      expect(painted(count.host), 'the resource count is drawn').to.equal(true);
+      expect(await untilPainted(count.host), 'the resource count is drawn').to.equal(true);
 
       // Series named as Grafana names them: `{{ node }}` finds no node label, so each takes its only label's value.
       expect(texts(byTitle(panels, 'CPU Utilization by instance'), '[part="legend"] tbody .legend-name').sort()).to.deep.equal(['node-1:9100', 'node-2:9100', 'node-3:9100', 'node-4:9100']);
       // Memory between 60 % and 70 %: the axis follows it instead of starting at zero.
       const memoryPanel = byTitle(panels, 'Cluster Memory Utilization');
-      const chartDrawn = Date.now() + 10_000;
-      while (!painted(memoryPanel.host) && Date.now() < chartDrawn) await new Promise((r) => setTimeout(r, 100));
+      await untilPainted(memoryPanel.host);
       const memory = getInstanceByDom(memoryPanel.querySelector<HTMLElement>('.canvas')!)!;
       const axis = (memory as unknown as { getModel(): { getComponent(t: string, i: number): { axis: { scale: { getExtent(): [number, number] } } } } }).getModel().getComponent('yAxis', 0).axis.scale.getExtent();
       expect(axis[0], 'the memory axis starts near its values').to.be.greaterThan(0.5);
@@ -100,21 +109,12 @@ describe('a public Kubernetes dashboard beside Grafana (k8s-views-global on a cl
     const { d, expected } = await showImported('/tests/fixtures/grafana/corpus/dotdc-grafana-dashboards-kubernetes--k8s-views-nodes.json', url, { width: 1500, time: HOUR, theme: 'dark' });
     d.setAttribute('dashboard-url', '/boards/{uid}');
     try {
-      const overview = expected.slice(0, 9).map((p) => p.title);
-      const deadline = Date.now() + 45_000;
-      const loaded = (p: PromPanel) => p.results.length > 0 && !p.shadowRoot!.querySelector('[aria-busy="true"]');
-      while (Date.now() < deadline && !panelsIn(d.shadowRoot!).filter((p) => overview.includes(p.spec?.title ?? '')).every(loaded)) await new Promise((r) => setTimeout(r, 100));
-      await new Promise((r) => setTimeout(r, 500));
-      const panels = panelsIn(d.shadowRoot!);
-      const empty = panels.filter((p) => overview.includes(p.spec?.title ?? '') && !p.results.some((r) => r.frames.length > 0)).map((p) => p.spec?.title);
+      const { panels, empty } = await answered(d, expected.slice(0, 9).map((p) => p.title));
       expect(empty, 'overview panels without data').to.deep.equal([]);
 
       // The node variable's first value, and its instance found through node_uname_info.
       for (const title of ['CPU  Usage', 'RAM Usage']) {
-        const gauge = byTitle(panels, title).host as PromPanel;
-        const drawn = Date.now() + 10_000;
-        while (!painted(gauge) && Date.now() < drawn) await new Promise((r) => setTimeout(r, 100));
-        expect(painted(gauge), `${title} gauge drawn`).to.equal(true);
+        expect(await untilPainted(byTitle(panels, title).host), `${title} gauge drawn`).to.equal(true);
       }
       // node-1 runs 4 of the cluster's 15 pods, has 4 CPUs and 16 GiB, and has been up 9.5 hours at the start of the hour.
       expect(texts(byTitle(panels, 'Pods on node'), '.stat-value')).to.deep.equal(['4']);

@@ -65,6 +65,25 @@ export function renderLinkMenu(links: readonly HeaderLink[] | undefined, label: 
 }
 
 /** Styles for both, in the component's own shadow root. */
+/** The look of a small popup over a panel (links menus, a point's links): its box. */
+export const popupSurface = css`
+  border: 1px solid var(--_color-border);
+  border-radius: 6px;
+  background: var(--_color-surface);
+  color: var(--_color-text);
+  box-shadow: 0 4px 12px rgb(0 0 0 / 0.15);
+`;
+
+/** One line of such a popup: a link (or its note), cut with an ellipsis. */
+export const popupItem = css`
+  display: block;
+  padding: 4px 10px;
+  color: var(--_color-blue);
+  white-space: nowrap;
+  overflow: hidden;
+  text-overflow: ellipsis;
+`;
+
 export const headerExtrasStyles = css`
   /* The title and its extras; popups open below it, as wide as it at most, so a narrow panel never cuts them off at the side. */
   .heading {
@@ -120,11 +139,7 @@ export const headerExtrasStyles = css`
     overflow: auto;
     margin: 0;
     padding: 6px 8px;
-    border: 1px solid var(--_color-border);
-    border-radius: 6px;
-    background: var(--_color-surface);
-    color: var(--_color-text);
-    box-shadow: 0 4px 12px rgb(0 0 0 / 0.15);
+    ${popupSurface}
     font-size: 0.85em;
     font-weight: normal;
     line-height: 1.4;
@@ -146,12 +161,7 @@ export const headerExtrasStyles = css`
   .links-menu .blocked,
   .links-menu .note,
   .links-menu .links-group {
-    display: block;
-    padding: 4px 10px;
-    color: var(--_color-blue);
-    white-space: nowrap;
-    overflow: hidden;
-    text-overflow: ellipsis;
+    ${popupItem}
   }
   .links-menu .blocked,
   .links-menu .note,

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { popupItem, popupSurface } from '../../internal/header-extras.js';
 
 export const panelStyles = css`
   :host {
@@ -219,11 +220,7 @@ export const panelStyles = css`
     max-height: 100%;
     overflow: auto;
     padding: 4px 0;
-    border: 1px solid var(--_color-border);
-    border-radius: 6px;
-    background: var(--_color-surface);
-    color: var(--_color-text);
-    box-shadow: 0 4px 12px rgb(0 0 0 / 0.15);
+    ${popupSurface}
     font-size: 0.9em;
     line-height: 1.4;
   }
@@ -244,12 +241,7 @@ export const panelStyles = css`
     list-style: none;
   }
   .point-links a {
-    display: block;
-    padding: 4px 10px;
-    color: var(--_color-blue);
-    white-space: nowrap;
-    overflow: hidden;
-    text-overflow: ellipsis;
+    ${popupItem}
   }
   .point-links a:hover,
   .point-links a:focus-visible {
