@@ -6,7 +6,8 @@
  *   entry against the single file: total blocking time (the sum of each long task's time over
  *   50 ms, as Lighthouse counts it) and the longest task, until every panel has drawn.
  * - Decoding a 25 MB answer (100 × 11,000) to frames through PrometheusClient, in the render
- *   bench's page: its longest task against a bare `Response.json()` of the same bytes.
+ *   bench's page, its values short decimals, then a third of them full doubles: its longest task
+ *   and whole time against a bare `Response.json()` of the same bytes.
  */
 import { launch } from 'puppeteer-core';
 import { fileURLToPath } from 'node:url';
@@ -50,27 +51,30 @@ export async function run() {
     const page = await browser.newPage();
     await page.goto(`${site.url}/bench/render/page.html`);
     await page.waitForFunction(() => 'bench' in window && customElements.get('prom-panel') !== undefined, { polling: 100 });
-    const bytes = await page.evaluate(() => /** @type {any} */ (window).bench.prepare(100, 11_000));
-    /** @type {Record<string, { ms: number, longestMs: number }[]>} */
-    const decodes = { promkit: [], bare: [], text: [] };
-    for (let round = 0; round < ROUNDS + 1; round++) {
-      for (const name of round % 2 ? ['text', 'bare', 'promkit'] : ['promkit', 'bare', 'text']) {
-        const result = await page.evaluate((n) => /** @type {any} */ (window).bench.decode(n), name);
-        if (round > 0) decodes[name]?.push(result);
+    for (const mixed of [false, true]) {
+      const bytes = await page.evaluate((m) => /** @type {any} */ (window).bench.prepare(100, 11_000, m), mixed);
+      /** @type {Record<string, { ms: number, longestMs: number }[]>} */
+      const decodes = { promkit: [], bare: [], bytes: [] };
+      for (let round = 0; round < ROUNDS + 1; round++) {
+        for (const name of round % 2 ? ['bytes', 'bare', 'promkit'] : ['promkit', 'bare', 'bytes']) {
+          const result = await page.evaluate((n) => /** @type {any} */ (window).bench.decode(n), name);
+          if (round > 0) decodes[name]?.push(result);
+        }
       }
+      const size = `100 × 11,000${mixed ? ', a third full doubles' : ''} (${(bytes / 1e6).toFixed(1)} MB)`;
+      const longest = median((decodes['promkit'] ?? []).map((r) => r.longestMs));
+      const bareLongest = median((decodes['bare'] ?? []).map((r) => r.longestMs));
+      const took = median((decodes['promkit'] ?? []).map((r) => r.ms));
+      const bareTook = median((decodes['bare'] ?? []).map((r) => r.ms));
+      const bytesTook = median((decodes['bytes'] ?? []).map((r) => r.ms));
+      rows.push(
+        { benchmark: 'decode in Chromium', case: `${size}, longest task`, promkit: ms(longest), alternative: `bound ${LONGEST_TASK_MS} ms; bare Response.json() ${ms(bareLongest)}`, ratio: longest / LONGEST_TASK_MS, target: 1 },
+        // The issue's 0.4× is for the fast path (plain decimals); full doubles go through Number().
+        { benchmark: 'decode in Chromium', case: `${size}, whole decode`, promkit: ms(took), alternative: `bare fetch + JSON.parse ${ms(bareTook)}`, ratio: took / bareTook, target: mixed ? Number.NaN : 0.4 },
+      );
+      // The floor under any reader: the body's bytes (Response.arrayBuffer()).
+      if (!mixed) rows.push({ benchmark: 'decode in Chromium', case: `${size}, Response.arrayBuffer() alone`, promkit: ms(bytesTook), alternative: `bare fetch + JSON.parse ${ms(bareTook)}`, ratio: bytesTook / bareTook, target: Number.NaN });
     }
-    const size = `100 × 11,000 (${(bytes / 1e6).toFixed(1)} MB)`;
-    const longest = median((decodes['promkit'] ?? []).map((r) => r.longestMs));
-    const bareLongest = median((decodes['bare'] ?? []).map((r) => r.longestMs));
-    const took = median((decodes['promkit'] ?? []).map((r) => r.ms));
-    const bareTook = median((decodes['bare'] ?? []).map((r) => r.ms));
-    const textTook = median((decodes['text'] ?? []).map((r) => r.ms));
-    rows.push(
-      { benchmark: 'decode in Chromium', case: `${size}, longest task`, promkit: ms(longest), alternative: `bound ${LONGEST_TASK_MS} ms; bare Response.json() ${ms(bareLongest)}`, ratio: longest / LONGEST_TASK_MS, target: 1 },
-      { benchmark: 'decode in Chromium', case: `${size}, whole decode`, promkit: ms(took), alternative: `bare fetch + JSON.parse ${ms(bareTook)}`, ratio: took / bareTook, target: 0.4 },
-      // The floor under any reader of the text: the bytes made a string (Response.text()).
-      { benchmark: 'decode in Chromium', case: `${size}, Response.text() alone`, promkit: ms(textTook), alternative: `bare fetch + JSON.parse ${ms(bareTook)}`, ratio: textTook / bareTook, target: Number.NaN },
-    );
     return rows;
   } finally {
     await browser.close();

@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * Decoding a query_range answer into frames: promkit's client (the answer text read straight
+ * Decoding a query_range answer into frames: promkit's client (the answer bytes read straight
  * into Float64Arrays) against a bare JSON.parse of the same bytes and against the
  * prometheus-query package's decoding (JSON.parse, then its QueryResult.fromJSON).
  */

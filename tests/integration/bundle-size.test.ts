@@ -83,14 +83,14 @@ describe('promkit-builder.min.js', () => {
  * first query (its syntax check before sending), ECharts' base when the first chart draws;
  * gauges, heatmaps, bars, marks, markdown and the builder only when a page uses them. Today: the
  * viewer 108.0 KB (109.3 with pie charts' legend and colour schemes by value, 110.6 with state
- * timelines, 111.0 with heatmaps bucketing raw series, 113.2 with alert lists, 114.2 with bar charts, 115.4 with exemplars and histograms, 116.5 with links by tag, 117.4 with data links, 118.8 with their menu on time series points, 120.4 drawing as Grafana does: stats, no-data values, bar gauge scales, legend sorting, axis scaling and labels, 120.9 with dashboard-url and linked label columns), with the parser and the chart code 301.7 KB (306.0: ECharts' label layout, which
- * pies share, became a chunk of its own; 309.3 with alert lists, 310.2 with bar charts, 311.4 with exemplars and histograms, 312.6 with links by tag, 313.5 with data links, 314.9 with their menu on time series points, 316.4 drawing as Grafana does, 316.9 with dashboard-url, linked label columns and lines coloured by value), against the issue's 200 KB
+ * timelines, 111.0 with heatmaps bucketing raw series, 113.2 with alert lists, 114.2 with bar charts, 115.4 with exemplars and histograms, 116.5 with links by tag, 117.4 with data links, 118.8 with their menu on time series points, 120.4 drawing as Grafana does: stats, no-data values, bar gauge scales, legend sorting, axis scaling and labels, 120.9 with dashboard-url and linked label columns, 121.2 reading matrices from the bytes), with the parser and the chart code 301.7 KB (306.0: ECharts' label layout, which
+ * pies share, became a chunk of its own; 309.3 with alert lists, 310.2 with bar charts, 311.4 with exemplars and histograms, 312.6 with links by tag, 313.5 with data links, 314.9 with their menu on time series points, 316.4 drawing as Grafana does, 316.9 with dashboard-url, linked label columns and lines coloured by value, 317.3 reading matrices from the bytes), against the issue's 200 KB
  * target: ECharts' own base with lit is 164.8 KB (bench/README.md). Edit mode adds 78.3 KB (79.1 with the alert list and bar chart options, 80.1 with the data links editor; the
  * target is 150 KB), and the first query editor CodeMirror with the PromQL language, 120.0 KB.
  */
 const CHUNKED_BUDGET_KB = {
-  'promkit.js: the viewer, before any chart code': 121,
-  'promkit.js: a page of time series and stats, before its first chart': 317,
+  'promkit.js: the viewer, before any chart code': 121.5,
+  'promkit.js: a page of time series and stats, before its first chart': 317.5,
   'promkit-builder.js: edit mode, after that page': 81,
   'the PromQL editor (CodeMirror), when a query field first shows': 120,
 };

@@ -1,13 +1,15 @@
-/** scanMatrix: the text reader gives the frames JSON.parse + toFrames give, or steps aside. */
+/** scanMatrix: the byte reader gives the frames JSON.parse + toFrames give, or steps aside. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toFrames, type QueryResult } from '@promkit/core';
 import { scanMatrix, scanMatrixSliced } from '../src/prometheus/matrix-scan.js';
 
 /** A matrix answer as Prometheus writes it (compact JSON, values as strings). */
-function answer(series: { metric: Record<string, string>; values: [number, string][] }[]): string {
+function answerText(series: { metric: Record<string, string>; values: [number, string][] }[]): string {
   return JSON.stringify({ status: 'success', data: { resultType: 'matrix', result: series } });
 }
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const answer = (series: Parameters<typeof answerText>[0]) => utf8(answerText(series));
 
 const sampleValue = fc.oneof(
   fc.double().map((v) => (Number.isNaN(v) ? 'NaN' : v === Infinity ? '+Inf' : v === -Infinity ? '-Inf' : String(v))),
@@ -18,7 +20,8 @@ const time = fc.tuple(fc.integer({ min: 0, max: 4e9 }), fc.integer({ min: 0, max
   places === 0 ? s : Number(`${s}.${String(ms).padStart(3, '0').slice(0, places)}`),
 );
 const series = fc.record({
-  metric: fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), fc.string({ maxLength: 12 }), { maxKeys: 4 }),
+  // Any Unicode in label values (several bytes a character in UTF-8, escapes in JSON).
+  metric: fc.dictionary(fc.string({ minLength: 1, maxLength: 8 }), fc.string({ maxLength: 12, unit: 'binary' }), { maxKeys: 4 }),
   values: fc.array(fc.tuple(time, sampleValue), { maxLength: 40 }),
 });
 
@@ -26,8 +29,8 @@ describe('scanMatrix', () => {
   it('properties: gives exactly the frames of JSON.parse + toFrames, and the envelope without the samples', () => {
     fc.assert(
       fc.property(fc.array(series, { maxLength: 6 }), (list) => {
-        const text = answer(list);
-        const scanned = scanMatrix(text);
+        const text = answerText(list);
+        const scanned = scanMatrix(utf8(text));
         expect(scanned).toBeDefined();
         const parsed = JSON.parse(text) as { data: QueryResult };
         expect(scanned!.frames).toEqual(toFrames({ ...parsed.data, warnings: [], infos: [], partial: false } as QueryResult));
@@ -42,7 +45,7 @@ describe('scanMatrix', () => {
 
   it('keeps warnings, infos and stats after the samples in the envelope', () => {
     const text = '{"status":"success","data":{"resultType":"matrix","result":[{"metric":{"a":"1"},"values":[[1,"2"]]}],"stats":{"x":1}},"warnings":["w"]}';
-    expect(JSON.parse(scanMatrix(text)!.envelope)).toEqual({ status: 'success', data: { resultType: 'matrix', result: [], stats: { x: 1 } }, warnings: ['w'] });
+    expect(JSON.parse(scanMatrix(utf8(text))!.envelope)).toEqual({ status: 'success', data: { resultType: 'matrix', result: [], stats: { x: 1 } }, warnings: ['w'] });
   });
 
   it.each([
@@ -53,7 +56,24 @@ describe('scanMatrix', () => {
     ['a truncated answer', '{"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":[[1,"2"],[2,'],
     ['a time with four decimals', '{"status":"success","data":{"resultType":"matrix","result":[{"metric":{},"values":[[1.0001,"2"]]}]}}'],
   ])('steps aside for %s (the general path then reads or refuses it)', (_, text) => {
-    expect(scanMatrix(text)).toBeUndefined();
+    expect(scanMatrix(utf8(text))).toBeUndefined();
+  });
+
+  it('steps aside when the matrix does not start the answer (it looks only at its head)', () => {
+    const late = `{"status":"success","padding":"${'x'.repeat(2000)}","data":{"resultType":"matrix","result":[]}}`;
+    expect(scanMatrix(utf8(late))).toBeUndefined();
+  });
+
+  it('properties: columns sized for any expected length still hold exactly the samples', () => {
+    fc.assert(
+      fc.property(fc.array(series, { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 60 }), (list, expectedPoints) => {
+        const bytes = answer(list);
+        const scanned = scanMatrix(bytes, { expectedPoints })!;
+        expect(scanned).toEqual(scanMatrix(bytes));
+        scanned.frames.forEach((frame, i) => expect(frame.values.buffer.byteLength).toBe(list[i]!.values.length * 8));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
@@ -63,12 +83,12 @@ describe('scanMatrixSliced', () => {
   it('properties: gives what scanMatrix gives, bit for bit, and steps aside where it does', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(series, { maxLength: 6 }), fc.constantFrom(0, 16), async (list, sliceMs) => {
-        const text = answer(list);
-        expect(await scanMatrixSliced(text, { sliceMs })).toEqual(scanMatrix(text));
+        const bytes = answer(list);
+        expect(await scanMatrixSliced(bytes, { sliceMs })).toEqual(scanMatrix(bytes));
       }),
       { numRuns: 100 },
     );
-    expect(await scanMatrixSliced('{"status":"success","data":{"resultType":"vector","result":[]}}')).toBeUndefined();
+    expect(await scanMatrixSliced(utf8('{"status":"success","data":{"resultType":"vector","result":[]}}'))).toBeUndefined();
   });
 
   it('gives the event loop its turns between slices: a timer set before it runs before it ends', async () => {

@@ -51,6 +51,8 @@ export interface ApiRequest {
 }
 
 const EXCERPT_LENGTH = 500;
+/** Decodes bodies as Response.text() would: UTF-8, a byte-order mark dropped, bad bytes replaced. */
+const utf8 = new TextDecoder();
 /** Retry backoff (ky's default curve, spelled out so a retry's wait can be known in advance). */
 const backoff = (attempt: number) => 300 * 2 ** (attempt - 1);
 const BACKOFF_LIMIT = 10_000;
@@ -84,19 +86,21 @@ export class Transport {
   /** Performs an API request, checks the envelope and parses `data` with `schema`. */
   async api<S extends z.ZodMiniType>(request: ApiRequest, schema: S, call: CallOptions = {}): Promise<ApiResponse<z.infer<S>>> {
     const body = await this.#send(request, call);
-    return this.#checked({ json: parseJson(body.text, body.response, body.target), status: body.response.status, target: body.target }, schema);
+    return this.#checked({ json: parseJson(utf8.decode(body.bytes), body.response, body.target), status: body.response.status, target: body.target }, schema);
   }
 
   /**
-   * Like api, for answers that may be a matrix: its samples are read from the text straight into
-   * frames (see scanMatrix), in slices that give the page its main thread back between them, and
-   * `data` keeps an empty `result`. `frames` is undefined when the answer took the general path,
-   * and `data.result` holds the samples.
+   * Like api, for answers that may be a matrix: its samples are read from the bytes straight into
+   * frames (see scanMatrix; columns sized for `expectedPoints` when given), in slices that give
+   * the page its main thread back between them, and `data` keeps an empty `result`. `frames` is
+   * undefined when the answer took the general path, and `data.result` holds the samples.
    */
-  async apiFrames<S extends z.ZodMiniType>(request: ApiRequest, schema: S, call: CallOptions = {}): Promise<ApiResponse<z.infer<S>> & { frames: Frame[] | undefined }> {
+  async apiFrames<S extends z.ZodMiniType>(request: ApiRequest, schema: S, call: CallOptions = {}, expectedPoints?: number): Promise<ApiResponse<z.infer<S>> & { frames: Frame[] | undefined }> {
     const body = await this.#send(request, call);
-    const scanned = body.response.ok ? await scanMatrixSliced(body.text, call.signal ? { signal: call.signal } : {}) : undefined;
-    const json = parseJson(scanned ? scanned.envelope : body.text, body.response, body.target);
+    const scanned = body.response.ok
+      ? await scanMatrixSliced(body.bytes, { ...(call.signal ? { signal: call.signal } : {}), ...(expectedPoints ? { expectedPoints } : {}) })
+      : undefined;
+    const json = parseJson(scanned ? scanned.envelope : utf8.decode(body.bytes), body.response, body.target);
     return { ...this.#checked({ json, status: body.response.status, target: body.target }, schema), frames: scanned?.frames };
   }
 
@@ -120,18 +124,19 @@ export class Transport {
     };
   }
 
-  #send(request: ApiRequest, call: CallOptions): Promise<{ text: string; response: Response; target: RequestTarget }> {
+  #send(request: ApiRequest, call: CallOptions): Promise<{ bytes: Uint8Array; response: Response; target: RequestTarget }> {
     return this.#within(call, () => this.#target(request), (deadline) => this.#exchange(request, call, deadline));
   }
 
-  async #exchange(request: ApiRequest, call: CallOptions, deadline: Deadline): Promise<{ text: string; response: Response; target: RequestTarget }> {
+  /** One request; the body comes back as bytes (a matrix is read from them without a string). */
+  async #exchange(request: ApiRequest, call: CallOptions, deadline: Deadline): Promise<{ bytes: Uint8Array; response: Response; target: RequestTarget }> {
     const target = this.#target(request);
     const form = new URLSearchParams(request.fields);
     try {
       const response = target.method === 'POST'
         ? await this.#http.post(target.url, { ...this.#kyOptions(call, deadline), body: form })
         : await this.#http.get(target.url, { ...this.#kyOptions(call, deadline), searchParams: form });
-      return { text: await response.text(), response, target };
+      return { bytes: new Uint8Array(await response.arrayBuffer()), response, target };
     } catch (error) {
       if (target.method === 'POST' && isHTTPError(error) && error.response.status === 405) {
         // Some proxies only let GET through: remember it and ask again, within the same deadline.

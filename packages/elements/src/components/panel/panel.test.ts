@@ -155,7 +155,8 @@ describe('<prom-panel> types', () => {
       el = await panel({ url, range: 'now-10m' }, (p) => {
         p.spec = { type: 'timeseries', title: 'Live requests', targets: [{ refId: 'A', expr: 'rate(promkit_live_requests_total[1m])', exemplar: true, legendFormat: '{{path}}' }], fieldConfig: { defaults: { unit: 'reqps' }, overrides: [] } };
       });
-      if (el.results[0]?.exemplars?.length) break;
+      // Exemplars can come before rate() has two samples to draw (a Prometheus just started): wait for both.
+      if (el.results[0]?.exemplars?.length && el.results[0].frames.length) break;
       await new Promise((r) => setTimeout(r, 500));
     }
     const exemplars = el!.results[0]!.exemplars!;
