@@ -5,8 +5,11 @@
  * tries again with a doubling wait after a loss or a stall, and gives up only on an answer that
  * cannot improve (4xx other than 408/429, or not an event stream).
  */
-import { createParser } from 'eventsource-parser';
 import { PromkitError, isPromkitError, parseStreamMessage, streamProtocol, streamRetryDelay, type StreamMessage, type StreamStatus } from '@promkit/core';
+import { OnDemand } from './on-demand.js';
+
+/** The Server-Sent Events reader, loaded by the first SSE connection (WebSocket streams never need it). */
+const eventStreamCode = new OnDemand('the event stream reader', () => import('./event-stream-reader.js'));
 
 export interface StreamConnectionOptions {
   url: string;
@@ -113,6 +116,7 @@ export class StreamConnection {
     let idleTimer: ReturnType<typeof setTimeout> | undefined;
     const stalled = () => abort.abort(new PromkitError(`The stream ${this.options.url} sent nothing for ${Math.round(idle / 1000)} s.`));
     try {
+      const { createParser } = await eventStreamCode.load();
       const headers: Record<string, string> = { Accept: 'text/event-stream' };
       if (this.#lastEventId !== undefined) headers['Last-Event-ID'] = this.#lastEventId;
       idleTimer = setTimeout(stalled, idle);
