@@ -4,7 +4,7 @@
  * parts it is built on: ECharts (`echarts/core` with the same charts and components promkit
  * registers) and lit, built with the same rollup, resolve and terser settings.
  */
-import { readFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { readFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,6 +46,8 @@ export async function bareParts() {
     'class BareChart extends LitElement { render() { return html`<div style="height:300px"></div>`; } firstUpdated() { init(this.renderRoot.firstElementChild); } }',
     "customElements.define('bare-chart', BareChart);",
   ].join('\n');
+  // Inside the project, so the bare entry resolves the same node_modules; test-output is not in a fresh clone.
+  await mkdir(join(ROOT, 'test-output'), { recursive: true });
   const dir = await mkdtemp(join(ROOT, 'test-output', 'bare-'));
   try {
     await writeFile(join(dir, 'bare.mjs'), entry);
