@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { chunk, loadedWith, cdn, names, profiles } from '../harness/script-profiles.mjs';
+import { BUILDER_BUDGET_KB, chunk, loadedWith, cdn, names, profiles } from '../harness/script-profiles.mjs';
 
 /**
  * The single file is for pages without a server for modules (opened from disk): everything in one
@@ -59,9 +59,8 @@ describe('promkit.min.js', () => {
  * 232.0 KB, and saved panels (Save to library, the gallery's Saved panels) to 233.0 KB; the query
  * editor's code loaded on first show (its own copy of the loader, inlined in this single file) to
  * 234.3 KB, the pie chart and state timeline options to 235.2 KB, alert lists to 236.3 KB, and the later panel types and links by tag to 237.0 KB. Lower this when the bundle
- * shrinks.
+ * shrinks (BUILDER_BUDGET_KB in tests/harness/script-profiles.mjs, which the bench's table shows too).
  */
-const BUILDER_BUDGET_KB = 238;
 
 describe('promkit-builder.min.js', () => {
   const code = readFileSync(new URL('../../packages/elements/dist/promkit-builder.min.js', import.meta.url));
