@@ -28,14 +28,17 @@ function value(series, i) {
 }
 
 /**
- * The text Prometheus answers for `seriesCount` series of `points` samples.
- * @param {number} seriesCount @param {number} points
+ * The text Prometheus answers for `seriesCount` series of `points` samples, from the range's
+ * start, or with `spread` each starting at its own step within that many (series that came and
+ * went, as pods do).
+ * @param {number} seriesCount @param {number} points @param {number} [spread]
  */
-export function matrixText(seriesCount, points) {
+export function matrixText(seriesCount, points, spread = 0) {
   const result = [];
   for (let s = 0; s < seriesCount; s++) {
     const values = [];
-    for (let i = 0; i < points; i++) values.push([START + i * STEP, value(s, i)]);
+    const first = spread ? (s * 7919) % (spread - points) : 0;
+    for (let i = 0; i < points; i++) values.push([START + (first + i) * STEP, value(s, i)]);
     result.push({ metric: { __name__: 'http_requests_total', code: '200', instance: `host-${s}:9100`, job: 'api', method: 'GET' }, values });
   }
   return JSON.stringify({ status: 'success', data: { resultType: 'matrix', result } });
@@ -44,24 +47,26 @@ export function matrixText(seriesCount, points) {
 /** @returns {Promise<import('./measure.mjs').Row[]>} */
 export async function run() {
   const rows = [];
-  for (const points of [1_000, 11_000]) {
-    const text = matrixText(100, points);
+  // 100 series over the whole range, and 5,000 short ones in an 11,000-step range (churn).
+  for (const [seriesCount, points, rangePoints] of [[100, 1_000, 1_000], [100, 11_000, 11_000], [5_000, 20, 11_000]]) {
+    const text = matrixText(seriesCount, points, rangePoints === points ? 0 : rangePoints);
     // promkit starts from the bytes as they arrive (decoding them to text is part of its time);
     // the alternatives start from the text, already decoded.
     const bytes = new TextEncoder().encode(text);
     const client = new PrometheusClient({ url: 'http://bench.invalid', fetch: async () => new Response(bytes, { headers: { 'content-type': 'application/json' } }) });
-    const params = { query: 'x', start: START, end: START + (points - 1) * STEP, step: STEP };
+    const params = { query: 'x', start: START, end: START + (rangePoints - 1) * STEP, step: STEP };
     const check = await client.queryRangeFrames(params);
-    if (check.frames.length !== 100 || check.frames[0]?.values.length !== points) throw new Error('decode bench: promkit decoded the wrong shape');
+    if (check.frames.length !== seriesCount || check.frames.some((f) => f.values.length !== points)) throw new Error('decode bench: promkit decoded the wrong shape');
     const times = await race(
       {
         promkit: () => client.queryRangeFrames(params),
         'JSON.parse': () => JSON.parse(text),
         'prometheus-query': () => QueryResult.fromJSON(JSON.parse(text).data),
       },
-      { rounds: points > 5_000 ? 9 : 25 },
+      { rounds: text.length > 5e6 ? 9 : 25 },
     );
-    const size = `100 × ${points.toLocaleString('en')} (${(text.length / 1e6).toFixed(1)} MB)`;
+    const churn = rangePoints === points ? '' : ` in a range of ${rangePoints.toLocaleString('en')} steps`;
+    const size = `${seriesCount.toLocaleString('en')} × ${points.toLocaleString('en')}${churn} (${(text.length / 1e6).toFixed(1)} MB)`;
     rows.push(
       { benchmark: 'decode', case: size, promkit: `${times.promkit.toFixed(1)} ms`, alternative: `bare JSON.parse ${times['JSON.parse'].toFixed(1)} ms`, ratio: times.promkit / times['JSON.parse'], target: points > 5_000 ? 0.7 : Number.NaN },
       { benchmark: 'decode', case: size, promkit: `${times.promkit.toFixed(1)} ms`, alternative: `prometheus-query ${times['prometheus-query'].toFixed(1)} ms`, ratio: times.promkit / times['prometheus-query'], target: 0.5 },

@@ -92,7 +92,7 @@ function* scanning(bytes: Uint8Array, expected: number): Generator<void, Scanned
   const start = indexOf(bytes, RESULT, typeAt, HEAD_LENGTH);
   if (start < 0) return undefined;
   const frames: Frame[] = [];
-  const answer: AnswerBytes = { bytes };
+  const answer: Reading = { bytes };
   let i = start + RESULT.length;
   if (bytes[i] !== CLOSE_BRACKET) {
     for (;;) {
@@ -119,10 +119,19 @@ function* scanning(bytes: Uint8Array, expected: number): Generator<void, Scanned
   return { envelope: utf8.decode(bytes.subarray(0, start + RESULT.length)) + utf8.decode(bytes.subarray(i)), frames };
 }
 
-/** The answer's bytes, and once a value needs Number(), the same bytes one character each. */
-interface AnswerBytes {
+/**
+ * One answer being read: its bytes; once a value needs Number(), the same bytes one character
+ * each; and the columns a series that came out shorter than they are left to the next series.
+ */
+interface Reading {
   bytes: Uint8Array;
   chars?: string;
+  spare?: Columns;
+}
+
+interface Columns {
+  timestamps: Float64Array;
+  values: Float64Array;
 }
 
 /** One character per byte (windows-1252), so a byte offset is a character offset. */
@@ -134,7 +143,7 @@ const oneCharPerByte = new TextDecoder('latin1');
  * the first such value; a slice of it then costs next to nothing, where building each value's
  * string or a decoder call per value took longer than the whole answer's decode.
  */
-function charsOf(answer: AnswerBytes, from: number, to: number): string {
+function charsOf(answer: Reading, from: number, to: number): string {
   answer.chars ??= oneCharPerByte.decode(answer.bytes);
   return answer.chars.slice(from, to);
 }
@@ -175,17 +184,21 @@ function objectEnd(bytes: Uint8Array, from: number): number {
 }
 
 /**
- * `[t,"v"],…]` from `from` (just inside the outer bracket) into columns sized for `capacity`
- * samples (doubled if more come, cut if fewer); `end` is after its `]`. A read past the end
- * gives undefined (hence the `!`s), which every test below refuses, so the reader steps aside.
+ * `[t,"v"],…]` from `from` (just inside the outer bracket) into columns; `end` is after its `]`.
+ * The columns are the spare ones, else new ones for `capacity` samples, doubled if more come.
+ * A series that fills them exactly keeps them; a shorter one gets a copy of its samples and
+ * leaves them spare, so many short series (pods that came and went) cost their own length
+ * each, not the range's. A read past the end gives undefined (hence the `!`s), which every test
+ * below refuses, so the reader steps aside.
  */
-function readSamples(answer: AnswerBytes, from: number, capacity: number): { timestamps: Float64Array; values: Float64Array; end: number } | undefined {
+function readSamples(answer: Reading, from: number, capacity: number): { timestamps: Float64Array; values: Float64Array; end: number } | undefined {
   const bytes = answer.bytes;
-  let timestamps = new Float64Array(capacity);
-  let values = new Float64Array(capacity);
-  let n = 0;
   let i = from;
   if (bytes[i] === CLOSE_BRACKET) return { timestamps: new Float64Array(0), values: new Float64Array(0), end: i + 1 };
+  let { timestamps, values } = answer.spare ?? { timestamps: new Float64Array(capacity), values: new Float64Array(capacity) };
+  answer.spare = undefined;
+  capacity = values.length;
+  let n = 0;
   for (;;) {
     if (bytes[i] !== OPEN_BRACKET) return undefined;
     i += 1;
@@ -242,8 +255,9 @@ function readSamples(answer: AnswerBytes, from: number, capacity: number): { tim
     i += 2;
     const next = bytes[i];
     if (next === CLOSE_BRACKET) {
-      const exact = n === capacity;
-      return { timestamps: exact ? timestamps : timestamps.slice(0, n), values: exact ? values : values.slice(0, n), end: i + 1 };
+      if (n === capacity) return { timestamps, values, end: i + 1 };
+      answer.spare = { timestamps, values };
+      return { timestamps: timestamps.slice(0, n), values: values.slice(0, n), end: i + 1 };
     }
     if (next !== COMMA) return undefined;
     i += 1;
