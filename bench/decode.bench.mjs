@@ -48,7 +48,13 @@ export function matrixText(seriesCount, points, spread = 0) {
 export async function run() {
   const rows = [];
   // 100 series over the whole range, and 5,000 short ones in an 11,000-step range (churn).
-  for (const [seriesCount, points, rangePoints] of [[100, 1_000, 1_000], [100, 11_000, 11_000], [5_000, 20, 11_000]]) {
+  /** @type {{ seriesCount: number, points: number, rangePoints: number }[]} */
+  const cases = [
+    { seriesCount: 100, points: 1_000, rangePoints: 1_000 },
+    { seriesCount: 100, points: 11_000, rangePoints: 11_000 },
+    { seriesCount: 5_000, points: 20, rangePoints: 11_000 },
+  ];
+  for (const { seriesCount, points, rangePoints } of cases) {
     const text = matrixText(seriesCount, points, rangePoints === points ? 0 : rangePoints);
     // promkit starts from the bytes as they arrive (decoding them to text is part of its time);
     // the alternatives start from the text, already decoded.
