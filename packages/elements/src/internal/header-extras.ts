@@ -64,7 +64,6 @@ export function renderLinkMenu(links: readonly HeaderLink[] | undefined, label: 
   </details>`;
 }
 
-/** Styles for both, in the component's own shadow root. */
 /** The look of a small popup over a panel (links menus, a point's links): its box. */
 export const popupSurface = css`
   border: 1px solid var(--_color-border);
@@ -84,6 +83,7 @@ export const popupItem = css`
   text-overflow: ellipsis;
 `;
 
+/** Styles for both, in the component's own shadow root. */
 export const headerExtrasStyles = css`
   /* The title and its extras; popups open below it, as wide as it at most, so a narrow panel never cuts them off at the side. */
   .heading {
